@@ -1,0 +1,14 @@
+//! The command-line operations behind each `vigil` subcommand, writing to any output.
+
+pub mod check;
+pub mod list;
+
+/// How a command prints its result.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Plain text for people.
+    #[default]
+    Text,
+    /// JSON for programs.
+    Json,
+}

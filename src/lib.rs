@@ -1,0 +1,8 @@
+//! Vigil: scenario-based training quizzes for identifying victims of trafficking, in the terminal.
+//!
+//! Data flows one way: quiz files ([`quiz`]) are loaded and validated, and the command-line operations
+//! ([`cli`]) present them to people.
+
+pub mod cli;
+pub mod quiz;
+pub mod text;

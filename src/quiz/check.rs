@@ -1,0 +1,291 @@
+//! Checking a set of files: read, parse, validate each, then check them against each other.
+
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::findings::Findings;
+use super::model::{QUIZ_FORMAT, Quiz};
+use super::parse::{MAX_FILE_BYTES, decode, parse};
+use super::source::SourceText;
+use super::taxonomy::{TAG_FILE_NAME, TAG_FORMAT, TagFile, Taxonomy};
+use super::translation::{ParsedQuiz, cross_check};
+use super::validate::{is_valid_id, validate};
+
+/// One file to check: its name as shown to people, and its bytes or why they could not be read.
+#[derive(Debug)]
+pub struct Input {
+    /// The path as the author gave it, or `built-in/NAME` for the embedded bank.
+    pub name: String,
+    /// The file's bytes, or the finding that explains why there are none.
+    pub content: Result<Vec<u8>, Diagnostic>,
+}
+
+/// A quiz that parsed, with its origin and whether it passed validation.
+#[derive(Debug, Clone)]
+pub struct CheckedQuiz {
+    /// The quiz.
+    pub quiz: Quiz,
+    /// The file it came from.
+    pub file: String,
+    /// BLAKE3 hash of the file's bytes, as `blake3:HEX`.
+    pub content_hash: String,
+    /// Whether any error was found in it.
+    pub has_errors: bool,
+}
+
+/// The outcome of checking a set of files.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    /// How many files were looked at.
+    pub files: usize,
+    /// The quizzes that parsed.
+    pub quizzes: Vec<CheckedQuiz>,
+    /// The tag taxonomy in force: the checked `tags.ron` files, else the one given.
+    pub taxonomy: Taxonomy,
+    /// Every finding, grouped by file in input order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Counts for the closing line of a check.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    /// Files looked at.
+    pub files: usize,
+    /// Quizzes among them that parsed.
+    pub quizzes: usize,
+    /// Errors found.
+    pub errors: usize,
+    /// Warnings found.
+    pub warnings: usize,
+}
+
+impl CheckReport {
+    /// The counts of files, quizzes, errors and warnings.
+    pub fn summary(&self) -> Summary {
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        Summary {
+            files: self.files,
+            quizzes: self.quizzes.len(),
+            errors,
+            warnings: self.diagnostics.len() - errors,
+        }
+    }
+}
+
+/// Checks every input; `fallback_taxonomy` declares the tags when no `tags.ron` is among the inputs.
+pub fn check(inputs: &[Input], fallback_taxonomy: &Taxonomy) -> CheckReport {
+    let mut report = CheckReport {
+        files: inputs.len(),
+        ..CheckReport::default()
+    };
+    let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); inputs.len()];
+    let mut texts: Vec<Option<&str>> = vec![None; inputs.len()];
+    for (index, input) in inputs.iter().enumerate() {
+        match &input.content {
+            Err(finding) => per_file[index].push(finding.clone()),
+            Ok(bytes) => match decode(&input.name, bytes) {
+                Ok(text) => texts[index] = Some(text),
+                Err(finding) => per_file[index].push(*finding),
+            },
+        }
+    }
+    let mut taxonomy = Taxonomy::default();
+    let mut found_tag_file = false;
+    for (index, input) in inputs.iter().enumerate() {
+        if let (true, Some(text)) = (is_tag_file(&input.name), texts[index]) {
+            found_tag_file = true;
+            let source = SourceText::new(text);
+            match parse::<TagFile>(&input.name, &source, TAG_FORMAT) {
+                Ok(file) => {
+                    per_file[index].extend(check_tag_file(&input.name, &source, &file));
+                    taxonomy.extend(file);
+                }
+                Err(finding) => per_file[index].push(*finding),
+            }
+        }
+    }
+    report.taxonomy = if found_tag_file {
+        taxonomy
+    } else {
+        fallback_taxonomy.clone()
+    };
+    let sources: Vec<Option<SourceText<'_>>> = texts
+        .iter()
+        .enumerate()
+        .map(|(index, text)| {
+            text.filter(|_| !is_tag_file(&inputs[index].name))
+                .map(SourceText::new)
+        })
+        .collect();
+    let mut parsed: Vec<(usize, Quiz)> = Vec::new();
+    for (index, source) in sources.iter().enumerate() {
+        let Some(source) = source else { continue };
+        let name = &inputs[index].name;
+        match parse::<Quiz>(name, source, QUIZ_FORMAT) {
+            Ok(quiz) => {
+                let mut findings = Findings::new(name, source);
+                validate(&quiz, &report.taxonomy, &mut findings);
+                per_file[index].extend(findings.into_diagnostics());
+                parsed.push((index, quiz));
+            }
+            Err(finding) => per_file[index].push(*finding),
+        }
+    }
+    let cross: Vec<ParsedQuiz<'_>> = parsed
+        .iter()
+        .filter_map(|(index, quiz)| {
+            Some(ParsedQuiz {
+                file: &inputs[*index].name,
+                source: sources[*index].as_ref()?,
+                quiz,
+            })
+        })
+        .collect();
+    for finding in cross_check(&cross) {
+        if let Some(index) = inputs.iter().position(|i| i.name == finding.file) {
+            per_file[index].push(finding);
+        }
+    }
+    for (index, quiz) in parsed {
+        let input = &inputs[index];
+        let hash = match &input.content {
+            Ok(bytes) => format!("blake3:{}", blake3::hash(bytes).to_hex()),
+            Err(_) => String::new(),
+        };
+        report.quizzes.push(CheckedQuiz {
+            quiz,
+            file: input.name.clone(),
+            content_hash: hash,
+            has_errors: per_file[index].iter().any(Diagnostic::is_error),
+        });
+    }
+    for mut findings in per_file {
+        findings.sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
+        report.diagnostics.extend(findings);
+    }
+    report
+}
+
+fn is_tag_file(name: &str) -> bool {
+    Path::new(name).file_name().and_then(|n| n.to_str()) == Some(TAG_FILE_NAME)
+}
+
+fn check_tag_file(name: &str, source: &SourceText<'_>, file: &TagFile) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for tag in &file.tags {
+        let at = source.find_key_value(0, "id", &tag.id).unwrap_or(0);
+        let problem = if !is_valid_id(&tag.id) {
+            Some(format!("`{}` is not a valid tag id", tag.id))
+        } else if !seen.insert(tag.id.as_str()) {
+            Some(format!("tag `{}` is declared twice", tag.id))
+        } else if [&tag.label.en, &tag.label.ru, &tag.label.kk]
+            .iter()
+            .any(|label| label.trim().is_empty())
+        {
+            Some(format!("tag `{}` has an empty label", tag.id))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            found.push(
+                Diagnostic::file(Severity::Error, name, message)
+                    .at_offset(source, at)
+                    .with_hint("each tag has a unique id and a label in en, ru and kk"),
+            );
+        }
+    }
+    found
+}
+
+/// Reads `path`, refusing to read more than [`MAX_FILE_BYTES`] plus one byte.
+pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The finding for a file that could not be read.
+pub fn unreadable(name: &str, error: &io::Error) -> Diagnostic {
+    let (message, hint) = match error.kind() {
+        io::ErrorKind::NotFound => (
+            "no such file or folder".to_owned(),
+            "check the spelling of the path",
+        ),
+        io::ErrorKind::PermissionDenied => (
+            "permission denied while reading the file".to_owned(),
+            "ask the owner of the file to let you read it, or copy it somewhere you can",
+        ),
+        io::ErrorKind::IsADirectory => (
+            "this is a folder, not a file".to_owned(),
+            "give the path of a .ron file inside it",
+        ),
+        _ => (
+            format!("the file could not be read: {error}"),
+            "check that the file is on a working disk and try again",
+        ),
+    };
+    Diagnostic::file(Severity::Error, name, message).with_hint(hint)
+}
+
+/// The files to check under `paths`: files as given, folders searched for `.ron` files (sorted), each read
+/// with `read` (injectable so tests can make reading fail).
+pub fn gather(paths: &[PathBuf], read: &dyn Fn(&Path) -> io::Result<Vec<u8>>) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        let name = path.display().to_string();
+        match std::fs::metadata(path) {
+            Err(error) => inputs.push(Input {
+                name,
+                content: Err(unreadable(&path.display().to_string(), &error)),
+            }),
+            Ok(meta) if meta.is_dir() => {
+                let mut files = Vec::new();
+                let mut problems = Vec::new();
+                find_ron_files(path, &mut files, &mut problems);
+                files.sort();
+                inputs.extend(problems);
+                inputs.extend(files.into_iter().map(|file| read_input(&file, read)));
+            }
+            Ok(_) => inputs.push(read_input(path, read)),
+        }
+    }
+    inputs
+}
+
+fn read_input(path: &Path, read: &dyn Fn(&Path) -> io::Result<Vec<u8>>) -> Input {
+    let name = path.display().to_string();
+    let content = read(path).map_err(|error| unreadable(&name, &error));
+    Input { name, content }
+}
+
+fn find_ron_files(folder: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Input>) {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(error) => {
+            let name = folder.display().to_string();
+            problems.push(Input {
+                content: Err(unreadable(&name, &error)),
+                name,
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            find_ron_files(&path, files, problems);
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            files.push(path);
+        }
+    }
+}

@@ -1,0 +1,665 @@
+//! Semantic checks of one parsed quiz: what RON's types cannot express.
+
+use std::collections::{HashMap, HashSet};
+
+use super::findings::{Findings, Place};
+use super::model::{
+    AnswerOption, BranchNode, Ending, MatchItem, MatchTarget, OrderItem, QUIZ_FORMAT, Question,
+    QuestionKind, Quiz,
+};
+use super::scoring::option_weights;
+use super::taxonomy::Taxonomy;
+
+/// How close weights must add up to 1 (Moodle banks write thirds as 33.333%).
+const WEIGHT_TOLERANCE: f64 = 0.01;
+
+/// The most nodes a branching question may have; keeps path analysis shallow whatever the file says.
+pub const MAX_BRANCH_NODES: usize = 200;
+
+/// Whether `id` is a usable identifier: ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+pub fn is_valid_id(id: &str) -> bool {
+    id.len() <= 64
+        && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// Checks `quiz` and records every problem in `findings`; `taxonomy` declares the known tags.
+pub fn validate(quiz: &Quiz, taxonomy: &Taxonomy, findings: &mut Findings<'_>) {
+    let mut check = Checker { taxonomy, findings };
+    check.metadata(quiz);
+    check.scenarios(quiz);
+    check.questions(quiz);
+}
+
+struct Checker<'t, 'f, 'a> {
+    taxonomy: &'t Taxonomy,
+    findings: &'f mut Findings<'a>,
+}
+
+impl Checker<'_, '_, '_> {
+    fn metadata(&mut self, quiz: &Quiz) {
+        let quiz_place = Place::quiz();
+        if quiz.format != QUIZ_FORMAT {
+            self.findings.error(
+                quiz_place.field("format"),
+                format!(
+                    "`format` is {}; this Vigil reads format {QUIZ_FORMAT}",
+                    quiz.format
+                ),
+                "write `format: 1,`",
+            );
+        }
+        if !is_valid_id(&quiz.id) || quiz.id.chars().any(|c| c.is_ascii_uppercase()) {
+            self.findings.error(
+                quiz_place.field("id"),
+                format!("quiz id `{}` is not a valid id", quiz.id),
+                "use lower-case letters, digits and `-`, such as `child-indicators`",
+            );
+        }
+        if quiz.version == 0 {
+            self.findings.error(
+                quiz_place.field("version"),
+                "`version` is 0",
+                "start at `version: 1,` and raise it whenever questions or answers change",
+            );
+        }
+        let language_ok = (2..=3).contains(&quiz.language.len())
+            && quiz.language.chars().all(|c| c.is_ascii_lowercase());
+        if !language_ok {
+            self.findings.error(
+                quiz_place.field("language"),
+                format!("`{}` is not a language code", quiz.language),
+                "write a two-letter code: \"en\", \"ru\" or \"kk\"",
+            );
+        }
+        self.text(quiz_place.field("title"), "title", &quiz.title);
+        self.text(
+            quiz_place.field("description"),
+            "description",
+            &quiz.description,
+        );
+        if quiz.estimated_minutes == 0 {
+            self.findings.error(
+                quiz_place.field("estimated_minutes"),
+                "`estimated_minutes` is 0",
+                "give the time a typical attempt takes, in whole minutes",
+            );
+        }
+        if quiz.pass_mark > 100 {
+            self.findings.error(
+                quiz_place.field("pass_mark"),
+                format!("`pass_mark` is {}, outside 0-100", quiz.pass_mark),
+                "the pass mark is a percentage of the maximum score, such as `pass_mark: 70,`",
+            );
+        }
+        if quiz.time_limit_minutes == Some(0) {
+            self.findings.error(
+                quiz_place.field("time_limit_minutes"),
+                "`time_limit_minutes` is 0",
+                "leave the field out for an untimed quiz",
+            );
+        }
+        if let Some(group) = &quiz.form_group
+            && !is_valid_id(group)
+        {
+            self.findings.error(
+                quiz_place.field("form_group"),
+                format!("form group `{group}` is not a valid id"),
+                "use lower-case letters, digits and `-`, such as `indicators-test`",
+            );
+        }
+        self.tags(quiz_place.field("tags"), &quiz.tags);
+        if quiz.questions.is_empty() {
+            self.findings.error(
+                quiz_place.field("questions"),
+                "the quiz has no questions",
+                "add at least one question to `questions: [ ... ]`",
+            );
+        }
+    }
+
+    fn scenarios(&mut self, quiz: &Quiz) {
+        let used: HashSet<&str> = quiz
+            .questions
+            .iter()
+            .filter_map(|q| q.scenario.as_deref())
+            .collect();
+        let mut seen = HashMap::new();
+        for scenario in &quiz.scenarios {
+            let place = Place::scenario(&scenario.id);
+            self.id(place, "scenario", &scenario.id, &mut seen);
+            self.text(place.field("title"), "title", &scenario.title);
+            self.text(place.field("narrative"), "narrative", &scenario.narrative);
+            if !used.contains(scenario.id.as_str()) {
+                self.findings.warning(
+                    place,
+                    "no question refers to this scenario",
+                    "add `scenario: \"...\"` to its questions, or remove the scenario",
+                );
+            }
+        }
+    }
+
+    fn questions(&mut self, quiz: &Quiz) {
+        let scenarios: HashSet<&str> = quiz.scenarios.iter().map(|s| s.id.as_str()).collect();
+        let mut seen = HashMap::new();
+        let mut finished_blocks: HashSet<&str> = HashSet::new();
+        let mut current_block: Option<&str> = None;
+        for question in &quiz.questions {
+            let place = Place::question(&question.id);
+            self.id(place, "question", &question.id, &mut seen);
+            self.question(question);
+            let block = question.scenario.as_deref();
+            if let Some(scenario) = block {
+                if !scenarios.contains(scenario) {
+                    self.findings.error(
+                        place.field("scenario"),
+                        format!("refers to scenario `{scenario}`, which the quiz does not define"),
+                        "add the scenario to `scenarios: [ ... ]` or correct the id",
+                    );
+                } else if block != current_block && finished_blocks.contains(scenario) {
+                    self.findings.error(
+                        place.field("scenario"),
+                        format!("the questions of scenario `{scenario}` are not next to each other"),
+                        "questions of one scenario form one block; move this question next to the others",
+                    );
+                }
+            }
+            if block != current_block
+                && let Some(previous) = current_block
+            {
+                finished_blocks.insert(previous);
+            }
+            current_block = block;
+        }
+    }
+
+    fn question(&mut self, question: &Question) {
+        let place = Place::question(&question.id);
+        self.text(place.field("prompt"), "prompt", &question.prompt);
+        self.tags(place.field("tags"), &question.tags);
+        if question.explanation.trim().is_empty() {
+            self.findings.warning(
+                place,
+                "the question has no explanation",
+                "add `explanation: \"...\"`: why the answer is what it is, shown with the feedback",
+            );
+        } else {
+            self.text(
+                place.field("explanation"),
+                "explanation",
+                &question.explanation,
+            );
+        }
+        if question.references.is_empty() {
+            self.findings.warning(
+                place,
+                "the question cites no source",
+                "add `references: [\"...\"]`, such as \"Palermo Protocol, Art. 3(c)\"",
+            );
+        }
+        for reference in &question.references {
+            self.text(place.field("references"), "reference", reference);
+        }
+        let branching = matches!(question.kind, QuestionKind::Branching { .. });
+        match question.points {
+            Some(_) if branching => self.findings.error(
+                place.field("points"),
+                "a branching question takes its points from its choices",
+                "remove `points` and give each choice its `points`",
+            ),
+            Some(points) if !(points.is_finite() && points > 0.0) => self.findings.error(
+                place.field("points"),
+                format!("`points` is {points}; it must be more than 0"),
+                "leave `points` out for 1 point",
+            ),
+            _ => {}
+        }
+        match &question.kind {
+            QuestionKind::Single { options } => self.single(place, options, "single"),
+            QuestionKind::TrueFalse { options } => {
+                if options.len() != 2 {
+                    self.findings.error(
+                        place.field("options"),
+                        format!(
+                            "a true_false question has {} options; it needs 2",
+                            options.len()
+                        ),
+                        "give one option for true and one for false",
+                    );
+                }
+                self.single(place, options, "true_false");
+            }
+            QuestionKind::Multiple { options } => self.multiple(place, options),
+            QuestionKind::Order { items } => self.order(place, items),
+            QuestionKind::Match { items, targets } => self.matching(place, items, targets),
+            QuestionKind::Branching {
+                start,
+                nodes,
+                endings,
+            } => self.branching(place, start, nodes, endings),
+        }
+    }
+
+    fn options(&mut self, place: Place<'_>, options: &[AnswerOption]) {
+        if options.len() < 2 {
+            self.findings.error(
+                place.field("options"),
+                format!(
+                    "the question has {} option(s); it needs at least 2",
+                    options.len()
+                ),
+                "add the options a trainee chooses from",
+            );
+        }
+        let mut seen = HashMap::new();
+        for option in options {
+            let at = place.part("option", &option.id);
+            self.id(at, "option", &option.id, &mut seen);
+            self.text(at.field("text"), "text", &option.text);
+            self.feedback(at, &option.feedback);
+            self.tags(at.field("tags"), &option.tags);
+        }
+    }
+
+    fn single(&mut self, place: Place<'_>, options: &[AnswerOption], kind: &str) {
+        self.options(place, options);
+        let correct = options.iter().filter(|o| o.correct).count();
+        if correct != 1 {
+            self.findings.error(
+                place.field("options"),
+                format!("a {kind} question has {correct} correct options; it needs exactly 1"),
+                "mark the one right option with `correct: true`; for several right answers use `multiple`",
+            );
+        }
+        for option in options.iter().filter(|o| o.weight.is_some()) {
+            self.findings.error(
+                place.part("option", &option.id).field("weight"),
+                format!("`weight` is only for `multiple` questions, not `{kind}`"),
+                "remove it: this kind scores all or nothing",
+            );
+        }
+    }
+
+    fn multiple(&mut self, place: Place<'_>, options: &[AnswerOption]) {
+        self.options(place, options);
+        if !options.iter().any(|o| o.correct) {
+            self.findings.error(
+                place.field("options"),
+                "a multiple question has no correct option",
+                "mark each right option with `correct: true`",
+            );
+            return;
+        }
+        let weighted = options.iter().filter(|o| o.weight.is_some()).count();
+        if weighted == 0 {
+            return;
+        }
+        if weighted != options.len() {
+            self.findings.error(
+                place.field("options"),
+                format!("{weighted} of {} options have a `weight`", options.len()),
+                "give every option a weight, or none (then the default weights apply)",
+            );
+            return;
+        }
+        let mut weights_ok = true;
+        for (option, weight) in options.iter().zip(option_weights(options)) {
+            let at = place.part("option", &option.id).field("weight");
+            if !(weight.is_finite() && (-1.0..=1.0).contains(&weight)) {
+                weights_ok = false;
+                self.findings.error(
+                    at,
+                    format!("`weight` is {weight}, outside -1.0 to 1.0"),
+                    "a weight is a fraction of the question's points, such as 0.5 or -0.25",
+                );
+            } else if option.correct != (weight > 0.0) {
+                weights_ok = false;
+                self.findings.error(
+                    at,
+                    format!(
+                        "the option is {} but its weight is {weight}",
+                        if option.correct {
+                            "correct"
+                        } else {
+                            "not correct"
+                        }
+                    ),
+                    "correct options have weights above 0; others 0 or below",
+                );
+            }
+        }
+        let total: f64 = option_weights(options).iter().filter(|w| **w > 0.0).sum();
+        if weights_ok && (total - 1.0).abs() > WEIGHT_TOLERANCE {
+            let problem = if total < 1.0 {
+                "full marks cannot be reached"
+            } else {
+                "full marks are reached without every correct option"
+            };
+            self.findings.error(
+                place.field("options"),
+                format!("the weights of the correct options add up to {total:.3}: {problem}"),
+                "make the positive weights add up to 1.0",
+            );
+        }
+    }
+
+    fn order(&mut self, place: Place<'_>, items: &[OrderItem]) {
+        self.at_least_two(place, "items", items.len());
+        let mut seen = HashMap::new();
+        for item in items {
+            let at = place.part("item", &item.id);
+            self.id(at, "item", &item.id, &mut seen);
+            self.text(at.field("text"), "text", &item.text);
+            self.feedback(at, &item.feedback);
+            self.tags(at.field("tags"), &item.tags);
+        }
+    }
+
+    fn matching(&mut self, place: Place<'_>, items: &[MatchItem], targets: &[MatchTarget]) {
+        self.at_least_two(place, "items", items.len());
+        self.at_least_two(place, "targets", targets.len());
+        let mut seen_targets = HashMap::new();
+        for target in targets {
+            let at = place.part("target", &target.id);
+            self.id(at, "target", &target.id, &mut seen_targets);
+            self.text(at.field("text"), "text", &target.text);
+        }
+        let mut seen = HashMap::new();
+        for item in items {
+            let at = place.part("item", &item.id);
+            self.id(at, "item", &item.id, &mut seen);
+            self.text(at.field("text"), "text", &item.text);
+            self.feedback(at, &item.feedback);
+            self.tags(at.field("tags"), &item.tags);
+            if !seen_targets.contains_key(item.target.as_str()) {
+                self.findings.error(
+                    at.field("target"),
+                    format!(
+                        "`target` is `{}`, which is not one of the targets",
+                        item.target
+                    ),
+                    "name the id of one of the question's `targets`",
+                );
+            }
+        }
+    }
+
+    fn branching(
+        &mut self,
+        place: Place<'_>,
+        start: &str,
+        nodes: &[BranchNode],
+        endings: &[Ending],
+    ) {
+        let mut seen = HashMap::new();
+        for node in nodes {
+            let at = place.part("node", &node.id);
+            self.id(at, "node", &node.id, &mut seen);
+            self.text(at.field("text"), "text", &node.text);
+            if node.choices.is_empty() {
+                self.findings.error(
+                    at.field("choices"),
+                    "the node has no choices",
+                    "add at least one choice; a path ends at an ending, not at a node",
+                );
+            }
+        }
+        for ending in endings {
+            let at = place.part("ending", &ending.id);
+            self.id(at, "ending", &ending.id, &mut seen);
+            self.text(at.field("title"), "title", &ending.title);
+            self.text(at.field("debrief"), "debrief", &ending.debrief);
+        }
+        let node_ids: HashMap<&str, &BranchNode> =
+            nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+        let ending_ids: HashSet<&str> = endings.iter().map(|e| e.id.as_str()).collect();
+        for choice in nodes.iter().flat_map(|n| &n.choices) {
+            let at = place.part("choice", &choice.id);
+            self.id(at, "choice", &choice.id, &mut seen);
+            self.text(at.field("text"), "text", &choice.text);
+            self.feedback(at, &choice.feedback);
+            self.tags(at.field("tags"), &choice.tags);
+            if !(choice.points.is_finite() && choice.points >= 0.0) {
+                self.findings.error(
+                    at.field("points"),
+                    format!("`points` is {}; it must be 0 or more", choice.points),
+                    "give worse choices 0 points rather than negative ones",
+                );
+            }
+            let next = choice.next.as_str();
+            if !node_ids.contains_key(next) && !ending_ids.contains(next) {
+                self.findings.error(
+                    at.field("next"),
+                    format!("leads to `{next}`, which is neither a node nor an ending"),
+                    "name the id of a node or an ending of this question",
+                );
+            }
+        }
+        if endings.is_empty() {
+            self.findings.error(
+                place.field("endings"),
+                "the question has no endings",
+                "add at least one ending with a `title` and a `debrief`",
+            );
+        }
+        if nodes.len() > MAX_BRANCH_NODES {
+            self.findings.error(
+                place.field("nodes"),
+                format!(
+                    "the question has {} nodes; at most {MAX_BRANCH_NODES} are allowed",
+                    nodes.len()
+                ),
+                "split the scenario into several branching questions",
+            );
+            return;
+        }
+        if !node_ids.contains_key(start) {
+            self.findings.error(
+                place.field("start"),
+                format!("`start` is `{start}`, which is not one of the nodes"),
+                "name the id of the first node",
+            );
+            return;
+        }
+        self.graph(place, start, nodes, &node_ids, &ending_ids);
+    }
+
+    /// Reachability, dead ends and cycles of a branching question whose ids all resolve.
+    fn graph(
+        &mut self,
+        place: Place<'_>,
+        start: &str,
+        nodes: &[BranchNode],
+        node_ids: &HashMap<&str, &BranchNode>,
+        ending_ids: &HashSet<&str>,
+    ) {
+        let mut reached: HashSet<&str> = HashSet::from([start]);
+        let mut queue = vec![start];
+        while let Some(id) = queue.pop() {
+            for choice in node_ids.get(id).map_or(&[][..], |n| &n.choices[..]) {
+                if reached.insert(choice.next.as_str()) {
+                    queue.push(choice.next.as_str());
+                }
+            }
+        }
+        for node in nodes.iter().filter(|n| !reached.contains(n.id.as_str())) {
+            self.findings.error(
+                place.part("node", &node.id),
+                "no choice leads to this node",
+                "point a choice's `next` at it, or remove it",
+            );
+        }
+        let mut unreached_endings: Vec<&str> = ending_ids
+            .iter()
+            .copied()
+            .filter(|id| !reached.contains(id))
+            .collect();
+        unreached_endings.sort_unstable();
+        for ending in unreached_endings {
+            self.findings.error(
+                place.part("ending", ending),
+                "no choice leads to this ending",
+                "point a choice's `next` at it, or remove it",
+            );
+        }
+        let mut finishing: HashSet<&str> = ending_ids.clone();
+        loop {
+            let before = finishing.len();
+            for node in nodes {
+                if node
+                    .choices
+                    .iter()
+                    .any(|c| finishing.contains(c.next.as_str()))
+                {
+                    finishing.insert(node.id.as_str());
+                }
+            }
+            if finishing.len() == before {
+                break;
+            }
+        }
+        for node in nodes {
+            if reached.contains(node.id.as_str()) && !finishing.contains(node.id.as_str()) {
+                self.findings.error(
+                    place.part("node", &node.id),
+                    "no ending can be reached from this node",
+                    "make at least one path from here lead to an ending",
+                );
+            }
+        }
+        if let Some(cycle) = find_cycle(start, node_ids) {
+            self.findings.error(
+                place.part("node", cycle[0]),
+                format!("the choices lead in a circle: {}", cycle.join(" -> ")),
+                "a branching question is a tree of decisions: every path must move on to an ending",
+            );
+        }
+        let question_points: f64 = nodes
+            .iter()
+            .flat_map(|n| &n.choices)
+            .map(|c| c.points)
+            .sum();
+        if question_points <= 0.0 {
+            self.findings.error(
+                place,
+                "no choice earns points, so the question is worth nothing",
+                "give the better choices `points`",
+            );
+        }
+    }
+
+    fn at_least_two(&mut self, place: Place<'_>, list: &'static str, count: usize) {
+        if count < 2 {
+            self.findings.error(
+                place.field(list),
+                format!("the question has {count} {list}; it needs at least 2"),
+                "",
+            );
+        }
+    }
+
+    fn id<'q>(
+        &mut self,
+        place: Place<'q>,
+        noun: &str,
+        id: &'q str,
+        seen: &mut HashMap<&'q str, usize>,
+    ) {
+        let count = seen.entry(id).or_insert(0);
+        *count += 1;
+        if *count == 2 {
+            self.findings.error(
+                place.nth(1),
+                format!("the {noun} id `{id}` is used twice"),
+                "give every one its own id; ids stay the same in every translation",
+            );
+        }
+        if !is_valid_id(id) {
+            self.findings.error(
+                place,
+                format!("`{id}` is not a valid {noun} id"),
+                "use letters, digits, `-`, `_` or `.`, starting with a letter or digit",
+            );
+        }
+    }
+
+    fn text(&mut self, place: Place<'_>, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.findings.error(
+                place,
+                format!("`{field}` is empty"),
+                "write the text between the quotes",
+            );
+        } else if let Some(c) = value
+            .chars()
+            .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        {
+            self.findings.error(
+                place,
+                format!(
+                    "`{field}` contains the control character U+{:04X}",
+                    c as u32
+                ),
+                "remove it; it is invisible and could disturb the trainee's screen",
+            );
+        }
+    }
+
+    fn feedback(&mut self, place: Place<'_>, feedback: &str) {
+        if feedback.trim().is_empty() {
+            self.findings.warning(
+                place,
+                "no feedback",
+                "add `feedback: \"...\"` saying why this is right or wrong",
+            );
+        } else {
+            self.text(place.field("feedback"), "feedback", feedback);
+        }
+    }
+
+    fn tags(&mut self, place: Place<'_>, tags: &[String]) {
+        for tag in tags.iter().filter(|t| !self.taxonomy.contains(t)) {
+            self.findings.warning(
+                place,
+                format!("tag `{tag}` is not declared in tags.ron"),
+                "declare it in quizzes/tags.ron with its labels, or use a declared tag",
+            );
+        }
+    }
+}
+
+/// A cycle of node ids reachable from `start`, if there is one.
+fn find_cycle<'a>(
+    start: &'a str,
+    nodes: &HashMap<&'a str, &'a BranchNode>,
+) -> Option<Vec<&'a str>> {
+    fn visit<'a>(
+        id: &'a str,
+        nodes: &HashMap<&'a str, &'a BranchNode>,
+        path: &mut Vec<&'a str>,
+        done: &mut HashSet<&'a str>,
+    ) -> Option<Vec<&'a str>> {
+        if let Some(at) = path.iter().position(|p| *p == id) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(id);
+            return Some(cycle);
+        }
+        let node = nodes.get(id)?;
+        if done.contains(id) {
+            return None;
+        }
+        path.push(id);
+        for choice in &node.choices {
+            if let Some(cycle) = visit(choice.next.as_str(), nodes, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(id);
+        None
+    }
+    visit(start, nodes, &mut Vec::new(), &mut HashSet::new())
+}
