@@ -29,8 +29,7 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic
                 Severity::Error,
                 file,
                 format!(
-                    "the file is {} MiB; Vigil reads files of up to {} MiB",
-                    bytes.len() / (1024 * 1024),
+                    "the file is larger than {} MiB, the most Vigil reads",
                     MAX_FILE_BYTES / (1024 * 1024)
                 ),
             )
@@ -108,13 +107,44 @@ pub fn newer_format(file: &str, found: u32, newest: u32) -> Diagnostic {
 }
 
 fn syntax_finding(file: &str, source: &SourceText<'_>, error: &SpannedError) -> Diagnostic {
-    let (message, hint) = explain(&error.code);
     let position = error.span.start;
+    if let Some(opened) = unclosed_text_before(source, position.line, position.col) {
+        let at = source.position(opened);
+        return Diagnostic::file(
+            Severity::Error,
+            file,
+            "this text seems to have no closing `\"`: it runs on to a later line",
+        )
+        .with_hint("end the text with `\"`; write a quote inside a text as `\\\"`")
+        .at(source, at.line, at.column);
+    }
+    let (message, hint) = explain(&error.code);
     let mut diagnostic = Diagnostic::file(Severity::Error, file, message);
     if let Some(hint) = hint {
         diagnostic = diagnostic.with_hint(hint);
     }
     diagnostic.at(source, position.line.max(1), position.col.max(1))
+}
+
+/// When the parser stopped right after a text that spans lines (the usual sign of a missing closing quote),
+/// the byte offset where that text opened.
+fn unclosed_text_before(source: &SourceText<'_>, line: usize, column: usize) -> Option<usize> {
+    let text = source.text();
+    let line_text = source.line(line)?;
+    let line_start = line_text.as_ptr() as usize - text.as_ptr() as usize;
+    let offset = line_start
+        + line_text
+            .char_indices()
+            .nth(column.checked_sub(1)?)
+            .map_or(line_text.len(), |(i, _)| i);
+    let before = text.get(..offset)?;
+    let closing = before.trim_end().strip_suffix('"')?;
+    let opening = closing.rfind('"')?;
+    let (_, last_line) = closing[opening..].rsplit_once('\n')?;
+    let swallowed_field = last_line.trim().strip_suffix(':').is_some_and(|name| {
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    });
+    swallowed_field.then_some(opening)
 }
 
 /// The author's word for a type name that RON reports.
@@ -247,7 +277,7 @@ fn explain(code: &RonError) -> (String, Option<String>) {
         ),
         RonError::ExpectedInteger | RonError::IntegerOutOfBounds => (
             "expected a whole number (0 or more)".to_owned(),
-            None,
+            Some("write digits without quotes, such as 15".to_owned()),
         ),
         RonError::ExpectedFloat => ("expected a number".to_owned(), Some("write decimals with a point: 0.5".to_owned())),
         RonError::InvalidValueForType { expected, found } => (

@@ -66,7 +66,7 @@ fn compare(reference: &ParsedQuiz<'_>, translation: &ParsedQuiz<'_>) -> Vec<Diag
     let mut differs = |place: Place<'_>, what: String| {
         findings.error(
             place,
-            format!("{what} differs from {}", reference.file),
+            format!("does not match {}: {what}", reference.file),
             &hint,
         )
     };

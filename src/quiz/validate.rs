@@ -416,6 +416,7 @@ impl Checker<'_, '_, '_> {
         let node_ids: HashMap<&str, &BranchNode> =
             nodes.iter().map(|n| (n.id.as_str(), n)).collect();
         let ending_ids: HashSet<&str> = endings.iter().map(|e| e.id.as_str()).collect();
+        let mut links_ok = true;
         for choice in nodes.iter().flat_map(|n| &n.choices) {
             let at = place.part("choice", &choice.id);
             self.id(at, "choice", &choice.id, &mut seen);
@@ -431,6 +432,7 @@ impl Checker<'_, '_, '_> {
             }
             let next = choice.next.as_str();
             if !node_ids.contains_key(next) && !ending_ids.contains(next) {
+                links_ok = false;
                 self.findings.error(
                     at.field("next"),
                     format!("leads to `{next}`, which is neither a node nor an ending"),
@@ -464,7 +466,9 @@ impl Checker<'_, '_, '_> {
             );
             return;
         }
-        self.graph(place, start, nodes, &node_ids, &ending_ids);
+        if links_ok {
+            self.graph(place, start, nodes, &node_ids, &ending_ids);
+        }
     }
 
     /// Reachability, dead ends and cycles of a branching question whose ids all resolve.
@@ -553,10 +557,11 @@ impl Checker<'_, '_, '_> {
 
     fn at_least_two(&mut self, place: Place<'_>, list: &'static str, count: usize) {
         if count < 2 {
+            let entries = if count == 1 { "entry" } else { "entries" };
             self.findings.error(
                 place.field(list),
-                format!("the question has {count} {list}; it needs at least 2"),
-                "",
+                format!("`{list}` has {count} {entries}; at least 2 are needed"),
+                "a question the trainee cannot get wrong teaches nothing; add more",
             );
         }
     }

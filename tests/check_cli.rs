@@ -1,0 +1,220 @@
+//! `vigil check` and `vigil list` run as a user would: the real binary, real files, exact output.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn vigil(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("the vigil binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).replace('\\', "/")
+}
+
+/// Every file (or folder, for cross-file cases) in `tests/fixtures/invalid/` gives exactly the report in its
+/// `.expected` file. Set `VIGIL_BLESS=1` to rewrite the expected files after a deliberate change, then review them.
+#[test]
+fn each_invalid_fixture_gives_its_exact_report() {
+    let root = manifest_dir();
+    let folder = root.join("tests/fixtures/invalid");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 30, "only {} fixtures", cases.len());
+    let bless = std::env::var_os("VIGIL_BLESS").is_some();
+    let mut failures = Vec::new();
+    for case in cases {
+        let relative = case
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let output = vigil(&["check", &relative], &root);
+        let actual = stdout(&output);
+        let expected_path = case.with_extension("expected");
+        if bless {
+            std::fs::write(&expected_path, &actual).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if actual != expected {
+            failures.push(format!(
+                "{relative}:\n--- expected\n{expected}\n--- actual\n{actual}"
+            ));
+        }
+        let warnings_only = relative.ends_with("warnings.ron");
+        let expected_code = if warnings_only { 0 } else { 1 };
+        if output.status.code() != Some(expected_code) {
+            failures.push(format!("{relative}: exit code {:?}", output.status.code()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let root = manifest_dir();
+    let file = "tests/fixtures/invalid/warnings.ron";
+    assert_eq!(vigil(&["check", file], &root).status.code(), Some(0));
+    let denied = vigil(&["check", "--deny-warnings", file], &root);
+    assert_eq!(denied.status.code(), Some(1));
+    assert!(stdout(&denied).ends_with("0 errors, 4 warnings; failed: warnings are denied\n"));
+}
+
+#[test]
+fn valid_fixtures_and_the_documented_example_pass_with_warnings_denied() {
+    let root = manifest_dir();
+    let output = vigil(
+        &[
+            "check",
+            "--deny-warnings",
+            "tests/fixtures/valid",
+            "docs/examples",
+        ],
+        &root,
+    );
+    assert_eq!(
+        stdout(&output),
+        "checked 3 files (3 quizzes): no problems found\n"
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn json_report_counts_match_the_findings() {
+    let root = manifest_dir();
+    let output = vigil(
+        &[
+            "check",
+            "--format",
+            "json",
+            "tests/fixtures/invalid/warnings.ron",
+            "tests/fixtures/invalid/branch-cycle.ron",
+        ],
+        &root,
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["files"], 2);
+    assert_eq!(report["errors"], 1);
+    assert_eq!(report["warnings"], 4);
+    assert_eq!(report["passed"], false);
+    let first = &report["diagnostics"][0];
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(first["line"], 15);
+    assert_eq!(first["subject"], "question `consent`");
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn a_missing_path_is_named_and_fails() {
+    let root = manifest_dir();
+    let output = vigil(&["check", "no/such/quiz.ron"], &root);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).starts_with("no/such/quiz.ron: error: no such file or folder\n"));
+}
+
+#[test]
+fn an_oversized_file_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.ron");
+    let mut text = String::from("(format: 1, title: \"");
+    text.push_str(&"a".repeat(50 * 1024 * 1024));
+    std::fs::write(&big, text).unwrap();
+    let output = vigil(&["check", "big.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).starts_with("big.ron: error: the file is larger than 16 MiB"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_hundred_thousand_nested_parentheses_are_refused_without_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("deep.ron"), "(".repeat(100_000)).unwrap();
+    let output = vigil(&["check", "deep.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).starts_with("deep.ron:1:"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let root = manifest_dir();
+    assert_eq!(
+        vigil(&["check", "--format", "xml"], &root).status.code(),
+        Some(2)
+    );
+    assert_eq!(vigil(&["frobnicate"], &root).status.code(), Some(2));
+}
+
+#[test]
+fn check_without_paths_uses_quizzes_here_else_the_built_in_bank() {
+    let dir = tempfile::tempdir().unwrap();
+    let built_in = vigil(&["check"], dir.path());
+    assert_eq!(built_in.status.code(), Some(0), "{}", stdout(&built_in));
+    std::fs::create_dir(dir.path().join("quizzes")).unwrap();
+    std::fs::write(dir.path().join("quizzes/broken.ron"), "(").unwrap();
+    let local = vigil(&["check"], dir.path());
+    assert_eq!(local.status.code(), Some(1));
+    assert!(stdout(&local).contains("broken.ron"));
+}
+
+#[test]
+fn list_shows_added_folders_with_their_source() {
+    let root = manifest_dir();
+    let output = vigil(
+        &["list", "--format", "json", "--quizzes", "docs/examples"],
+        &root,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let entries: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let example = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "example-every-kind")
+        .expect("the example quiz is listed");
+    assert_eq!(example["questions"], 6);
+    assert_eq!(example["language"], "en");
+    assert!(
+        example["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("every-kind.ron")
+    );
+}
+
+#[test]
+fn list_leaves_out_broken_files_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("broken.ron"), "(format: 1").unwrap();
+    let output = vigil(&["list", "--quizzes", "."], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(errors.contains("broken.ron:1:"), "{errors}");
+    assert!(errors.contains("left out"), "{errors}");
+}
+
+#[test]
+fn vigil_without_a_subcommand_lists_and_points_to_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = vigil(&[], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).ends_with("Run `vigil --help` to see what Vigil can do.\n"));
+}

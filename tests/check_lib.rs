@@ -1,0 +1,78 @@
+//! The checker through the library: injected read failures, folders where files are expected, bank overrides.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use vigil::quiz::check::{gather, read_file};
+use vigil::quiz::{Bank, Taxonomy, check};
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+#[test]
+fn an_unreadable_file_is_reported_by_name_with_advice() {
+    let denied = |_: &Path| -> io::Result<Vec<u8>> { Err(io::ErrorKind::PermissionDenied.into()) };
+    let inputs = gather(&[fixture("tests/fixtures/valid/small.ron")], &denied);
+    let report = check(&inputs, &Taxonomy::default());
+    assert_eq!(report.diagnostics.len(), 1);
+    let finding = &report.diagnostics[0];
+    assert!(finding.file.ends_with("small.ron"));
+    assert_eq!(finding.message, "permission denied while reading the file");
+    assert!(finding.hint.as_deref().unwrap().contains("ask the owner"));
+    assert!(report.quizzes.is_empty());
+}
+
+#[test]
+fn a_folder_read_as_a_file_says_it_is_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let error = read_file(dir.path()).unwrap_err();
+    let finding = vigil::quiz::check::unreadable("quizzes", &error);
+    assert_eq!(finding.message, "this is a folder, not a file");
+}
+
+#[test]
+fn folders_are_searched_for_ron_files_including_one_named_like_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("looks-like-a-file.ron");
+    std::fs::create_dir(&odd).unwrap();
+    std::fs::copy(
+        fixture("tests/fixtures/valid/small.ron"),
+        odd.join("small.ron"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a quiz").unwrap();
+    let inputs = gather(&[dir.path().to_path_buf()], &read_file);
+    assert_eq!(inputs.len(), 1);
+    assert!(inputs[0].name.ends_with("small.ron"));
+}
+
+#[test]
+fn a_failing_reader_keeps_the_bank_usable() {
+    let failing = |_: &Path| -> io::Result<Vec<u8>> { Err(io::Error::other("disk on fire")) };
+    let bank = Bank::load_with(&[fixture("docs/examples")], &failing);
+    assert!(
+        bank.problems
+            .iter()
+            .any(|p| p.message.contains("disk on fire"))
+    );
+    assert!(bank.quizzes.iter().all(|q| q.file.starts_with("built-in/")));
+}
+
+#[test]
+fn the_example_quiz_scores_every_kind_to_its_documented_maximum() {
+    let bank = Bank::load(&[fixture("docs/examples")]);
+    let example = bank
+        .quizzes
+        .iter()
+        .find(|q| q.quiz.id == "example-every-kind")
+        .expect("example loaded");
+    let maxima: Vec<f64> = example
+        .quiz
+        .questions
+        .iter()
+        .map(|q| q.max_points())
+        .collect();
+    assert_eq!(maxima, vec![2.0, 1.0, 1.0, 1.0, 1.0, 3.0]);
+    assert!(example.content_hash.starts_with("blake3:"));
+}
