@@ -1,8 +1,10 @@
 //! Vigil: scenario-based training quizzes for identifying victims of trafficking, in the terminal.
 //!
-//! Data flows one way: quiz files ([`quiz`]) are loaded and validated, and the command-line operations
-//! ([`cli`]) present them to people.
+//! Data flows one way: quiz files ([`quiz`]) are loaded and validated; attempts are recorded ([`record`]) under
+//! the trainer's settings ([`config`]); the command-line operations ([`cli`]) present them to people.
 
 pub mod cli;
+pub mod config;
 pub mod quiz;
+pub mod record;
 pub mod text;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::Format;
+use crate::config::read_config;
 use crate::quiz::bank::{built_in_inputs, built_in_taxonomy};
 use crate::quiz::check::{Summary, check, gather, read_file};
 use crate::quiz::{Diagnostic, Input};
@@ -32,7 +33,15 @@ struct JsonReport<'a> {
 /// Runs the check and prints its report to `out`; returns the exit code (0 passed, 1 problems).
 pub fn run(options: &CheckOptions, out: &mut dyn Write) -> io::Result<i32> {
     let inputs = inputs_for(&options.paths, &read_file);
-    run_on(&inputs, options, out)
+    run_on(inputs, options, out)
+}
+
+/// Whether `name` is a trainer's config (`vigil.ron`, `vigil.example.ron`) rather than a quiz.
+pub fn is_config_file(name: &str) -> bool {
+    Path::new(name)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("vigil.") && n.ends_with(".ron"))
 }
 
 /// The files a check of `paths` looks at, read with `read`.
@@ -48,9 +57,21 @@ pub fn inputs_for(paths: &[PathBuf], read: &dyn Fn(&Path) -> io::Result<Vec<u8>>
     }
 }
 
-/// Checks `inputs` and prints the report; returns the exit code.
-pub fn run_on(inputs: &[Input], options: &CheckOptions, out: &mut dyn Write) -> io::Result<i32> {
-    let report = check(inputs, &built_in_taxonomy());
+/// Checks `inputs` (quizzes, tag files and trainer configs) and prints the report; returns the exit code.
+pub fn run_on(inputs: Vec<Input>, options: &CheckOptions, out: &mut dyn Write) -> io::Result<i32> {
+    let (configs, quizzes): (Vec<Input>, Vec<Input>) = inputs
+        .into_iter()
+        .partition(|input| is_config_file(&input.name));
+    let mut report = check(&quizzes, &built_in_taxonomy());
+    report.files += configs.len();
+    for config in configs {
+        match config.content {
+            Err(finding) => report.diagnostics.push(finding),
+            Ok(bytes) => report
+                .diagnostics
+                .extend(read_config(&config.name, &bytes).1),
+        }
+    }
     let summary = report.summary();
     let passed = summary.errors == 0 && !(options.deny_warnings && summary.warnings > 0);
     match options.format {

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod list;
+pub mod records;
 
 /// How a command prints its result.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]

@@ -166,6 +166,12 @@ fn thing(outer: Option<&str>) -> String {
         "TagDefinition" => "a tag",
         "TagKind" => "a tag's `kind`",
         "Labels" => "a tag's `label`",
+        "Config" => "the config",
+        "Phase" => "`phase`",
+        "Group" => "a group",
+        "RosterEntry" => "a roster entry",
+        "Phases" => "`phases`",
+        "PhaseRules" => "a phase's rules",
         "" => "this value",
         other => return format!("`{other}`"),
     };
@@ -177,7 +183,7 @@ fn closest<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .map(|candidate| (strsim::damerau_levenshtein(found, candidate), *candidate))
-        .filter(|(distance, candidate)| *distance <= 3.max(candidate.len() / 3))
+        .filter(|(distance, candidate)| *distance <= 1.max(candidate.len() / 3))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
 }

@@ -1,0 +1,204 @@
+//! `vigil records`: the attempts in one or more results folders, and every file that could not be used.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::Format;
+use crate::record::IntegrityKey;
+use crate::record::integrity::Integrity;
+use crate::record::scan::{Entry, Problem, scan};
+use crate::record::{Status, model::AttemptRecord};
+use crate::text::printable_line;
+
+/// What `vigil records` was asked to list.
+#[derive(Debug, Clone)]
+pub struct RecordsOptions {
+    /// Results folders to read.
+    pub folders: Vec<PathBuf>,
+    /// Only this session.
+    pub session: Option<String>,
+    /// Text or JSON.
+    pub format: Format,
+}
+
+/// One attempt in the listing.
+#[derive(Debug, Serialize)]
+pub struct Row {
+    /// Attempt id.
+    pub attempt: String,
+    /// Participant name.
+    pub participant: String,
+    /// Participant code, if any.
+    pub code: Option<String>,
+    /// Group id.
+    pub group: String,
+    /// Session.
+    pub session: String,
+    /// Phase.
+    pub phase: String,
+    /// Quiz id.
+    pub quiz: String,
+    /// Quiz language.
+    pub language: String,
+    /// `in_progress`, `completed` or `discarded`.
+    pub status: Status,
+    /// Questions answered and in total.
+    pub answered: (usize, usize),
+    /// Points earned and possible.
+    pub score: (f64, f64),
+    /// Tamper evidence.
+    pub integrity: Integrity,
+    /// The record's file.
+    pub file: PathBuf,
+}
+
+#[derive(Serialize)]
+struct Listing {
+    records: Vec<Row>,
+    problems: Vec<Problem>,
+}
+
+fn row(record: AttemptRecord, integrity: Integrity, file: PathBuf) -> Row {
+    Row {
+        attempt: record.attempt.to_string(),
+        answered: (record.answered(), record.questions.len()),
+        participant: record.participant.name,
+        code: record.participant.code,
+        group: record.participant.group,
+        session: record.session,
+        phase: record.phase.name().to_owned(),
+        quiz: record.quiz.id,
+        language: record.quiz.language,
+        status: record.status,
+        score: (record.total.points, record.total.max_points),
+        integrity,
+        file,
+    }
+}
+
+/// Lists the records under `options.folders` to `out`; `key` checks seals. Returns the exit code: 0, or 1
+/// when any file could not be used or any record was edited.
+pub fn run(
+    options: &RecordsOptions,
+    key: Option<IntegrityKey>,
+    out: &mut dyn Write,
+) -> io::Result<i32> {
+    let mut listing = Listing {
+        records: Vec::new(),
+        problems: Vec::new(),
+    };
+    for entry in scan(&options.folders, options.session.as_deref(), key) {
+        match entry {
+            Entry::Record(loaded) => {
+                listing
+                    .records
+                    .push(row(loaded.record, loaded.integrity, loaded.path))
+            }
+            Entry::Problem(problem) => listing.problems.push(problem),
+            Entry::Duplicate { path, first } => listing.problems.push(Problem {
+                path,
+                message: format!("a copy of {}; counted once", first.display()),
+            }),
+        }
+    }
+    let suspicious = listing
+        .records
+        .iter()
+        .any(|r| matches!(r.integrity, Integrity::Mismatch | Integrity::Missing));
+    match options.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &listing)?;
+            writeln!(out)?;
+        }
+        Format::Text => print_text(&listing, out)?,
+    }
+    let problems = !listing.problems.is_empty() || suspicious;
+    Ok(i32::from(problems))
+}
+
+fn status_word(row: &Row) -> String {
+    let status = match row.status {
+        Status::InProgress => format!("in progress {}/{}", row.answered.0, row.answered.1),
+        Status::Completed => "complete".to_owned(),
+        Status::Discarded => "discarded".to_owned(),
+    };
+    match row.integrity {
+        Integrity::Mismatch => format!("{status} EDITED"),
+        Integrity::Missing => format!("{status} UNSEALED"),
+        _ => status,
+    }
+}
+
+fn print_text(listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
+    if listing.records.is_empty() {
+        writeln!(out, "no attempt records found")?;
+    } else {
+        writeln!(
+            out,
+            "{:24}  {:16}  {:20}  {:8}  {:22}  {:>13}  FILE",
+            "PARTICIPANT", "GROUP", "QUIZ", "PHASE", "STATUS", "SCORE"
+        )?;
+        for row in &listing.records {
+            let name = match &row.code {
+                Some(code) => format!("{} ({code})", row.participant),
+                None => row.participant.clone(),
+            };
+            let name: String = printable_line(&name).chars().take(24).collect();
+            let score = format!(
+                "{} / {}",
+                trim_number(row.score.0),
+                trim_number(row.score.1)
+            );
+            writeln!(
+                out,
+                "{:24}  {:16}  {:20}  {:8}  {:22}  {:>13}  {}",
+                name,
+                printable_line(&row.group),
+                format!(
+                    "{} ({})",
+                    printable_line(&row.quiz),
+                    printable_line(&row.language)
+                ),
+                row.phase,
+                status_word(row),
+                score,
+                printable_line(&row.file.display().to_string())
+            )?;
+        }
+    }
+    if !listing.problems.is_empty() {
+        writeln!(out, "\nfiles that could not be used:")?;
+        for problem in &listing.problems {
+            writeln!(
+                out,
+                "  {}: {}",
+                printable_line(&problem.path.display().to_string()),
+                printable_line(&problem.message)
+            )?;
+        }
+    }
+    let edited = listing
+        .records
+        .iter()
+        .filter(|r| r.integrity == Integrity::Mismatch)
+        .count();
+    writeln!(
+        out,
+        "\n{} records, {} problem files{}",
+        listing.records.len(),
+        listing.problems.len(),
+        if edited > 0 {
+            format!(", {edited} edited after they were written")
+        } else {
+            String::new()
+        }
+    )
+}
+
+/// A number without trailing zeros: 3, 2.5, 0.67.
+pub fn trim_number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}

@@ -1,0 +1,163 @@
+//! Finding the trainer's config and the results folder: flags, then environment, then files, then defaults.
+
+use std::path::{Path, PathBuf};
+
+use super::load::read_config;
+use super::model::{CONFIG_FILE_NAME, Config};
+use crate::quiz::check::{read_file, unreadable};
+use crate::quiz::diagnostic::Diagnostic;
+use crate::record::{IntegrityKey, Phase};
+
+/// What the command line says, overriding the config file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--config PATH`.
+    pub config: Option<PathBuf>,
+    /// `--results DIR`.
+    pub results: Option<PathBuf>,
+    /// `--session NAME`.
+    pub session: Option<String>,
+    /// `--phase P`.
+    pub phase: Option<Phase>,
+}
+
+/// The parts of the process environment that locating depends on, injectable for tests.
+#[derive(Debug, Clone)]
+pub struct Environment {
+    /// The current folder.
+    pub cwd: PathBuf,
+    /// `VIGIL_RESULTS`.
+    pub results_env: Option<PathBuf>,
+    /// The per-user data folder, when the platform has one.
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Environment {
+    /// The real environment of this process.
+    pub fn from_process() -> Self {
+        Self {
+            cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            results_env: std::env::var_os("VIGIL_RESULTS")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from),
+            data_dir: directories::ProjectDirs::from("", "", "vigil")
+                .map(|dirs| dirs.data_dir().to_path_buf()),
+        }
+    }
+}
+
+/// The settings in force: the config (or defaults), where it came from, the results folder and the trainer key.
+#[derive(Debug, Clone)]
+pub struct Located {
+    /// The config with command-line overrides applied.
+    pub config: Config,
+    /// The file it was read from, if any.
+    pub path: Option<PathBuf>,
+    /// Where records are written and read.
+    pub results: PathBuf,
+    /// The trainer's key, when the config names one.
+    pub key: Option<IntegrityKey>,
+    /// Warnings about the config worth showing to the trainer.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why the settings could not be established.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The config file has errors.
+    #[error("{}", render(.0))]
+    Invalid(Vec<Diagnostic>),
+    /// The trainer key file is unusable.
+    #[error(
+        "the trainer key file {path} {problem}; fix `trainer_key` in the config or the file itself"
+    )]
+    Key {
+        /// The key file.
+        path: PathBuf,
+        /// What is wrong.
+        problem: String,
+    },
+}
+
+fn render(findings: &[Diagnostic]) -> String {
+    findings
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Finds and reads the config: `--config`, else `./vigil.ron`, else `vigil.ron` in the results folder given by
+/// `--results` or `VIGIL_RESULTS`; without one, defaults (a self-study session in the per-user data folder).
+pub fn locate(overrides: &Overrides, env: &Environment) -> Result<Located, ConfigError> {
+    let early_results = overrides
+        .results
+        .clone()
+        .or_else(|| env.results_env.clone());
+    let candidate = match &overrides.config {
+        Some(path) => Some(env.cwd.join(path)),
+        None => [
+            Some(env.cwd.join(CONFIG_FILE_NAME)),
+            early_results
+                .as_ref()
+                .map(|r| env.cwd.join(r).join(CONFIG_FILE_NAME)),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|path| path.is_file()),
+    };
+    let (mut config, path, warnings) = match candidate {
+        Some(path) => {
+            let name = path.display().to_string();
+            let bytes = read_file(&path)
+                .map_err(|error| ConfigError::Invalid(vec![unreadable(&name, &error)]))?;
+            let (config, findings) = read_config(&name, &bytes);
+            let (errors, warnings): (Vec<_>, Vec<_>) =
+                findings.into_iter().partition(Diagnostic::is_error);
+            match config {
+                Some(config) if errors.is_empty() => (config, Some(path), warnings),
+                _ => return Err(ConfigError::Invalid(errors)),
+            }
+        }
+        None => (Config::standalone(), None, Vec::new()),
+    };
+    let base = path
+        .as_deref()
+        .and_then(Path::parent)
+        .map_or_else(|| env.cwd.clone(), Path::to_path_buf);
+    let results = early_results
+        .map(|r| env.cwd.join(r))
+        .or_else(|| config.results.as_ref().map(|r| base.join(r)))
+        .or_else(|| env.data_dir.as_ref().map(|d| d.join("results")))
+        .unwrap_or_else(|| env.cwd.join("vigil-results"));
+    if let Some(session) = &overrides.session {
+        config.session = session.clone();
+    }
+    if let Some(phase) = overrides.phase {
+        config.phase = phase;
+    }
+    config.quiz_folders = config.quiz_folders.iter().map(|f| base.join(f)).collect();
+    let key = match &config.trainer_key {
+        None => None,
+        Some(file) => {
+            let file = base.join(file);
+            let secret = std::fs::read(&file).map_err(|error| ConfigError::Key {
+                path: file.clone(),
+                problem: format!("cannot be read ({error})"),
+            })?;
+            Some(
+                IntegrityKey::from_secret(&secret).ok_or_else(|| ConfigError::Key {
+                    path: file.clone(),
+                    problem: "is shorter than 16 bytes".to_owned(),
+                })?,
+            )
+        }
+    };
+    Ok(Located {
+        config,
+        path,
+        results,
+        key,
+        warnings,
+    })
+}

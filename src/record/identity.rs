@@ -1,0 +1,85 @@
+//! One participant identity for resume, first attempt and pre/post pairing.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::model::Participant;
+
+/// Who a participant is within a session: the roster code when there is one, else the normalised name with the
+/// group. Two sign-ins with the same identity are the same person.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Identity(String);
+
+impl Identity {
+    /// The identity of `participant`.
+    pub fn of(participant: &Participant) -> Self {
+        match participant
+            .code
+            .as_deref()
+            .map(normalise)
+            .filter(|c| !c.is_empty())
+        {
+            Some(code) => Self(format!("code:{code}")),
+            None => Self(format!(
+                "name:{}|group:{}",
+                normalise(&participant.name),
+                normalise(&participant.group)
+            )),
+        }
+    }
+
+    /// The identity as text, for keys in reports.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// NFC, lower case, runs of white space folded to one space, trimmed.
+pub fn normalise(text: &str) -> String {
+    let composed: String = text.nfc().collect::<String>().to_lowercase();
+    composed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, code: Option<&str>, group: &str) -> Participant {
+        Participant {
+            name: name.into(),
+            code: code.map(Into::into),
+            group: group.into(),
+        }
+    }
+
+    #[test]
+    fn names_match_across_case_spacing_and_unicode_composition() {
+        let composed = person("Айгерім  Сейітова", None, "ngo");
+        let decomposed = person(" айгері\u{0306}м сейітова ", None, "ngo");
+        let decomposed = Participant {
+            name: decomposed.name.replace("і\u{0306}", "і"),
+            ..decomposed
+        };
+        assert_eq!(Identity::of(&composed), Identity::of(&decomposed));
+        let e_acute = person("Rene\u{0301}", None, "police");
+        assert_eq!(
+            Identity::of(&e_acute),
+            Identity::of(&person("RENÉ", None, "police"))
+        );
+    }
+
+    #[test]
+    fn the_group_tells_namesakes_apart_and_a_code_wins() {
+        assert_ne!(
+            Identity::of(&person("Aibek", None, "police")),
+            Identity::of(&person("Aibek", None, "ngo"))
+        );
+        assert_eq!(
+            Identity::of(&person("Aibek", Some("P07"), "police")),
+            Identity::of(&person("Aibek K.", Some(" p07"), "ngo"))
+        );
+        assert_eq!(
+            Identity::of(&person("Aibek", Some(""), "ngo")),
+            Identity::of(&person("aibek", None, "ngo"))
+        );
+    }
+}

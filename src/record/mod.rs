@@ -1,0 +1,18 @@
+//! Attempt records on disk: the format, atomic autosave and resume, listing, and tamper evidence.
+
+pub mod attempt_id;
+pub mod error;
+pub mod identity;
+pub mod integrity;
+pub mod model;
+pub mod scan;
+pub mod store;
+pub mod writer;
+
+pub use attempt_id::AttemptId;
+pub use error::StoreError;
+pub use identity::Identity;
+pub use integrity::{Integrity, IntegrityKey};
+pub use model::{AttemptRecord, Participant, Phase, QuestionRecord, QuizRef, Status, Totals};
+pub use store::Store;
+pub use writer::{FsWriter, RecordWriter};

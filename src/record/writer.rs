@@ -1,0 +1,58 @@
+//! Writing record files atomically: a temporary file in the same folder, flushed to disk, then renamed.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+/// The file operations the record store needs; tests inject failing ones (CI runs as root, so permission bits
+/// cannot make a real folder fail).
+pub trait RecordWriter: Send + Sync {
+    /// Creates `folder` and its parents.
+    fn create_dir_all(&self, folder: &Path) -> io::Result<()>;
+    /// Replaces `path` with `bytes` so that readers see either the old file or the new one, never a mix.
+    fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()>;
+    /// Removes a file.
+    fn remove(&self, path: &Path) -> io::Result<()>;
+}
+
+/// The real file system.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FsWriter;
+
+/// Name prefix of temporary files, which readers skip.
+pub const TEMP_PREFIX: &str = ".vigil-tmp-";
+
+impl RecordWriter for FsWriter {
+    fn create_dir_all(&self, folder: &Path) -> io::Result<()> {
+        std::fs::create_dir_all(folder)
+    }
+
+    fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        let folder = path
+            .parent()
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no parent folder"))?;
+        let mut temp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(".tmp")
+            .tempfile_in(folder)?;
+        temp.write_all(bytes)?;
+        temp.as_file().sync_all()?;
+        temp.persist(path).map_err(|error| error.error)?;
+        sync_folder(folder);
+        Ok(())
+    }
+
+    fn remove(&self, path: &Path) -> io::Result<()> {
+        std::fs::remove_file(path)
+    }
+}
+
+/// Flushes the folder entry of a renamed file, so the rename survives a power cut (Unix only; elsewhere the
+/// rename is already durable or cannot be flushed this way).
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = std::fs::File::open(folder) {
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}

@@ -1,0 +1,204 @@
+//! Finding and reading the trainer's config: lookup order, overrides, positioned errors, the trainer key.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use vigil::config::{ConfigError, Environment, Overrides, locate};
+use vigil::record::Phase;
+
+fn env(cwd: &Path, results_env: Option<PathBuf>) -> Environment {
+    Environment {
+        cwd: cwd.to_path_buf(),
+        results_env,
+        data_dir: Some(cwd.join("data")),
+    }
+}
+
+fn write_config(folder: &Path, session: &str, extra: &str) {
+    std::fs::create_dir_all(folder).unwrap();
+    std::fs::write(
+        folder.join("vigil.ron"),
+        format!("(format: 1, session: \"{session}\", phase: post, {extra})"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn without_a_config_defaults_apply_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let located = locate(&Overrides::default(), &env(dir.path(), None)).unwrap();
+    assert!(located.path.is_none());
+    assert_eq!(located.config.session, "self-study");
+    assert_eq!(located.config.phase, Phase::Practice);
+    assert_eq!(located.results, dir.path().join("data").join("results"));
+}
+
+#[test]
+fn lookup_order_is_flag_then_here_then_the_results_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    write_config(&shared, "from-results", "");
+    let located = locate(
+        &Overrides::default(),
+        &env(dir.path(), Some(shared.clone())),
+    )
+    .unwrap();
+    assert_eq!(located.config.session, "from-results");
+    assert_eq!(located.results, shared);
+
+    write_config(dir.path(), "from-here", "results: \"room\"");
+    let located = locate(
+        &Overrides::default(),
+        &env(dir.path(), Some(shared.clone())),
+    )
+    .unwrap();
+    assert_eq!(located.config.session, "from-here");
+    assert_eq!(
+        located.results, shared,
+        "VIGIL_RESULTS beats the config's folder"
+    );
+    let located = locate(&Overrides::default(), &env(dir.path(), None)).unwrap();
+    assert_eq!(located.results, dir.path().join("room"));
+
+    write_config(&dir.path().join("elsewhere"), "from-flag", "");
+    let overrides = Overrides {
+        config: Some(PathBuf::from("elsewhere/vigil.ron")),
+        session: Some("renamed".into()),
+        phase: Some(Phase::Pre),
+        ..Overrides::default()
+    };
+    let located = locate(&overrides, &env(dir.path(), None)).unwrap();
+    assert_eq!(located.path, Some(dir.path().join("elsewhere/vigil.ron")));
+    assert_eq!(located.config.session, "renamed");
+    assert_eq!(located.config.phase, Phase::Pre);
+}
+
+#[test]
+fn an_edit_to_the_shared_config_is_seen_at_the_next_lookup() {
+    let dir = tempfile::tempdir().unwrap();
+    write_config(dir.path(), "almaty", "");
+    let environment = env(dir.path(), None);
+    assert_eq!(
+        locate(&Overrides::default(), &environment)
+            .unwrap()
+            .config
+            .phase,
+        Phase::Post
+    );
+    std::fs::write(
+        dir.path().join("vigil.ron"),
+        "(format: 1, session: \"almaty\", phase: practice)",
+    )
+    .unwrap();
+    assert_eq!(
+        locate(&Overrides::default(), &environment)
+            .unwrap()
+            .config
+            .phase,
+        Phase::Practice
+    );
+}
+
+#[test]
+fn an_invalid_config_gives_positioned_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("vigil.ron"),
+        "(\n    format: 1,\n    session: \"almaty\",\n    phaze: post,\n)",
+    )
+    .unwrap();
+    let Err(ConfigError::Invalid(findings)) = locate(&Overrides::default(), &env(dir.path(), None))
+    else {
+        panic!("expected an invalid config");
+    };
+    assert_eq!(findings.len(), 1);
+    assert_eq!((findings[0].line, findings[0].column), (Some(4), Some(5)));
+    assert_eq!(findings[0].hint.as_deref(), Some("did you mean `phase`?"));
+    assert!(findings[0].file.ends_with("vigil.ron"));
+}
+
+#[test]
+fn the_trainer_key_is_read_relative_to_the_config_and_must_be_long_enough() {
+    let dir = tempfile::tempdir().unwrap();
+    write_config(dir.path(), "almaty", "trainer_key: \"keys/trainer.key\"");
+    let missing = locate(&Overrides::default(), &env(dir.path(), None)).unwrap_err();
+    assert!(
+        missing.to_string().contains("trainer.key cannot be read"),
+        "{missing}"
+    );
+    std::fs::create_dir(dir.path().join("keys")).unwrap();
+    std::fs::write(dir.path().join("keys/trainer.key"), "short").unwrap();
+    let short = locate(&Overrides::default(), &env(dir.path(), None)).unwrap_err();
+    assert!(short.to_string().contains("shorter than 16 bytes"));
+    std::fs::write(
+        dir.path().join("keys/trainer.key"),
+        "a long enough trainer secret",
+    )
+    .unwrap();
+    assert!(
+        locate(&Overrides::default(), &env(dir.path(), None))
+            .unwrap()
+            .key
+            .is_some()
+    );
+}
+
+fn vigil(args: &[&str], cwd: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("VIGIL_RESULTS")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn vigil_check_validates_configs_like_quizzes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let example = vigil(
+        &["check", "--deny-warnings", "docs/vigil.example.ron"],
+        root,
+    );
+    assert_eq!(
+        example.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&example.stdout)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("vigil.ron"),
+        "(\n    format: 1,\n    session: \"almaty 2010\",\n    phase: pre,\n)",
+    )
+    .unwrap();
+    let output = vigil(&["check", "vigil.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.starts_with("vigil.ron:3:5: error: session `almaty 2010` is not a valid name"),
+        "{text}"
+    );
+}
+
+#[test]
+fn vigil_records_lists_attempts_and_problem_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("room");
+    std::fs::create_dir(&session).unwrap();
+    std::fs::write(session.join("broken.ron"), "(format: 1, attempt: \"x\"").unwrap();
+    let output = vigil(
+        &["records", "--results", ".", "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let listing: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(listing["records"].as_array().unwrap().len(), 0);
+    assert!(
+        listing["problems"][0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("broken.ron")
+    );
+    let text = vigil(&["records", "--results", "."], dir.path());
+    assert!(String::from_utf8_lossy(&text.stdout).contains("0 records, 1 problem files"));
+}

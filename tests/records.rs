@@ -1,0 +1,453 @@
+//! The record store: round trips, resume, failing writers, damaged files, tamper evidence, many workstations
+//! writing at once, and workstations killed in the middle of a write.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use vigil::quiz::{FeedbackMode, Response};
+use vigil::record::scan::{Entry, scan};
+use vigil::record::{
+    AttemptId, AttemptRecord, FsWriter, Integrity, IntegrityKey, Participant, Phase,
+    QuestionRecord, QuizRef, RecordWriter, Status, Store, StoreError, Totals,
+};
+
+fn at(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+fn participant(name: &str, group: &str) -> Participant {
+    Participant {
+        name: name.into(),
+        code: None,
+        group: group.into(),
+    }
+}
+
+fn sample(seed: u64, who: Participant, quiz: &str) -> AttemptRecord {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let started = at("2010-04-29T09:00:00Z");
+    AttemptRecord {
+        format: 1,
+        attempt: AttemptId::new(started, &mut rng),
+        participant: who,
+        session: "almaty-2010-04".into(),
+        phase: Phase::Pre,
+        quiz: QuizRef {
+            id: quiz.into(),
+            language: "ru".into(),
+            version: 3,
+            content_hash: "blake3:abcd".into(),
+            title: "Признаки «торговли» людьми".into(),
+            form_group: Some("curriculum-assessment".into()),
+        },
+        feedback: FeedbackMode::Deferred,
+        started,
+        updated: started,
+        ended: None,
+        status: Status::InProgress,
+        current: 1,
+        questions: vec![
+            QuestionRecord {
+                id: "signs".into(),
+                kind: "multiple".into(),
+                shown: vec!["papers".into(), "debt".into(), "languages".into()],
+                answer: Some(Response::Chosen(vec!["debt".into(), "papers".into()])),
+                points: 2.0,
+                max_points: 2.0,
+                time_ms: 41_200,
+                flagged: true,
+            },
+            QuestionRecord {
+                id: "visit".into(),
+                kind: "branching".into(),
+                shown: vec![],
+                answer: Some(Response::Path(vec![
+                    "talk-privately".into(),
+                    "ticket".into(),
+                ])),
+                points: 1.0,
+                max_points: 3.0,
+                time_ms: 90_000,
+                flagged: false,
+            },
+            QuestionRecord {
+                id: "roles".into(),
+                kind: "match".into(),
+                shown: vec!["shelter".into(), "guardian".into()],
+                answer: None,
+                points: 0.0,
+                max_points: 1.0,
+                time_ms: 0,
+                flagged: false,
+            },
+        ],
+        total: Totals {
+            points: 3.0,
+            max_points: 6.0,
+        },
+    }
+}
+
+fn store(results: &Path, key: Option<IntegrityKey>) -> Store {
+    Store::new(results, "almaty-2010-04", Arc::new(FsWriter), key)
+}
+
+fn records(folder: &Path, key: Option<IntegrityKey>) -> Vec<Entry> {
+    scan(&[folder.to_path_buf()], None, key).collect()
+}
+
+fn loaded(entries: &[Entry]) -> Vec<&AttemptRecord> {
+    entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Record(l) => Some(&l.record),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_record_round_trips_exactly_and_is_named_by_its_id_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path(), None);
+    store.probe().unwrap();
+    let record = sample(1, participant("Айгерім <script>/../x", "ngo"), "indicators");
+    let path = store.create(&record).unwrap();
+    assert_eq!(
+        path,
+        dir.path()
+            .join("almaty-2010-04")
+            .join(record.attempt.file_name())
+    );
+    let entries = records(dir.path(), None);
+    assert_eq!(loaded(&entries), vec![&record]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().count(), 1, "compact: one line");
+    assert!(matches!(
+        store.create(&record),
+        Err(StoreError::AlreadyExists(_))
+    ));
+}
+
+#[test]
+fn autosave_resume_complete_and_discard() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path(), None);
+    let aigerim = participant("Aigerim  Seitova", "ngo");
+    let mut first = sample(1, aigerim.clone(), "indicators");
+    store.create(&first).unwrap();
+    let mut newer = sample(2, aigerim.clone(), "indicators");
+    newer.updated = at("2010-04-29T10:00:00Z");
+    store.create(&newer).unwrap();
+    store
+        .create(&sample(3, participant("Nurlan", "police"), "indicators"))
+        .unwrap();
+    store
+        .create(&sample(4, aigerim.clone(), "definitions"))
+        .unwrap();
+
+    let same_person = participant("aigerim seitova", "ngo");
+    let found = store.find_unfinished(&same_person, "indicators").unwrap();
+    assert_eq!(found.attempt, newer.attempt);
+    assert_eq!(found.current, 1);
+    assert_eq!(
+        found.questions[0].shown,
+        vec!["papers", "debt", "languages"]
+    );
+    assert_eq!(found.elapsed_ms(), 131_200);
+
+    store
+        .discard(&mut newer, at("2010-04-29T10:05:00Z"))
+        .unwrap();
+    assert_eq!(
+        store
+            .find_unfinished(&same_person, "indicators")
+            .unwrap()
+            .attempt,
+        first.attempt
+    );
+    store
+        .complete(&mut first, at("2010-04-29T10:06:00Z"))
+        .unwrap();
+    assert!(store.find_unfinished(&same_person, "indicators").is_none());
+    assert!(
+        store
+            .find_unfinished(&participant("Aigerim Seitova", "police"), "indicators")
+            .is_none()
+    );
+
+    let entries = records(dir.path(), None);
+    let statuses: Vec<Status> = loaded(&entries).iter().map(|r| r.status).collect();
+    assert_eq!(statuses.len(), 4);
+    assert!(statuses.contains(&Status::Discarded) && statuses.contains(&Status::Completed));
+}
+
+/// A writer whose every operation fails with `kind`.
+struct Failing(io::ErrorKind);
+
+impl RecordWriter for Failing {
+    fn create_dir_all(&self, _: &Path) -> io::Result<()> {
+        Err(self.0.into())
+    }
+    fn write_atomic(&self, _: &Path, _: &[u8]) -> io::Result<()> {
+        Err(self.0.into())
+    }
+    fn remove(&self, _: &Path) -> io::Result<()> {
+        Err(self.0.into())
+    }
+}
+
+/// A writer that can create folders but not write files.
+struct FullDisk;
+
+impl RecordWriter for FullDisk {
+    fn create_dir_all(&self, folder: &Path) -> io::Result<()> {
+        std::fs::create_dir_all(folder)
+    }
+    fn write_atomic(&self, _: &Path, _: &[u8]) -> io::Result<()> {
+        Err(io::ErrorKind::StorageFull.into())
+    }
+    fn remove(&self, _: &Path) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn failing_writes_come_back_as_errors_a_trainer_can_act_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let failing = |kind: io::ErrorKind| Store::new(dir.path(), "s", Arc::new(Failing(kind)), None);
+    let read_only = failing(io::ErrorKind::ReadOnlyFilesystem)
+        .probe()
+        .unwrap_err();
+    assert!(
+        matches!(read_only, StoreError::ReadOnly { .. }),
+        "{read_only}"
+    );
+    assert!(read_only.to_string().contains("read-only"));
+    let missing = failing(io::ErrorKind::NotFound).probe().unwrap_err();
+    assert!(
+        matches!(missing, StoreError::NotCreatable { .. }),
+        "{missing}"
+    );
+    let full = Store::new(dir.path(), "s", Arc::new(FullDisk), None)
+        .probe()
+        .unwrap_err();
+    assert!(matches!(full, StoreError::Full { .. }), "{full}");
+    assert!(full.to_string().contains("free some space"));
+
+    let record = sample(1, participant("A", "ngo"), "q");
+    let vanished = failing(io::ErrorKind::NotFound).save(&record).unwrap_err();
+    assert!(matches!(vanished, StoreError::Vanished { .. }));
+    assert!(vanished.to_string().contains("answers are kept"));
+}
+
+#[test]
+fn damaged_foreign_and_duplicate_files_are_reported_by_name_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path(), None);
+    let good = sample(1, participant("A", "ngo"), "q");
+    let path = store.create(&good).unwrap();
+    let session = dir.path().join("almaty-2010-04");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(session.join("empty.ron"), "").unwrap();
+    std::fs::write(session.join("truncated.ron"), &text[..text.len() / 2]).unwrap();
+    std::fs::write(session.join("garbage.ron"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    std::fs::write(
+        session.join("quiz.ron"),
+        "(format: 1, id: \"x\", questions: [])",
+    )
+    .unwrap();
+    std::fs::write(
+        session.join("newer.ron"),
+        "(format: 9, attempt: \"x\", hologram: true)",
+    )
+    .unwrap();
+    std::fs::write(
+        session.join("damaged.ron"),
+        text.replace("points:2.0", "points:\"two\""),
+    )
+    .unwrap();
+    std::fs::write(session.join("copy.ron"), &text).unwrap();
+    std::fs::write(session.join(".vigil-tmp-abc.tmp"), "half a wri").unwrap();
+    std::fs::write(session.join("notes.txt"), "not a record").unwrap();
+
+    let entries = records(dir.path(), None);
+    assert_eq!(loaded(&entries), vec![&good]);
+    let mut problems: Vec<(String, String)> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Problem(p) => Some((
+                p.path.file_name().unwrap().to_string_lossy().into_owned(),
+                p.message.clone(),
+            )),
+            Entry::Duplicate { path, first } => Some((
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                format!("duplicate of {}", first.display()),
+            )),
+            Entry::Record(_) => None,
+        })
+        .collect();
+    problems.sort();
+    let names: Vec<&str> = problems.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "copy.ron",
+            "damaged.ron",
+            "empty.ron",
+            "garbage.ron",
+            "newer.ron",
+            "quiz.ron",
+            "truncated.ron"
+        ]
+    );
+    let message = |name: &str| &problems.iter().find(|(n, _)| n == name).unwrap().1;
+    assert!(message("copy.ron").contains(&path.display().to_string()));
+    assert!(
+        message("damaged.ron").starts_with("damaged record"),
+        "{}",
+        message("damaged.ron")
+    );
+    assert!(message("empty.ron").starts_with("empty file"));
+    assert!(message("garbage.ron").contains("not UTF-8"));
+    assert!(message("newer.ron").contains("newer Vigil"));
+    assert_eq!(message("quiz.ron"), "not a Vigil attempt record");
+    assert!(
+        message("truncated.ron").starts_with("truncated record"),
+        "{}",
+        message("truncated.ron")
+    );
+}
+
+#[test]
+fn an_edited_record_is_detected_with_the_trainer_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = IntegrityKey::from_secret(b"a trainer secret of enough bytes").unwrap();
+    let store = store(dir.path(), Some(key.clone()));
+    let path = store
+        .create(&sample(1, participant("A", "ngo"), "q"))
+        .unwrap();
+    let unsigned = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), None);
+    unsigned
+        .create(&sample(2, participant("B", "ngo"), "q"))
+        .unwrap();
+
+    let integrity = |entries: &[Entry]| -> Vec<Integrity> {
+        let mut found: Vec<Integrity> = entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Record(l) => Some(l.integrity),
+                _ => None,
+            })
+            .collect();
+        found.sort_by_key(|i| format!("{i:?}"));
+        found
+    };
+    assert_eq!(
+        integrity(&records(dir.path(), Some(key.clone()))),
+        [Integrity::Missing, Integrity::Verified]
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("points:3.0", "points:6.0")).unwrap();
+    assert_eq!(
+        integrity(&records(dir.path(), Some(key))),
+        [Integrity::Mismatch, Integrity::Missing]
+    );
+}
+
+fn helper_program() -> PathBuf {
+    let deps = std::env::current_exe().unwrap();
+    let debug = deps.parent().unwrap().parent().unwrap();
+    debug
+        .join("examples")
+        .join(format!("record_writer{}", std::env::consts::EXE_SUFFIX))
+}
+
+#[test]
+fn forty_workstations_writing_at_once_leave_forty_intact_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let children: Vec<_> = (0..40)
+        .map(|n| {
+            Command::new(helper_program())
+                .args([
+                    dir.path().to_str().unwrap(),
+                    "room",
+                    "concurrent",
+                    &format!("trainee {n}"),
+                ])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("the record_writer example is built by cargo test")
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&output.stdout), "done\n");
+    }
+    let entries = records(dir.path(), None);
+    let found = loaded(&entries);
+    assert_eq!(found.len(), 40);
+    assert_eq!(entries.len(), 40, "no problem files");
+    assert!(
+        found
+            .iter()
+            .all(|r| r.status == Status::Completed && r.answered() == 20)
+    );
+    let mut names: Vec<&str> = found.iter().map(|r| r.participant.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), 40);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_workstation_killed_mid_write_loses_no_saved_answer() {
+    use std::io::{BufRead, BufReader};
+    for (round, kill_after) in [1usize, 2, 3, 5, 8, 13, 21, 34, 55, 89]
+        .into_iter()
+        .enumerate()
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = Command::new(helper_program())
+            .args([dir.path().to_str().unwrap(), "room", "endless", "killed"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut acknowledged = 0;
+        for line in BufReader::new(stdout).lines() {
+            let line = line.unwrap();
+            if let Some(n) = line.strip_prefix("saved ") {
+                acknowledged = n.parse().unwrap();
+                if acknowledged >= kill_after {
+                    break;
+                }
+            }
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let entries = records(dir.path(), None);
+        assert_eq!(
+            entries.len(),
+            1,
+            "round {round}: exactly one intact record, no torn file"
+        );
+        let record = loaded(&entries)[0];
+        assert!(
+            record.answered() >= acknowledged,
+            "round {round}: {} answers on disk, {acknowledged} acknowledged",
+            record.answered()
+        );
+    }
+}
