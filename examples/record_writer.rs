@@ -50,6 +50,7 @@ fn record(name: &str, questions: usize, now: Timestamp) -> AttemptRecord {
                 answer: None,
                 points: 0.0,
                 max_points: 1.0,
+                shown_targets: vec![],
                 time_ms: 0,
                 flagged: false,
             })

@@ -3,6 +3,7 @@
 //! Data flows one way: quiz files ([`quiz`]) are loaded and validated; attempts are recorded ([`record`]) under
 //! the trainer's settings ([`config`]); the command-line operations ([`cli`]) present them to people.
 
+pub mod attempt;
 pub mod cli;
 pub mod config;
 pub mod quiz;

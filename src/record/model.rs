@@ -87,8 +87,11 @@ pub struct QuestionRecord {
     pub id: String,
     /// Kind name (`single`, `multiple`, ...).
     pub kind: String,
-    /// Option, item or target ids in the order shown (empty for `branching`).
+    /// Option or item ids in the order shown (empty for `branching`).
     pub shown: Vec<String>,
+    /// `match` only: target ids in the order shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shown_targets: Vec<String>,
     /// The answer, once given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<Response>,
