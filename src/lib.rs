@@ -6,6 +6,7 @@
 pub mod attempt;
 pub mod cli;
 pub mod config;
+pub mod i18n;
 pub mod quiz;
 pub mod record;
 pub mod text;

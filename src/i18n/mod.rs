@@ -1,0 +1,377 @@
+//! Every string the trainee app shows, in English, Russian and Kazakh, with plural rules.
+//!
+//! Each language is one [`Strings`] value: a string missing in any language is a compile error, and a test
+//! checks that none is empty.
+
+mod en;
+mod kk;
+mod ru;
+
+use serde::{Deserialize, Serialize};
+
+/// A UI language.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Russian.
+    Ru,
+    /// Kazakh (Cyrillic).
+    Kk,
+}
+
+impl Lang {
+    /// Every language, in the order offered at sign-in.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ru, Lang::Kk];
+
+    /// The language code used in quiz files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+            Lang::Kk => "kk",
+        }
+    }
+
+    /// The language's own name.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+            Lang::Kk => "Қазақша",
+        }
+    }
+
+    /// The language of `code` (`en`, `ru`, `kk`), if Vigil speaks it.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language of a locale such as `ru_RU.UTF-8` or `kk-KZ`.
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        Lang::from_code(&locale.get(..2)?.to_ascii_lowercase())
+    }
+
+    /// The strings of this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &en::STRINGS,
+            Lang::Ru => &ru::STRINGS,
+            Lang::Kk => &kk::STRINGS,
+        }
+    }
+
+    /// The form of a counted word for `n`: `forms` are [one, few, many] (English and Kazakh use only one and
+    /// many).
+    pub fn plural(self, n: u64, forms: [&'static str; 3]) -> &'static str {
+        let [one, few, many] = forms;
+        match self {
+            Lang::En | Lang::Kk => {
+                if n == 1 {
+                    one
+                } else {
+                    many
+                }
+            }
+            Lang::Ru => match (n % 10, n % 100) {
+                (1, m) if m != 11 => one,
+                (2..=4, m) if !(12..=14).contains(&m) => few,
+                _ => many,
+            },
+        }
+    }
+
+    /// "`n` word", with the right plural form.
+    pub fn count(self, n: u64, forms: [&'static str; 3]) -> String {
+        format!("{n} {}", self.plural(n, forms))
+    }
+}
+
+/// Fills `{name}` placeholders of `template` with `values`.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// All UI strings of one language. Counted words are [one, few, many]; `{name}` marks a placeholder.
+#[derive(Debug)]
+pub struct Strings {
+    /// Window title.
+    pub app_title: &'static str,
+    /// Sign-in: heading.
+    pub sign_in_title: &'static str,
+    /// Sign-in: "Session".
+    pub session: &'static str,
+    /// Phase names: pre, practice, post.
+    pub phases: [&'static str; 3],
+    /// Sign-in: name field.
+    pub your_name: &'static str,
+    /// Sign-in: code field.
+    pub participant_code: &'static str,
+    /// Sign-in: "(optional)".
+    pub optional: &'static str,
+    /// Sign-in: group field.
+    pub group: &'static str,
+    /// Sign-in: language field.
+    pub language: &'static str,
+    /// Sign-in: a name or code is needed.
+    pub need_name: &'static str,
+    /// Sign-in: the code is not on the roster.
+    pub unknown_code: &'static str,
+    /// Sign-in: welcome for a roster code, `{name}`.
+    pub welcome: &'static str,
+    /// Banner of a play-test run.
+    pub not_recorded: &'static str,
+    /// Picker: heading.
+    pub choose_quiz: &'static str,
+    /// Picker: nothing allowed now.
+    pub no_quizzes: &'static str,
+    /// Counted: question.
+    pub questions: [&'static str; 3],
+    /// Counted: minute.
+    pub minutes: [&'static str; 3],
+    /// Picker: the quiz is in another language than chosen.
+    pub other_language: &'static str,
+    /// Resume: heading.
+    pub resume_title: &'static str,
+    /// Resume: body, `{answered}` of `{total}`.
+    pub resume_body: &'static str,
+    /// Resume: continue.
+    pub resume_continue: &'static str,
+    /// Resume: start again.
+    pub resume_restart: &'static str,
+    /// Storage blocked: heading.
+    pub cannot_save_title: &'static str,
+    /// Storage blocked: what to do.
+    pub cannot_save_body: &'static str,
+    /// Saving failed mid-attempt.
+    pub save_failed: &'static str,
+    /// The quiz changed since an unfinished attempt.
+    pub quiz_changed: &'static str,
+    /// Attempt: "Scenario".
+    pub scenario: &'static str,
+    /// Attempt: instructions for a single-choice question.
+    pub hint_single: &'static str,
+    /// Attempt: instructions for a multiple question.
+    pub hint_multiple: &'static str,
+    /// Attempt: instructions for an order question.
+    pub hint_order: &'static str,
+    /// Attempt: instructions for a match question.
+    pub hint_match: &'static str,
+    /// Attempt: instructions for a branching question.
+    pub hint_branching: &'static str,
+    /// Attempt: "not paired yet".
+    pub no_partner: &'static str,
+    /// Attempt: the path so far in a branching question.
+    pub your_path: &'static str,
+    /// Attempt: nothing ticked or paired yet.
+    pub incomplete: &'static str,
+    /// Attempt: marker of a flagged question.
+    pub flagged: &'static str,
+    /// Attempt: a deferred answer was kept.
+    pub answer_saved: &'static str,
+    /// Attempt: two minutes left.
+    pub two_minutes_left: &'static str,
+    /// Attempt: time is up.
+    pub time_up: &'static str,
+    /// Feedback: correct.
+    pub correct: &'static str,
+    /// Feedback: partly correct.
+    pub partly_correct: &'static str,
+    /// Feedback: incorrect.
+    pub incorrect: &'static str,
+    /// Feedback: `{points}` of `{max}` points (followed by the counted word).
+    pub points_of: &'static str,
+    /// Counted: point.
+    pub points: [&'static str; 3],
+    /// Feedback: a correct option that was not chosen.
+    pub missed: &'static str,
+    /// Feedback: "Why".
+    pub why: &'static str,
+    /// Feedback: "Source".
+    pub source: &'static str,
+    /// Feedback: the correct order or pairing.
+    pub correct_answer: &'static str,
+    /// Feedback: the trainee's answer.
+    pub your_answer: &'static str,
+    /// Feedback: not answered.
+    pub not_answered: &'static str,
+    /// Overview: heading.
+    pub overview: &'static str,
+    /// Overview: answered.
+    pub answered: &'static str,
+    /// Overview: unanswered.
+    pub unanswered: &'static str,
+    /// Submit confirmation, `{count}` unanswered questions (already counted).
+    pub submit_confirm: &'static str,
+    /// Submit confirmation when all are answered.
+    pub submit_confirm_all: &'static str,
+    /// Results: heading.
+    pub results: &'static str,
+    /// Results: passed.
+    pub passed: &'static str,
+    /// Results: failed.
+    pub failed: &'static str,
+    /// Results: pass mark `{mark}`.
+    pub pass_mark: &'static str,
+    /// Results: breakdown heading.
+    pub by_topic: &'static str,
+    /// Results: review turned off.
+    pub review_off: &'static str,
+    /// Review: heading.
+    pub review: &'static str,
+    /// Quit confirmation.
+    pub quit_confirm: &'static str,
+    /// Quit confirmation: answers are saved.
+    pub quit_saved: &'static str,
+    /// Too small window.
+    pub enlarge: &'static str,
+    /// Help: heading.
+    pub help: &'static str,
+    /// Help: lines.
+    pub help_lines: [&'static str; 10],
+    /// Footer keys.
+    pub key_tab: &'static str,
+    /// Footer: ←→ choose.
+    pub key_choose: &'static str,
+    /// Footer: Enter continue.
+    pub key_continue: &'static str,
+    /// Footer: ↑↓ move.
+    pub key_move: &'static str,
+    /// Footer: Space select.
+    pub key_space_select: &'static str,
+    /// Footer: Space pick up or put down.
+    pub key_space_hold: &'static str,
+    /// Footer: ←→ partner.
+    pub key_partner: &'static str,
+    /// Footer: Enter submit.
+    pub key_submit: &'static str,
+    /// Footer: Enter next question.
+    pub key_next_question: &'static str,
+    /// Footer: n/p next or previous question.
+    pub key_navigate: &'static str,
+    /// Footer: f flag.
+    pub key_flag: &'static str,
+    /// Footer: o overview.
+    pub key_overview: &'static str,
+    /// Footer: ? help.
+    pub key_help: &'static str,
+    /// Footer: Esc quit.
+    pub key_quit: &'static str,
+    /// Footer: Esc back.
+    pub key_back: &'static str,
+    /// Footer: s submit all.
+    pub key_submit_all: &'static str,
+    /// Footer: r review.
+    pub key_review: &'static str,
+    /// Footer: Enter finish.
+    pub key_finish: &'static str,
+    /// Footer: y yes, n no.
+    pub key_yes_no: &'static str,
+    /// Footer: PgUp/PgDn scroll the scenario.
+    pub key_scroll: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_texts(s: &Strings) -> Vec<&'static str> {
+        let text = format!("{s:?}");
+        assert!(!text.contains("\"\""), "an empty string in {text}");
+        let mut texts = vec![
+            s.app_title,
+            s.sign_in_title,
+            s.your_name,
+            s.choose_quiz,
+            s.correct,
+            s.incorrect,
+            s.results,
+            s.enlarge,
+            s.quit_confirm,
+            s.key_quit,
+        ];
+        texts.extend(s.help_lines);
+        texts
+    }
+
+    #[test]
+    fn no_string_is_empty_in_any_language() {
+        for lang in Lang::ALL {
+            for text in all_texts(lang.strings()) {
+                assert!(!text.trim().is_empty(), "{lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_match_across_languages() {
+        let placeholders = |s: &Strings| {
+            let text = format!("{s:?}");
+            let mut found: Vec<String> = text
+                .match_indices('{')
+                .filter_map(|(i, _)| {
+                    text[i..]
+                        .find('}')
+                        .map(|end| text[i..i + end + 1].to_owned())
+                })
+                .filter(|p| {
+                    p.len() < 12 && p[1..p.len() - 1].chars().all(|c| c.is_ascii_lowercase())
+                })
+                .collect();
+            found.sort();
+            found
+        };
+        let english = placeholders(Lang::En.strings());
+        assert!(english.contains(&"{answered}".to_owned()));
+        for lang in [Lang::Ru, Lang::Kk] {
+            assert_eq!(placeholders(lang.strings()), english, "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn russian_plurals_follow_one_few_many() {
+        let forms = Lang::Ru.strings().questions;
+        let expect = [
+            (1, forms[0]),
+            (2, forms[1]),
+            (4, forms[1]),
+            (5, forms[2]),
+            (11, forms[2]),
+            (12, forms[2]),
+            (21, forms[0]),
+            (22, forms[1]),
+            (25, forms[2]),
+            (101, forms[0]),
+            (111, forms[2]),
+        ];
+        for (n, form) in expect {
+            assert_eq!(Lang::Ru.plural(n, forms), form, "{n}");
+        }
+        assert_eq!(Lang::Ru.count(3, forms), "3 вопроса");
+        assert_eq!(
+            Lang::En.count(1, Lang::En.strings().questions),
+            "1 question"
+        );
+        assert_eq!(
+            Lang::En.count(7, Lang::En.strings().questions),
+            "7 questions"
+        );
+        assert_eq!(Lang::Kk.count(7, Lang::Kk.strings().questions), "7 сұрақ");
+    }
+
+    #[test]
+    fn languages_come_from_codes_and_locales() {
+        assert_eq!(Lang::from_locale("ru_RU.UTF-8"), Some(Lang::Ru));
+        assert_eq!(Lang::from_locale("kk-KZ"), Some(Lang::Kk));
+        assert_eq!(Lang::from_locale("de_DE"), None);
+        assert_eq!(fill("{a} of {b}", &[("a", "1"), ("b", "2")]), "1 of 2");
+    }
+}
