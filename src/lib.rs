@@ -10,3 +10,4 @@ pub mod i18n;
 pub mod quiz;
 pub mod record;
 pub mod text;
+pub mod tui;

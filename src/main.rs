@@ -5,14 +5,21 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{Args as ClapArgs, Parser, Subcommand};
 use vigil::cli::records::RecordsOptions;
+use vigil::cli::run::RunOptions;
 use vigil::cli::{self, Format, check::CheckOptions};
 use vigil::config::{Environment, Overrides, locate};
+use vigil::i18n::Lang;
+use vigil::quiz::FeedbackMode;
+use vigil::record::Phase;
+use vigil::tui::theme::ThemeName;
 
 /// Scenario-based training quizzes for identifying victims of trafficking.
+///
+/// With no command, starts the trainee app.
 #[derive(Parser)]
-#[command(name = "vigil", version, about, long_about = None)]
+#[command(name = "vigil", version, about, long_about)]
 struct Args {
     /// Adds the quizzes in this folder to the built-in bank (repeatable).
     #[arg(long = "quizzes", value_name = "DIR", global = true)]
@@ -20,13 +27,49 @@ struct Args {
     /// The trainer's config file (default: ./vigil.ron, else vigil.ron in the results folder).
     #[arg(long, value_name = "FILE", global = true)]
     config: Option<PathBuf>,
+    /// The results folder (overrides VIGIL_RESULTS and the config; repeatable for `records`).
+    #[arg(long = "results", value_name = "DIR", global = true)]
+    results: Vec<PathBuf>,
+    /// The session (for `run`: the session to record into; for `records`: the session to list).
+    #[arg(long, global = true)]
+    session: Option<String>,
+    #[command(flatten)]
+    run: RunFlags,
     #[command(subcommand)]
     command: Option<Command>,
 }
 
+/// Flags of the trainee app.
+#[derive(ClapArgs, Clone)]
+struct RunFlags {
+    /// The phase to record into (overrides the config).
+    #[arg(long, value_enum, global = true)]
+    phase: Option<Phase>,
+    /// Play-test: nothing is recorded, and the screen says so.
+    #[arg(long, global = true)]
+    no_save: bool,
+    /// Shuffles the same way every time (for play-testing a quiz).
+    #[arg(long, value_name = "N", global = true)]
+    seed: Option<u64>,
+    /// The language the app starts in.
+    #[arg(long, value_enum, global = true)]
+    lang: Option<Lang>,
+    /// Overrides the feedback mode of the quiz and the config.
+    #[arg(long, value_enum, global = true)]
+    feedback: Option<FeedbackMode>,
+    /// The look: default or high-contrast (NO_COLOR turns colours off).
+    #[arg(long, value_enum, default_value_t, global = true)]
+    theme: ThemeName,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Checks quiz files and reports every problem with its position.
+    /// Starts the trainee app, optionally on one quiz (an id, or the path of a quiz file).
+    Run {
+        /// A quiz id (see `vigil list`) or a quiz file.
+        quiz: Option<String>,
+    },
+    /// Checks quiz files and trainer configs and reports every problem with its position.
     Check {
         /// Files or folders to check (default: ./quizzes, else the built-in bank).
         paths: Vec<PathBuf>,
@@ -45,12 +88,6 @@ enum Command {
     },
     /// Lists the attempt records in results folders, and every file that could not be used.
     Records {
-        /// Results folders to read (repeatable; default: from the config, VIGIL_RESULTS or the data folder).
-        #[arg(long = "results", value_name = "DIR")]
-        results: Vec<PathBuf>,
-        /// Only this session.
-        #[arg(long)]
-        session: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
@@ -67,53 +104,73 @@ fn main() -> ExitCode {
     }
 }
 
+fn overrides(args: &Args) -> Overrides {
+    Overrides {
+        config: args.config.clone(),
+        results: args.results.first().cloned(),
+        session: args.session.clone(),
+        phase: args.run.phase,
+    }
+}
+
 fn run(args: Args) -> anyhow::Result<u8> {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
-    let code = match args.command {
+    let code = match &args.command {
+        None | Some(Command::Run { .. }) => {
+            let target = match &args.command {
+                Some(Command::Run { quiz }) => quiz.clone(),
+                _ => None,
+            };
+            drop(out);
+            let options = RunOptions {
+                target,
+                no_save: args.run.no_save,
+                seed: args.run.seed,
+                lang: args.run.lang,
+                feedback: args.run.feedback,
+                theme: args.run.theme,
+                quiz_folders: args.quizzes.clone(),
+                overrides: overrides(&args),
+            };
+            return Ok(u8::try_from(cli::run::run(options)?).unwrap_or(1));
+        }
         Some(Command::Check {
             paths,
             deny_warnings,
             format,
         }) => {
             let options = CheckOptions {
-                paths,
-                deny_warnings,
-                format,
+                paths: paths.clone(),
+                deny_warnings: *deny_warnings,
+                format: *format,
             };
             cli::check::run(&options, &mut out).context("could not print the check report")?
         }
-        Some(Command::List { format }) => cli::list::run(&args.quizzes, format, &mut out, &mut err)
-            .context("could not print the quiz list")?,
-        Some(Command::Records {
-            results,
-            session,
-            format,
-        }) => {
-            let overrides = Overrides {
-                config: args.config.clone(),
-                results: results.first().cloned(),
-                ..Overrides::default()
-            };
-            let located = locate(&overrides, &Environment::from_process())?;
-            let folders = if results.is_empty() {
+        Some(Command::List { format }) => {
+            cli::list::run(&args.quizzes, *format, &mut out, &mut err)
+                .context("could not print the quiz list")?
+        }
+        Some(Command::Records { format }) => {
+            let located = locate(
+                &Overrides {
+                    session: None,
+                    ..overrides(&args)
+                },
+                &Environment::from_process(),
+            )?;
+            let folders = if args.results.is_empty() {
                 vec![located.results.clone()]
             } else {
-                results
+                args.results.clone()
             };
             let options = RecordsOptions {
                 folders,
-                session,
-                format,
+                session: args.session.clone(),
+                format: *format,
             };
             cli::records::run(&options, located.key, &mut out)
                 .context("could not print the records")?
-        }
-        None => {
-            let code = cli::list::run(&args.quizzes, Format::Text, &mut out, &mut err)
-                .context("could not print the quiz list")?;
-            writeln!(out, "\nRun `vigil --help` to see what Vigil can do.")?;
-            code
         }
     };
     out.flush()?;

@@ -212,9 +212,17 @@ fn list_leaves_out_broken_files_and_says_so() {
 }
 
 #[test]
-fn vigil_without_a_subcommand_lists_and_points_to_help() {
+fn without_a_terminal_the_app_says_so_in_one_line_and_exits_2() {
     let dir = tempfile::tempdir().unwrap();
-    let output = vigil(&[], dir.path());
-    assert_eq!(output.status.code(), Some(0));
-    assert!(stdout(&output).ends_with("Run `vigil --help` to see what Vigil can do.\n"));
+    for args in [&[][..], &["run"][..], &["run", "warm-up"][..]] {
+        let output = vigil(args, dir.path());
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "no escape codes on stdout");
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(errors.lines().count(), 1, "{errors}");
+        assert!(
+            errors.starts_with("vigil: vigil needs an interactive terminal"),
+            "{errors}"
+        );
+    }
 }

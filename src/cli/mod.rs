@@ -3,6 +3,7 @@
 pub mod check;
 pub mod list;
 pub mod records;
+pub mod run;
 
 /// How a command prints its result.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]

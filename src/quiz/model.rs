@@ -57,7 +57,7 @@ fn yes() -> bool {
 }
 
 /// When a trainee sees whether an answer was right.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum FeedbackMode {
     /// After every answer.

@@ -1,0 +1,163 @@
+//! `vigil` and `vigil run`: the trainee app, set up from the command line, the config and the bank.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use anyhow::Context;
+
+use crate::config::{Environment, Overrides};
+use crate::i18n::Lang;
+use crate::quiz::bank::built_in_taxonomy;
+use crate::quiz::check::{check, gather, read_file};
+use crate::quiz::{Bank, CheckedQuiz, FeedbackMode};
+use crate::tui::app::{App, Offer};
+use crate::tui::room::{RoomServices, room_of};
+use crate::tui::run::{SystemClock, TerminalEvents, run_loop};
+use crate::tui::terminal::{TerminalError, restore, take_over};
+use crate::tui::theme::{Theme, ThemeName};
+
+/// What `vigil run` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// A quiz id, or the path of a quiz file.
+    pub target: Option<String>,
+    /// Play-test: nothing is recorded.
+    pub no_save: bool,
+    /// Fixes the shuffling.
+    pub seed: Option<u64>,
+    /// The UI language.
+    pub lang: Option<Lang>,
+    /// Overrides the feedback mode.
+    pub feedback: Option<FeedbackMode>,
+    /// The look.
+    pub theme: ThemeName,
+    /// Extra quiz folders.
+    pub quiz_folders: Vec<PathBuf>,
+    /// Config, results, session and phase from the command line.
+    pub overrides: Overrides,
+}
+
+/// The language of the process locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), if Vigil speaks it.
+fn locale_language() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| Lang::from_locale(&value))
+}
+
+fn offers(quizzes: Vec<CheckedQuiz>) -> Vec<Offer> {
+    quizzes
+        .into_iter()
+        .map(|q| Offer {
+            quiz: Arc::new(q.quiz),
+            content_hash: q.content_hash,
+        })
+        .collect()
+}
+
+/// A quiz file given on the command line, checked; its errors are the error.
+fn quiz_file(path: &Path) -> anyhow::Result<CheckedQuiz> {
+    let report = check(
+        &gather(&[path.to_path_buf()], &read_file),
+        &built_in_taxonomy(),
+    );
+    let errors: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect();
+    if !errors.is_empty() {
+        anyhow::bail!(
+            "{}\n\nfix these errors first (`vigil check {}` shows them too)",
+            errors.join("\n\n"),
+            path.display()
+        );
+    }
+    report
+        .quizzes
+        .into_iter()
+        .next()
+        .with_context(|| format!("{} holds no quiz", path.display()))
+}
+
+/// Runs the trainee app; returns the exit code (2 when there is no terminal).
+pub fn run(options: RunOptions) -> anyhow::Result<i32> {
+    let mut terminal = match take_over() {
+        Ok(terminal) => terminal,
+        Err(TerminalError::NotATerminal) => {
+            eprintln!("vigil: {}", TerminalError::NotATerminal);
+            return Ok(2);
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let outcome = run_in(&mut terminal, options);
+    restore();
+    outcome
+}
+
+fn run_in(terminal: &mut ratatui::DefaultTerminal, options: RunOptions) -> anyhow::Result<i32> {
+    let mut services = RoomServices::new(
+        options.overrides.clone(),
+        Environment::from_process(),
+        !options.no_save,
+    );
+    let located = services.locate().map_err(|e| {
+        restore();
+        anyhow::anyhow!(e)
+    })?;
+    let lang = options
+        .lang
+        .or_else(|| located.config.language.as_deref().and_then(Lang::from_code))
+        .or_else(locale_language)
+        .unwrap_or_default();
+    let mut folders = options.quiz_folders.clone();
+    folders.extend(located.config.quiz_folders.iter().cloned());
+    let room = room_of(&located, !options.no_save);
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::new(options.theme, no_color);
+    let mut app = App::new(lang, room, Vec::new(), Default::default(), options.seed);
+    app.feedback_override = options.feedback;
+    let (sender, receiver) = mpsc::channel();
+    match &options.target {
+        Some(target) if Path::new(target).is_file() => {
+            let file = quiz_file(Path::new(target)).inspect_err(|_| restore())?;
+            app.only_quiz = Some(file.quiz.id.clone());
+            let mut bank = Bank::load(&folders);
+            bank.quizzes.retain(|q| q.quiz.id != file.quiz.id);
+            bank.quizzes.push(file);
+            let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
+        }
+        Some(id) => {
+            let bank = Bank::load(&folders);
+            if !bank.quizzes.iter().any(|q| &q.quiz.id == id) {
+                restore();
+                anyhow::bail!(
+                    "there is no quiz `{id}`; `vigil list` shows the quizzes (or give the path of a quiz file)"
+                );
+            }
+            app.only_quiz = Some(id.clone());
+            let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
+        }
+        None => {
+            std::thread::spawn(move || {
+                let bank = Bank::load(&folders);
+                let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
+            });
+        }
+    }
+    let clock = SystemClock::default();
+    run_loop(
+        terminal,
+        &mut app,
+        &theme,
+        &mut TerminalEvents,
+        &mut services,
+        &clock,
+        Some(receiver),
+    )
+    .context("the terminal stopped working")?;
+    Ok(0)
+}

@@ -1,0 +1,173 @@
+//! The main loop, generic over the terminal backend: draw, wait for an event or a tick, update, carry out the
+//! effects. Events, clocks and the outside world (config, results folder) are injected, so tests can drive the
+//! real loop on a test backend.
+
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::Event;
+
+use super::app::{App, Effect, Msg, Now, Offer, Room, Screen};
+use super::screens::render;
+use super::theme::Theme;
+use crate::quiz::Taxonomy;
+use crate::record::{AttemptRecord, Participant};
+
+/// Where terminal events come from.
+pub trait EventSource {
+    /// The next event, waiting at most `timeout`; `None` when the time passed without one.
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>>;
+}
+
+/// The real terminal's events.
+#[derive(Debug, Default)]
+pub struct TerminalEvents;
+
+impl EventSource for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>> {
+        if ratatui::crossterm::event::poll(timeout)? {
+            ratatui::crossterm::event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// The clocks.
+pub trait Clock {
+    /// The current reading.
+    fn now(&self) -> Now;
+}
+
+/// The system clocks.
+#[derive(Debug)]
+pub struct SystemClock {
+    start: Instant,
+}
+
+impl Default for SystemClock {
+    fn default() -> Self {
+        Self {
+            start: Instant::now(),
+        }
+    }
+}
+
+impl Clock for SystemClock {
+    fn now(&self) -> Now {
+        Now {
+            wall: Timestamp::now(),
+            mono_ms: u64::try_from(self.start.elapsed().as_millis()).unwrap_or(u64::MAX),
+        }
+    }
+}
+
+/// The outside world the app needs: the trainer's config and the results folder.
+pub trait Services {
+    /// Reads the config again (at every sign-in).
+    fn load_room(&mut self) -> Result<Room, String>;
+    /// Checks that results can be written, and finds an unfinished attempt of `participant` on quiz `quiz`.
+    fn prepare(
+        &mut self,
+        quiz: &str,
+        participant: &Participant,
+    ) -> (Result<(), String>, Option<AttemptRecord>);
+    /// Saves a record atomically.
+    fn save(&mut self, record: &AttemptRecord) -> Result<(), String>;
+}
+
+/// The quiz bank, delivered once it is parsed (the first frame does not wait for it).
+pub type BankDelivery = Receiver<(Vec<Offer>, Taxonomy)>;
+
+/// How long the loop sleeps when nothing is timed: it wakes for input, resizes and ticks only.
+const IDLE: Duration = Duration::from_secs(3600);
+/// The tick of timed attempts and of save retries.
+const TICK: Duration = Duration::from_secs(1);
+/// How often the loop looks for the bank while it is being parsed.
+const BANK_POLL: Duration = Duration::from_millis(10);
+
+fn wants_ticks(app: &App, retrying: bool) -> bool {
+    let timed = matches!(&app.screen, Screen::Attempt(s) if s.attempt.remaining_ms().is_some());
+    timed || retrying
+}
+
+/// Runs the app until it quits.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    theme: &Theme,
+    events: &mut dyn EventSource,
+    services: &mut dyn Services,
+    clock: &dyn Clock,
+    mut bank: Option<BankDelivery>,
+) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    app.size = (size.width, size.height);
+    let mut pending: Option<AttemptRecord> = None;
+    loop {
+        terminal.draw(|frame| render(app, theme, frame))?;
+        if let Some(receiver) = &bank
+            && let Ok((offers, taxonomy)) = receiver.try_recv()
+        {
+            app.offers = offers;
+            app.taxonomy = taxonomy;
+            bank = None;
+            continue;
+        }
+        let timeout = if bank.is_some() {
+            BANK_POLL
+        } else if wants_ticks(app, pending.is_some()) {
+            TICK
+        } else {
+            IDLE
+        };
+        let message = match events.next(timeout) {
+            Ok(Some(Event::Key(key))) if key.is_press() => Msg::Key(key),
+            Ok(Some(Event::Mouse(mouse))) => Msg::Mouse(mouse),
+            Ok(Some(Event::Resize(width, height))) => Msg::Resize(width, height),
+            Ok(Some(_)) => continue,
+            Ok(None) => {
+                if let Some(record) = pending.take() {
+                    save(services, app, record, &mut pending, clock);
+                }
+                Msg::Tick
+            }
+            Err(_) => break,
+        };
+        let mut queue = vec![message];
+        while let Some(message) = queue.pop() {
+            for effect in app.update(message, clock.now()) {
+                match effect {
+                    Effect::Quit => return Ok(()),
+                    Effect::LoadRoom => queue.push(Msg::RoomLoaded(services.load_room())),
+                    Effect::Prepare { offer, participant } => {
+                        let (probe, unfinished) = services.prepare(&offer.quiz.id, &participant);
+                        queue.push(Msg::Prepared {
+                            offer,
+                            probe,
+                            unfinished: unfinished.map(Box::new),
+                        });
+                    }
+                    Effect::Save(record) => save(services, app, *record, &mut pending, clock),
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Saves `record`; on failure keeps it as the one to retry at the next tick, and tells the app.
+fn save(
+    services: &mut dyn Services,
+    app: &mut App,
+    record: AttemptRecord,
+    pending: &mut Option<AttemptRecord>,
+    clock: &dyn Clock,
+) {
+    let result = services.save(&record);
+    *pending = result.is_err().then_some(record);
+    app.update(Msg::Saved(result), clock.now());
+}

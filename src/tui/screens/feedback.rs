@@ -1,0 +1,279 @@
+//! The feedback of one answered question: the verdict in a symbol and a word, why each choice was right or
+//! wrong, the explanation and the sources. Shown after each answer (immediate mode) and in the review.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::attempt::Item;
+use crate::i18n::Lang;
+use crate::quiz::{Question, QuestionKind, Response};
+use crate::text::printable;
+use crate::tui::layout::{option_text, points_text, wrap};
+use crate::tui::theme::Theme;
+
+/// The verdict symbol, word and style for `points` out of `max`.
+pub fn verdict(
+    lang: Lang,
+    points: f64,
+    max: f64,
+    theme: &Theme,
+) -> (&'static str, &'static str, Style) {
+    let s = lang.strings();
+    if max > 0.0 && points >= max - 1e-9 {
+        ("✓", s.correct, theme.good)
+    } else if points > 0.0 {
+        ("◐", s.partly_correct, theme.partial)
+    } else {
+        ("✗", s.incorrect, theme.bad)
+    }
+}
+
+fn push(lines: &mut Vec<Line<'static>>, text: &str, width: u16, indent: usize, style: Style) {
+    let pad = " ".repeat(indent);
+    for (n, part) in wrap(text, width.saturating_sub(indent as u16))
+        .into_iter()
+        .enumerate()
+    {
+        let lead = if n == 0 { String::new() } else { pad.clone() };
+        lines.push(Line::from(Span::styled(format!("{lead}{part}"), style)));
+    }
+}
+
+fn mark_line(
+    lines: &mut Vec<Line<'static>>,
+    ok: bool,
+    text: String,
+    feedback: &str,
+    width: u16,
+    theme: &Theme,
+) {
+    let (symbol, style) = if ok {
+        ("✓", theme.good)
+    } else {
+        ("✗", theme.bad)
+    };
+    let mut body = printable(&text, false).into_owned();
+    if !feedback.is_empty() {
+        body.push_str(" — ");
+        body.push_str(&printable(feedback, true));
+    }
+    let wrapped = wrap(&body, width.saturating_sub(4));
+    for (n, part) in wrapped.into_iter().enumerate() {
+        let lead = if n == 0 {
+            Span::styled(format!(" {symbol} "), style)
+        } else {
+            Span::raw("   ")
+        };
+        lines.push(Line::from(vec![lead, Span::styled(part, theme.text)]));
+    }
+}
+
+/// The feedback lines of `item` (a question of the attempt) at `width` columns.
+pub fn feedback_lines(
+    lang: Lang,
+    question: &Question,
+    item: &Item,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let s = lang.strings();
+    let mut lines = Vec::new();
+    let max = question.max_points();
+    let (symbol, word, style) = verdict(lang, item.points, max, theme);
+    lines.push(Line::from(vec![
+        Span::styled(format!("{symbol} {word}"), style),
+        Span::styled(
+            format!(" — {}", points_text(lang, item.points, max)),
+            theme.text,
+        ),
+    ]));
+    if item.answer.is_none() {
+        push(&mut lines, s.not_answered, width, 0, theme.bad);
+    }
+    match (&question.kind, &item.answer) {
+        (
+            QuestionKind::Single { options }
+            | QuestionKind::TrueFalse { options }
+            | QuestionKind::Multiple { options },
+            answer,
+        ) => {
+            let chosen: &[String] = match answer {
+                Some(Response::Chosen(ids)) => ids,
+                _ => &[],
+            };
+            for (row, id) in item.layout.shown.iter().enumerate() {
+                let Some(option) = options.iter().find(|o| &o.id == id) else {
+                    continue;
+                };
+                let picked = chosen.contains(id);
+                let text = format!("{} {}", row + 1, option.text);
+                match (picked, option.correct) {
+                    (true, right) => {
+                        mark_line(&mut lines, right, text, &option.feedback, width, theme)
+                    }
+                    (false, true) => {
+                        mark_line(
+                            &mut lines,
+                            false,
+                            format!("{text} ({})", s.missed),
+                            &option.feedback,
+                            width,
+                            theme,
+                        );
+                    }
+                    (false, false) => {}
+                }
+            }
+        }
+        (QuestionKind::Order { items }, answer) => {
+            if let Some(Response::Order(given)) = answer {
+                push(
+                    &mut lines,
+                    &format!("{}:", s.your_answer),
+                    width,
+                    0,
+                    theme.dim,
+                );
+                for (n, id) in given.iter().enumerate() {
+                    let right = items.get(n).is_some_and(|i| &i.id == id);
+                    mark_line(
+                        &mut lines,
+                        right,
+                        format!("{}. {}", n + 1, option_text(question, id)),
+                        "",
+                        width,
+                        theme,
+                    );
+                }
+            }
+            push(
+                &mut lines,
+                &format!("{}:", s.correct_answer),
+                width,
+                0,
+                theme.dim,
+            );
+            for (n, item) in items.iter().enumerate() {
+                push(
+                    &mut lines,
+                    &format!(
+                        "{}. {} — {}",
+                        n + 1,
+                        printable(&item.text, false),
+                        printable(&item.feedback, true)
+                    ),
+                    width,
+                    3,
+                    theme.text,
+                );
+            }
+        }
+        (QuestionKind::Match { items, .. }, answer) => {
+            let pairs: &[(String, String)] = match answer {
+                Some(Response::Pairs(pairs)) => pairs,
+                _ => &[],
+            };
+            for item_id in &item.layout.shown {
+                let Some(entry) = items.iter().find(|i| &i.id == item_id) else {
+                    continue;
+                };
+                let given = pairs
+                    .iter()
+                    .find(|(i, _)| i == item_id)
+                    .map(|(_, t)| t.as_str());
+                let right = given == Some(entry.target.as_str());
+                let mut text = format!(
+                    "{} → {}",
+                    entry.text,
+                    given.map_or(s.not_answered, |t| option_text(question, t))
+                );
+                if !right {
+                    text.push_str(&format!(
+                        " ({}: {})",
+                        s.correct_answer,
+                        option_text(question, &entry.target)
+                    ));
+                }
+                mark_line(&mut lines, right, text, &entry.feedback, width, theme);
+            }
+        }
+        (QuestionKind::Branching { nodes, endings, .. }, answer) => {
+            let path: &[String] = match answer {
+                Some(Response::Path(path)) => path,
+                _ => &[],
+            };
+            push(
+                &mut lines,
+                &format!("{}:", s.your_path),
+                width,
+                0,
+                theme.dim,
+            );
+            for step in path {
+                if let Some(choice) = nodes
+                    .iter()
+                    .flat_map(|n| &n.choices)
+                    .find(|c| &c.id == step)
+                {
+                    mark_line(
+                        &mut lines,
+                        choice.points > 0.0,
+                        choice.text.clone(),
+                        &choice.feedback,
+                        width,
+                        theme,
+                    );
+                }
+            }
+            let last_next = path
+                .last()
+                .and_then(|step| {
+                    nodes
+                        .iter()
+                        .flat_map(|n| &n.choices)
+                        .find(|c| &c.id == step)
+                })
+                .map(|c| c.next.as_str());
+            if let Some(ending) = endings.iter().find(|e| Some(e.id.as_str()) == last_next) {
+                push(
+                    &mut lines,
+                    &printable(&ending.title, false),
+                    width,
+                    0,
+                    theme.title,
+                );
+                push(
+                    &mut lines,
+                    &printable(&ending.debrief, true),
+                    width,
+                    0,
+                    theme.text,
+                );
+            }
+        }
+    }
+    if !question.explanation.is_empty() {
+        push(
+            &mut lines,
+            &format!("{}: {}", s.why, printable(&question.explanation, true)),
+            width,
+            2,
+            theme.text,
+        );
+    }
+    if !question.references.is_empty() {
+        let sources: Vec<String> = question
+            .references
+            .iter()
+            .map(|r| printable(r, false).into_owned())
+            .collect();
+        push(
+            &mut lines,
+            &format!("{}: {}", s.source, sources.join("; ")),
+            width,
+            2,
+            theme.dim,
+        );
+    }
+    lines
+}
