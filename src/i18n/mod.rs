@@ -189,7 +189,7 @@ pub struct Strings {
     pub incorrect: &'static str,
     /// Feedback: `{points}` of `{max}` points (followed by the counted word).
     pub points_of: &'static str,
-    /// Counted: point.
+    /// Counted: point, as it reads after "of N" (Russian uses the genitive there).
     pub points: [&'static str; 3],
     /// Feedback: a correct option that was not chosen.
     pub missed: &'static str,

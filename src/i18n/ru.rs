@@ -47,7 +47,7 @@ pub static STRINGS: Strings = Strings {
     partly_correct: "Частично верно",
     incorrect: "Неверно",
     points_of: "{points} из {max}",
-    points: ["балл", "балла", "баллов"],
+    points: ["балла", "баллов", "баллов"],
     missed: "пропущено",
     why: "Почему",
     source: "Источник",

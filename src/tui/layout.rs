@@ -451,5 +451,6 @@ mod tests {
         assert_eq!(clock(760_000), "12:40");
         assert_eq!(number(0.666667), "0.67");
         assert_eq!(points_text(Lang::Ru, 2.0, 5.0), "2 из 5 баллов");
+        assert_eq!(points_text(Lang::Ru, 0.0, 1.0), "0 из 1 балла");
     }
 }

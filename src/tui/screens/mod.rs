@@ -104,10 +104,24 @@ pub fn chrome(
     inner
 }
 
-/// The keys that work here, on one line, cut to fit.
+/// The keys that work here, on one line: when they do not all fit, the last two (help and leaving) stay and
+/// as many of the others as fit, in order.
 pub fn footer(frame: &mut Frame<'_>, area: Rect, theme: &Theme, keys: &[&str]) {
+    let width = usize::from(area.width);
+    let (first, last) = keys.split_at(keys.len().saturating_sub(2));
+    let mut used = last.iter().map(|k| k.chars().count() + 2).sum::<usize>();
+    let mut shown: Vec<&str> = Vec::new();
+    for key in first {
+        let needed = key.chars().count() + 2;
+        if used + needed > width {
+            break;
+        }
+        used += needed;
+        shown.push(key);
+    }
+    shown.extend(last);
     frame.render_widget(
-        Paragraph::new(Line::styled(keys.join("  "), theme.keys)),
+        Paragraph::new(Line::styled(shown.join("  "), theme.keys)),
         area,
     );
 }

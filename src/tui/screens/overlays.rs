@@ -74,7 +74,7 @@ pub fn render(app: &App, overlay: Overlay, theme: &Theme, frame: &mut Frame<'_>,
                 Line::default(),
                 Line::styled(s.key_yes_no, theme.keys),
             ];
-            window(frame, area, theme, s.results, lines, 6);
+            window(frame, area, theme, "Vigil", lines, 6);
         }
         Overlay::Overview { cursor } => {
             let Some(session) = app.session() else { return };

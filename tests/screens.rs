@@ -1,0 +1,357 @@
+//! Every screen of the trainee app, drawn by the real loop on a test backend after scripted keys, and compared
+//! with committed snapshots: at 80x24 and 40x15, in English and Russian, and sign-in plus a question in Kazakh.
+
+use std::cell::Cell;
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use vigil::config::model::default_groups;
+use vigil::config::{PhaseRules, RosterEntry};
+use vigil::i18n::Lang;
+use vigil::quiz::bank::built_in_taxonomy;
+use vigil::quiz::parse::ron_options;
+use vigil::quiz::{FeedbackMode, Quiz};
+use vigil::record::{AttemptRecord, Participant, Phase};
+use vigil::tui::app::{App, Now, Offer, Room};
+use vigil::tui::run::{Clock, EventSource, Services, run_loop};
+use vigil::tui::theme::{Theme, ThemeName};
+
+/// Keys typed one after another; when they run out the loop stops.
+struct Script(VecDeque<Event>);
+
+impl EventSource for Script {
+    fn next(&mut self, _: Duration) -> std::io::Result<Option<Event>> {
+        self.0
+            .pop_front()
+            .map(Some)
+            .ok_or_else(|| std::io::Error::other("script finished"))
+    }
+}
+
+/// A clock that moves one second per reading.
+struct Ticking(Cell<u64>);
+
+impl Clock for Ticking {
+    fn now(&self) -> Now {
+        let ms = self.0.get();
+        self.0.set(ms + 1000);
+        Now {
+            wall: jiff::Timestamp::from_second(1_272_531_600 + (ms / 1000) as i64).unwrap(),
+            mono_ms: ms,
+        }
+    }
+}
+
+/// The room and its folder, in memory.
+struct Fake {
+    room: Room,
+    probe: Result<(), String>,
+    unfinished: Option<AttemptRecord>,
+}
+
+impl Services for Fake {
+    fn load_room(&mut self) -> Result<Room, String> {
+        Ok(self.room.clone())
+    }
+    fn prepare(&mut self, _: &str, _: &Participant) -> (Result<(), String>, Option<AttemptRecord>) {
+        (self.probe.clone(), self.unfinished.clone())
+    }
+    fn save(&mut self, _: &AttemptRecord) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+fn quiz(text: &str) -> Arc<Quiz> {
+    Arc::new(ron_options().from_str(text).unwrap())
+}
+
+fn example() -> Arc<Quiz> {
+    quiz(include_str!("../docs/examples/every-kind.ron"))
+}
+
+fn room(feedback: Option<FeedbackMode>) -> Room {
+    Room {
+        session: "almaty-2010-04".into(),
+        phase: Phase::Practice,
+        rules: PhaseRules {
+            quizzes: vec![],
+            feedback,
+            review: true,
+        },
+        groups: default_groups(),
+        roster: vec![RosterEntry {
+            code: "P01".into(),
+            name: "Aigerim Seitova".into(),
+            group: "ngo".into(),
+        }],
+        recording: true,
+    }
+}
+
+fn offers(timed: bool) -> Vec<Offer> {
+    let mut every_kind = (*example()).clone();
+    if timed {
+        every_kind.time_limit_minutes = Some(3);
+    }
+    vec![
+        Offer {
+            quiz: Arc::new(every_kind),
+            content_hash: "blake3:00".into(),
+        },
+        Offer {
+            quiz: quiz(include_str!("fixtures/valid/small.ron")),
+            content_hash: "blake3:01".into(),
+        },
+    ]
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn text(typed: &str) -> Vec<Event> {
+    typed.chars().map(|c| key(KeyCode::Char(c))).collect()
+}
+
+/// Keys to sign in as Aibek (NGO) and open the example quiz (second in the picker, which lists shorter quizzes
+/// first).
+fn into_quiz() -> Vec<Event> {
+    let mut keys = text("Aibek");
+    keys.extend([
+        key(KeyCode::Tab),
+        key(KeyCode::Tab),
+        key(KeyCode::Right),
+        key(KeyCode::Enter),
+    ]);
+    keys.extend([key(KeyCode::Down), key(KeyCode::Enter)]);
+    keys
+}
+
+struct Case {
+    lang: Lang,
+    feedback: Option<FeedbackMode>,
+    timed: bool,
+    probe: Result<(), String>,
+    unfinished: bool,
+}
+
+impl Default for Case {
+    fn default() -> Self {
+        Self {
+            lang: Lang::En,
+            feedback: Some(FeedbackMode::Immediate),
+            timed: false,
+            probe: Ok(()),
+            unfinished: false,
+        }
+    }
+}
+
+/// Draws the screen reached by `keys` at `width` x `height`.
+fn screen(case: &Case, keys: Vec<Event>, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut app = App::new(
+        case.lang,
+        room(case.feedback),
+        offers(case.timed),
+        built_in_taxonomy(),
+        Some(7),
+    );
+    let unfinished = case.unfinished.then(|| unfinished_record(case));
+    let mut services = Fake {
+        room: room(case.feedback),
+        probe: case.probe.clone(),
+        unfinished,
+    };
+    let theme = Theme::new(ThemeName::Default, true);
+    let clock = Ticking(Cell::new(0));
+    let _ = run_loop(
+        &mut terminal,
+        &mut app,
+        &theme,
+        &mut Script(keys.into()),
+        &mut services,
+        &clock,
+        None,
+    );
+    terminal.backend().to_string()
+}
+
+/// A saved, unfinished attempt of the example quiz with two answers.
+fn unfinished_record(case: &Case) -> AttemptRecord {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut app = App::new(
+        case.lang,
+        room(case.feedback),
+        offers(false),
+        built_in_taxonomy(),
+        Some(7),
+    );
+    struct Keep(Option<AttemptRecord>, Room);
+    impl Services for Keep {
+        fn load_room(&mut self) -> Result<Room, String> {
+            Ok(self.1.clone())
+        }
+        fn prepare(
+            &mut self,
+            _: &str,
+            _: &Participant,
+        ) -> (Result<(), String>, Option<AttemptRecord>) {
+            (Ok(()), None)
+        }
+        fn save(&mut self, record: &AttemptRecord) -> Result<(), String> {
+            self.0 = Some(record.clone());
+            Ok(())
+        }
+    }
+    let mut keep = Keep(None, room(case.feedback));
+    let mut keys = into_quiz();
+    keys.extend([
+        key(KeyCode::Char(' ')),
+        key(KeyCode::Enter),
+        key(KeyCode::Enter),
+        key(KeyCode::Enter),
+    ]);
+    let _ = run_loop(
+        &mut terminal,
+        &mut app,
+        &Theme::new(ThemeName::Default, true),
+        &mut Script(keys.into()),
+        &mut keep,
+        &Ticking(Cell::new(0)),
+        None,
+    );
+    keep.0.expect("the attempt was saved")
+}
+
+/// The scripted journeys, each ending on the screen it is named after.
+fn journeys() -> Vec<(&'static str, Case, Vec<Event>)> {
+    let deferred = || Case {
+        feedback: Some(FeedbackMode::Deferred),
+        ..Case::default()
+    };
+    let then = |mut keys: Vec<Event>, more: &[Event]| {
+        keys.extend_from_slice(more);
+        keys
+    };
+    let first = into_quiz();
+    let answer_first = then(
+        first.clone(),
+        &[
+            key(KeyCode::Char(' ')),
+            key(KeyCode::Down),
+            key(KeyCode::Char(' ')),
+            key(KeyCode::Enter),
+        ],
+    );
+    let next = |keys: Vec<Event>| then(keys, &[key(KeyCode::Enter)]);
+    let at_consent = next(answer_first.clone());
+    let at_true_false = next(then(
+        at_consent.clone(),
+        &[key(KeyCode::Char('1')), key(KeyCode::Enter)],
+    ));
+    let at_order = next(then(at_true_false.clone(), &[key(KeyCode::Enter)]));
+    let at_match = next(then(at_order.clone(), &[key(KeyCode::Enter)]));
+    let at_branching = next(then(
+        at_match.clone(),
+        &[
+            key(KeyCode::Right),
+            key(KeyCode::Down),
+            key(KeyCode::Right),
+            key(KeyCode::Down),
+            key(KeyCode::Char('2')),
+            key(KeyCode::Enter),
+        ],
+    ));
+    let results = next(then(
+        at_branching.clone(),
+        &[key(KeyCode::Enter), key(KeyCode::Enter)],
+    ));
+    vec![
+        ("sign_in", Case::default(), vec![]),
+        ("sign_in_needs_a_name", Case::default(), vec![key(KeyCode::Enter)]),
+        ("sign_in_unknown_code", Case::default(), then(text("Ai"), &[key(KeyCode::Tab), key(KeyCode::Char('X')), key(KeyCode::Enter)])),
+        ("picker", Case::default(), then(text("Aibek"), &[key(KeyCode::Enter)])),
+        ("blocked", Case { probe: Err("the results folder /mnt/share/room is read-only (permission denied); ask the trainer to make it writable, or choose another folder".into()), ..Case::default() }, first.clone()),
+        ("resume_offer", Case { unfinished: true, ..Case::default() }, first.clone()),
+        ("multiple_question", Case::default(), first.clone()),
+        ("multiple_feedback", Case::default(), answer_first.clone()),
+        ("single_question", Case::default(), at_consent.clone()),
+        ("true_false_question", Case::default(), at_true_false.clone()),
+        ("order_question_holding", Case::default(), then(at_order.clone(), &[key(KeyCode::Char(' ')), key(KeyCode::Down)])),
+        ("order_feedback", Case::default(), then(at_order.clone(), &[key(KeyCode::Enter)])),
+        ("match_question", Case::default(), then(at_match.clone(), &[key(KeyCode::Right), key(KeyCode::Down)])),
+        ("match_incomplete", Case::default(), then(at_match.clone(), &[key(KeyCode::Enter)])),
+        ("branching_step", Case::default(), then(at_branching.clone(), &[key(KeyCode::Enter)])),
+        ("branching_feedback", Case::default(), then(at_branching.clone(), &[key(KeyCode::Enter), key(KeyCode::Enter)])),
+        ("overview", Case::default(), then(at_match.clone(), &[key(KeyCode::Char('f')), key(KeyCode::Char('o'))])),
+        ("help", Case::default(), then(first.clone(), &[key(KeyCode::Char('?'))])),
+        ("quit_confirm", Case::default(), then(first.clone(), &[key(KeyCode::Esc)])),
+        ("results", Case::default(), results.clone()),
+        ("review", Case::default(), then(results, &[key(KeyCode::Char('r')), key(KeyCode::Right)])),
+        ("deferred_question", deferred(), then(first.clone(), &[key(KeyCode::Char(' ')), key(KeyCode::Enter)])),
+        ("deferred_submit_confirm", deferred(), then(first.clone(), &[key(KeyCode::Char(' ')), key(KeyCode::Enter), key(KeyCode::Char('s'))])),
+        ("timed_question", Case { timed: true, ..Case::default() }, first),
+    ]
+}
+
+#[test]
+fn every_screen_at_both_sizes_in_english_and_russian() {
+    for (name, case, keys) in journeys() {
+        for lang in [Lang::En, Lang::Ru] {
+            let case = Case {
+                lang,
+                ..case_clone(&case)
+            };
+            for (width, height) in [(80, 24), (40, 15)] {
+                let drawn = screen(&case, keys.clone(), width, height);
+                insta::assert_snapshot!(format!("{name}_{}_{width}x{height}", lang.code()), drawn);
+            }
+        }
+    }
+}
+
+#[test]
+fn sign_in_and_a_question_in_kazakh() {
+    for (name, keys) in [("sign_in", vec![]), ("multiple_question", into_quiz())] {
+        for (width, height) in [(80, 24), (40, 15)] {
+            let case = Case {
+                lang: Lang::Kk,
+                ..Case::default()
+            };
+            insta::assert_snapshot!(
+                format!("{name}_kk_{width}x{height}"),
+                screen(&case, keys.clone(), width, height)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_tiny_window_asks_to_be_enlarged_and_never_panics() {
+    for (width, height) in [(1, 1), (10, 5), (29, 24), (80, 9)] {
+        let drawn = screen(&Case::default(), into_quiz(), width, height);
+        assert!(
+            drawn.contains("Pleas") || width < 6,
+            "{width}x{height}: {drawn}"
+        );
+    }
+    insta::assert_snapshot!(
+        "too_small_en_20x6",
+        screen(&Case::default(), into_quiz(), 20, 6)
+    );
+}
+
+fn case_clone(case: &Case) -> Case {
+    Case {
+        lang: case.lang,
+        feedback: case.feedback,
+        timed: case.timed,
+        probe: case.probe.clone(),
+        unfinished: case.unfinished,
+    }
+}
