@@ -101,7 +101,7 @@ pub struct Session {
     pub showing_feedback: bool,
     /// Immediate mode, branching: the feedback of the last choice taken.
     pub last_choice: Option<String>,
-    /// Lines the scenario pane is scrolled by.
+    /// Lines the scenario pane (or, with feedback showing, the feedback) is scrolled by.
     pub scroll: u16,
     /// Whether the two-minute warning was given.
     pub warned: bool,
@@ -752,8 +752,14 @@ impl App {
         let attempt = &mut session.attempt;
         let is_match = matches!(attempt.question().kind, QuestionKind::Match { .. });
         match action {
-            Action::Up if !session.showing_feedback => attempt.move_cursor(-1),
-            Action::Down if !session.showing_feedback => attempt.move_cursor(1),
+            Action::Up if session.showing_feedback => {
+                session.scroll = session.scroll.saturating_sub(1)
+            }
+            Action::Down if session.showing_feedback => {
+                session.scroll = session.scroll.saturating_add(1)
+            }
+            Action::Up => attempt.move_cursor(-1),
+            Action::Down => attempt.move_cursor(1),
             Action::Left if is_match && !session.showing_feedback => attempt.cycle_target(-1),
             Action::Right if is_match && !session.showing_feedback => attempt.cycle_target(1),
             Action::Left | Action::PreviousQuestion if attempt.previous_question() => {
@@ -800,6 +806,7 @@ impl App {
                 };
                 if immediate {
                     session.showing_feedback = true;
+                    session.scroll = 0;
                 } else {
                     self.notice = Some(Notice::AnswerKept);
                     let session = self.session_mut();

@@ -38,6 +38,7 @@ pub fn attempt_areas(app: &App, session: &Session, area: Rect) -> AttemptAreas {
     ])
     .areas(inner);
     let scenario_lines = scenario_text(app, session)
+        .filter(|_| !session.showing_feedback)
         .map(|text| wrap(&text, main.width.saturating_sub(1)).len() as u16 + 2);
     match scenario_lines {
         Some(lines) if main.height >= 6 => {

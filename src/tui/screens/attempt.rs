@@ -85,11 +85,12 @@ pub fn render(app: &App, session: &Session, theme: &Theme, frame: &mut Frame<'_>
             .get(attempt.item().draft.cursor())
             .map_or(0, |(_, end)| *end)
     };
-    let offset = cursor_line.saturating_sub(height) as u16;
-    let offset = if areas.scenario.is_none() {
-        offset.max(session.scroll)
+    let offset = if session.showing_feedback {
+        session
+            .scroll
+            .min(lines.len().saturating_sub(height) as u16)
     } else {
-        offset
+        cursor_line.saturating_sub(height) as u16
     };
     frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), areas.body);
     if let Some(line) = notice_line(app, theme) {
@@ -98,6 +99,7 @@ pub fn render(app: &App, session: &Session, theme: &Theme, frame: &mut Frame<'_>
     let keys: Vec<&str> = if session.showing_feedback {
         vec![
             s.key_next_question,
+            s.key_move,
             s.key_navigate,
             s.key_overview,
             s.key_help,

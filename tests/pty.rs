@@ -1,0 +1,290 @@
+//! End-to-end: the real `vigil` binary in a pseudo-terminal, read through a terminal emulator, with deadlines
+//! instead of sleeps. The tests run one at a time.
+
+#![cfg(unix)]
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use vigil::record::Status;
+use vigil::record::scan::{Entry, scan};
+
+/// Generous: the machine may be busy building other tests.
+const DEADLINE: Duration = Duration::from_secs(30);
+
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+fn serial() -> MutexGuard<'static, ()> {
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The app running in a pseudo-terminal, its output parsed on a thread as it arrives.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+}
+
+impl Session {
+    fn start(results: &Path, args: &[&str]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_vigil"));
+        command.args([
+            "run",
+            "docs/examples/every-kind.ron",
+            "--lang",
+            "en",
+            "--seed",
+            "1",
+        ]);
+        command.args(["--results", results.to_str().unwrap()]);
+        command.args(args);
+        command.cwd(env!("CARGO_MANIFEST_DIR"));
+        command.env("TERM", "xterm-256color");
+        command.env("NO_COLOR", "1");
+        command.env_remove("VIGIL_RESULTS");
+        let child = pty.slave.spawn_command(command).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+        let parser = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                parser.lock().unwrap().process(&buffer[..n]);
+            }
+        });
+        Session {
+            child,
+            master: pty.master,
+            writer,
+            screen,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`, failing with the screen after the deadline.
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "waited {DEADLINE:?} for {text:?}; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Types `keys`, then waits for `text`.
+    fn press(&mut self, keys: &str, text: &str) {
+        self.send(keys);
+        self.wait_for(text);
+    }
+
+    fn resize(&self, rows: u16, cols: u16) {
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    fn wait_exit(&mut self) {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if self.child.try_wait().unwrap().is_some() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("vigil did not exit; the screen shows:\n{}", self.contents());
+    }
+
+    fn kill_hard(&mut self) {
+        let pid = self.child.process_id().unwrap().to_string();
+        let status = std::process::Command::new("kill")
+            .args(["-9", &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        self.wait_exit();
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+const ENTER: &str = "\r";
+
+fn sign_in(session: &mut Session) {
+    session.wait_for("Your name");
+    session.press("Aibek", "[Aibek");
+    session.press(ENTER, "Choose a quiz");
+    session.press(ENTER, "Select all that apply");
+}
+
+/// Answers questions `from..6` of the example quiz (in its authored order), each followed by its feedback.
+fn answer_from(session: &mut Session, from: usize) {
+    let steps: [(&str, &str); 6] = [
+        (" \r", "Enter next"),
+        ("\r", "Enter next"),
+        ("\r", "Enter next"),
+        ("\r", "Enter next"),
+        ("1\x1b[B1\x1b[B1\r", "Enter next"),
+        ("\r", "Aibek agrees"),
+    ];
+    let next = [
+        "Aibek says he came",
+        "crossed a border",
+        "Put the first steps",
+        "Match each task",
+        "Decide what you do",
+        "Results",
+    ];
+    for index in from..6 {
+        let (keys, shown) = steps[index];
+        session.press(keys, shown);
+        if index == 5 {
+            session.press(ENTER, "Enter next");
+        }
+        session.press(ENTER, next[index]);
+    }
+}
+
+fn records(results: &Path) -> Vec<vigil::record::AttemptRecord> {
+    scan(&[results.to_path_buf()], None, None)
+        .filter_map(|entry| match entry {
+            Entry::Record(loaded) => Some(loaded.record),
+            _ => None,
+        })
+        .collect()
+}
+
+fn results_folder() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_path_buf();
+    (dir, path)
+}
+
+#[test]
+fn a_whole_quiz_of_every_kind_to_results_and_out_with_the_terminal_restored() {
+    let _serial = serial();
+    let (_dir, results) = results_folder();
+    let mut session = Session::start(&results, &[]);
+    sign_in(&mut session);
+    answer_from(&mut session, 0);
+    session.wait_for("of 9 points");
+    session.press("\x1b", "Leave Vigil?");
+    session.send("y");
+    session.wait_exit();
+    let screen = session.screen.lock().unwrap();
+    assert!(
+        !screen.screen().alternate_screen(),
+        "left the alternate screen"
+    );
+    assert!(
+        !screen.screen().hide_cursor(),
+        "the cursor is visible again"
+    );
+    drop(screen);
+    let saved = records(&results);
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].status, Status::Completed);
+    assert_eq!(saved[0].answered(), 6);
+}
+
+#[test]
+fn resizing_to_a_tiny_window_and_back_keeps_the_question() {
+    let _serial = serial();
+    let (_dir, results) = results_folder();
+    let mut session = Session::start(&results, &["--no-save"]);
+    sign_in(&mut session);
+    session.resize(5, 10);
+    session.wait_for("Please");
+    session.resize(24, 80);
+    session.wait_for("Select all that apply");
+    session.press(" ", "[x]");
+    session.press("\x03", "");
+    session.wait_exit();
+}
+
+#[test]
+fn a_workstation_killed_mid_attempt_resumes_without_losing_an_answer() {
+    let _serial = serial();
+    let (_dir, results) = results_folder();
+    let mut first = Session::start(&results, &[]);
+    sign_in(&mut first);
+    first.press(" \r", "Enter next");
+    first.press(ENTER, "Aibek says he came");
+    first.press("\r", "Enter next");
+    first.kill_hard();
+    let before = records(&results);
+    assert_eq!(before.len(), 1);
+    assert_eq!(before[0].status, Status::InProgress);
+    assert_eq!(
+        before[0].answered(),
+        2,
+        "both answers were on disk before the kill"
+    );
+
+    let mut second = Session::start(&results, &[]);
+    second.wait_for("Your name");
+    second.press("Aibek", "[Aibek");
+    second.press(ENTER, "Choose a quiz");
+    second.press(ENTER, "unfinished attempt");
+    assert!(
+        second.contents().contains("answered 2 of 6"),
+        "{}",
+        second.contents()
+    );
+    second.press(ENTER, "Enter next");
+    second.press(ENTER, "crossed a border");
+    answer_from(&mut second, 2);
+    second.press("\x03", "");
+    second.wait_exit();
+    let after = records(&results);
+    assert_eq!(after.len(), 1, "the same attempt, resumed");
+    assert_eq!(after[0].status, Status::Completed);
+    assert_eq!(after[0].answered(), 6);
+    assert_eq!(after[0].questions[0].answer, before[0].questions[0].answer);
+    assert_eq!(after[0].questions[1].answer, before[0].questions[1].answer);
+}
