@@ -248,7 +248,11 @@ pub struct App {
     pub feedback_override: Option<FeedbackMode>,
     /// Only this quiz id (`vigil run QUIZ`).
     pub only_quiz: Option<String>,
+    /// Shuffles questions and options; seeded by `--seed` to reproduce an order.
     rng: StdRng,
+    /// Makes attempt ids; always from the operating system, so two workstations with the same `--seed` never
+    /// share an id.
+    id_rng: StdRng,
 }
 
 impl App {
@@ -278,6 +282,7 @@ impl App {
             feedback_override: None,
             only_quiz: None,
             rng,
+            id_rng: rand::make_rng(),
         }
     }
 
@@ -658,7 +663,7 @@ impl App {
         let mut attempt = Attempt::new(Arc::clone(&offer.quiz), feedback, &mut self.rng);
         attempt.tick(now.mono_ms);
         let header = RecordHeader {
-            attempt: AttemptId::new(now.wall, &mut self.rng),
+            attempt: AttemptId::new(now.wall, &mut self.id_rng),
             participant,
             session: self.room.session.clone(),
             phase: self.room.phase,

@@ -1,0 +1,345 @@
+//! The trainee app's `update` driven directly: sign-in rules, resume and discard, time running out, Ctrl-C,
+//! deferred branching, and a save that fails and is retried by the loop.
+
+use std::cell::Cell;
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use vigil::config::model::default_groups;
+use vigil::config::{PhaseRules, RosterEntry};
+use vigil::i18n::Lang;
+use vigil::quiz::parse::ron_options;
+use vigil::quiz::{FeedbackMode, Quiz, Taxonomy};
+use vigil::record::{AttemptRecord, Participant, Phase, Status};
+use vigil::tui::app::{App, Effect, Msg, Notice, Now, Offer, Room, Screen, SignInError};
+use vigil::tui::run::{Clock, EventSource, Services, run_loop};
+use vigil::tui::theme::{Theme, ThemeName};
+
+fn now(ms: u64) -> Now {
+    Now {
+        wall: jiff::Timestamp::from_second(1_272_531_600 + (ms / 1000) as i64).unwrap(),
+        mono_ms: ms,
+    }
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn example(time_limit: Option<u32>) -> Arc<Quiz> {
+    let mut quiz: Quiz = ron_options()
+        .from_str(include_str!("../docs/examples/every-kind.ron"))
+        .unwrap();
+    quiz.time_limit_minutes = time_limit;
+    Arc::new(quiz)
+}
+
+fn room(feedback: Option<FeedbackMode>) -> Room {
+    Room {
+        session: "almaty".into(),
+        phase: Phase::Pre,
+        rules: PhaseRules {
+            quizzes: vec![],
+            feedback,
+            review: false,
+        },
+        groups: default_groups(),
+        roster: vec![RosterEntry {
+            code: "P07".into(),
+            name: "Nurlan Abenov".into(),
+            group: "police".into(),
+        }],
+        recording: true,
+    }
+}
+
+fn app(feedback: Option<FeedbackMode>, time_limit: Option<u32>) -> App {
+    let offers = vec![Offer {
+        quiz: example(time_limit),
+        content_hash: "blake3:00".into(),
+    }];
+    App::new(
+        Lang::En,
+        room(feedback),
+        offers,
+        Taxonomy::default(),
+        Some(3),
+    )
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(key(KeyCode::Char(c)), now(0));
+    }
+}
+
+/// Signs in with `name`, then opens the quiz; returns the effects of choosing the quiz.
+fn start(app: &mut App, name: &str, unfinished: Option<AttemptRecord>) -> Vec<Effect> {
+    type_text(app, name);
+    assert_eq!(
+        app.update(key(KeyCode::Enter), now(0)),
+        vec![Effect::LoadRoom]
+    );
+    app.update(Msg::RoomLoaded(Ok(room(app.room.rules.feedback))), now(0));
+    let effects = app.update(key(KeyCode::Enter), now(0));
+    let Some(Effect::Prepare { offer, .. }) = effects.into_iter().next() else {
+        panic!("choosing a quiz prepares it");
+    };
+    app.update(
+        Msg::Prepared {
+            offer,
+            probe: Ok(()),
+            unfinished: unfinished.map(Box::new),
+        },
+        now(0),
+    )
+}
+
+fn saved(effects: &[Effect]) -> Vec<&AttemptRecord> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Save(record) => Some(record.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn sign_in_needs_a_name_or_a_known_code() {
+    let mut app = app(None, None);
+    assert!(app.update(key(KeyCode::Enter), now(0)).is_empty());
+    assert!(
+        matches!(&app.screen, Screen::SignIn(form) if form.error == Some(SignInError::NeedName))
+    );
+    app.update(key(KeyCode::Tab), now(0));
+    type_text(&mut app, "p99");
+    assert!(app.update(key(KeyCode::Enter), now(0)).is_empty());
+    assert!(
+        matches!(&app.screen, Screen::SignIn(form) if form.error == Some(SignInError::UnknownCode))
+    );
+    app.update(key(KeyCode::Backspace), now(0));
+    app.update(key(KeyCode::Backspace), now(0));
+    type_text(&mut app, "07");
+    assert_eq!(
+        app.update(key(KeyCode::Enter), now(0)),
+        vec![Effect::LoadRoom]
+    );
+    let participant = app.participant.clone().unwrap();
+    assert_eq!(participant.name, "Nurlan Abenov");
+    assert_eq!(participant.code.as_deref(), Some("P07"));
+    assert_eq!(participant.group, "police");
+}
+
+#[test]
+fn letters_typed_in_the_name_field_are_text_not_commands() {
+    let mut app = app(None, None);
+    type_text(&mut app, "quiz f?");
+    assert!(app.overlay.is_none());
+    assert!(matches!(&app.screen, Screen::SignIn(form) if form.name == "quiz f?"));
+}
+
+#[test]
+fn starting_saves_a_new_record_and_each_answer_saves_again() {
+    let mut app = app(Some(FeedbackMode::Immediate), None);
+    let effects = start(&mut app, "Aigerim", None);
+    let first = saved(&effects);
+    assert_eq!(first.len(), 1);
+    assert_eq!(first[0].status, Status::InProgress);
+    assert_eq!(first[0].participant.name, "Aigerim");
+    assert_eq!(first[0].phase, Phase::Pre);
+    app.update(key(KeyCode::Char(' ')), now(1000));
+    let effects = app.update(key(KeyCode::Enter), now(5000));
+    let record = saved(&effects)[0];
+    assert_eq!(record.answered(), 1);
+    assert_eq!(record.questions[0].time_ms, 5000);
+}
+
+#[test]
+fn a_time_limit_running_out_submits_and_says_so() {
+    let mut app = app(Some(FeedbackMode::Deferred), Some(1));
+    start(&mut app, "Aigerim", None);
+    assert!(app.update(Msg::Tick, now(30_000)).is_empty());
+    assert!(app.update(Msg::Tick, now(59_000)).is_empty());
+    assert_eq!(app.notice, Some(Notice::TwoMinutes));
+    let effects = app.update(Msg::Tick, now(61_000));
+    assert!(matches!(app.screen, Screen::Results(_)));
+    assert_eq!(app.notice, Some(Notice::TimeUp));
+    assert_eq!(saved(&effects)[0].status, Status::Completed);
+}
+
+#[test]
+fn ctrl_c_saves_and_leaves_at_once() {
+    let mut app = app(None, None);
+    start(&mut app, "Aigerim", None);
+    let effects = app.update(
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        now(2000),
+    );
+    assert_eq!(saved(&effects).len(), 1);
+    assert_eq!(effects.last(), Some(&Effect::Quit));
+}
+
+#[test]
+fn an_unfinished_attempt_is_offered_and_can_be_discarded() {
+    let mut first = app(Some(FeedbackMode::Immediate), None);
+    start(&mut first, "Aigerim", None);
+    first.update(key(KeyCode::Char(' ')), now(0));
+    let record = saved(&first.update(key(KeyCode::Enter), now(0)))[0].clone();
+
+    let mut resumed = app(Some(FeedbackMode::Immediate), None);
+    assert!(start(&mut resumed, "Aigerim", Some(record.clone())).is_empty());
+    assert!(matches!(resumed.screen, Screen::Resume { .. }));
+    resumed.update(key(KeyCode::Enter), now(0));
+    let Screen::Attempt(session) = &resumed.screen else {
+        panic!()
+    };
+    assert_eq!(session.attempt.answered(), 1);
+    assert_eq!(session.header.attempt, record.attempt);
+
+    let mut fresh = app(Some(FeedbackMode::Immediate), None);
+    start(&mut fresh, "Aigerim", Some(record.clone()));
+    let effects = fresh.update(key(KeyCode::Char('n')), now(0));
+    let records = saved(&effects);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0].attempt, record.attempt);
+    assert_eq!(records[0].status, Status::Discarded);
+    assert_ne!(records[1].attempt, record.attempt);
+    assert_eq!(records[1].answered(), 0);
+}
+
+#[test]
+fn deferred_answers_move_on_and_review_can_be_turned_off() {
+    let mut app = app(Some(FeedbackMode::Deferred), None);
+    start(&mut app, "Aigerim", None);
+    app.update(key(KeyCode::Char(' ')), now(0));
+    app.update(key(KeyCode::Enter), now(0));
+    assert_eq!(app.notice, Some(Notice::AnswerKept));
+    let Screen::Attempt(session) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(session.attempt.position(), 1);
+    assert!(!session.showing_feedback);
+    app.update(key(KeyCode::Char('s')), now(0));
+    let effects = app.update(key(KeyCode::Char('y')), now(0));
+    assert_eq!(saved(&effects)[0].status, Status::Completed);
+    app.update(key(KeyCode::Char('r')), now(0));
+    assert_eq!(app.notice, Some(Notice::ReviewOff));
+    assert!(matches!(app.screen, Screen::Results(_)));
+}
+
+/// Keys then the end of the script.
+struct Script(VecDeque<Event>);
+
+impl EventSource for Script {
+    fn next(&mut self, _: Duration) -> std::io::Result<Option<Event>> {
+        match self.0.pop_front() {
+            Some(Event::FocusLost) => Ok(None),
+            Some(event) => Ok(Some(event)),
+            None => Err(std::io::Error::other("done")),
+        }
+    }
+}
+
+/// A folder that refuses the first `failures` saves.
+struct Flaky {
+    failures: Cell<usize>,
+    saved: Vec<AttemptRecord>,
+}
+
+impl Services for Flaky {
+    fn load_room(&mut self) -> Result<Room, String> {
+        Ok(room(None))
+    }
+    fn prepare(&mut self, _: &str, _: &Participant) -> (Result<(), String>, Option<AttemptRecord>) {
+        (Ok(()), None)
+    }
+    fn save(&mut self, record: &AttemptRecord) -> Result<(), String> {
+        if self.failures.get() > 0 {
+            self.failures.set(self.failures.get() - 1);
+            return Err("the disk is full".into());
+        }
+        self.saved.push(record.clone());
+        Ok(())
+    }
+}
+
+struct Frozen;
+
+impl Clock for Frozen {
+    fn now(&self) -> Now {
+        now(0)
+    }
+}
+
+#[test]
+fn a_failed_save_warns_without_blocking_and_is_retried_at_the_next_tick() {
+    let mut app = app(Some(FeedbackMode::Immediate), None);
+    let press = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let mut keys: VecDeque<Event> = "Aigerim".chars().map(press).collect();
+    keys.extend([enter.clone(), enter.clone(), press(' '), enter]);
+    let mut services = Flaky {
+        failures: Cell::new(2),
+        saved: Vec::new(),
+    };
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme::new(ThemeName::Default, true);
+    let _ = run_loop(
+        &mut terminal,
+        &mut app,
+        &theme,
+        &mut Script(keys),
+        &mut services,
+        &Frozen,
+        None,
+    );
+    assert!(app.save_failed, "two saves failed: the warning shows");
+    assert!(terminal.backend().to_string().contains("Saving failed"));
+    assert!(
+        matches!(app.screen, Screen::Attempt(_)),
+        "the trainee carries on"
+    );
+
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let tick = VecDeque::from([Event::FocusLost]);
+    let _ = run_loop(
+        &mut terminal,
+        &mut app,
+        &theme,
+        &mut Script(tick),
+        &mut services,
+        &Frozen,
+        None,
+    );
+    assert!(
+        services.saved.is_empty(),
+        "the retry is only pending inside one loop"
+    );
+    let mut keys: VecDeque<Event> = VecDeque::from([
+        Event::Key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::NONE)),
+        Event::FocusLost,
+    ]);
+    keys.push_back(Event::FocusLost);
+    services.failures.set(1);
+    let _ = run_loop(
+        &mut terminal,
+        &mut app,
+        &theme,
+        &mut Script(keys),
+        &mut services,
+        &Frozen,
+        None,
+    );
+    assert_eq!(
+        services.saved.len(),
+        1,
+        "the failed save was retried at the tick"
+    );
+    assert!(!app.save_failed);
+    assert!(services.saved[0].questions[0].flagged);
+}
