@@ -1,0 +1,165 @@
+//! The shipped quiz bank: its inventory, completeness and parity, as the curriculum promises them.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+use vigil::quiz::bank::built_in_inputs;
+use vigil::quiz::check::check;
+use vigil::quiz::{CheckedQuiz, FeedbackMode, QuestionKind, Taxonomy};
+
+fn bank() -> Vec<CheckedQuiz> {
+    let report = check(&built_in_inputs(), &Taxonomy::default());
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    report.quizzes
+}
+
+#[test]
+fn the_bank_holds_the_curriculum_in_its_languages() {
+    let mut languages: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for quiz in bank() {
+        languages
+            .entry(quiz.quiz.id.clone())
+            .or_default()
+            .insert(quiz.quiz.language.clone());
+    }
+    let en_ru: BTreeSet<String> = ["en", "ru"].map(String::from).into();
+    let expected = [
+        "assessment-post",
+        "assessment-pre",
+        "begging-criminality",
+        "definitions",
+        "indicators",
+        "interview-referral",
+        "labour-domestic",
+        "sexual-exploitation",
+    ];
+    for id in expected {
+        assert_eq!(languages.get(id), Some(&en_ru), "{id}");
+    }
+    assert_eq!(
+        languages["warm-up"],
+        ["en", "kk", "ru"].map(String::from).into()
+    );
+    assert_eq!(languages.len(), expected.len() + 1);
+}
+
+#[test]
+fn every_language_has_over_a_hundred_questions_each_explained_and_sourced() {
+    for language in ["en", "ru"] {
+        let quizzes: Vec<CheckedQuiz> = bank()
+            .into_iter()
+            .filter(|q| q.quiz.language == language)
+            .collect();
+        let questions: Vec<_> = quizzes.iter().flat_map(|q| &q.quiz.questions).collect();
+        assert!(
+            questions.len() >= 100,
+            "{language}: {} questions",
+            questions.len()
+        );
+        for question in &questions {
+            assert!(!question.explanation.trim().is_empty(), "{}", question.id);
+            assert!(!question.references.is_empty(), "{}", question.id);
+        }
+        let with_scenario = questions.iter().filter(|q| q.scenario.is_some()).count();
+        assert!(
+            with_scenario * 2 > questions.len(),
+            "scenario-based questions are the majority"
+        );
+        let kinds: BTreeSet<&str> = questions.iter().map(|q| q.kind.name()).collect();
+        assert_eq!(kinds.len(), 6, "every kind is used: {kinds:?}");
+        let branching = questions
+            .iter()
+            .filter(|q| matches!(q.kind, QuestionKind::Branching { .. }))
+            .count();
+        assert!(branching >= 3, "{branching} branching scenarios");
+    }
+}
+
+#[test]
+fn the_pre_and_post_forms_are_parallel() {
+    let quizzes = bank();
+    let form = |id: &str| {
+        quizzes
+            .iter()
+            .find(|q| q.quiz.id == id && q.quiz.language == "en")
+            .map(|q| q.quiz.clone())
+            .unwrap()
+    };
+    let (pre, post) = (form("assessment-pre"), form("assessment-post"));
+    assert_eq!(pre.questions.len(), 20);
+    assert_eq!(post.questions.len(), 20);
+    assert_eq!(pre.form_group.as_deref(), Some("curriculum-assessment"));
+    assert_eq!(pre.form_group, post.form_group);
+    assert_eq!(pre.feedback, FeedbackMode::Deferred);
+    assert_eq!(post.feedback, FeedbackMode::Deferred);
+    let shape = |quiz: &vigil::quiz::Quiz| {
+        quiz.questions
+            .iter()
+            .map(|q| (q.kind.name(), q.max_points().to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        shape(&pre),
+        shape(&post),
+        "slot by slot the same kind and points"
+    );
+    let pre_ids: BTreeSet<&str> = pre.questions.iter().map(|q| q.id.as_str()).collect();
+    assert!(
+        post.questions
+            .iter()
+            .all(|q| !pre_ids.contains(q.id.as_str())),
+        "different questions"
+    );
+}
+
+#[test]
+fn correct_answers_are_spread_over_positions() {
+    let mut positions: BTreeMap<usize, usize> = BTreeMap::new();
+    for quiz in bank().into_iter().filter(|q| q.quiz.language == "en") {
+        for question in &quiz.quiz.questions {
+            if let QuestionKind::Single { options } = &question.kind
+                && options.len() >= 3
+                && let Some(at) = options.iter().position(|o| o.correct)
+            {
+                *positions.entry(at).or_default() += 1;
+            }
+        }
+    }
+    let total: usize = positions.values().sum();
+    assert!(total > 40, "{positions:?}");
+    for (at, count) in &positions {
+        assert!(
+            count * 100 / total <= 40,
+            "position {at} holds {count} of {total} keys: {positions:?}"
+        );
+    }
+}
+
+#[test]
+fn a_quiz_on_disk_replaces_the_built_in_one_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes/warm-up.en.ron"),
+    )
+    .unwrap();
+    let changed = original.replacen(
+        "title: \"How Vigil works\"",
+        "title: \"How Vigil works (room 2)\"",
+        1,
+    );
+    assert_ne!(changed, original);
+    std::fs::write(dir.path().join("warm-up.en.ron"), changed).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args(["list", "--quizzes", "."])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let listing = String::from_utf8_lossy(&output.stdout);
+    let notes = String::from_utf8_lossy(&output.stderr);
+    assert!(listing.contains("How Vigil works (room 2)"), "{listing}");
+    assert!(
+        notes.contains("replaces built-in/warm-up.en.ron"),
+        "{notes}"
+    );
+}
