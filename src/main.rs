@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use vigil::cli::{self, Format, check::CheckOptions};
+use vigil::cli::{self, Format, check::CheckOptions, import::ImportRequest};
+use vigil::import::SourceFormat;
 
 /// Scenario-based training quizzes for identifying victims of trafficking.
 #[derive(Parser)]
@@ -38,6 +39,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Converts a Moodle GIFT or Aiken file into a Vigil quiz, reporting on every question.
+    Import {
+        /// The GIFT or Aiken file.
+        file: PathBuf,
+        /// The file's format (default: told from its extension or content).
+        #[arg(long, value_enum)]
+        from: Option<SourceFormat>,
+        /// The quiz id (default: the file's name).
+        #[arg(long)]
+        id: Option<String>,
+        /// The quiz's language code (default: en).
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Where to write the quiz (default: standard output).
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -65,6 +83,23 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 format,
             };
             cli::check::run(&options, &mut out).context("could not print the check report")?
+        }
+        Some(Command::Import {
+            file,
+            from,
+            id,
+            lang,
+            output,
+        }) => {
+            let request = ImportRequest {
+                file,
+                from,
+                id,
+                language: lang,
+                output,
+            };
+            cli::import::run(&request, &mut out, &mut err)
+                .context("could not print the import report")?
         }
         Some(Command::List { format }) => cli::list::run(&args.quizzes, format, &mut out, &mut err)
             .context("could not print the quiz list")?,
