@@ -167,17 +167,23 @@ pub(crate) fn clean_text(text: &str) -> String {
         .to_owned()
 }
 
-/// A short name for `text` in the report: its first line, cut at [`MAX_LABEL_CHARS`] characters.
+/// A short name for `text` in the report: its first line, cut at a word within [`MAX_LABEL_CHARS`] characters.
 pub(crate) fn label(text: &str) -> String {
-    let first_line = text.trim().lines().next().unwrap_or_default().trim();
-    let mut label: String = first_line
+    let mut lines = text.trim().lines();
+    let first_line = lines.next().unwrap_or_default().trim();
+    let shown: String = first_line
         .chars()
         .filter(|c| !c.is_control())
         .take(MAX_LABEL_CHARS)
         .collect();
-    if first_line.chars().count() > MAX_LABEL_CHARS || text.trim().lines().nth(1).is_some() {
-        label = format!("{}...", label.trim_end());
-    }
+    let cut = first_line.chars().count() > MAX_LABEL_CHARS;
+    let label = match shown.rfind(' ') {
+        Some(space) if cut && space > shown.len() / 2 => {
+            format!("{}...", shown[..space].trim_end())
+        }
+        _ if cut || lines.next().is_some() => format!("{}...", shown.trim_end()),
+        _ => shown,
+    };
     label.replace('"', "'")
 }
 
@@ -206,6 +212,10 @@ mod tests {
             "Who is 'buried'?..."
         );
         assert_eq!(label(&"x".repeat(60)).chars().count(), 53);
+        assert_eq!(
+            label("A second description with no name, for the question below."),
+            "A second description with no name, for the..."
+        );
         assert_eq!(label("short"), "short");
     }
 }

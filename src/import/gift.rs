@@ -61,16 +61,24 @@ struct Item {
     first_line: usize,
     /// Its lines joined with `\n`.
     text: String,
+    /// The byte offsets of the line feeds in `text`.
+    line_ends: Vec<usize>,
 }
 
 impl Item {
+    fn new(first_line: usize, raw: &str) -> Self {
+        let text = protect_escapes(raw);
+        let line_ends = text.match_indices('\n').map(|(at, _)| at).collect();
+        Self {
+            first_line,
+            text,
+            line_ends,
+        }
+    }
+
     /// The source line of byte `offset` of the item's text.
     fn line_at(&self, offset: usize) -> usize {
-        self.first_line
-            + self
-                .text
-                .get(..offset)
-                .map_or(0, |before| before.matches('\n').count())
+        self.first_line + self.line_ends.partition_point(|end| *end < offset)
     }
 }
 
@@ -82,10 +90,7 @@ fn items(text: &str) -> Vec<Item> {
         let line = line.trim();
         if line.is_empty() {
             if let Some((first_line, raw)) = current.take() {
-                items.push(Item {
-                    first_line,
-                    text: protect_escapes(&raw),
-                });
+                items.push(Item::new(first_line, &raw));
             }
             continue;
         }
@@ -99,10 +104,7 @@ fn items(text: &str) -> Vec<Item> {
         }
     }
     if let Some((first_line, raw)) = current {
-        items.push(Item {
-            first_line,
-            text: protect_escapes(&raw),
-        });
+        items.push(Item::new(first_line, &raw));
     }
     items
 }

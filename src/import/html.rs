@@ -66,7 +66,15 @@ pub fn to_text(html: &str, line_breaks: LineBreaks) -> PlainText {
             rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
             continue;
         }
-        if let Some(tag) = Tag::read(rest) {
+        let tag = match Tag::read(rest) {
+            TagRead::Tag(tag) => Some(tag),
+            TagRead::NotATag => None,
+            TagRead::Unclosed => {
+                out.text(&decode_entities(rest), line_breaks);
+                break;
+            }
+        };
+        if let Some(tag) = tag {
             rest = &rest[tag.length..];
             if tag.closing {
                 if PARAGRAPHS.contains(&tag.name.as_str()) {
@@ -108,9 +116,11 @@ pub fn to_text(html: &str, line_breaks: LineBreaks) -> PlainText {
 
 /// What follows the closing tag of `name` in `rest`, or nothing when it is never closed.
 fn after_closing_tag<'a>(rest: &'a str, name: &str) -> &'a str {
-    let closing = format!("</{name}");
-    let lower = rest.to_ascii_lowercase();
-    match lower.find(&closing) {
+    let closes = |at: &usize| {
+        rest.get(at + 2..at + 2 + name.len())
+            .is_some_and(|found| found.eq_ignore_ascii_case(name))
+    };
+    match rest.match_indices("</").map(|(at, _)| at).find(closes) {
         Some(at) => rest[at..].find('>').map_or("", |end| &rest[at + end + 1..]),
         None => "",
     }
@@ -128,18 +138,30 @@ struct Tag<'a> {
     length: usize,
 }
 
+/// What the text at a `<` holds.
+enum TagRead<'a> {
+    /// A whole tag.
+    Tag(Tag<'a>),
+    /// Not a tag: `<` is text here, as in `5 < 6`.
+    NotATag,
+    /// A tag that the text ends before closing: all that follows is text.
+    Unclosed,
+}
+
 impl<'a> Tag<'a> {
     /// The tag at the start of `text`, if `text` starts with one.
-    fn read(text: &'a str) -> Option<Tag<'a>> {
-        let inner = text.strip_prefix('<')?;
-        let (closing, name_start) = match inner.chars().next()? {
-            '/' => (true, &inner[1..]),
-            '!' => (false, ""),
-            c if c.is_ascii_alphabetic() => (false, inner),
-            _ => return None,
+    fn read(text: &'a str) -> TagRead<'a> {
+        let Some(inner) = text.strip_prefix('<') else {
+            return TagRead::NotATag;
+        };
+        let (closing, name_start) = match inner.chars().next() {
+            Some('/') => (true, &inner[1..]),
+            Some('!') => (false, ""),
+            Some(c) if c.is_ascii_alphabetic() => (false, inner),
+            _ => return TagRead::NotATag,
         };
         if closing && !name_start.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            return None;
+            return TagRead::NotATag;
         }
         let name: String = name_start
             .chars()
@@ -152,7 +174,7 @@ impl<'a> Tag<'a> {
                 (None, '"' | '\'') => quote = Some(c),
                 (Some(open), _) if c == open => quote = None,
                 (None, '>') => {
-                    return Some(Tag {
+                    return TagRead::Tag(Tag {
                         name,
                         closing,
                         inside: &inner[..at],
@@ -162,7 +184,7 @@ impl<'a> Tag<'a> {
                 _ => {}
             }
         }
-        None
+        TagRead::Unclosed
     }
 
     /// The value of attribute `wanted`, entities decoded.
@@ -453,13 +475,14 @@ mod tests {
     fn what_is_not_a_tag_stays_text() {
         assert_eq!(html("5 < 6 and 7 > 3"), "5 < 6 and 7 > 3");
         assert_eq!(html("a <b"), "a <b");
+        assert_eq!(html("a <b c=\"d> e <i>f</i>"), "a <b c=\"d> e <i>f</i>");
         assert_eq!(html("<3 x"), "<3 x");
     }
 
     #[test]
     fn scripts_comments_and_media_are_dropped_and_images_named() {
         let text = to_text(
-            "<script>alert('<p>')</script><!-- note -->Look: <img src=\"map.png\" alt=\"the route\"> \
+            "<script>alert('<p>')</SCRIPT ><!-- note -->Look: <img src=\"map.png\" alt=\"the route\"> \
              <img src='x.png'><video src=v.mp4></video><style>p{}</style>done",
             LineBreaks::Collapse,
         );

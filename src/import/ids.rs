@@ -1,6 +1,6 @@
 //! Stable identifiers for what an import creates: the same input always gives the same ids.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The longest slug made from a name, leaving room for a `-N` suffix within Vigil's 64-character ids.
 const MAX_SLUG_BYTES: usize = 48;
@@ -104,6 +104,8 @@ pub fn letter_id(index: usize) -> String {
 #[derive(Debug, Default)]
 pub struct UniqueIds {
     taken: HashSet<String>,
+    /// The next suffix to try for each id asked for twice, so a thousand equal names stay quick.
+    next_suffix: HashMap<String, usize>,
 }
 
 impl UniqueIds {
@@ -112,13 +114,13 @@ impl UniqueIds {
         if self.taken.insert(wanted.to_owned()) {
             return wanted.to_owned();
         }
-        let mut suffix = 2;
+        let suffix = self.next_suffix.entry(wanted.to_owned()).or_insert(2);
         loop {
             let candidate = format!("{wanted}-{suffix}");
+            *suffix += 1;
             if self.taken.insert(candidate.clone()) {
                 return candidate;
             }
-            suffix += 1;
         }
     }
 }

@@ -260,7 +260,10 @@ pub fn to_ron(quiz: &Quiz) -> Result<String, ImportError> {
     let config = PrettyConfig::new()
         .depth_limit(RON_DEPTH)
         .indentor("    ".to_owned());
-    let mut text = ron_options().to_string_pretty(quiz, config)?;
+    // RON escapes `'` inside strings as `\'`; it reads the same unescaped, and authors edit these files.
+    let mut text = ron_options()
+        .to_string_pretty(quiz, config)?
+        .replace("\\'", "'");
     text.push('\n');
     let read_back: Quiz = ron_options()
         .from_str(&text)
