@@ -63,16 +63,19 @@ struct Item {
     text: String,
     /// The byte offsets of the line feeds in `text`.
     line_ends: Vec<usize>,
+    /// Its comment lines, where Moodle keeps a question's tags (`// [tag:debt]`).
+    comments: String,
 }
 
 impl Item {
-    fn new(first_line: usize, raw: &str) -> Self {
+    fn new(first_line: usize, raw: &str, comments: String) -> Self {
         let text = protect_escapes(raw);
         let line_ends = text.match_indices('\n').map(|(at, _)| at).collect();
         Self {
             first_line,
             text,
             line_ends,
+            comments,
         }
     }
 
@@ -82,31 +85,68 @@ impl Item {
     }
 }
 
+/// An item being read: its first line, its text so far and its comments so far.
+type ItemLines = (usize, String, String);
+
 /// The items of `text`, in order.
 fn items(text: &str) -> Vec<Item> {
     let mut items = Vec::new();
-    let mut current: Option<(usize, String)> = None;
+    let mut current: Option<ItemLines> = None;
     for (index, line) in text.split('\n').enumerate() {
         let line = line.trim();
         if line.is_empty() {
-            if let Some((first_line, raw)) = current.take() {
-                items.push(Item::new(first_line, &raw));
+            if let Some((first_line, raw, comments)) = current.take() {
+                items.push(Item::new(first_line, &raw, comments));
             }
             continue;
         }
-        let content = if line.starts_with("//") { "" } else { line };
-        match &mut current {
-            Some((_, raw)) => {
-                raw.push('\n');
-                raw.push_str(content);
-            }
-            None => current = Some((index + 1, content.to_owned())),
+        let (first_line, raw, comments) =
+            current.get_or_insert_with(|| (index + 1, String::new(), String::new()));
+        if *first_line != index + 1 {
+            raw.push('\n');
+        }
+        if line.starts_with("//") {
+            comments.push_str(line);
+            comments.push('\n');
+        } else {
+            raw.push_str(line);
         }
     }
-    if let Some((first_line, raw)) = current {
-        items.push(Item::new(first_line, &raw));
+    if let Some((first_line, raw, comments)) = current {
+        items.push(Item::new(first_line, &raw, comments));
     }
     items
+}
+
+/// The tags Moodle writes in a question's comments, `[tag:name]` with `\]` for a `]` in the name, as ids.
+fn comment_tags(comments: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    let mut rest = comments;
+    while let Some(start) = rest.find("[tag:") {
+        let after = &rest[start + "[tag:".len()..];
+        let mut end = None;
+        let mut escaped = false;
+        for (at, c) in after.char_indices() {
+            match c {
+                ']' if !escaped => {
+                    end = Some(at);
+                    break;
+                }
+                '\n' => break,
+                _ => escaped = c == '\\',
+            }
+        }
+        let Some(end) = end else {
+            rest = after;
+            continue;
+        };
+        let tag = slugify(&after[..end].replace("\\]", "]"));
+        if !tag.is_empty() && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+        rest = &after[end + 1..];
+    }
+    tags
 }
 
 /// `text` with GIFT's escapes (`\:` `\#` `\=` `\{` `\}` `\~` `\n`) replaced by placeholders and `\\` by `\`.
@@ -464,7 +504,7 @@ impl Reader<'_> {
             scenario: self.scenario.as_ref().map(|s| s.scenario.id.clone()),
             prompt: prompt.text,
             points: None,
-            tags: self.category_tag.iter().cloned().collect(),
+            tags: self.tags(item),
             explanation: explanation.text,
             references: Vec::new(),
             shuffle: converted.shuffle,
@@ -480,6 +520,17 @@ impl Reader<'_> {
         if let Some(open) = &mut self.scenario {
             open.questions += 1;
         }
+    }
+
+    /// The tags of a question: its category's, then those in its comments.
+    fn tags(&self, item: &Item) -> Vec<String> {
+        let mut tags: Vec<String> = self.category_tag.iter().cloned().collect();
+        for tag in comment_tags(&item.comments) {
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        tags
     }
 
     /// The Vigil kind of the question, chosen by the content of its answer block as Moodle does.
@@ -1018,6 +1069,18 @@ mod tests {
         );
         assert_eq!(category_tag("$course$/top"), "");
         assert_eq!(category_tag("Indicators"), "indicators");
+    }
+
+    #[test]
+    fn tags_in_comments_join_the_category_tag() {
+        assert_eq!(
+            comment_tags(
+                "// question: 7\n// [id:Q7] [tag:Debt] [tag:a\\]b] [tag:debt] [tag:open\n"
+            ),
+            ["debt", "a-b"]
+        );
+        let question = one("$CATEGORY: Labour\n\n// [tag:debt]\n::Q:: Debt? {T}");
+        assert_eq!(question.tags, ["labour", "debt"]);
     }
 
     #[test]

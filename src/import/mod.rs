@@ -156,11 +156,8 @@ impl ImportNote {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file is larger than Vigil reads.
-    #[error("the file is {} MiB; Vigil imports files of up to {} MiB", .size / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024))]
-    TooLarge {
-        /// Its size in bytes.
-        size: usize,
-    },
+    #[error("the file is larger than the {} MiB Vigil imports; split it into several files", MAX_FILE_BYTES / (1024 * 1024))]
+    TooLarge,
     /// The file is not UTF-8.
     #[error(
         "the file is not UTF-8 text (byte 0x{byte:02X} at column {column} cannot start a character); save it as UTF-8 and import it again"
@@ -207,7 +204,7 @@ impl ImportError {
 /// `bytes` as text, if they are UTF-8 of a size Vigil reads.
 pub fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { size: bytes.len() });
+        return Err(ImportError::TooLarge);
     }
     std::str::from_utf8(bytes).map_err(|error| {
         let valid = bytes
@@ -333,6 +330,10 @@ mod tests {
         ));
         assert_eq!(error.line(), Some(2));
         assert_eq!(decode("Вопрос".as_bytes()).unwrap(), "Вопрос");
+        assert!(matches!(
+            decode(&vec![b'a'; MAX_FILE_BYTES + 1]),
+            Err(ImportError::TooLarge)
+        ));
     }
 
     #[test]
