@@ -12,7 +12,8 @@ use super::ids::{letter_id, slugify};
 use super::{ImportOptions, Imported, Outcome};
 use crate::quiz::model::{AnswerOption, MatchItem, MatchTarget, Question, QuestionKind, Scenario};
 
-/// The escapes GIFT knows, each with the internal placeholder it stands as while the item is parsed.
+/// The escapes GIFT knows: the character after `\`, the placeholder it stands as while the item is parsed, and
+/// the character it means.
 ///
 /// The placeholders are Unicode noncharacters, which text never legitimately contains; any in the source
 /// are removed before parsing, as Moodle uses `&&058;`-style placeholders for the same purpose.
