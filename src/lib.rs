@@ -1,12 +1,14 @@
 //! Vigil: scenario-based training quizzes for identifying victims of trafficking, in the terminal.
 //!
 //! Data flows one way: quiz files ([`quiz`]) are loaded and validated; attempts are recorded ([`record`]) under
-//! the trainer's settings ([`config`]); the command-line operations ([`cli`]) present them to people.
+//! the trainer's settings ([`config`]); the command-line operations ([`cli`]) present them to people. Moodle
+//! question banks become quiz files through [`import`].
 
 pub mod attempt;
 pub mod cli;
 pub mod config;
 pub mod i18n;
+pub mod import;
 pub mod quiz;
 pub mod record;
 pub mod text;

@@ -8,9 +8,10 @@ use anyhow::Context;
 use clap::{Args as ClapArgs, Parser, Subcommand};
 use vigil::cli::records::RecordsOptions;
 use vigil::cli::run::RunOptions;
-use vigil::cli::{self, Format, check::CheckOptions};
+use vigil::cli::{self, Format, check::CheckOptions, import::ImportRequest};
 use vigil::config::{Environment, Overrides, locate};
 use vigil::i18n::Lang;
+use vigil::import::SourceFormat;
 use vigil::quiz::FeedbackMode;
 use vigil::record::Phase;
 use vigil::tui::theme::ThemeName;
@@ -92,6 +93,22 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Converts a Moodle GIFT or Aiken file into a Vigil quiz, reporting on every question.
+    ///
+    /// The quiz's language is taken from `--lang` (default: en).
+    Import {
+        /// The GIFT or Aiken file.
+        file: PathBuf,
+        /// The file's format (default: told from its extension or content).
+        #[arg(long, value_enum)]
+        from: Option<SourceFormat>,
+        /// The quiz id (default: the file's name).
+        #[arg(long)]
+        id: Option<String>,
+        /// Where to write the quiz (default: standard output).
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -171,6 +188,22 @@ fn run(args: Args) -> anyhow::Result<u8> {
             };
             cli::records::run(&options, located.key, &mut out)
                 .context("could not print the records")?
+        }
+        Some(Command::Import {
+            file,
+            from,
+            id,
+            output,
+        }) => {
+            let request = ImportRequest {
+                file: file.clone(),
+                from: *from,
+                id: id.clone(),
+                language: args.run.lang.map(|lang| lang.code().to_owned()),
+                output: output.clone(),
+            };
+            cli::import::run(&request, &mut out, &mut err)
+                .context("could not print the import report")?
         }
     };
     out.flush()?;
