@@ -11,5 +11,6 @@ pub mod i18n;
 pub mod import;
 pub mod quiz;
 pub mod record;
+pub mod report;
 pub mod text;
 pub mod tui;

@@ -59,7 +59,8 @@ pub fn render(app: &App, session: &Session, theme: &Theme, frame: &mut Frame<'_>
         frame.render_widget(paragraph, pane);
     }
     let width = areas.body.width;
-    let lines = if session.showing_feedback {
+    let height = areas.body.height as usize;
+    let (lines, offset) = if session.showing_feedback {
         let mut lines: Vec<Line<'static>> =
             wrap(&printable_line(&attempt.question().prompt), width)
                 .into_iter()
@@ -72,25 +73,17 @@ pub fn render(app: &App, session: &Session, theme: &Theme, frame: &mut Frame<'_>
             width,
             theme,
         ));
-        lines
+        let offset = session
+            .scroll
+            .min(lines.len().saturating_sub(height) as u16);
+        (lines, offset)
     } else {
-        question_body(app, session, width, theme).lines
-    };
-    let height = areas.body.height as usize;
-    let cursor_line = if session.showing_feedback {
-        0
-    } else {
-        question_body(app, session, width, theme)
+        let body = question_body(app, session, width, theme);
+        let cursor_line = body
             .rows
             .get(attempt.item().draft.cursor())
-            .map_or(0, |(_, end)| *end)
-    };
-    let offset = if session.showing_feedback {
-        session
-            .scroll
-            .min(lines.len().saturating_sub(height) as u16)
-    } else {
-        cursor_line.saturating_sub(height) as u16
+            .map_or(0, |(_, end)| *end);
+        (body.lines, cursor_line.saturating_sub(height) as u16)
     };
     frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), areas.body);
     if let Some(line) = notice_line(app, theme) {

@@ -1,0 +1,413 @@
+//! The figures of a report, per quiz (merging its languages) and across the pre- and post-test.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::dataset::{AttemptRow, Dataset, QuizShape};
+use super::stats::{Distribution, ItemStats, Reliability, Thresholds, item, mean, reliability};
+use crate::record::Phase;
+
+/// One question's figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionReport {
+    /// Question id.
+    pub id: String,
+    /// Prompt.
+    pub prompt: String,
+    /// Kind.
+    pub kind: String,
+    /// Full marks.
+    pub max: f64,
+    /// Item analysis.
+    pub stats: ItemStats,
+    /// How often each option was chosen (distractor analysis).
+    pub options: Vec<OptionCount>,
+}
+
+/// How often one option was chosen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OptionCount {
+    /// Option id.
+    pub id: String,
+    /// Option text.
+    pub text: String,
+    /// Whether it is a right answer.
+    pub correct: bool,
+    /// Attempts that chose it.
+    pub chosen: usize,
+    /// Share of attempts that chose it (0-1).
+    pub share: f64,
+}
+
+/// Mastery of one topic tag: the mean facility of the questions that carry it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TagMastery {
+    /// Tag id.
+    pub tag: String,
+    /// Questions carrying it.
+    pub questions: usize,
+    /// Mean facility of those questions (0-1).
+    pub facility: f64,
+}
+
+/// An indicator the room failed to tick: right options of `multiple` questions, by their indicator tags.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MissedIndicator {
+    /// Indicator tag id.
+    pub tag: String,
+    /// Times a right option with this tag was shown to an attempt.
+    pub shown: usize,
+    /// Times it was not ticked.
+    pub missed: usize,
+    /// `missed / shown`.
+    pub rate: f64,
+}
+
+/// The figures of one group of participants.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupReport {
+    /// Group id.
+    pub group: String,
+    /// Its distribution.
+    pub distribution: Distribution,
+}
+
+/// Everything about one quiz.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuizReport {
+    /// The quiz.
+    pub quiz: QuizShape,
+    /// The attempts counted, in start order.
+    pub attempts: Vec<AttemptRow>,
+    /// Score distribution.
+    pub distribution: Distribution,
+    /// Item analysis per question.
+    pub questions: Vec<QuestionReport>,
+    /// Cronbach's alpha and SEM, where defined.
+    pub reliability: Option<Reliability>,
+    /// Mastery per topic tag, weakest first.
+    pub tags: Vec<TagMastery>,
+    /// Indicators missed most, most missed first.
+    pub missed_indicators: Vec<MissedIndicator>,
+    /// Per group.
+    pub groups: Vec<GroupReport>,
+    /// The quiz versions of the records, when more than one.
+    pub mixed_versions: Vec<u32>,
+}
+
+/// One participant's pre- and post-test.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GainRow {
+    /// Name.
+    pub name: String,
+    /// Roster code.
+    pub code: Option<String>,
+    /// Group.
+    pub group: String,
+    /// Pre-test percent.
+    pub pre: f64,
+    /// Post-test percent.
+    pub post: f64,
+    /// `post - pre`.
+    pub gain: f64,
+    /// `(post - pre) / (100 - pre)`; `None` when pre is 100.
+    pub normalised_gain: Option<f64>,
+}
+
+/// A participant seen on one side only.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unmatched {
+    /// Name.
+    pub name: String,
+    /// Group.
+    pub group: String,
+    /// The phase they have (pre or post).
+    pub phase: Phase,
+}
+
+/// Learning gain between the pre-test and the post-test of one form group (or one quiz).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrePost {
+    /// The form group, or the quiz id when the quiz has none.
+    pub label: String,
+    /// Matched participants.
+    pub pairs: Vec<GainRow>,
+    /// Mean pre-test percent of the matched.
+    pub mean_pre: Option<f64>,
+    /// Mean post-test percent of the matched.
+    pub mean_post: Option<f64>,
+    /// Mean of the individual gains.
+    pub mean_gain: Option<f64>,
+    /// Mean of the individual normalised gains (participants with pre = 100 left out).
+    pub mean_normalised_gain: Option<f64>,
+    /// Normalised gain of the means: (mean post - mean pre) / (100 - mean pre).
+    pub normalised_gain_of_means: Option<f64>,
+    /// Matched participants whose pre-test was 100%, so no normalised gain.
+    pub perfect_pre: Vec<String>,
+    /// Participants with only one of the two.
+    pub unmatched: Vec<Unmatched>,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Per quiz, by id.
+    pub quizzes: Vec<QuizReport>,
+    /// Pre/post comparisons.
+    pub pre_post: Vec<PrePost>,
+    /// Files and records not counted, and why.
+    pub problems: Vec<crate::record::scan::Problem>,
+    /// Attempts still in progress.
+    pub in_progress: usize,
+    /// Attempts discarded.
+    pub discarded: usize,
+    /// Whether points were recomputed from the quiz files.
+    pub regraded: bool,
+    /// The thresholds of the item flags.
+    pub thresholds: Thresholds,
+}
+
+/// Computes every figure of `data`.
+pub fn analyse(data: Dataset, thresholds: Thresholds) -> Report {
+    let mut by_quiz: BTreeMap<String, Vec<AttemptRow>> = BTreeMap::new();
+    for row in &data.attempts {
+        by_quiz
+            .entry(row.quiz.clone())
+            .or_default()
+            .push(row.clone());
+    }
+    let pre_post = pre_post(&data);
+    let quizzes = by_quiz
+        .into_iter()
+        .filter_map(|(id, rows)| {
+            let shape = data.quizzes.get(&id)?.clone();
+            let versions = data
+                .mixed_versions
+                .get(&id)
+                .map(|v| v.iter().copied().collect())
+                .unwrap_or_default();
+            Some(quiz_report(shape, rows, &thresholds, versions))
+        })
+        .collect();
+    Report {
+        quizzes,
+        pre_post,
+        problems: data.problems,
+        in_progress: data.in_progress,
+        discarded: data.discarded,
+        regraded: data.regraded,
+        thresholds,
+    }
+}
+
+fn quiz_report(
+    shape: QuizShape,
+    rows: Vec<AttemptRow>,
+    thresholds: &Thresholds,
+    mixed_versions: Vec<u32>,
+) -> QuizReport {
+    let matrix: Vec<Vec<f64>> = rows
+        .iter()
+        .map(|r| r.scores.iter().map(|s| f64::from(*s)).collect())
+        .collect();
+    let percents: Vec<f64> = rows.iter().map(AttemptRow::percent).collect();
+    let questions: Vec<QuestionReport> = shape
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(q, question)| QuestionReport {
+            id: question.id.clone(),
+            prompt: question.prompt.clone(),
+            kind: question.kind.clone(),
+            max: question.max,
+            stats: item(&matrix, q, question.max, thresholds),
+            options: question
+                .options
+                .iter()
+                .enumerate()
+                .map(|(o, option)| {
+                    let chosen = rows
+                        .iter()
+                        .filter(|r| r.chosen.get(q).is_some_and(|bits| bits & (1 << o) != 0))
+                        .count();
+                    OptionCount {
+                        id: option.id.clone(),
+                        text: option.text.clone(),
+                        correct: option.correct,
+                        chosen,
+                        share: if rows.is_empty() {
+                            0.0
+                        } else {
+                            chosen as f64 / rows.len() as f64
+                        },
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let mut tags: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    for (question, report) in shape.questions.iter().zip(&questions) {
+        if let Some(facility) = report.stats.facility {
+            for tag in &question.tags {
+                tags.entry(tag.clone()).or_default().push(facility);
+            }
+        }
+    }
+    let mut tags: Vec<TagMastery> = tags
+        .into_iter()
+        .map(|(tag, facilities)| TagMastery {
+            tag,
+            questions: facilities.len(),
+            facility: mean(&facilities).unwrap_or(0.0),
+        })
+        .collect();
+    tags.sort_by(|a, b| {
+        a.facility
+            .total_cmp(&b.facility)
+            .then_with(|| a.tag.cmp(&b.tag))
+    });
+    let mut missed: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (q, question) in shape.questions.iter().enumerate() {
+        if question.kind != "multiple" {
+            continue;
+        }
+        for (o, option) in question
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.correct)
+        {
+            for tag in &option.tags {
+                let entry = missed.entry(tag.clone()).or_default();
+                for row in &rows {
+                    entry.0 += 1;
+                    if row.chosen.get(q).is_none_or(|bits| bits & (1 << o) == 0) {
+                        entry.1 += 1;
+                    }
+                }
+            }
+        }
+    }
+    let mut missed_indicators: Vec<MissedIndicator> = missed
+        .into_iter()
+        .filter(|(_, (shown, _))| *shown > 0)
+        .map(|(tag, (shown, missed))| MissedIndicator {
+            tag,
+            shown,
+            missed,
+            rate: missed as f64 / shown as f64,
+        })
+        .collect();
+    missed_indicators.sort_by(|a, b| b.rate.total_cmp(&a.rate).then_with(|| a.tag.cmp(&b.tag)));
+    let groups: BTreeSet<&str> = rows.iter().map(|r| r.group.as_str()).collect();
+    let groups = groups
+        .into_iter()
+        .map(|group| GroupReport {
+            group: group.to_owned(),
+            distribution: Distribution::of(
+                &rows
+                    .iter()
+                    .filter(|r| r.group == group)
+                    .map(AttemptRow::percent)
+                    .collect::<Vec<_>>(),
+                shape.pass_mark,
+            ),
+        })
+        .collect();
+    QuizReport {
+        distribution: Distribution::of(&percents, shape.pass_mark),
+        reliability: reliability(&matrix),
+        questions,
+        tags,
+        missed_indicators,
+        groups,
+        mixed_versions,
+        quiz: shape,
+        attempts: rows,
+    }
+}
+
+/// Per participant identity, their pre-phase and post-phase attempt.
+type Sides<'a> = (BTreeMap<String, &'a AttemptRow>, BTreeMap<String, &'a AttemptRow>);
+
+/// Pairs each participant's pre-phase and post-phase attempts on quizzes of one form group (or one quiz).
+fn pre_post(data: &Dataset) -> Vec<PrePost> {
+    let label_of = |quiz: &str| {
+        data.quizzes
+            .get(quiz)
+            .and_then(|q| q.form_group.clone())
+            .unwrap_or_else(|| quiz.to_owned())
+    };
+    let mut sides: BTreeMap<String, Sides<'_>> = BTreeMap::new();
+    for row in &data.attempts {
+        let entry = sides.entry(label_of(&row.quiz)).or_default();
+        let side = match row.phase {
+            Phase::Pre => &mut entry.0,
+            Phase::Post => &mut entry.1,
+            Phase::Practice => continue,
+        };
+        side.entry(row.participant.clone()).or_insert(row);
+    }
+    sides
+        .into_iter()
+        .filter(|(_, (pre, post))| !pre.is_empty() && !post.is_empty())
+        .map(|(label, (pre, post))| {
+            let mut pairs = Vec::new();
+            let mut unmatched = Vec::new();
+            for (who, before) in &pre {
+                match post.get(who) {
+                    Some(after) => {
+                        let (p, q) = (before.percent(), after.percent());
+                        pairs.push(GainRow {
+                            name: before.name.clone(),
+                            code: before.code.clone(),
+                            group: before.group.clone(),
+                            pre: p,
+                            post: q,
+                            gain: q - p,
+                            normalised_gain: (p < 100.0 - 1e-9).then(|| (q - p) / (100.0 - p)),
+                        });
+                    }
+                    None => unmatched.push(Unmatched {
+                        name: before.name.clone(),
+                        group: before.group.clone(),
+                        phase: Phase::Pre,
+                    }),
+                }
+            }
+            for (who, after) in &post {
+                if !pre.contains_key(who) {
+                    unmatched.push(Unmatched {
+                        name: after.name.clone(),
+                        group: after.group.clone(),
+                        phase: Phase::Post,
+                    });
+                }
+            }
+            let pres: Vec<f64> = pairs.iter().map(|p| p.pre).collect();
+            let posts: Vec<f64> = pairs.iter().map(|p| p.post).collect();
+            let gains: Vec<f64> = pairs.iter().map(|p| p.gain).collect();
+            let normalised: Vec<f64> = pairs.iter().filter_map(|p| p.normalised_gain).collect();
+            let (mean_pre, mean_post) = (mean(&pres), mean(&posts));
+            PrePost {
+                label,
+                perfect_pre: pairs
+                    .iter()
+                    .filter(|p| p.normalised_gain.is_none())
+                    .map(|p| p.name.clone())
+                    .collect(),
+                mean_gain: mean(&gains),
+                mean_normalised_gain: mean(&normalised),
+                normalised_gain_of_means: match (mean_pre, mean_post) {
+                    (Some(a), Some(b)) if a < 100.0 - 1e-9 => Some((b - a) / (100.0 - a)),
+                    _ => None,
+                },
+                mean_pre,
+                mean_post,
+                pairs,
+                unmatched,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,404 @@
+//! From records to a compact score matrix: one row of numbers per completed attempt, never whole records.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::quiz::{CheckedQuiz, QuestionKind, Response};
+use crate::record::scan::{Entry, Problem};
+use crate::record::{AttemptRecord, Identity, Integrity, Phase, Status};
+
+/// An option of a question, as reports need it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OptionShape {
+    /// Option id.
+    pub id: String,
+    /// Option text (from the quiz file, when known).
+    pub text: String,
+    /// Whether it is a right answer.
+    pub correct: bool,
+    /// The indicator tags it stands for.
+    pub tags: Vec<String>,
+}
+
+/// A question, as reports need it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionShape {
+    /// Question id.
+    pub id: String,
+    /// The prompt (from the quiz file, when known).
+    pub prompt: String,
+    /// Kind name.
+    pub kind: String,
+    /// Full marks.
+    pub max: f64,
+    /// Topic tags.
+    pub tags: Vec<String>,
+    /// Options of `single`, `true_false` and `multiple` questions.
+    pub options: Vec<OptionShape>,
+}
+
+/// A quiz, as reports need it: from the quiz files when they are at hand, else from the records.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuizShape {
+    /// Quiz id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Pass mark, percent.
+    pub pass_mark: f64,
+    /// Form group of parallel forms.
+    pub form_group: Option<String>,
+    /// The questions, in the quiz file's order.
+    pub questions: Vec<QuestionShape>,
+    /// Whether the shape came from the quiz file (else only ids and maxima from records are known).
+    pub from_quiz_file: bool,
+}
+
+impl QuizShape {
+    /// The shape of a quiz file.
+    pub fn of(checked: &CheckedQuiz) -> Self {
+        let quiz = &checked.quiz;
+        Self {
+            id: quiz.id.clone(),
+            title: quiz.title.clone(),
+            pass_mark: f64::from(quiz.pass_mark),
+            form_group: quiz.form_group.clone(),
+            from_quiz_file: true,
+            questions: quiz
+                .questions
+                .iter()
+                .map(|q| QuestionShape {
+                    id: q.id.clone(),
+                    prompt: q.prompt.clone(),
+                    kind: q.kind.name().to_owned(),
+                    max: q.max_points(),
+                    tags: q.tags.clone(),
+                    options: match &q.kind {
+                        QuestionKind::Single { options }
+                        | QuestionKind::TrueFalse { options }
+                        | QuestionKind::Multiple { options } => options
+                            .iter()
+                            .map(|o| OptionShape {
+                                id: o.id.clone(),
+                                text: o.text.clone(),
+                                correct: o.correct,
+                                tags: o.tags.clone(),
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    /// A shape known only from a record: question ids, kinds and maxima.
+    fn from_record(record: &AttemptRecord) -> Self {
+        let mut questions: Vec<QuestionShape> = record
+            .questions
+            .iter()
+            .map(|q| QuestionShape {
+                id: q.id.clone(),
+                prompt: String::new(),
+                kind: q.kind.clone(),
+                max: q.max_points,
+                tags: Vec::new(),
+                options: Vec::new(),
+            })
+            .collect();
+        questions.sort_by(|a, b| a.id.cmp(&b.id));
+        Self {
+            id: record.quiz.id.clone(),
+            title: record.quiz.title.clone(),
+            pass_mark: 0.0,
+            form_group: record.quiz.form_group.clone(),
+            questions,
+            from_quiz_file: false,
+        }
+    }
+}
+
+/// One completed attempt, reduced to keys and numbers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttemptRow {
+    /// Attempt id.
+    pub attempt: String,
+    /// Who, as one identity within the session.
+    pub participant: String,
+    /// Name.
+    pub name: String,
+    /// Roster code.
+    pub code: Option<String>,
+    /// Group id.
+    pub group: String,
+    /// Session.
+    pub session: String,
+    /// Phase.
+    pub phase: Phase,
+    /// Quiz id.
+    pub quiz: String,
+    /// Quiz language.
+    pub language: String,
+    /// Quiz version.
+    pub version: u32,
+    /// Start time.
+    pub started: Timestamp,
+    /// Points earned.
+    pub points: f64,
+    /// Points possible.
+    pub max: f64,
+    /// Points per question, in the quiz shape's order (0 where a question is missing).
+    pub scores: Vec<f32>,
+    /// Per question, a bit per option of the shape (bit i: option i chosen).
+    pub chosen: Vec<u64>,
+    /// Time spent, milliseconds.
+    pub time_ms: u64,
+}
+
+impl AttemptRow {
+    /// The score as a percentage of the maximum.
+    pub fn percent(&self) -> f64 {
+        if self.max > 0.0 {
+            100.0 * self.points / self.max
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Which attempt counts when a participant took a quiz several times in one phase.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum AttemptChoice {
+    /// The first started.
+    #[default]
+    First,
+    /// The last started.
+    Last,
+    /// The highest score.
+    Best,
+    /// Every attempt.
+    All,
+}
+
+/// Which records a report covers.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only these sessions (empty: all).
+    pub sessions: Vec<String>,
+    /// Only this quiz.
+    pub quiz: Option<String>,
+    /// Only this phase.
+    pub phase: Option<Phase>,
+    /// Only this group.
+    pub group: Option<String>,
+}
+
+impl Filter {
+    fn admits(&self, record: &AttemptRecord) -> bool {
+        (self.sessions.is_empty() || self.sessions.contains(&record.session))
+            && self.quiz.as_ref().is_none_or(|q| q == &record.quiz.id)
+            && self.phase.is_none_or(|p| p == record.phase)
+            && self
+                .group
+                .as_ref()
+                .is_none_or(|g| g == &record.participant.group)
+    }
+}
+
+/// The records of a report, compacted, with everything that was left out and why.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Dataset {
+    /// The quizzes, by id.
+    pub quizzes: BTreeMap<String, QuizShape>,
+    /// The attempts that count.
+    pub attempts: Vec<AttemptRow>,
+    /// Files that could not be used, copies, and records left out (edited, unsealed).
+    pub problems: Vec<Problem>,
+    /// Attempts still in progress (not counted).
+    pub in_progress: usize,
+    /// Attempts discarded by their participant (not counted).
+    pub discarded: usize,
+    /// Quiz ids whose records were made with more than one version of the quiz.
+    pub mixed_versions: BTreeMap<String, BTreeSet<u32>>,
+    /// Whether scores were recomputed from the current quiz files.
+    pub regraded: bool,
+}
+
+/// Builds the dataset from scanned `entries`, with `quizzes` (the bank) giving question order, texts, tags and
+/// answer keys; `regrade` recomputes points from the quiz files.
+pub fn build(
+    entries: impl Iterator<Item = Entry>,
+    quizzes: &[CheckedQuiz],
+    filter: &Filter,
+    choice: AttemptChoice,
+    regrade: bool,
+) -> Dataset {
+    let mut data = Dataset {
+        regraded: regrade,
+        ..Dataset::default()
+    };
+    let files: HashMap<&str, &CheckedQuiz> = quizzes
+        .iter()
+        .filter(|q| q.quiz.language == "en")
+        .chain(quizzes.iter())
+        .fold(HashMap::new(), |mut map, q| {
+            map.entry(q.quiz.id.as_str()).or_insert(q);
+            map
+        });
+    let mut versions: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    for entry in entries {
+        let loaded = match entry {
+            Entry::Record(loaded) => loaded,
+            Entry::Problem(problem) => {
+                data.problems.push(problem);
+                continue;
+            }
+            Entry::Duplicate { path, first } => {
+                data.problems.push(Problem {
+                    message: format!("a copy of {}; counted once", first.display()),
+                    path,
+                });
+                continue;
+            }
+        };
+        let record = &loaded.record;
+        if !filter.admits(record) {
+            continue;
+        }
+        match loaded.integrity {
+            Integrity::Mismatch => {
+                data.problems.push(Problem {
+                    path: loaded.path.clone(),
+                    message: "edited after it was written (the seal does not match); left out"
+                        .into(),
+                });
+                continue;
+            }
+            Integrity::Missing => {
+                data.problems.push(Problem {
+                    path: loaded.path.clone(),
+                    message: "has no seal although a trainer key is set; left out".into(),
+                });
+                continue;
+            }
+            _ => {}
+        }
+        match record.status {
+            Status::InProgress => data.in_progress += 1,
+            Status::Discarded => data.discarded += 1,
+            Status::Completed => {
+                let shape = data
+                    .quizzes
+                    .entry(record.quiz.id.clone())
+                    .or_insert_with(|| {
+                        files
+                            .get(record.quiz.id.as_str())
+                            .map_or_else(|| QuizShape::from_record(record), |q| QuizShape::of(q))
+                    });
+                versions
+                    .entry(record.quiz.id.clone())
+                    .or_default()
+                    .insert(record.quiz.version);
+                let question_of = regrade
+                    .then(|| files.get(record.quiz.id.as_str()))
+                    .flatten();
+                data.attempts.push(row(record, shape, question_of.copied()));
+            }
+        }
+    }
+    data.mixed_versions = versions.into_iter().filter(|(_, v)| v.len() > 1).collect();
+    data.attempts = choose(std::mem::take(&mut data.attempts), choice);
+    data
+}
+
+fn row(record: &AttemptRecord, shape: &QuizShape, regrade: Option<&CheckedQuiz>) -> AttemptRow {
+    let by_id: HashMap<&str, &crate::record::QuestionRecord> = record
+        .questions
+        .iter()
+        .map(|q| (q.id.as_str(), q))
+        .collect();
+    let mut scores = Vec::with_capacity(shape.questions.len());
+    let mut chosen = Vec::with_capacity(shape.questions.len());
+    for question in &shape.questions {
+        let saved = by_id.get(question.id.as_str());
+        let answer = saved.and_then(|s| s.answer.as_ref());
+        let points = match (regrade, answer) {
+            (Some(file), Some(answer)) => file
+                .quiz
+                .questions
+                .iter()
+                .find(|q| q.id == question.id)
+                .map_or(0.0, |q| q.score(answer)),
+            (Some(_), None) => 0.0,
+            (None, _) => saved.map_or(0.0, |s| s.points),
+        };
+        scores.push(points as f32);
+        let mut bits = 0u64;
+        if let Some(Response::Chosen(ids)) = answer {
+            for (index, option) in question.options.iter().enumerate().take(64) {
+                if ids.contains(&option.id) {
+                    bits |= 1 << index;
+                }
+            }
+        }
+        chosen.push(bits);
+    }
+    let points: f64 = scores.iter().map(|s| f64::from(*s)).sum();
+    let max = if shape.questions.is_empty() {
+        record.total.max_points
+    } else {
+        shape.questions.iter().map(|q| q.max).sum()
+    };
+    AttemptRow {
+        attempt: record.attempt.to_string(),
+        participant: format!(
+            "{}|{}",
+            record.session,
+            Identity::of(&record.participant).as_str()
+        ),
+        name: record.participant.name.clone(),
+        code: record.participant.code.clone(),
+        group: record.participant.group.clone(),
+        session: record.session.clone(),
+        phase: record.phase,
+        quiz: record.quiz.id.clone(),
+        language: record.quiz.language.clone(),
+        version: record.quiz.version,
+        started: record.started,
+        points,
+        max,
+        scores,
+        chosen,
+        time_ms: record.elapsed_ms(),
+    }
+}
+
+/// Keeps the attempt `choice` names per participant, quiz and phase.
+fn choose(mut rows: Vec<AttemptRow>, choice: AttemptChoice) -> Vec<AttemptRow> {
+    if choice == AttemptChoice::All {
+        rows.sort_by(|a, b| (a.started, &a.attempt).cmp(&(b.started, &b.attempt)));
+        return rows;
+    }
+    let mut kept: BTreeMap<(String, String, Phase), AttemptRow> = BTreeMap::new();
+    for row in rows {
+        let key = (row.participant.clone(), row.quiz.clone(), row.phase);
+        let replace = match kept.get(&key) {
+            None => true,
+            Some(old) => match choice {
+                AttemptChoice::First => (row.started, &row.attempt) < (old.started, &old.attempt),
+                AttemptChoice::Last => (row.started, &row.attempt) > (old.started, &old.attempt),
+                AttemptChoice::Best => row.percent() > old.percent(),
+                AttemptChoice::All => true,
+            },
+        };
+        if replace {
+            kept.insert(key, row);
+        }
+    }
+    let mut rows: Vec<AttemptRow> = kept.into_values().collect();
+    rows.sort_by(|a, b| (a.started, &a.attempt).cmp(&(b.started, &b.attempt)));
+    rows
+}

@@ -1,0 +1,9 @@
+//! Trainer score summaries: from records to a compact score matrix ([`dataset`]), the statistics ([`stats`],
+//! [`analysis`]) and their exports.
+
+pub mod analysis;
+pub mod dataset;
+pub mod stats;
+
+pub use analysis::{Report, analyse};
+pub use dataset::{AttemptChoice, Dataset, Filter, build};

@@ -1,0 +1,262 @@
+//! The statistics of a score matrix (attempts x questions), as Moodle's quiz statistics define them: score
+//! distribution, facility, discrimination and discriminative efficiency per question, Cronbach's alpha and the
+//! standard error of measurement. Sample variances (n - 1) throughout; a figure that is not defined is `None`.
+
+use serde::Serialize;
+
+/// The arithmetic mean (`None` for no values).
+pub fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// The median (`None` for no values).
+pub fn median(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let middle = sorted.len() / 2;
+    Some(if sorted.len().is_multiple_of(2) {
+        (sorted[middle - 1] + sorted[middle]) / 2.0
+    } else {
+        sorted[middle]
+    })
+}
+
+/// The sample covariance of two equally long lists (`None` below two values).
+pub fn covariance(a: &[f64], b: &[f64]) -> Option<f64> {
+    let n = a.len().min(b.len());
+    if n < 2 {
+        return None;
+    }
+    let (mean_a, mean_b) = (mean(&a[..n])?, mean(&b[..n])?);
+    let sum: f64 = a
+        .iter()
+        .zip(b)
+        .map(|(x, y)| (x - mean_a) * (y - mean_b))
+        .sum();
+    Some(sum / (n - 1) as f64)
+}
+
+/// The sample variance (`None` below two values).
+pub fn variance(values: &[f64]) -> Option<f64> {
+    covariance(values, values)
+}
+
+/// The sample standard deviation (`None` below two values).
+pub fn standard_deviation(values: &[f64]) -> Option<f64> {
+    variance(values).map(f64::sqrt)
+}
+
+/// The Pearson correlation (`None` when either list does not vary).
+pub fn correlation(a: &[f64], b: &[f64]) -> Option<f64> {
+    let (sa, sb) = (standard_deviation(a)?, standard_deviation(b)?);
+    if sa == 0.0 || sb == 0.0 {
+        return None;
+    }
+    Some(covariance(a, b)? / (sa * sb))
+}
+
+/// The score distribution of a group of attempts, in percent of the maximum.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Distribution {
+    /// Number of attempts.
+    pub n: usize,
+    /// Mean score, percent.
+    pub mean: Option<f64>,
+    /// Median score, percent.
+    pub median: Option<f64>,
+    /// Sample standard deviation, percent.
+    pub standard_deviation: Option<f64>,
+    /// Lowest score, percent.
+    pub min: Option<f64>,
+    /// Highest score, percent.
+    pub max: Option<f64>,
+    /// Share of attempts at or above the pass mark (0-1).
+    pub pass_rate: Option<f64>,
+    /// Attempts per tenth of the range: 0-10%, 10-20%, ..., 90-100% (100% counts in the last).
+    pub histogram: [usize; 10],
+}
+
+impl Distribution {
+    /// The distribution of `percents` against `pass_mark` (percent).
+    pub fn of(percents: &[f64], pass_mark: f64) -> Self {
+        let mut histogram = [0; 10];
+        for p in percents {
+            let bin = ((p / 10.0).floor().max(0.0) as usize).min(9);
+            histogram[bin] += 1;
+        }
+        let passed = percents.iter().filter(|p| **p + 1e-9 >= pass_mark).count();
+        Self {
+            n: percents.len(),
+            mean: mean(percents),
+            median: median(percents),
+            standard_deviation: standard_deviation(percents),
+            min: percents.iter().copied().reduce(f64::min),
+            max: percents.iter().copied().reduce(f64::max),
+            pass_rate: (!percents.is_empty()).then(|| passed as f64 / percents.len() as f64),
+            histogram,
+        }
+    }
+}
+
+/// Where flags are raised in the item analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Thresholds {
+    /// Facility below this: too hard (or a wrong key).
+    pub facility_low: f64,
+    /// Facility above this: too easy.
+    pub facility_high: f64,
+    /// Discrimination index below this: the question does not tell strong from weak.
+    pub discrimination_low: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Self {
+            facility_low: 0.2,
+            facility_high: 0.9,
+            discrimination_low: 20.0,
+        }
+    }
+}
+
+/// Why a question deserves a look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// Facility below the low threshold.
+    TooHard,
+    /// Facility above the high threshold.
+    TooEasy,
+    /// Discrimination index below the threshold.
+    LowDiscrimination,
+}
+
+/// The item analysis of one question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemStats {
+    /// Number of attempts.
+    pub n: usize,
+    /// Mean score over full marks (0-1).
+    pub facility: Option<f64>,
+    /// Sample standard deviation of the score over full marks.
+    pub standard_deviation: Option<f64>,
+    /// 100 x the correlation between the question's score and the rest of the test.
+    pub discrimination: Option<f64>,
+    /// 100 x the covariance with the rest of the test over the largest covariance sorting can give.
+    pub efficiency: Option<f64>,
+    /// What to look at.
+    pub flags: Vec<Flag>,
+}
+
+/// The item analysis of question `q` of `matrix` (rows are attempts), worth `max` points.
+pub fn item(matrix: &[Vec<f64>], q: usize, max: f64, thresholds: &Thresholds) -> ItemStats {
+    let scores: Vec<f64> = matrix
+        .iter()
+        .map(|row| row.get(q).copied().unwrap_or(0.0))
+        .collect();
+    let rest: Vec<f64> = matrix
+        .iter()
+        .map(|row| row.iter().sum::<f64>() - row.get(q).copied().unwrap_or(0.0))
+        .collect();
+    let fractions: Vec<f64> = scores
+        .iter()
+        .map(|s| if max > 0.0 { s / max } else { 0.0 })
+        .collect();
+    let facility = mean(&fractions);
+    let discrimination = correlation(&scores, &rest).map(|r| 100.0 * r);
+    let efficiency = covariance(&scores, &rest).and_then(|cov| {
+        let mut sorted_scores = scores.clone();
+        let mut sorted_rest = rest.clone();
+        sorted_scores.sort_by(f64::total_cmp);
+        sorted_rest.sort_by(f64::total_cmp);
+        let best = covariance(&sorted_scores, &sorted_rest)?;
+        (best > 0.0).then(|| 100.0 * cov / best)
+    });
+    let mut flags = Vec::new();
+    if let Some(f) = facility {
+        if f < thresholds.facility_low {
+            flags.push(Flag::TooHard);
+        }
+        if f > thresholds.facility_high {
+            flags.push(Flag::TooEasy);
+        }
+    }
+    if discrimination.is_some_and(|d| d < thresholds.discrimination_low) {
+        flags.push(Flag::LowDiscrimination);
+    }
+    ItemStats {
+        n: scores.len(),
+        facility,
+        standard_deviation: standard_deviation(&fractions),
+        discrimination,
+        efficiency,
+        flags,
+    }
+}
+
+/// How consistently the questions measure one thing.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Reliability {
+    /// Cronbach's alpha.
+    pub alpha: f64,
+    /// Standard error of measurement, in points: SD of totals x sqrt(1 - alpha).
+    pub standard_error: f64,
+}
+
+/// Cronbach's alpha and the standard error of measurement of `matrix`, defined for more than one question,
+/// more than two attempts and totals that vary.
+pub fn reliability(matrix: &[Vec<f64>]) -> Option<Reliability> {
+    let p = matrix.first()?.len();
+    if p < 2 || matrix.len() < 3 {
+        return None;
+    }
+    let totals: Vec<f64> = matrix.iter().map(|row| row.iter().sum()).collect();
+    let total_variance = variance(&totals)?;
+    if total_variance <= 0.0 {
+        return None;
+    }
+    let item_variances: f64 = (0..p)
+        .map(|q| {
+            let column: Vec<f64> = matrix
+                .iter()
+                .map(|row| row.get(q).copied().unwrap_or(0.0))
+                .collect();
+            variance(&column).unwrap_or(0.0)
+        })
+        .sum();
+    let alpha = p as f64 / (p - 1) as f64 * (1.0 - item_variances / total_variance);
+    let standard_error = total_variance.sqrt() * (1.0 - alpha).max(0.0).sqrt();
+    Some(Reliability {
+        alpha,
+        standard_error,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_figures() {
+        assert_eq!(mean(&[1.0, 2.0, 6.0]), Some(3.0));
+        assert_eq!(median(&[5.0, 1.0, 3.0, 2.0]), Some(2.5));
+        assert_eq!(
+            variance(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]),
+            Some(32.0 / 7.0)
+        );
+        assert_eq!(standard_deviation(&[1.0]), None);
+        assert_eq!(correlation(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.0]), Some(1.0));
+        assert_eq!(correlation(&[1.0, 1.0, 1.0], &[2.0, 4.0, 6.0]), None);
+    }
+
+    #[test]
+    fn histogram_puts_a_perfect_score_in_the_last_bin() {
+        let d = Distribution::of(&[0.0, 9.9, 10.0, 55.0, 100.0], 50.0);
+        assert_eq!(d.histogram, [2, 1, 0, 0, 0, 1, 0, 0, 0, 1]);
+        assert_eq!(d.pass_rate, Some(0.4));
+        assert_eq!((d.min, d.max), (Some(0.0), Some(100.0)));
+    }
+}
