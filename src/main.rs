@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args as ClapArgs, Parser, Subcommand};
 use vigil::cli::records::RecordsOptions;
+use vigil::cli::report::{ReportFormat, ReportOptions};
 use vigil::cli::run::RunOptions;
 use vigil::cli::{self, Format, check::CheckOptions, import::ImportRequest};
 use vigil::config::{Environment, Overrides, locate};
@@ -14,6 +15,9 @@ use vigil::i18n::Lang;
 use vigil::import::SourceFormat;
 use vigil::quiz::FeedbackMode;
 use vigil::record::Phase;
+use vigil::report::export::csv::Table;
+use vigil::report::stats::Thresholds;
+use vigil::report::{AttemptChoice, Filter};
 use vigil::tui::theme::ThemeName;
 
 /// Scenario-based training quizzes for identifying victims of trafficking.
@@ -31,9 +35,10 @@ struct Args {
     /// The results folder (overrides VIGIL_RESULTS and the config; repeatable for `records`).
     #[arg(long = "results", value_name = "DIR", global = true)]
     results: Vec<PathBuf>,
-    /// The session (for `run`: the session to record into; for `records`: the session to list).
+    /// The session: for `run`, the one to record into; for `records` and `report`, the ones to read
+    /// (repeatable).
     #[arg(long, global = true)]
-    session: Option<String>,
+    session: Vec<String>,
     #[command(flatten)]
     run: RunFlags,
     #[command(subcommand)]
@@ -93,6 +98,46 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Summarises the scores of one or more sessions: participants, item analysis, reliability, topics,
+    /// groups and pre/post gain.
+    Report {
+        /// Only this quiz.
+        #[arg(long)]
+        quiz: Option<String>,
+        /// Only this group.
+        #[arg(long)]
+        group: Option<String>,
+        /// Which attempt counts per participant, quiz and phase.
+        #[arg(long, value_enum, default_value_t)]
+        attempts: AttemptChoice,
+        /// Recomputes points from the current quiz files.
+        #[arg(long)]
+        regrade: bool,
+        /// Replaces names by roster codes or stable pseudonyms.
+        #[arg(long)]
+        pseudonymise: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: ReportFormat,
+        /// The CSV table: participants, matrix (participants x questions) or items.
+        #[arg(long, value_enum, default_value_t)]
+        table: Table,
+        /// The CSV delimiter (`;` suits Excel in Russian and Kazakh locales).
+        #[arg(long, default_value = ",")]
+        delimiter: char,
+        /// Writes the report to this file instead of the terminal.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Facility below this is flagged.
+        #[arg(long, default_value_t = 0.2)]
+        facility_low: f64,
+        /// Facility above this is flagged.
+        #[arg(long, default_value_t = 0.9)]
+        facility_high: f64,
+        /// A discrimination index below this is flagged.
+        #[arg(long, default_value_t = 20.0)]
+        discrimination_low: f64,
+    },
     /// Converts a Moodle GIFT or Aiken file into a Vigil quiz, reporting on every question.
     ///
     /// The quiz's language is taken from `--lang` (default: en).
@@ -121,11 +166,24 @@ fn main() -> ExitCode {
     }
 }
 
+/// The terminal's width for text reports (`COLUMNS`, else 100).
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or_else(|| {
+            ratatui::crossterm::terminal::size()
+                .ok()
+                .map(|(w, _)| usize::from(w))
+        })
+        .unwrap_or(100)
+}
+
 fn overrides(args: &Args) -> Overrides {
     Overrides {
         config: args.config.clone(),
         results: args.results.first().cloned(),
-        session: args.session.clone(),
+        session: args.session.first().cloned(),
         phase: args.run.phase,
     }
 }
@@ -183,11 +241,73 @@ fn run(args: Args) -> anyhow::Result<u8> {
             };
             let options = RecordsOptions {
                 folders,
-                session: args.session.clone(),
+                session: args.session.first().cloned(),
                 format: *format,
             };
             cli::records::run(&options, located.key, &mut out)
                 .context("could not print the records")?
+        }
+        Some(Command::Report {
+            quiz,
+            group,
+            attempts,
+            regrade,
+            pseudonymise,
+            format,
+            table,
+            delimiter,
+            out: file,
+            facility_low,
+            facility_high,
+            discrimination_low,
+        }) => {
+            let located = locate(
+                &Overrides {
+                    session: None,
+                    ..overrides(&args)
+                },
+                &Environment::from_process(),
+            )?;
+            let delimiter = u8::try_from(*delimiter)
+                .ok()
+                .filter(u8::is_ascii)
+                .context("the delimiter must be one ASCII character, such as , or ;")?;
+            let mut quiz_folders = args.quizzes.clone();
+            quiz_folders.extend(located.config.quiz_folders.iter().cloned());
+            let options = ReportOptions {
+                folders: if args.results.is_empty() {
+                    vec![located.results.clone()]
+                } else {
+                    args.results.clone()
+                },
+                quiz_folders,
+                filter: Filter {
+                    sessions: args.session.clone(),
+                    quiz: quiz.clone(),
+                    phase: args.run.phase,
+                    group: group.clone(),
+                },
+                attempts: *attempts,
+                regrade: *regrade,
+                pseudonymise: *pseudonymise,
+                format: *format,
+                table: *table,
+                delimiter,
+                lang: args
+                    .run
+                    .lang
+                    .or_else(|| located.config.language.as_deref().and_then(Lang::from_code))
+                    .unwrap_or_default(),
+                groups: located.config.groups.clone(),
+                thresholds: Thresholds {
+                    facility_low: *facility_low,
+                    facility_high: *facility_high,
+                    discrimination_low: *discrimination_low,
+                },
+                width: terminal_width(),
+                out: file.clone(),
+            };
+            cli::report::run(&options, located.key, &mut out)?
         }
         Some(Command::Import {
             file,

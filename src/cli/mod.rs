@@ -4,6 +4,7 @@ pub mod check;
 pub mod import;
 pub mod list;
 pub mod records;
+pub mod report;
 pub mod run;
 
 /// How a command prints its result.

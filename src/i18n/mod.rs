@@ -375,3 +375,85 @@ mod tests {
         assert_eq!(fill("{a} of {b}", &[("a", "1"), ("b", "2")]), "1 of 2");
     }
 }
+
+/// The words of the trainer's reports (terminal, HTML), in one language.
+#[derive(Debug)]
+pub struct ReportStrings {
+    /// Report title.
+    pub title: &'static str,
+    /// "Quiz".
+    pub quiz: &'static str,
+    /// "Participants".
+    pub participants: &'static str,
+    /// "Participant".
+    pub participant: &'static str,
+    /// "Group".
+    pub group: &'static str,
+    /// "Phase".
+    pub phase: &'static str,
+    /// "Score".
+    pub score: &'static str,
+    /// "Time".
+    pub time: &'static str,
+    /// "Distribution".
+    pub distribution: &'static str,
+    /// Figures: n, mean, median, SD, min, max, pass rate.
+    pub figures: [&'static str; 7],
+    /// "Reliability".
+    pub reliability: &'static str,
+    /// "Cronbach's alpha", "standard error of measurement".
+    pub alpha_sem: [&'static str; 2],
+    /// "not defined (needs more than one question and more than two attempts)".
+    pub undefined: &'static str,
+    /// "Questions".
+    pub questions: &'static str,
+    /// Column heads: facility, SD, discrimination, efficiency, flags.
+    pub item_heads: [&'static str; 5],
+    /// Flags: too hard, too easy, low discrimination.
+    pub flags: [&'static str; 3],
+    /// "Mastery by topic".
+    pub tags: &'static str,
+    /// "Indicators missed most often".
+    pub missed: &'static str,
+    /// "missed {missed} of {shown} times".
+    pub missed_of: &'static str,
+    /// "Options chosen".
+    pub options: &'static str,
+    /// "By group".
+    pub groups: &'static str,
+    /// "Pre-test and post-test".
+    pub pre_post: &'static str,
+    /// Heads: pre, post, gain, normalised gain.
+    pub gain_heads: [&'static str; 4],
+    /// "mean of individual normalised gains".
+    pub mean_normalised: &'static str,
+    /// "normalised gain of the means".
+    pub normalised_of_means: &'static str,
+    /// "pre-test already 100%".
+    pub perfect_pre: &'static str,
+    /// "only one of the two tests".
+    pub unmatched: &'static str,
+    /// "Files and records not counted".
+    pub problems: &'static str,
+    /// "{count} attempts in progress, {discarded} discarded (not counted)".
+    pub not_counted: &'static str,
+    /// "Records made with different versions of this quiz: {versions}".
+    pub versions: &'static str,
+    /// "Scores recomputed from the current quiz files".
+    pub regraded: &'static str,
+    /// "No completed attempts".
+    pub nothing: &'static str,
+    /// Score histogram caption.
+    pub histogram: &'static str,
+}
+
+impl Lang {
+    /// The report words of this language.
+    pub fn report(self) -> &'static ReportStrings {
+        match self {
+            Lang::En => &en::REPORT,
+            Lang::Ru => &ru::REPORT,
+            Lang::Kk => &kk::REPORT,
+        }
+    }
+}

@@ -329,7 +329,10 @@ fn quiz_report(
 }
 
 /// Per participant identity, their pre-phase and post-phase attempt.
-type Sides<'a> = (BTreeMap<String, &'a AttemptRow>, BTreeMap<String, &'a AttemptRow>);
+type Sides<'a> = (
+    BTreeMap<String, &'a AttemptRow>,
+    BTreeMap<String, &'a AttemptRow>,
+);
 
 /// Pairs each participant's pre-phase and post-phase attempts on quizzes of one form group (or one quiz).
 fn pre_post(data: &Dataset) -> Vec<PrePost> {

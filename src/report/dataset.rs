@@ -108,7 +108,7 @@ impl QuizShape {
                 options: Vec::new(),
             })
             .collect();
-        questions.sort_by(|a, b| a.id.cmp(&b.id));
+        questions.sort_by_cached_key(|q| natural_key(&q.id));
         Self {
             id: record.quiz.id.clone(),
             title: record.quiz.title.clone(),
@@ -401,4 +401,43 @@ fn choose(mut rows: Vec<AttemptRow>, choice: AttemptChoice) -> Vec<AttemptRow> {
     let mut rows: Vec<AttemptRow> = kept.into_values().collect();
     rows.sort_by(|a, b| (a.started, &a.attempt).cmp(&(b.started, &b.attempt)));
     rows
+}
+
+impl Dataset {
+    /// Replaces every name by the participant's roster code, or by a stable pseudonym derived from their
+    /// identity, so a report can be shared without names.
+    pub fn pseudonymise(&mut self) {
+        for row in &mut self.attempts {
+            row.name = match &row.code {
+                Some(code) => code.clone(),
+                None => {
+                    let hash = blake3::hash(row.participant.as_bytes()).to_hex();
+                    format!("participant-{}", &hash.as_str()[..8])
+                }
+            };
+        }
+    }
+}
+
+/// A sort key that orders embedded numbers by value: `q2` before `q10`.
+fn natural_key(id: &str) -> Vec<(String, u64)> {
+    let mut key = Vec::new();
+    let mut text = String::new();
+    let mut digits = String::new();
+    for c in id.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                key.push((
+                    std::mem::take(&mut text),
+                    digits.parse().unwrap_or(u64::MAX),
+                ));
+                digits.clear();
+            }
+            text.push(c);
+        }
+    }
+    key.push((text, digits.parse().unwrap_or(0)));
+    key
 }

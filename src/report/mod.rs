@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod dataset;
+pub mod export;
 pub mod stats;
 
 pub use analysis::{Report, analyse};

@@ -1,0 +1,133 @@
+//! `vigil report`: the score summary of one or more sessions, as tables, CSV, JSON or an HTML page.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::config::Group;
+use crate::i18n::Lang;
+use crate::quiz::Bank;
+use crate::record::IntegrityKey;
+use crate::record::scan::scan;
+use crate::report::export::csv::Table;
+use crate::report::export::{Labels, csv, html, text};
+use crate::report::stats::Thresholds;
+use crate::report::{AttemptChoice, Filter, Report, analyse, build};
+
+/// The form of the report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Tables for the terminal.
+    #[default]
+    Text,
+    /// A spreadsheet table (see `--table`).
+    Csv,
+    /// Everything, for programs.
+    Json,
+    /// One printable page with charts.
+    Html,
+}
+
+/// What `vigil report` was asked for.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// Results folders.
+    pub folders: Vec<PathBuf>,
+    /// Extra quiz folders (for question texts, tags and regrading).
+    pub quiz_folders: Vec<PathBuf>,
+    /// Which records.
+    pub filter: Filter,
+    /// Which attempt counts per participant, quiz and phase.
+    pub attempts: AttemptChoice,
+    /// Recompute points from the current quiz files.
+    pub regrade: bool,
+    /// Replace names by codes or pseudonyms.
+    pub pseudonymise: bool,
+    /// The form.
+    pub format: ReportFormat,
+    /// The CSV table.
+    pub table: Table,
+    /// The CSV delimiter.
+    pub delimiter: u8,
+    /// The language of labels.
+    pub lang: Lang,
+    /// Group labels from the config.
+    pub groups: Vec<Group>,
+    /// Where flags are raised.
+    pub thresholds: Thresholds,
+    /// The terminal width for text.
+    pub width: usize,
+    /// Write here instead of standard output.
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    format: u32,
+    generated_by: &'static str,
+    attempts_counted: AttemptChoice,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+/// Builds the report and writes it; returns the exit code (0).
+pub fn run(
+    options: &ReportOptions,
+    key: Option<IntegrityKey>,
+    out: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let bank = Bank::load(&options.quiz_folders);
+    let mut data = build(
+        scan(&options.folders, None, key),
+        &bank.quizzes,
+        &options.filter,
+        options.attempts,
+        options.regrade,
+    );
+    if options.pseudonymise {
+        data.pseudonymise();
+    }
+    let report = analyse(data, options.thresholds);
+    let labels = Labels {
+        lang: options.lang,
+        taxonomy: &bank.taxonomy,
+        groups: &options.groups,
+    };
+    let mut bytes = Vec::new();
+    match options.format {
+        ReportFormat::Text => {
+            bytes.extend(text::render(&report, &labels, options.width).into_bytes())
+        }
+        ReportFormat::Html => bytes.extend(html::render(&report, &labels).into_bytes()),
+        ReportFormat::Csv => csv::write(&report, options.table, options.delimiter, &mut bytes)?,
+        ReportFormat::Json => {
+            let json = JsonReport {
+                format: 1,
+                generated_by: concat!("vigil ", env!("CARGO_PKG_VERSION")),
+                attempts_counted: options.attempts,
+                report: &report,
+            };
+            serde_json::to_writer_pretty(&mut bytes, &json)?;
+            bytes.push(b'\n');
+        }
+    }
+    match &options.out {
+        Some(path) => write_atomically(path, &bytes)?,
+        None => out.write_all(&bytes)?,
+    }
+    Ok(0)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, so a reader never sees half a report.
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

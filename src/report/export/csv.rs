@@ -1,0 +1,173 @@
+//! CSV exports: UTF-8 with a byte-order mark (so Excel shows Cyrillic), any delimiter, and every text cell that
+//! could start a formula neutralised. The layouts are documented in docs/reports.md.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::report::Report;
+
+/// Which table to write.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Table {
+    /// One row per attempt.
+    #[default]
+    Participants,
+    /// Participants x questions: points per question, one block per quiz.
+    Matrix,
+    /// One row per question: the item analysis.
+    Items,
+}
+
+/// A text cell made safe for spreadsheets: one starting with `=`, `+`, `-`, `@`, a tab or a carriage return is
+/// prefixed with `'`, so it is shown as text and never run as a formula.
+pub fn neutralise(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    }
+}
+
+fn number(value: f64) -> String {
+    let text = format!("{value:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+fn optional(value: Option<f64>) -> String {
+    value.map(number).unwrap_or_default()
+}
+
+/// Writes `table` of `report` to `out`, cells separated by `delimiter`.
+pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all("\u{FEFF}".as_bytes())?;
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
+    let mut row = |cells: Vec<String>| writer.write_record(&cells).map_err(io::Error::other);
+    match table {
+        Table::Participants => {
+            row([
+                "attempt",
+                "participant",
+                "code",
+                "group",
+                "session",
+                "phase",
+                "quiz",
+                "language",
+                "version",
+                "started",
+                "points",
+                "max_points",
+                "percent",
+                "passed",
+                "minutes",
+            ]
+            .map(String::from)
+            .to_vec())?;
+            for quiz in &report.quizzes {
+                for attempt in &quiz.attempts {
+                    row(vec![
+                        attempt.attempt.clone(),
+                        neutralise(&attempt.name),
+                        neutralise(attempt.code.as_deref().unwrap_or_default()),
+                        neutralise(&attempt.group),
+                        neutralise(&attempt.session),
+                        attempt.phase.name().to_owned(),
+                        neutralise(&attempt.quiz),
+                        neutralise(&attempt.language),
+                        attempt.version.to_string(),
+                        attempt.started.to_string(),
+                        number(attempt.points),
+                        number(attempt.max),
+                        number(attempt.percent()),
+                        (attempt.percent() + 1e-9 >= quiz.quiz.pass_mark).to_string(),
+                        number(attempt.time_ms as f64 / 60_000.0),
+                    ])?;
+                }
+            }
+        }
+        Table::Matrix => {
+            for (index, quiz) in report.quizzes.iter().enumerate() {
+                if index > 0 {
+                    row(vec![String::new()])?;
+                }
+                let mut head: Vec<String> =
+                    ["quiz", "participant", "code", "group", "phase", "total"]
+                        .map(String::from)
+                        .to_vec();
+                head.extend(quiz.quiz.questions.iter().map(|q| neutralise(&q.id)));
+                row(head)?;
+                for attempt in &quiz.attempts {
+                    let mut cells = vec![
+                        neutralise(&quiz.quiz.id),
+                        neutralise(&attempt.name),
+                        neutralise(attempt.code.as_deref().unwrap_or_default()),
+                        neutralise(&attempt.group),
+                        attempt.phase.name().to_owned(),
+                        number(attempt.points),
+                    ];
+                    cells.extend(attempt.scores.iter().map(|s| number(f64::from(*s))));
+                    row(cells)?;
+                }
+            }
+        }
+        Table::Items => {
+            row([
+                "quiz",
+                "question",
+                "kind",
+                "max_points",
+                "attempts",
+                "facility",
+                "sd",
+                "discrimination",
+                "efficiency",
+                "flags",
+            ]
+            .map(String::from)
+            .to_vec())?;
+            for quiz in &report.quizzes {
+                for question in &quiz.questions {
+                    let flags: Vec<String> = question
+                        .stats
+                        .flags
+                        .iter()
+                        .map(|f| format!("{f:?}").to_lowercase())
+                        .collect();
+                    row(vec![
+                        neutralise(&quiz.quiz.id),
+                        neutralise(&question.id),
+                        question.kind.clone(),
+                        number(question.max),
+                        question.stats.n.to_string(),
+                        optional(question.stats.facility),
+                        optional(question.stats.standard_deviation),
+                        optional(question.stats.discrimination),
+                        optional(question.stats.efficiency),
+                        flags.join(" "),
+                    ])?;
+                }
+            }
+        }
+    }
+    writer.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_are_neutralised() {
+        assert_eq!(
+            neutralise("=HYPERLINK(\"http://x\",\"y\")"),
+            "'=HYPERLINK(\"http://x\",\"y\")"
+        );
+        assert_eq!(neutralise("+7 701"), "'+7 701");
+        assert_eq!(neutralise("-1"), "'-1");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("Айгерім"), "Айгерім");
+    }
+}

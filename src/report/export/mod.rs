@@ -1,0 +1,46 @@
+//! The report in four forms: readable tables for the terminal, CSV for spreadsheets, JSON for programs, and one
+//! self-contained HTML page with charts for printing.
+
+pub mod csv;
+pub mod html;
+pub mod text;
+
+use crate::config::Group;
+use crate::i18n::Lang;
+use crate::quiz::Taxonomy;
+
+/// What turns ids into words: the language, tag labels and group labels.
+#[derive(Debug, Clone, Copy)]
+pub struct Labels<'a> {
+    /// The language of the report.
+    pub lang: Lang,
+    /// Tag labels.
+    pub taxonomy: &'a Taxonomy,
+    /// Group labels.
+    pub groups: &'a [Group],
+}
+
+impl Labels<'_> {
+    /// The label of tag `id`.
+    pub fn tag<'b>(&'b self, id: &'b str) -> &'b str {
+        self.taxonomy.label(id, self.lang.code())
+    }
+
+    /// The label of group `id`.
+    pub fn group<'b>(&'b self, id: &'b str) -> &'b str {
+        self.groups
+            .iter()
+            .find(|g| g.id == id)
+            .map_or(id, |g| g.label.get(self.lang.code()))
+    }
+}
+
+/// A percentage with one decimal, or "—" when not defined.
+pub fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
+}
+
+/// A number with two decimals, or "—" when not defined.
+pub fn decimal(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"))
+}

@@ -1,0 +1,328 @@
+//! The report as readable tables for the terminal, fitted to its width.
+
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{Labels, decimal, percent};
+use crate::i18n::fill;
+use crate::report::Report;
+use crate::report::analysis::QuizReport;
+use crate::report::stats::{Distribution, Flag};
+use crate::text::printable_line;
+
+/// Cuts `text` to `width` columns, marking a cut with `…`.
+fn cut(text: &str, width: usize) -> String {
+    let text = printable_line(text);
+    if text.width() <= width {
+        return text.into_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + 2 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Left-aligns `text` in `width` columns (by display width).
+fn pad(text: &str, width: usize) -> String {
+    let shown = cut(text, width);
+    let fill = width.saturating_sub(shown.width());
+    format!("{shown}{}", " ".repeat(fill))
+}
+
+/// Renders the report in `width` columns.
+pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
+    let r = labels.lang.report();
+    let width = width.max(60);
+    let mut out = String::new();
+    let rule = "─".repeat(width);
+    let _ = writeln!(out, "{}", r.title);
+    if report.regraded {
+        let _ = writeln!(out, "{}", r.regraded);
+    }
+    if report.quizzes.is_empty() {
+        let _ = writeln!(out, "{}", r.nothing);
+    }
+    for quiz in &report.quizzes {
+        let _ = writeln!(out, "\n{rule}");
+        quiz_section(&mut out, quiz, labels, width);
+    }
+    for comparison in &report.pre_post {
+        let _ = writeln!(
+            out,
+            "\n{rule}\n{} · {}",
+            r.pre_post,
+            printable_line(&comparison.label)
+        );
+        let [pre, post, gain, normalised] = r.gain_heads;
+        let name_width = width.saturating_sub(50).clamp(12, 30);
+        let _ = writeln!(
+            out,
+            "{}  {:>7}  {:>7}  {:>7}  {:>9}",
+            pad(r.participant, name_width),
+            pre,
+            post,
+            gain,
+            cut(normalised, 9)
+        );
+        for pair in &comparison.pairs {
+            let _ = writeln!(
+                out,
+                "{}  {:>7.1}  {:>7.1}  {:>+7.1}  {:>9}",
+                pad(
+                    &format!("{} ({})", pair.name, labels.group(&pair.group)),
+                    name_width
+                ),
+                pair.pre,
+                pair.post,
+                pair.gain,
+                decimal(pair.normalised_gain)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{}  {:>7}  {:>7}  {:>7}",
+            pad(r.figures[1], name_width),
+            percent(comparison.mean_pre),
+            percent(comparison.mean_post),
+            percent(comparison.mean_gain)
+        );
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            r.mean_normalised,
+            decimal(comparison.mean_normalised_gain)
+        );
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            r.normalised_of_means,
+            decimal(comparison.normalised_gain_of_means)
+        );
+        if !comparison.perfect_pre.is_empty() {
+            let names: Vec<String> = comparison
+                .perfect_pre
+                .iter()
+                .map(|n| printable_line(n).into_owned())
+                .collect();
+            let _ = writeln!(out, "{}: {}", r.perfect_pre, names.join(", "));
+        }
+        if !comparison.unmatched.is_empty() {
+            let names: Vec<String> = comparison
+                .unmatched
+                .iter()
+                .map(|u| format!("{} ({})", printable_line(&u.name), u.phase.name()))
+                .collect();
+            let _ = writeln!(out, "{}: {}", r.unmatched, names.join(", "));
+        }
+    }
+    if report.in_progress + report.discarded > 0 {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            fill(
+                r.not_counted,
+                &[
+                    ("count", &report.in_progress.to_string()),
+                    ("discarded", &report.discarded.to_string())
+                ]
+            )
+        );
+    }
+    if !report.problems.is_empty() {
+        let _ = writeln!(out, "\n{}:", r.problems);
+        for problem in &report.problems {
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                printable_line(&problem.path.display().to_string()),
+                printable_line(&problem.message)
+            );
+        }
+    }
+    out
+}
+
+fn distribution_line(d: &Distribution, r: &crate::i18n::ReportStrings) -> String {
+    let f = r.figures;
+    format!(
+        "{} {} · {} {}% · {} {}% · {} {} · {} {}% · {} {}% · {} {}%",
+        f[0],
+        d.n,
+        f[1],
+        percent(d.mean),
+        f[2],
+        percent(d.median),
+        f[3],
+        percent(d.standard_deviation),
+        f[4],
+        percent(d.min),
+        f[5],
+        percent(d.max),
+        f[6],
+        percent(d.pass_rate.map(|p| 100.0 * p))
+    )
+}
+
+fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width: usize) {
+    let r = labels.lang.report();
+    let _ = writeln!(
+        out,
+        "{} · {} ({})",
+        r.quiz,
+        printable_line(&quiz.quiz.title),
+        printable_line(&quiz.quiz.id)
+    );
+    if !quiz.mixed_versions.is_empty() {
+        let versions: Vec<String> = quiz.mixed_versions.iter().map(u32::to_string).collect();
+        let _ = writeln!(
+            out,
+            "! {}",
+            fill(r.versions, &[("versions", &versions.join(", "))])
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{}\n{}",
+        r.distribution,
+        distribution_line(&quiz.distribution, r)
+    );
+    let peak = quiz
+        .distribution
+        .histogram
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    for (bin, count) in quiz.distribution.histogram.iter().enumerate() {
+        let bar = "█".repeat(count * 30 / peak);
+        let _ = writeln!(out, "  {:>3}-{:<3} {bar} {count}", bin * 10, bin * 10 + 10);
+    }
+    match &quiz.reliability {
+        Some(rel) => {
+            let _ = writeln!(
+                out,
+                "{}: {} {:.2} · {} {:.2}",
+                r.reliability, r.alpha_sem[0], rel.alpha, r.alpha_sem[1], rel.standard_error
+            );
+        }
+        None => {
+            let _ = writeln!(out, "{}: {}", r.reliability, r.undefined);
+        }
+    }
+    let _ = writeln!(out, "\n{}", r.participants);
+    let name_width = width.saturating_sub(40).clamp(12, 40);
+    let _ = writeln!(
+        out,
+        "{}  {:16}  {:8}  {:>9}",
+        pad(r.participant, name_width),
+        r.group,
+        r.phase,
+        r.score
+    );
+    for attempt in &quiz.attempts {
+        let name = match &attempt.code {
+            Some(code) => format!("{} ({code})", attempt.name),
+            None => attempt.name.clone(),
+        };
+        let _ = writeln!(
+            out,
+            "{}  {}  {:8}  {:>8.1}%",
+            pad(&name, name_width),
+            pad(labels.group(&attempt.group), 16),
+            attempt.phase.name(),
+            attempt.percent()
+        );
+    }
+    let _ = writeln!(out, "\n{}", r.questions);
+    let [facility, sd, discrimination, efficiency, look] = r.item_heads;
+    let id_width = width.saturating_sub(60).clamp(10, 40);
+    let _ = writeln!(
+        out,
+        "{}  {:>9}  {:>6}  {:>9}  {:>9}  {}",
+        pad("", id_width),
+        cut(facility, 9),
+        cut(sd, 6),
+        cut(discrimination, 9),
+        cut(efficiency, 9),
+        look
+    );
+    for question in &quiz.questions {
+        let flags: Vec<&str> = question
+            .stats
+            .flags
+            .iter()
+            .map(|f| match f {
+                Flag::TooHard => r.flags[0],
+                Flag::TooEasy => r.flags[1],
+                Flag::LowDiscrimination => r.flags[2],
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}  {:>9}  {:>6}  {:>9}  {:>9}  {}",
+            pad(&question.id, id_width),
+            decimal(question.stats.facility),
+            decimal(question.stats.standard_deviation),
+            percent(question.stats.discrimination),
+            percent(question.stats.efficiency),
+            flags.join(", ")
+        );
+    }
+    if !quiz.tags.is_empty() {
+        let _ = writeln!(out, "\n{}", r.tags);
+        let tag_width = quiz
+            .tags
+            .iter()
+            .map(|t| labels.tag(&t.tag).width())
+            .max()
+            .unwrap_or(0)
+            .min(width / 2);
+        for tag in &quiz.tags {
+            let filled = (tag.facility * 20.0).round() as usize;
+            let _ = writeln!(
+                out,
+                "  {} {}{} {:>3.0}%",
+                pad(labels.tag(&tag.tag), tag_width),
+                "█".repeat(filled),
+                "░".repeat(20 - filled.min(20)),
+                100.0 * tag.facility
+            );
+        }
+    }
+    if !quiz.missed_indicators.is_empty() {
+        let _ = writeln!(out, "\n{}", r.missed);
+        for missed in quiz.missed_indicators.iter().take(10) {
+            let _ = writeln!(
+                out,
+                "  {:>3.0}%  {} — {}",
+                100.0 * missed.rate,
+                cut(labels.tag(&missed.tag), width / 2),
+                fill(
+                    r.missed_of,
+                    &[
+                        ("missed", &missed.missed.to_string()),
+                        ("shown", &missed.shown.to_string())
+                    ]
+                )
+            );
+        }
+    }
+    if quiz.groups.len() > 1 {
+        let _ = writeln!(out, "\n{}", r.groups);
+        for group in &quiz.groups {
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                labels.group(&group.group),
+                distribution_line(&group.distribution, r)
+            );
+        }
+    }
+}
