@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args as ClapArgs, Parser, Subcommand};
+use vigil::cli::dashboard::DashboardOptions;
 use vigil::cli::records::RecordsOptions;
 use vigil::cli::report::{ReportFormat, ReportOptions};
 use vigil::cli::run::RunOptions;
@@ -138,6 +139,9 @@ enum Command {
         #[arg(long, default_value_t = 20.0)]
         discrimination_low: f64,
     },
+    /// Shows the report full-screen, with drill-down and a live panel of the running session, refreshed from
+    /// the results folder every few seconds.
+    Dashboard,
     /// Converts a Moodle GIFT or Aiken file into a Vigil quiz, reporting on every question.
     ///
     /// The quiz's language is taken from `--lang` (default: en).
@@ -308,6 +312,35 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 out: file.clone(),
             };
             cli::report::run(&options, located.key, &mut out)?
+        }
+        Some(Command::Dashboard) => {
+            let located = locate(
+                &Overrides {
+                    session: None,
+                    ..overrides(&args)
+                },
+                &Environment::from_process(),
+            )?;
+            let mut quiz_folders = args.quizzes.clone();
+            quiz_folders.extend(located.config.quiz_folders.iter().cloned());
+            let options = DashboardOptions {
+                folders: if args.results.is_empty() {
+                    vec![located.results.clone()]
+                } else {
+                    args.results.clone()
+                },
+                sessions: args.session.clone(),
+                quiz_folders,
+                lang: args
+                    .run
+                    .lang
+                    .or_else(|| located.config.language.as_deref().and_then(Lang::from_code))
+                    .unwrap_or_default(),
+                groups: located.config.groups.clone(),
+                theme: args.run.theme,
+            };
+            drop(out);
+            return Ok(u8::try_from(cli::dashboard::run(options, located.key)?).unwrap_or(1));
         }
         Some(Command::Import {
             file,

@@ -147,4 +147,17 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     regraded: "Scores recomputed from the current quiz files",
     nothing: "No completed attempts.",
     histogram: "Scores (percent) and number of attempts",
+    tabs: [
+        "Overview",
+        "Participants",
+        "Questions",
+        "Topics",
+        "Pre/post",
+        "Live",
+    ],
+    live_heads: ["Participant", "Quiz", "Question", "Answered", "Last saved"],
+    live_states: ["working", "finished"],
+    no_one_yet: "Nobody has started yet. The panel refreshes every few seconds.",
+    dashboard_keys: "←→ tab  ↑↓ select  Enter details  [ ] quiz  s sort  q quit",
+    drill_keys: "↑↓ scroll  Esc back",
 };

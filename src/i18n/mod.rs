@@ -445,6 +445,18 @@ pub struct ReportStrings {
     pub nothing: &'static str,
     /// Score histogram caption.
     pub histogram: &'static str,
+    /// Dashboard tabs: overview, participants, questions, topics, pre/post, live.
+    pub tabs: [&'static str; 6],
+    /// Live panel heads: participant, quiz, question, answered, last saved.
+    pub live_heads: [&'static str; 5],
+    /// Live states: working, finished.
+    pub live_states: [&'static str; 2],
+    /// Nobody has signed in yet.
+    pub no_one_yet: &'static str,
+    /// Dashboard footer keys.
+    pub dashboard_keys: &'static str,
+    /// Drill-down footer keys.
+    pub drill_keys: &'static str,
 }
 
 impl Lang {

@@ -20,6 +20,23 @@ pub enum Response {
     Path(Vec<String>),
 }
 
+impl Response {
+    /// The answer in a few words of ids: `a, c` (chosen), `a › b › c` (order), `a→x, b→y` (pairs),
+    /// `c1 → c3` (path).
+    pub fn summary(&self) -> String {
+        match self {
+            Response::Chosen(ids) => ids.join(", "),
+            Response::Order(ids) => ids.join(" › "),
+            Response::Pairs(pairs) => pairs
+                .iter()
+                .map(|(item, target)| format!("{item}→{target}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Response::Path(steps) => steps.join(" → "),
+        }
+    }
+}
+
 /// Rounds to a millionth so sums of fractions print cleanly and compare exactly.
 fn tidy(points: f64) -> f64 {
     (points * 1_000_000.0).round() / 1_000_000.0

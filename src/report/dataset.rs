@@ -155,6 +155,9 @@ pub struct AttemptRow {
     pub chosen: Vec<u64>,
     /// Time spent, milliseconds.
     pub time_ms: u64,
+    /// The record's file, for drilling down into the attempt.
+    #[serde(skip)]
+    pub file: std::path::PathBuf,
 }
 
 impl AttemptRow {
@@ -305,7 +308,9 @@ pub fn build(
                 let question_of = regrade
                     .then(|| files.get(record.quiz.id.as_str()))
                     .flatten();
-                data.attempts.push(row(record, shape, question_of.copied()));
+                let mut row = row(record, shape, question_of.copied());
+                row.file.clone_from(&loaded.path);
+                data.attempts.push(row);
             }
         }
     }
@@ -373,6 +378,7 @@ fn row(record: &AttemptRecord, shape: &QuizShape, regrade: Option<&CheckedQuiz>)
         scores,
         chosen,
         time_ms: record.elapsed_ms(),
+        file: std::path::PathBuf::new(),
     }
 }
 
@@ -408,13 +414,10 @@ impl Dataset {
     /// identity, so a report can be shared without names.
     pub fn pseudonymise(&mut self) {
         for row in &mut self.attempts {
-            row.name = match &row.code {
-                Some(code) => code.clone(),
-                None => {
-                    let hash = blake3::hash(row.participant.as_bytes()).to_hex();
-                    format!("participant-{}", &hash.as_str()[..8])
-                }
-            };
+            let hash = blake3::hash(row.participant.as_bytes()).to_hex();
+            let pseudonym = format!("participant-{}", &hash.as_str()[..8]);
+            row.name = row.code.clone().unwrap_or_else(|| pseudonym.clone());
+            row.participant = pseudonym;
         }
     }
 }

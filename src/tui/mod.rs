@@ -2,6 +2,7 @@
 //! [`screens`] draws it; [`run`] owns the terminal, the clocks and the record store, and carries out effects.
 
 pub mod app;
+pub mod dashboard;
 pub mod keymap;
 pub mod layout;
 pub mod room;

@@ -1,0 +1,121 @@
+//! `vigil dashboard`: the report full-screen, refreshed from the results folder every few seconds.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Group;
+use crate::i18n::Lang;
+use crate::quiz::{Bank, CheckedQuiz};
+use crate::record::scan::{Entry, load, scan};
+use crate::record::{AttemptRecord, IntegrityKey};
+use crate::report::stats::Thresholds;
+use crate::report::{AttemptChoice, Filter, Report, analyse, build};
+use crate::tui::dashboard::live::{LiveRow, live_rows};
+use crate::tui::dashboard::{Dashboard, DashboardSource, run_dashboard};
+use crate::tui::run::TerminalEvents;
+use crate::tui::terminal::{TerminalError, restore, take_over};
+use crate::tui::theme::{Theme, ThemeName};
+
+/// What `vigil dashboard` shows.
+#[derive(Debug, Clone)]
+pub struct DashboardOptions {
+    /// Results folders.
+    pub folders: Vec<PathBuf>,
+    /// Only these sessions (empty: all).
+    pub sessions: Vec<String>,
+    /// Extra quiz folders.
+    pub quiz_folders: Vec<PathBuf>,
+    /// The language.
+    pub lang: Lang,
+    /// Group labels.
+    pub groups: Vec<Group>,
+    /// The look.
+    pub theme: ThemeName,
+}
+
+/// Reads the results folders afresh at every refresh.
+pub struct FolderSource {
+    folders: Vec<PathBuf>,
+    filter: Filter,
+    quizzes: Vec<CheckedQuiz>,
+    key: Option<IntegrityKey>,
+}
+
+impl FolderSource {
+    /// A source over `folders`, counting what `filter` admits.
+    pub fn new(
+        folders: Vec<PathBuf>,
+        filter: Filter,
+        quizzes: Vec<CheckedQuiz>,
+        key: Option<IntegrityKey>,
+    ) -> Self {
+        Self {
+            folders,
+            filter,
+            quizzes,
+            key,
+        }
+    }
+
+    fn entries(&self) -> impl Iterator<Item = Entry> + use<> {
+        scan(&self.folders, None, self.key.clone())
+    }
+}
+
+impl DashboardSource for FolderSource {
+    fn load(&mut self) -> (Report, Vec<LiveRow>) {
+        let data = build(
+            self.entries(),
+            &self.quizzes,
+            &self.filter,
+            AttemptChoice::First,
+            false,
+        );
+        let sessions = &self.filter.sessions;
+        let live = live_rows(self.entries().filter(|entry| match entry {
+            Entry::Record(loaded) => {
+                sessions.is_empty() || sessions.contains(&loaded.record.session)
+            }
+            _ => false,
+        }));
+        (analyse(data, Thresholds::default()), live)
+    }
+
+    fn open(&mut self, path: &Path) -> Option<AttemptRecord> {
+        let bytes = std::fs::read(path).ok()?;
+        load(path, &bytes, self.key.as_ref())
+            .ok()
+            .map(|loaded| loaded.record)
+    }
+}
+
+/// Runs the dashboard; returns the exit code (2 without a terminal).
+pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Result<i32> {
+    let mut terminal = match take_over() {
+        Ok(terminal) => terminal,
+        Err(TerminalError::NotATerminal) => {
+            eprintln!("vigil: {}", TerminalError::NotATerminal);
+            return Ok(2);
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let bank = Bank::load(&options.quiz_folders);
+    let filter = Filter {
+        sessions: options.sessions.clone(),
+        ..Filter::default()
+    };
+    let mut source = FolderSource::new(options.folders.clone(), filter, bank.quizzes, key);
+    let (report, live) = source.load();
+    let mut dashboard = Dashboard::new(options.lang, report, live, bank.taxonomy, options.groups);
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::new(options.theme, no_color);
+    let outcome = run_dashboard(
+        &mut terminal,
+        &mut dashboard,
+        &theme,
+        &mut TerminalEvents,
+        &mut source,
+    );
+    restore();
+    outcome?;
+    Ok(0)
+}

@@ -1,0 +1,288 @@
+//! `vigil dashboard`: the report's figures full-screen, with drill-down and a live panel of the running session,
+//! refreshed from the shared folder every few seconds. Same Elm shape as the trainee app: state, `update`,
+//! a pure `render`, and a loop that reads the disk.
+
+pub mod live;
+pub mod view;
+
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use self::live::LiveRow;
+use super::run::EventSource;
+use super::theme::Theme;
+use crate::config::Group;
+use crate::i18n::Lang;
+use crate::quiz::Taxonomy;
+use crate::record::AttemptRecord;
+use crate::report::Report;
+
+/// The dashboard's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// Distribution, reliability, groups.
+    Overview,
+    /// The participants table.
+    Participants,
+    /// The item analysis.
+    Questions,
+    /// Mastery by topic and missed indicators.
+    Topics,
+    /// Pre/post gain.
+    PrePost,
+    /// Who is working now.
+    Live,
+}
+
+impl Tab {
+    /// Every tab, in order.
+    pub const ALL: [Tab; 6] = [
+        Tab::Overview,
+        Tab::Participants,
+        Tab::Questions,
+        Tab::Topics,
+        Tab::PrePost,
+        Tab::Live,
+    ];
+}
+
+/// How the participants table is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// By start time.
+    Started,
+    /// By name.
+    Name,
+    /// By group, then name.
+    Group,
+    /// Best score first.
+    Score,
+}
+
+/// A detail view over a tab.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Drill {
+    /// One participant's attempt, question by question.
+    Attempt(Box<AttemptRecord>),
+    /// One question's options and how often each was chosen (index of the question in the quiz).
+    Question(usize),
+}
+
+/// What the dashboard shows and where the trainer is.
+#[derive(Debug)]
+pub struct Dashboard {
+    /// The language.
+    pub lang: Lang,
+    /// The figures.
+    pub report: Report,
+    /// The live panel.
+    pub live: Vec<LiveRow>,
+    /// Tag labels.
+    pub taxonomy: Taxonomy,
+    /// Group labels.
+    pub groups: Vec<Group>,
+    /// The tab on screen.
+    pub tab: Tab,
+    /// The quiz shown (index into `report.quizzes`).
+    pub quiz: usize,
+    /// The highlighted row of the tab's table.
+    pub row: usize,
+    /// The participants' order.
+    pub sort: Sort,
+    /// A detail view.
+    pub drill: Option<Drill>,
+    /// Lines the detail view is scrolled by.
+    pub scroll: u16,
+}
+
+/// What the dashboard asks of the loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Nothing.
+    None,
+    /// Read this attempt's record for the detail view.
+    Open(std::path::PathBuf),
+    /// Leave.
+    Quit,
+}
+
+impl Dashboard {
+    /// A dashboard over `report` and `live`.
+    pub fn new(
+        lang: Lang,
+        report: Report,
+        live: Vec<LiveRow>,
+        taxonomy: Taxonomy,
+        groups: Vec<Group>,
+    ) -> Self {
+        Self {
+            lang,
+            report,
+            live,
+            taxonomy,
+            groups,
+            tab: Tab::Overview,
+            quiz: 0,
+            row: 0,
+            sort: Sort::Started,
+            drill: None,
+            scroll: 0,
+        }
+    }
+
+    /// Replaces the figures with fresh ones, keeping the trainer's place.
+    pub fn refresh(&mut self, report: Report, live: Vec<LiveRow>) {
+        self.report = report;
+        self.live = live;
+        self.quiz = self.quiz.min(self.report.quizzes.len().saturating_sub(1));
+        self.row = self.row.min(self.rows().saturating_sub(1));
+    }
+
+    /// The participants of the quiz on screen, in the chosen order (indices into its attempts).
+    pub fn participant_order(&self) -> Vec<usize> {
+        let Some(quiz) = self.report.quizzes.get(self.quiz) else {
+            return Vec::new();
+        };
+        let mut order: Vec<usize> = (0..quiz.attempts.len()).collect();
+        let a = &quiz.attempts;
+        match self.sort {
+            Sort::Started => {}
+            Sort::Name => {
+                order.sort_by(|x, y| a[*x].name.to_lowercase().cmp(&a[*y].name.to_lowercase()))
+            }
+            Sort::Group => {
+                order.sort_by(|x, y| (&a[*x].group, &a[*x].name).cmp(&(&a[*y].group, &a[*y].name)))
+            }
+            Sort::Score => order.sort_by(|x, y| a[*y].percent().total_cmp(&a[*x].percent())),
+        }
+        order
+    }
+
+    /// The number of selectable rows of the tab on screen.
+    pub fn rows(&self) -> usize {
+        let quiz = self.report.quizzes.get(self.quiz);
+        match self.tab {
+            Tab::Participants => quiz.map_or(0, |q| q.attempts.len()),
+            Tab::Questions => quiz.map_or(0, |q| q.questions.len()),
+            Tab::Live => self.live.len(),
+            _ => 0,
+        }
+    }
+
+    /// Handles one key.
+    pub fn update(&mut self, key: KeyEvent) -> Request {
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            return Request::Quit;
+        }
+        if self.drill.is_some() {
+            match key.code {
+                KeyCode::Esc | KeyCode::Backspace | KeyCode::Char('q') => {
+                    self.drill = None;
+                    self.scroll = 0;
+                }
+                KeyCode::Up => self.scroll = self.scroll.saturating_sub(1),
+                KeyCode::Down => self.scroll = self.scroll.saturating_add(1),
+                KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(10),
+                KeyCode::PageDown => self.scroll = self.scroll.saturating_add(10),
+                _ => {}
+            }
+            return Request::None;
+        }
+        let tabs = Tab::ALL.len();
+        let at = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => return Request::Quit,
+            KeyCode::Right | KeyCode::Tab => self.switch(Tab::ALL[(at + 1) % tabs]),
+            KeyCode::Left | KeyCode::BackTab => self.switch(Tab::ALL[(at + tabs - 1) % tabs]),
+            KeyCode::Char(c @ '1'..='6') => self.switch(Tab::ALL[usize::from(c as u8 - b'1')]),
+            KeyCode::Up => self.row = self.row.saturating_sub(1),
+            KeyCode::Down => self.row = (self.row + 1).min(self.rows().saturating_sub(1)),
+            KeyCode::Char(']') => {
+                self.quiz = (self.quiz + 1).min(self.report.quizzes.len().saturating_sub(1));
+                self.row = 0;
+            }
+            KeyCode::Char('[') => {
+                self.quiz = self.quiz.saturating_sub(1);
+                self.row = 0;
+            }
+            KeyCode::Char('s') => {
+                self.sort = match self.sort {
+                    Sort::Started => Sort::Name,
+                    Sort::Name => Sort::Group,
+                    Sort::Group => Sort::Score,
+                    Sort::Score => Sort::Started,
+                };
+            }
+            KeyCode::Enter => return self.open(),
+            _ => {}
+        }
+        Request::None
+    }
+
+    fn switch(&mut self, tab: Tab) {
+        self.tab = tab;
+        self.row = 0;
+    }
+
+    fn open(&mut self) -> Request {
+        match self.tab {
+            Tab::Participants => {
+                let order = self.participant_order();
+                let file = order
+                    .get(self.row)
+                    .and_then(|i| self.report.quizzes.get(self.quiz)?.attempts.get(*i))
+                    .map(|a| a.file.clone());
+                file.map_or(Request::None, Request::Open)
+            }
+            Tab::Questions if self.row < self.rows() => {
+                self.drill = Some(Drill::Question(self.row));
+                Request::None
+            }
+            _ => Request::None,
+        }
+    }
+}
+
+/// Where the dashboard's data comes from.
+pub trait DashboardSource {
+    /// The figures and the live panel, read afresh.
+    fn load(&mut self) -> (Report, Vec<LiveRow>);
+    /// One attempt's record.
+    fn open(&mut self, path: &std::path::Path) -> Option<AttemptRecord>;
+}
+
+/// How often the figures are read again.
+pub const REFRESH: Duration = Duration::from_secs(3);
+
+/// Runs the dashboard until the trainer leaves.
+pub fn run_dashboard<B: Backend>(
+    terminal: &mut Terminal<B>,
+    dashboard: &mut Dashboard,
+    theme: &Theme,
+    events: &mut dyn EventSource,
+    source: &mut dyn DashboardSource,
+) -> Result<(), B::Error> {
+    loop {
+        terminal.draw(|frame| view::render(dashboard, theme, frame))?;
+        match events.next(REFRESH) {
+            Ok(Some(Event::Key(key))) if key.is_press() => match dashboard.update(key) {
+                Request::Quit => return Ok(()),
+                Request::Open(path) => {
+                    if let Some(record) = source.open(&path) {
+                        dashboard.drill = Some(Drill::Attempt(Box::new(record)));
+                    }
+                }
+                Request::None => {}
+            },
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                let (report, live) = source.load();
+                dashboard.refresh(report, live);
+            }
+            Err(_) => return Ok(()),
+        }
+    }
+}

@@ -1,0 +1,525 @@
+//! Drawing the dashboard. Rendering reads the state and never changes it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs};
+
+use super::{Dashboard, Drill, Tab};
+use crate::i18n::fill;
+use crate::report::analysis::QuizReport;
+use crate::report::export::{Labels, decimal, percent};
+use crate::report::stats::Flag;
+use crate::text::printable_line;
+use crate::tui::layout::{MIN_SIZE, number, wrap};
+use crate::tui::theme::Theme;
+
+fn bar(share: f64, width: usize) -> String {
+    let filled = ((share.clamp(0.0, 1.0)) * width as f64).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// Draws the dashboard.
+pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    let r = dashboard.lang.report();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let lines: Vec<Line<'_>> = wrap(dashboard.lang.strings().enlarge, area.width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.warning))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let quiz = dashboard.report.quizzes.get(dashboard.quiz);
+    let title = quiz.map_or_else(
+        || r.title.to_owned(),
+        |q| format!("{} · {}", r.title, printable_line(&q.quiz.title)),
+    );
+    let right = if dashboard.report.quizzes.len() > 1 {
+        format!(
+            " {}/{} ",
+            dashboard.quiz + 1,
+            dashboard.report.quizzes.len()
+        )
+    } else {
+        String::new()
+    };
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title(Line::styled(format!(" {title} "), theme.title))
+        .title(Line::styled(right, theme.text).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [tabs, body, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let index = Tab::ALL
+        .iter()
+        .position(|t| *t == dashboard.tab)
+        .unwrap_or(0);
+    frame.render_widget(
+        Tabs::new(r.tabs.iter().map(|t| Line::from(*t)).collect::<Vec<_>>())
+            .select(index)
+            .style(theme.dim)
+            .highlight_style(theme.selected),
+        tabs,
+    );
+    let labels = Labels {
+        lang: dashboard.lang,
+        taxonomy: &dashboard.taxonomy,
+        groups: &dashboard.groups,
+    };
+    match (&dashboard.drill, dashboard.tab) {
+        (Some(drill), _) => render_drill(dashboard, drill, quiz, &labels, theme, frame, body),
+        (None, Tab::Live) => render_live(dashboard, theme, frame, body),
+        (None, _) if quiz.is_none() => {
+            frame.render_widget(Paragraph::new(Line::styled(r.nothing, theme.warning)), body)
+        }
+        (None, Tab::Overview) => render_overview(quiz, &labels, theme, frame, body),
+        (None, Tab::Participants) => {
+            render_participants(dashboard, quiz, &labels, theme, frame, body)
+        }
+        (None, Tab::Questions) => render_questions(dashboard, quiz, &labels, theme, frame, body),
+        (None, Tab::Topics) => render_topics(quiz, &labels, theme, frame, body),
+        (None, Tab::PrePost) => render_pre_post(dashboard, &labels, theme, frame, body),
+    }
+    let footer = if dashboard.drill.is_some() {
+        r.drill_keys
+    } else {
+        r.dashboard_keys
+    };
+    frame.render_widget(Paragraph::new(Line::styled(footer, theme.keys)), keys);
+}
+
+fn render_overview(
+    quiz: Option<&QuizReport>,
+    labels: &Labels<'_>,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let Some(quiz) = quiz else { return };
+    let r = labels.lang.report();
+    let d = &quiz.distribution;
+    let f = r.figures;
+    let mut lines = vec![
+        Line::styled(r.distribution, theme.title),
+        Line::styled(
+            format!(
+                "{} {} · {} {}% · {} {}% · {} {} · {} {}%",
+                f[0],
+                d.n,
+                f[1],
+                percent(d.mean),
+                f[2],
+                percent(d.median),
+                f[3],
+                percent(d.standard_deviation),
+                f[6],
+                percent(d.pass_rate.map(|p| 100.0 * p))
+            ),
+            theme.text,
+        ),
+        Line::default(),
+        Line::styled(r.histogram, theme.dim),
+    ];
+    let peak = d.histogram.iter().copied().max().unwrap_or(0).max(1);
+    let bar_width = usize::from(area.width.saturating_sub(16)).min(40);
+    for (bin, count) in d.histogram.iter().enumerate() {
+        lines.push(Line::styled(
+            format!(
+                "{:>3}-{:<3} {} {count}",
+                bin * 10,
+                bin * 10 + 10,
+                "█".repeat(count * bar_width / peak)
+            ),
+            theme.text,
+        ));
+    }
+    lines.push(Line::default());
+    let reliability = match &quiz.reliability {
+        Some(rel) => format!(
+            "{} {:.2} · {} {:.2}",
+            r.alpha_sem[0], rel.alpha, r.alpha_sem[1], rel.standard_error
+        ),
+        None => r.undefined.to_owned(),
+    };
+    lines.push(Line::styled(
+        format!("{}: {reliability}", r.reliability),
+        theme.text,
+    ));
+    if quiz.groups.len() > 1 {
+        lines.push(Line::default());
+        lines.push(Line::styled(r.groups, theme.title));
+        for group in &quiz.groups {
+            lines.push(Line::styled(
+                format!(
+                    "{:<18} {} {}% · n {}",
+                    printable_line(labels.group(&group.group)),
+                    bar(group.distribution.mean.unwrap_or(0.0) / 100.0, 20),
+                    percent(group.distribution.mean),
+                    group.distribution.n
+                ),
+                theme.text,
+            ));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn table_state(row: usize) -> TableState {
+    TableState::default().with_selected(Some(row))
+}
+
+fn render_participants(
+    dashboard: &Dashboard,
+    quiz: Option<&QuizReport>,
+    labels: &Labels<'_>,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let Some(quiz) = quiz else { return };
+    let r = labels.lang.report();
+    let rows: Vec<Row<'_>> = dashboard
+        .participant_order()
+        .into_iter()
+        .map(|i| {
+            let a = &quiz.attempts[i];
+            Row::new(vec![
+                printable_line(&a.name).into_owned(),
+                printable_line(labels.group(&a.group)).into_owned(),
+                a.phase.name().to_owned(),
+                format!("{:.1}%", a.percent()),
+                format!("{} {}", bar(a.percent() / 100.0, 10), number(a.points)),
+                format!("{} min", a.time_ms / 60_000),
+            ])
+        })
+        .collect();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Fill(3),
+            Constraint::Fill(2),
+            Constraint::Length(9),
+            Constraint::Length(7),
+            Constraint::Length(16),
+            Constraint::Length(7),
+        ],
+    )
+    .header(Row::new(vec![r.participant, r.group, r.phase, r.score, "", r.time]).style(theme.title))
+    .row_highlight_style(theme.selected);
+    frame.render_stateful_widget(table, area, &mut table_state(dashboard.row));
+}
+
+fn flags(flags: &[Flag], r: &crate::i18n::ReportStrings) -> String {
+    flags
+        .iter()
+        .map(|f| match f {
+            Flag::TooHard => r.flags[0],
+            Flag::TooEasy => r.flags[1],
+            Flag::LowDiscrimination => r.flags[2],
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn render_questions(
+    dashboard: &Dashboard,
+    quiz: Option<&QuizReport>,
+    labels: &Labels<'_>,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let Some(quiz) = quiz else { return };
+    let r = labels.lang.report();
+    let rows: Vec<Row<'_>> = quiz
+        .questions
+        .iter()
+        .map(|q| {
+            Row::new(vec![
+                printable_line(&q.id).into_owned(),
+                format!(
+                    "{} {}",
+                    bar(q.stats.facility.unwrap_or(0.0), 8),
+                    decimal(q.stats.facility)
+                ),
+                percent(q.stats.discrimination),
+                percent(q.stats.efficiency),
+                flags(&q.stats.flags, r),
+            ])
+        })
+        .collect();
+    let [facility, _, discrimination, efficiency, look] = r.item_heads;
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Fill(2),
+            Constraint::Length(14),
+            Constraint::Length(9),
+            Constraint::Length(9),
+            Constraint::Fill(2),
+        ],
+    )
+    .header(
+        Row::new(vec![
+            r.questions,
+            facility,
+            discrimination,
+            efficiency,
+            look,
+        ])
+        .style(theme.title),
+    )
+    .row_highlight_style(theme.selected);
+    frame.render_stateful_widget(table, area, &mut table_state(dashboard.row));
+}
+
+fn render_topics(
+    quiz: Option<&QuizReport>,
+    labels: &Labels<'_>,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let Some(quiz) = quiz else { return };
+    let r = labels.lang.report();
+    let mut lines = vec![Line::styled(r.tags, theme.title)];
+    for tag in &quiz.tags {
+        lines.push(Line::styled(
+            format!(
+                "{:<28} {} {:>3.0}%",
+                printable_line(labels.tag(&tag.tag)),
+                bar(tag.facility, 20),
+                100.0 * tag.facility
+            ),
+            theme.text,
+        ));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(r.missed, theme.title));
+    for missed in &quiz.missed_indicators {
+        lines.push(Line::styled(
+            format!(
+                "{:>3.0}% {} — {}",
+                100.0 * missed.rate,
+                printable_line(labels.tag(&missed.tag)),
+                fill(
+                    r.missed_of,
+                    &[
+                        ("missed", &missed.missed.to_string()),
+                        ("shown", &missed.shown.to_string())
+                    ]
+                )
+            ),
+            theme.text,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn render_pre_post(
+    dashboard: &Dashboard,
+    labels: &Labels<'_>,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let r = labels.lang.report();
+    let [pre, post, gain, normalised] = r.gain_heads;
+    let mut lines = Vec::new();
+    if dashboard.report.pre_post.is_empty() {
+        lines.push(Line::styled(r.nothing, theme.dim));
+    }
+    for comparison in &dashboard.report.pre_post {
+        lines.push(Line::styled(
+            format!("{} · {}", r.pre_post, printable_line(&comparison.label)),
+            theme.title,
+        ));
+        lines.push(Line::styled(
+            format!(
+                "{pre:<8} {} {}%",
+                bar(comparison.mean_pre.unwrap_or(0.0) / 100.0, 30),
+                percent(comparison.mean_pre)
+            ),
+            theme.text,
+        ));
+        lines.push(Line::styled(
+            format!(
+                "{post:<8} {} {}%",
+                bar(comparison.mean_post.unwrap_or(0.0) / 100.0, 30),
+                percent(comparison.mean_post)
+            ),
+            theme.text,
+        ));
+        lines.push(Line::styled(
+            format!(
+                "{gain}: {} · {}: {} · {}: {}",
+                percent(comparison.mean_gain),
+                r.mean_normalised,
+                decimal(comparison.mean_normalised_gain),
+                r.normalised_of_means,
+                decimal(comparison.normalised_gain_of_means)
+            ),
+            theme.text,
+        ));
+        for pair in &comparison.pairs {
+            lines.push(Line::styled(
+                format!(
+                    "  {:<24} {:>6.1} → {:>6.1}  {:>+6.1}  {} {}",
+                    printable_line(&pair.name),
+                    pair.pre,
+                    pair.post,
+                    pair.gain,
+                    normalised,
+                    decimal(pair.normalised_gain)
+                ),
+                theme.text,
+            ));
+        }
+        if !comparison.unmatched.is_empty() {
+            let names: Vec<String> = comparison
+                .unmatched
+                .iter()
+                .map(|u| printable_line(&u.name).into_owned())
+                .collect();
+            lines.push(Line::styled(
+                format!("{}: {}", r.unmatched, names.join(", ")),
+                theme.dim,
+            ));
+        }
+        lines.push(Line::default());
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn render_live(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let r = dashboard.lang.report();
+    if dashboard.live.is_empty() {
+        frame.render_widget(Paragraph::new(Line::styled(r.no_one_yet, theme.dim)), area);
+        return;
+    }
+    let rows: Vec<Row<'_>> = dashboard
+        .live
+        .iter()
+        .map(|row| {
+            let state = if row.finished {
+                format!("✓ {}", r.live_states[1])
+            } else {
+                format!(
+                    "{}/{} · {}",
+                    row.position.0, row.position.1, r.live_states[0]
+                )
+            };
+            Row::new(vec![
+                printable_line(&row.name).into_owned(),
+                printable_line(&row.quiz).into_owned(),
+                state,
+                format!("{}/{}", row.answered, row.position.1),
+                row.updated
+                    .to_zoned_datetime(jiff::tz::TimeZone::system())
+                    .strftime("%H:%M:%S")
+                    .to_string(),
+            ])
+        })
+        .collect();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Fill(3),
+            Constraint::Fill(3),
+            Constraint::Length(18),
+            Constraint::Length(9),
+            Constraint::Length(9),
+        ],
+    )
+    .header(Row::new(r.live_heads.to_vec()).style(theme.title))
+    .row_highlight_style(theme.selected);
+    frame.render_stateful_widget(table, area, &mut table_state(dashboard.row));
+}
+
+fn render_drill(
+    dashboard: &Dashboard,
+    drill: &Drill,
+    quiz: Option<&QuizReport>,
+    labels: &Labels<'_>,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let r = labels.lang.report();
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    match drill {
+        Drill::Attempt(record) => {
+            lines.push(Line::styled(
+                format!(
+                    "{} · {} · {} · {}%",
+                    printable_line(&record.participant.name),
+                    printable_line(labels.group(&record.participant.group)),
+                    record.phase.name(),
+                    number(record.percent())
+                ),
+                theme.title,
+            ));
+            for (n, question) in record.questions.iter().enumerate() {
+                let answer = match &question.answer {
+                    Some(answer) => printable_line(&answer.summary()).into_owned(),
+                    None => "—".to_owned(),
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!("{:>2}. {:<28} ", n + 1, printable_line(&question.id)),
+                        theme.text,
+                    ),
+                    Span::styled(
+                        format!(
+                            "{}/{} ",
+                            number(question.points),
+                            number(question.max_points)
+                        ),
+                        theme.title,
+                    ),
+                    Span::styled(format!("{}s ", question.time_ms / 1000), theme.dim),
+                    Span::styled(answer, theme.dim),
+                ]));
+            }
+        }
+        Drill::Question(index) => {
+            if let Some(question) = quiz.and_then(|q| q.questions.get(*index)) {
+                lines.push(Line::styled(
+                    printable_line(&question.id).into_owned(),
+                    theme.title,
+                ));
+                for part in wrap(&printable_line(&question.prompt), area.width) {
+                    lines.push(Line::styled(part, theme.text));
+                }
+                lines.push(Line::default());
+                lines.push(Line::styled(r.options, theme.title));
+                for option in &question.options {
+                    let text = if option.text.is_empty() {
+                        &option.id
+                    } else {
+                        &option.text
+                    };
+                    lines.push(Line::styled(
+                        format!(
+                            "{} {} {:>3.0}% ({}) {}",
+                            if option.correct { "✓" } else { " " },
+                            bar(option.share, 12),
+                            100.0 * option.share,
+                            option.chosen,
+                            printable_line(text)
+                        ),
+                        theme.text,
+                    ));
+                }
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).scroll((dashboard.scroll, 0)), area);
+}

@@ -1,0 +1,383 @@
+//! `vigil report` on a small session written through the record store: golden text, CSV and JSON, and HTML
+//! and CSV that stay safe whatever the participants typed as their names.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use vigil::quiz::{FeedbackMode, Response};
+use vigil::record::{
+    AttemptId, AttemptRecord, FsWriter, Participant, Phase, QuestionRecord, QuizRef, Status, Store,
+    Totals,
+};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// An attempt on the fixture quiz (`consent`: single, 1 point; `signs`: multiple, 1 point).
+fn attempt(
+    seed: u64,
+    name: &str,
+    group: &str,
+    phase: Phase,
+    consent: &str,
+    signs: &[&str],
+    points: [f64; 2],
+) -> AttemptRecord {
+    let started = Timestamp::from_second(1_272_531_600 + seed as i64 * 60).unwrap();
+    AttemptRecord {
+        format: 1,
+        attempt: AttemptId::new(started, &mut StdRng::seed_from_u64(seed)),
+        participant: Participant {
+            name: name.into(),
+            code: None,
+            group: group.into(),
+        },
+        session: "almaty-2010-04".into(),
+        phase,
+        quiz: QuizRef {
+            id: "fixture".into(),
+            language: "en".into(),
+            version: 1,
+            content_hash: "blake3:00".into(),
+            title: "Fixture".into(),
+            form_group: None,
+        },
+        feedback: FeedbackMode::Deferred,
+        started,
+        updated: started,
+        ended: Some(started),
+        status: Status::Completed,
+        current: 1,
+        questions: vec![
+            QuestionRecord {
+                id: "consent".into(),
+                kind: "single".into(),
+                shown: vec!["no".into(), "yes".into()],
+                shown_targets: vec![],
+                answer: Some(Response::Chosen(vec![consent.into()])),
+                points: points[0],
+                max_points: 1.0,
+                time_ms: 30_000,
+                flagged: false,
+            },
+            QuestionRecord {
+                id: "signs".into(),
+                kind: "multiple".into(),
+                shown: vec!["debt".into(), "papers".into(), "languages".into()],
+                shown_targets: vec![],
+                answer: Some(Response::Chosen(
+                    signs.iter().map(|s| s.to_string()).collect(),
+                )),
+                points: points[1],
+                max_points: 1.0,
+                time_ms: 60_000,
+                flagged: false,
+            },
+        ],
+        total: Totals {
+            points: points[0] + points[1],
+            max_points: 2.0,
+        },
+    }
+}
+
+/// A session with a pre-test and a post-test, and names that try to break HTML and spreadsheets.
+fn session(results: &Path) {
+    let store = Store::new(results, "almaty-2010-04", Arc::new(FsWriter), None);
+    let script = "<script>alert(1)</script>";
+    let formula = "=HYPERLINK(\"http://x\",\"y\")";
+    for record in [
+        attempt(
+            1,
+            "Aigerim",
+            "ngo",
+            Phase::Pre,
+            "yes",
+            &["debt"],
+            [0.0, 0.5],
+        ),
+        attempt(
+            2,
+            "Nurlan",
+            "police",
+            Phase::Pre,
+            "no",
+            &["debt", "languages"],
+            [1.0, 0.0],
+        ),
+        attempt(3, script, "police", Phase::Pre, "yes", &[], [0.0, 0.0]),
+        attempt(
+            4,
+            formula,
+            "ngo",
+            Phase::Pre,
+            "no",
+            &["debt", "papers"],
+            [1.0, 1.0],
+        ),
+        attempt(
+            5,
+            "Aigerim",
+            "ngo",
+            Phase::Post,
+            "no",
+            &["debt", "papers"],
+            [1.0, 1.0],
+        ),
+        attempt(
+            6,
+            "Nurlan",
+            "police",
+            Phase::Post,
+            "no",
+            &["debt"],
+            [1.0, 0.5],
+        ),
+        attempt(
+            7,
+            script,
+            "police",
+            Phase::Post,
+            "no",
+            &["papers", "languages"],
+            [1.0, 0.0],
+        ),
+    ] {
+        store.create(&record).unwrap();
+    }
+}
+
+fn report(results: &Path, args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args(["report", "--results", ".", "--quizzes"])
+        .arg(root().join("tests/fixtures/valid"))
+        .args(args)
+        .current_dir(results)
+        .env("COLUMNS", "100")
+        .env_remove("VIGIL_RESULTS")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Compares with `tests/fixtures/report/NAME`; `VIGIL_BLESS=1` rewrites it after a deliberate change.
+fn golden(name: &str, actual: &str) {
+    let path = root().join("tests/fixtures/report").join(name);
+    if std::env::var_os("VIGIL_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        actual, expected,
+        "{name} differs; run with VIGIL_BLESS=1 and review the diff"
+    );
+}
+
+#[test]
+fn golden_text_csv_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    golden("report.txt", &report(dir.path(), &[]));
+    golden("report-ru.txt", &report(dir.path(), &["--lang", "ru"]));
+    golden(
+        "participants.csv",
+        &report(dir.path(), &["--format", "csv", "--delimiter", ";"]),
+    );
+    golden(
+        "matrix.csv",
+        &report(dir.path(), &["--format", "csv", "--table", "matrix"]),
+    );
+    golden(
+        "items.csv",
+        &report(dir.path(), &["--format", "csv", "--table", "items"]),
+    );
+    let json = report(dir.path(), &["--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        value["quizzes"][0]["distribution"]["n"], 7,
+        "pre and post of one quiz in one distribution"
+    );
+    golden("report.json", &json);
+}
+
+#[test]
+fn html_escapes_every_name_and_csv_neutralises_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let html = report(dir.path(), &["--format", "html"]);
+    let document = scraper::Html::parse_document(&html);
+    let scripts = scraper::Selector::parse("script, link, img, iframe").unwrap();
+    assert_eq!(
+        document.select(&scripts).count(),
+        0,
+        "no script and no external resource"
+    );
+    let cells = scraper::Selector::parse("td").unwrap();
+    let texts: Vec<String> = document
+        .select(&cells)
+        .map(|c| c.text().collect())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t == "<script>alert(1)</script>"),
+        "the name shows as text"
+    );
+    assert!(texts.iter().any(|t| t == "=HYPERLINK(\"http://x\",\"y\")"));
+    assert!(html.contains("<svg"), "charts are inline");
+    assert!(!html.contains("http://x\"") || html.contains("&quot;http://x&quot;"));
+
+    let csv = report(dir.path(), &["--format", "csv"]);
+    assert!(csv.starts_with('\u{FEFF}'), "a byte-order mark for Excel");
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+    assert!(!csv.contains(",=HYPERLINK"));
+}
+
+#[test]
+fn pseudonymised_reports_carry_no_names() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    for format in ["text", "csv", "json", "html"] {
+        let output = report(dir.path(), &["--format", format, "--pseudonymise"]);
+        for name in ["Aigerim", "Nurlan", "alert(1)", "HYPERLINK"] {
+            assert!(!output.contains(name), "{format} shows {name}");
+        }
+        assert!(output.contains("participant-"), "{format}");
+    }
+}
+
+#[test]
+fn damaged_and_edited_records_are_listed_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    std::fs::write(
+        dir.path().join("almaty-2010-04/broken.ron"),
+        "(format: 1, attempt: \"",
+    )
+    .unwrap();
+    for format in ["text", "csv", "json", "html"] {
+        let output = report(dir.path(), &["--format", format]);
+        if format == "csv" {
+            continue;
+        }
+        assert!(
+            output.contains("broken.ron"),
+            "{format} lists the damaged file"
+        );
+    }
+}
+
+mod dashboard {
+    use std::collections::VecDeque;
+    use std::time::Duration;
+
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use vigil::cli::dashboard::FolderSource;
+    use vigil::config::model::default_groups;
+    use vigil::i18n::Lang;
+    use vigil::quiz::Bank;
+    use vigil::report::Filter;
+    use vigil::tui::dashboard::{Dashboard, DashboardSource, run_dashboard};
+    use vigil::tui::run::EventSource;
+    use vigil::tui::theme::{Theme, ThemeName};
+
+    struct Script(VecDeque<Event>);
+
+    impl EventSource for Script {
+        fn next(&mut self, _: Duration) -> std::io::Result<Option<Event>> {
+            self.0
+                .pop_front()
+                .map(Some)
+                .ok_or_else(|| std::io::Error::other("done"))
+        }
+    }
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    /// The dashboard over the test session after `keys`, drawn at `width` x `height`.
+    fn dashboard(keys: &[KeyCode], lang: Lang, width: u16, height: u16) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        super::session(dir.path());
+        let bank = Bank::load(&[super::root().join("tests/fixtures/valid")]);
+        let mut source = FolderSource::new(
+            vec![dir.path().to_path_buf()],
+            Filter::default(),
+            bank.quizzes,
+            None,
+        );
+        let (report, live) = source.load();
+        let mut board = Dashboard::new(lang, report, live, bank.taxonomy, default_groups());
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let events = keys.iter().map(|k| key(*k)).collect();
+        let theme = Theme::new(ThemeName::Default, true);
+        let _ = run_dashboard(
+            &mut terminal,
+            &mut board,
+            &theme,
+            &mut Script(events),
+            &mut source,
+        );
+        terminal.backend().to_string()
+    }
+
+    #[test]
+    fn every_tab_and_drill_down_at_two_sizes() {
+        let views: [(&str, Vec<KeyCode>); 8] = [
+            ("overview", vec![]),
+            ("participants", vec![KeyCode::Right]),
+            (
+                "participants_by_score",
+                vec![
+                    KeyCode::Right,
+                    KeyCode::Char('s'),
+                    KeyCode::Char('s'),
+                    KeyCode::Char('s'),
+                ],
+            ),
+            (
+                "attempt_drill_down",
+                vec![KeyCode::Right, KeyCode::Down, KeyCode::Enter],
+            ),
+            ("questions", vec![KeyCode::Right, KeyCode::Right]),
+            (
+                "question_drill_down",
+                vec![
+                    KeyCode::Right,
+                    KeyCode::Right,
+                    KeyCode::Down,
+                    KeyCode::Enter,
+                ],
+            ),
+            ("topics", vec![KeyCode::Char('4')]),
+            ("pre_post", vec![KeyCode::Char('5')]),
+        ];
+        for (name, keys) in views {
+            for lang in [Lang::En, Lang::Ru] {
+                for (width, height) in [(100, 30), (40, 15)] {
+                    insta::assert_snapshot!(
+                        format!("dashboard_{name}_{}_{width}x{height}", lang.code()),
+                        dashboard(&keys, lang, width, height)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_live_panel_shows_who_finished() {
+        let drawn = dashboard(&[KeyCode::Char('6')], Lang::En, 100, 30);
+        assert_eq!(drawn.matches("✓ finished").count(), 7, "{drawn}");
+    }
+}
