@@ -183,6 +183,15 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
+/// The settings for commands that read results: the session flags filter rather than choose a session.
+fn locate_for_reading(args: &Args) -> anyhow::Result<vigil::config::Located> {
+    let overrides = Overrides {
+        session: None,
+        ..overrides(args)
+    };
+    Ok(locate(&overrides, &Environment::from_process())?)
+}
+
 fn overrides(args: &Args) -> Overrides {
     Overrides {
         config: args.config.clone(),
@@ -231,20 +240,9 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 .context("could not print the quiz list")?
         }
         Some(Command::Records { format }) => {
-            let located = locate(
-                &Overrides {
-                    session: None,
-                    ..overrides(&args)
-                },
-                &Environment::from_process(),
-            )?;
-            let folders = if args.results.is_empty() {
-                vec![located.results.clone()]
-            } else {
-                args.results.clone()
-            };
+            let located = locate_for_reading(&args)?;
             let options = RecordsOptions {
-                folders,
+                folders: located.results_folders(&args.results),
                 session: args.session.first().cloned(),
                 format: *format,
             };
@@ -265,26 +263,14 @@ fn run(args: Args) -> anyhow::Result<u8> {
             facility_high,
             discrimination_low,
         }) => {
-            let located = locate(
-                &Overrides {
-                    session: None,
-                    ..overrides(&args)
-                },
-                &Environment::from_process(),
-            )?;
+            let located = locate_for_reading(&args)?;
             let delimiter = u8::try_from(*delimiter)
                 .ok()
                 .filter(u8::is_ascii)
                 .context("the delimiter must be one ASCII character, such as , or ;")?;
-            let mut quiz_folders = args.quizzes.clone();
-            quiz_folders.extend(located.config.quiz_folders.iter().cloned());
             let options = ReportOptions {
-                folders: if args.results.is_empty() {
-                    vec![located.results.clone()]
-                } else {
-                    args.results.clone()
-                },
-                quiz_folders,
+                folders: located.results_folders(&args.results),
+                quiz_folders: located.quiz_folders(&args.quizzes),
                 filter: Filter {
                     sessions: args.session.clone(),
                     quiz: quiz.clone(),
@@ -297,11 +283,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 format: *format,
                 table: *table,
                 delimiter,
-                lang: args
-                    .run
-                    .lang
-                    .or_else(|| located.config.language.as_deref().and_then(Lang::from_code))
-                    .unwrap_or_default(),
+                lang: located.language(args.run.lang),
                 groups: located.config.groups.clone(),
                 thresholds: Thresholds {
                     facility_low: *facility_low,
@@ -314,28 +296,12 @@ fn run(args: Args) -> anyhow::Result<u8> {
             cli::report::run(&options, located.key, &mut out)?
         }
         Some(Command::Dashboard) => {
-            let located = locate(
-                &Overrides {
-                    session: None,
-                    ..overrides(&args)
-                },
-                &Environment::from_process(),
-            )?;
-            let mut quiz_folders = args.quizzes.clone();
-            quiz_folders.extend(located.config.quiz_folders.iter().cloned());
+            let located = locate_for_reading(&args)?;
             let options = DashboardOptions {
-                folders: if args.results.is_empty() {
-                    vec![located.results.clone()]
-                } else {
-                    args.results.clone()
-                },
+                folders: located.results_folders(&args.results),
                 sessions: args.session.clone(),
-                quiz_folders,
-                lang: args
-                    .run
-                    .lang
-                    .or_else(|| located.config.language.as_deref().and_then(Lang::from_code))
-                    .unwrap_or_default(),
+                quiz_folders: located.quiz_folders(&args.quizzes),
+                lang: located.language(args.run.lang),
                 groups: located.config.groups.clone(),
                 theme: args.run.theme,
             };

@@ -38,15 +38,6 @@ pub struct RunOptions {
     pub overrides: Overrides,
 }
 
-/// The language of the process locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), if Vigil speaks it.
-fn locale_language() -> Option<Lang> {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())
-        .and_then(|value| Lang::from_locale(&value))
-}
-
 fn offers(quizzes: Vec<CheckedQuiz>) -> Vec<Offer> {
     quizzes
         .into_iter()
@@ -108,13 +99,8 @@ fn run_in(terminal: &mut ratatui::DefaultTerminal, options: RunOptions) -> anyho
         restore();
         anyhow::anyhow!(e)
     })?;
-    let lang = options
-        .lang
-        .or_else(|| located.config.language.as_deref().and_then(Lang::from_code))
-        .or_else(locale_language)
-        .unwrap_or_default();
-    let mut folders = options.quiz_folders.clone();
-    folders.extend(located.config.quiz_folders.iter().cloned());
+    let lang = located.language(options.lang);
+    let folders = located.quiz_folders(&options.quiz_folders);
     let room = room_of(&located, !options.no_save);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(options.theme, no_color);

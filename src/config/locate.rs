@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::load::read_config;
 use super::model::{CONFIG_FILE_NAME, Config};
+use crate::i18n::Lang;
 use crate::quiz::check::{read_file, unreadable};
 use crate::quiz::diagnostic::Diagnostic;
 use crate::record::{IntegrityKey, Phase};
@@ -59,6 +60,42 @@ pub struct Located {
     pub key: Option<IntegrityKey>,
     /// Warnings about the config worth showing to the trainer.
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Located {
+    /// The results folders to read: those given on the command line, else the one in force.
+    pub fn results_folders(&self, given: &[PathBuf]) -> Vec<PathBuf> {
+        if given.is_empty() {
+            vec![self.results.clone()]
+        } else {
+            given.to_vec()
+        }
+    }
+
+    /// The extra quiz folders: those given on the command line, then the config's.
+    pub fn quiz_folders(&self, given: &[PathBuf]) -> Vec<PathBuf> {
+        given
+            .iter()
+            .chain(&self.config.quiz_folders)
+            .cloned()
+            .collect()
+    }
+
+    /// The language: `flag`, else the config's, else the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+    pub fn language(&self, flag: Option<Lang>) -> Lang {
+        flag.or_else(|| self.config.language.as_deref().and_then(Lang::from_code))
+            .or_else(locale_language)
+            .unwrap_or_default()
+    }
+}
+
+/// The language of the process locale, if Vigil speaks it.
+fn locale_language() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| Lang::from_locale(&value))
 }
 
 /// Why the settings could not be established.
