@@ -104,3 +104,12 @@ fn report_10000_records(bencher: divan::Bencher) {
         report
     });
 }
+
+/// Reading and parsing alone, for comparison with the whole report.
+#[divan::bench(sample_count = 5)]
+fn scan_10000_records(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    write_records(dir.path());
+    let folders = vec![dir.path().to_path_buf()];
+    bencher.bench(|| scan(&folders, None, None).count());
+}

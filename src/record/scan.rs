@@ -1,6 +1,6 @@
 //! Reading records back: one file at a time, damaged and foreign files reported by name, duplicates once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -50,12 +50,17 @@ pub enum Entry {
     },
 }
 
-/// Reads the records under some folders lazily: only one record is in memory at a time.
+/// Reads the records under some folders lazily, a batch at a time parsed on every core: only one batch of
+/// records is in memory at once, whatever the number of files.
 pub struct Scan {
     pending: std::vec::IntoIter<Result<PathBuf, Problem>>,
+    ready: VecDeque<Entry>,
     seen: HashMap<AttemptId, PathBuf>,
     key: Option<IntegrityKey>,
 }
+
+/// How many files are parsed together.
+const BATCH: usize = 256;
 
 /// Scans `folders` (results folders holding session folders, or session folders themselves); with `session`,
 /// only that session's folder inside each.
@@ -70,6 +75,7 @@ pub fn scan(folders: &[PathBuf], session: Option<&str>, key: Option<IntegrityKey
     }
     Scan {
         pending: pending.into_iter(),
+        ready: VecDeque::new(),
         seen: HashMap::new(),
         key,
     }
@@ -83,6 +89,7 @@ pub fn scan_folder(folder: &Path, key: Option<IntegrityKey>) -> Scan {
     }
     Scan {
         pending: pending.into_iter(),
+        ready: VecDeque::new(),
         seen: HashMap::new(),
         key,
     }
@@ -129,31 +136,75 @@ fn folder_problem(error: &io::Error) -> String {
     }
 }
 
+impl Scan {
+    /// Parses the next batch of files in parallel and queues their entries in file order.
+    fn fill(&mut self) {
+        let batch: Vec<Result<PathBuf, Problem>> = self.pending.by_ref().take(BATCH).collect();
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4);
+        let chunk = batch.len().div_ceil(workers).max(1);
+        let key = self.key.as_ref();
+        let parsed: Vec<Result<Loaded, Problem>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|item| parse_item(item, key))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|handle| handle.join().unwrap_or_default())
+                .collect()
+        });
+        for item in parsed {
+            let entry = match item {
+                Err(problem) => Entry::Problem(problem),
+                Ok(loaded) => match self.seen.get(&loaded.record.attempt) {
+                    Some(first) => Entry::Duplicate {
+                        path: loaded.path,
+                        first: first.clone(),
+                    },
+                    None => {
+                        self.seen
+                            .insert(loaded.record.attempt.clone(), loaded.path.clone());
+                        Entry::Record(Box::new(loaded))
+                    }
+                },
+            };
+            self.ready.push_back(entry);
+        }
+    }
+}
+
+/// Reads and parses one listed file (or passes on the problem of listing it).
+fn parse_item(
+    item: &Result<PathBuf, Problem>,
+    key: Option<&IntegrityKey>,
+) -> Result<Loaded, Problem> {
+    let path = item.as_ref().map_err(Clone::clone)?;
+    let loaded = match read_file(path) {
+        Ok(bytes) => load(path, &bytes, key),
+        Err(error) => Err(format!("the file could not be read: {error}")),
+    };
+    loaded.map_err(|message| Problem {
+        path: path.clone(),
+        message,
+    })
+}
+
 impl Iterator for Scan {
     type Item = Entry;
 
     fn next(&mut self) -> Option<Entry> {
-        let path = match self.pending.next()? {
-            Ok(path) => path,
-            Err(problem) => return Some(Entry::Problem(problem)),
-        };
-        let loaded = match read_file(&path) {
-            Ok(bytes) => load(&path, &bytes, self.key.as_ref()),
-            Err(error) => Err(format!("the file could not be read: {error}")),
-        };
-        Some(match loaded {
-            Err(message) => Entry::Problem(Problem { path, message }),
-            Ok(loaded) => match self.seen.get(&loaded.record.attempt) {
-                Some(first) => Entry::Duplicate {
-                    path,
-                    first: first.clone(),
-                },
-                None => {
-                    self.seen.insert(loaded.record.attempt.clone(), path);
-                    Entry::Record(Box::new(loaded))
-                }
-            },
-        })
+        if self.ready.is_empty() {
+            self.fill();
+        }
+        self.ready.pop_front()
     }
 }
 

@@ -207,10 +207,7 @@ fn quiz_report(
     thresholds: &Thresholds,
     mixed_versions: Vec<u32>,
 ) -> QuizReport {
-    let matrix: Vec<Vec<f64>> = rows
-        .iter()
-        .map(|r| r.scores.iter().map(|s| f64::from(*s)).collect())
-        .collect();
+    let matrix: Vec<Vec<f64>> = rows.iter().map(|r| r.scores.clone()).collect();
     let percents: Vec<f64> = rows.iter().map(AttemptRow::percent).collect();
     let questions: Vec<QuestionReport> = shape
         .questions

@@ -46,8 +46,8 @@ pub struct QuizShape {
     pub id: String,
     /// Title.
     pub title: String,
-    /// Pass mark, percent.
-    pub pass_mark: f64,
+    /// Pass mark, percent (unknown without the quiz file).
+    pub pass_mark: Option<f64>,
     /// Form group of parallel forms.
     pub form_group: Option<String>,
     /// The questions, in the quiz file's order.
@@ -63,7 +63,7 @@ impl QuizShape {
         Self {
             id: quiz.id.clone(),
             title: quiz.title.clone(),
-            pass_mark: f64::from(quiz.pass_mark),
+            pass_mark: Some(f64::from(quiz.pass_mark)),
             form_group: quiz.form_group.clone(),
             from_quiz_file: true,
             questions: quiz
@@ -112,7 +112,7 @@ impl QuizShape {
         Self {
             id: record.quiz.id.clone(),
             title: record.quiz.title.clone(),
-            pass_mark: 0.0,
+            pass_mark: None,
             form_group: record.quiz.form_group.clone(),
             questions,
             from_quiz_file: false,
@@ -150,7 +150,7 @@ pub struct AttemptRow {
     /// Points possible.
     pub max: f64,
     /// Points per question, in the quiz shape's order (0 where a question is missing).
-    pub scores: Vec<f32>,
+    pub scores: Vec<f64>,
     /// Per question, a bit per option of the shape (bit i: option i chosen).
     pub chosen: Vec<u64>,
     /// Time spent, milliseconds.
@@ -340,7 +340,7 @@ fn row(record: &AttemptRecord, shape: &QuizShape, regrade: Option<&CheckedQuiz>)
             (Some(_), None) => 0.0,
             (None, _) => saved.map_or(0.0, |s| s.points),
         };
-        scores.push(points as f32);
+        scores.push(points);
         let mut bits = 0u64;
         if let Some(Response::Chosen(ids)) = answer {
             for (index, option) in question.options.iter().enumerate().take(64) {
@@ -351,7 +351,7 @@ fn row(record: &AttemptRecord, shape: &QuizShape, regrade: Option<&CheckedQuiz>)
         }
         chosen.push(bits);
     }
-    let points: f64 = scores.iter().map(|s| f64::from(*s)).sum();
+    let points: f64 = scores.iter().sum();
     let max = if shape.questions.is_empty() {
         record.total.max_points
     } else {

@@ -49,13 +49,16 @@ pub fn standard_deviation(values: &[f64]) -> Option<f64> {
     variance(values).map(f64::sqrt)
 }
 
-/// The Pearson correlation (`None` when either list does not vary).
+/// Below this a standard deviation is rounding noise: the list does not vary.
+const NO_SPREAD: f64 = 1e-9;
+
+/// The Pearson correlation, kept within -1..1 (`None` when either list does not vary).
 pub fn correlation(a: &[f64], b: &[f64]) -> Option<f64> {
     let (sa, sb) = (standard_deviation(a)?, standard_deviation(b)?);
-    if sa == 0.0 || sb == 0.0 {
+    if sa < NO_SPREAD || sb < NO_SPREAD {
         return None;
     }
-    Some(covariance(a, b)? / (sa * sb))
+    Some((covariance(a, b)? / (sa * sb)).clamp(-1.0, 1.0))
 }
 
 /// The score distribution of a group of attempts, in percent of the maximum.
@@ -80,14 +83,14 @@ pub struct Distribution {
 }
 
 impl Distribution {
-    /// The distribution of `percents` against `pass_mark` (percent).
-    pub fn of(percents: &[f64], pass_mark: f64) -> Self {
+    /// The distribution of `percents` against `pass_mark` (percent; `None` when unknown, and then no pass rate).
+    pub fn of(percents: &[f64], pass_mark: Option<f64>) -> Self {
         let mut histogram = [0; 10];
         for p in percents {
             let bin = ((p / 10.0).floor().max(0.0) as usize).min(9);
             histogram[bin] += 1;
         }
-        let passed = percents.iter().filter(|p| **p + 1e-9 >= pass_mark).count();
+        let passed = |mark: f64| percents.iter().filter(|p| **p + 1e-9 >= mark).count();
         Self {
             n: percents.len(),
             mean: mean(percents),
@@ -95,7 +98,9 @@ impl Distribution {
             standard_deviation: standard_deviation(percents),
             min: percents.iter().copied().reduce(f64::min),
             max: percents.iter().copied().reduce(f64::max),
-            pass_rate: (!percents.is_empty()).then(|| passed as f64 / percents.len() as f64),
+            pass_rate: pass_mark
+                .filter(|_| !percents.is_empty())
+                .map(|mark| passed(mark) as f64 / percents.len() as f64),
             histogram,
         }
     }
@@ -177,10 +182,10 @@ pub fn item(matrix: &[Vec<f64>], q: usize, max: f64, thresholds: &Thresholds) ->
     });
     let mut flags = Vec::new();
     if let Some(f) = facility {
-        if f < thresholds.facility_low {
+        if f < thresholds.facility_low - NO_SPREAD {
             flags.push(Flag::TooHard);
         }
-        if f > thresholds.facility_high {
+        if f > thresholds.facility_high + NO_SPREAD {
             flags.push(Flag::TooEasy);
         }
     }
@@ -190,7 +195,8 @@ pub fn item(matrix: &[Vec<f64>], q: usize, max: f64, thresholds: &Thresholds) ->
     ItemStats {
         n: scores.len(),
         facility,
-        standard_deviation: standard_deviation(&fractions),
+        standard_deviation: standard_deviation(&fractions)
+            .map(|sd| if sd < NO_SPREAD { 0.0 } else { sd }),
         discrimination,
         efficiency,
         flags,
@@ -227,8 +233,13 @@ pub fn reliability(matrix: &[Vec<f64>]) -> Option<Reliability> {
             variance(&column).unwrap_or(0.0)
         })
         .sum();
-    let alpha = p as f64 / (p - 1) as f64 * (1.0 - item_variances / total_variance);
-    let standard_error = total_variance.sqrt() * (1.0 - alpha).max(0.0).sqrt();
+    let alpha = (p as f64 / (p - 1) as f64 * (1.0 - item_variances / total_variance)).min(1.0);
+    let unexplained = if 1.0 - alpha < NO_SPREAD {
+        0.0
+    } else {
+        1.0 - alpha
+    };
+    let standard_error = total_variance.sqrt() * unexplained.sqrt();
     Some(Reliability {
         alpha,
         standard_error,
@@ -253,8 +264,18 @@ mod tests {
     }
 
     #[test]
+    fn a_question_everyone_scored_the_same_has_no_discrimination_and_no_flag() {
+        let matrix: Vec<Vec<f64>> = (0..6).map(|i| vec![0.2, f64::from(i)]).collect();
+        let stats = item(&matrix, 0, 1.0, &Thresholds::default());
+        assert_eq!(stats.discrimination, None);
+        assert_eq!(stats.standard_deviation, Some(0.0));
+        assert!(stats.flags.is_empty(), "{:?}", stats.flags);
+    }
+
+    #[test]
     fn histogram_puts_a_perfect_score_in_the_last_bin() {
-        let d = Distribution::of(&[0.0, 9.9, 10.0, 55.0, 100.0], 50.0);
+        let d = Distribution::of(&[0.0, 9.9, 10.0, 55.0, 100.0], Some(50.0));
+        assert_eq!(Distribution::of(&[70.0], None).pass_rate, None);
         assert_eq!(d.histogram, [2, 1, 0, 0, 0, 1, 0, 0, 0, 1]);
         assert_eq!(d.pass_rate, Some(0.4));
         assert_eq!((d.min, d.max), (Some(0.0), Some(100.0)));

@@ -82,7 +82,10 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                         number(attempt.points),
                         number(attempt.max),
                         number(attempt.percent()),
-                        (attempt.percent() + 1e-9 >= quiz.quiz.pass_mark).to_string(),
+                        quiz.quiz
+                            .pass_mark
+                            .map(|mark| (attempt.percent() + 1e-9 >= mark).to_string())
+                            .unwrap_or_default(),
                         number(attempt.time_ms as f64 / 60_000.0),
                     ])?;
                 }
@@ -108,7 +111,7 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                         attempt.phase.name().to_owned(),
                         number(attempt.points),
                     ];
-                    cells.extend(attempt.scores.iter().map(|s| number(f64::from(*s))));
+                    cells.extend(attempt.scores.iter().map(|s| number(*s)));
                     row(cells)?;
                 }
             }
