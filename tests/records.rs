@@ -272,7 +272,7 @@ fn damaged_foreign_and_duplicate_files_are_reported_by_name_and_skipped() {
     .unwrap();
     std::fs::write(
         session.join("damaged.ron"),
-        text.replace("points:2.0", "points:\"two\""),
+        text.replace("(\"signs\",\"multiple\"", "(\"signs\",multiple"),
     )
     .unwrap();
     std::fs::write(session.join("copy.ron"), &text).unwrap();
