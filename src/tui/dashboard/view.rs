@@ -11,7 +11,7 @@ use crate::report::analysis::QuizReport;
 use crate::report::export::{Labels, decimal, percent};
 use crate::report::stats::Flag;
 use crate::text::printable_line;
-use crate::tui::layout::{MIN_SIZE, number, wrap};
+use crate::tui::layout::{MIN_SIZE, clock, number, wrap};
 use crate::tui::theme::Theme;
 
 fn bar(share: f64, width: usize) -> String {
@@ -158,11 +158,12 @@ fn render_overview(
         for group in &quiz.groups {
             lines.push(Line::styled(
                 format!(
-                    "{:<18} {} {}% · n {}",
+                    "{:<18} {} {}% · {} {}",
                     printable_line(labels.group(&group.group)),
                     bar(group.distribution.mean.unwrap_or(0.0) / 100.0, 20),
                     percent(group.distribution.mean),
-                    group.distribution.n
+                    group.distribution.n,
+                    r.figures[0]
                 ),
                 theme.text,
             ));
@@ -196,7 +197,7 @@ fn render_participants(
                 a.phase.name().to_owned(),
                 format!("{:.1}%", a.percent()),
                 format!("{} {}", bar(a.percent() / 100.0, 10), number(a.points)),
-                format!("{} min", a.time_ms / 60_000),
+                clock(a.time_ms),
             ])
         })
         .collect();
@@ -484,7 +485,7 @@ fn render_drill(
                         ),
                         theme.title,
                     ),
-                    Span::styled(format!("{}s ", question.time_ms / 1000), theme.dim),
+                    Span::styled(format!("{} ", clock(question.time_ms)), theme.dim),
                     Span::styled(answer, theme.dim),
                 ]));
             }
