@@ -3,11 +3,11 @@
 
 use std::fmt::Write as _;
 
-use super::{Labels, decimal, percent};
+use super::{Labels, decimal, flag_words, percent};
 use crate::i18n::fill;
 use crate::report::Report;
 use crate::report::analysis::{PrePost, QuizReport};
-use crate::report::stats::{Distribution, Flag};
+use crate::report::stats::Distribution;
 
 /// Escapes `text` for HTML text and attribute values.
 pub fn escape(text: &str) -> String {
@@ -176,16 +176,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
     }
     html.push_str("</tr>");
     for (n, question) in quiz.questions.iter().enumerate() {
-        let flags: Vec<&str> = question
-            .stats
-            .flags
-            .iter()
-            .map(|f| match f {
-                Flag::TooHard => r.flags[0],
-                Flag::TooEasy => r.flags[1],
-                Flag::LowDiscrimination => r.flags[2],
-            })
-            .collect();
+        let flags = flag_words(&question.stats.flags, r);
         let text = if question.prompt.is_empty() {
             &question.id
         } else {
@@ -201,7 +192,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
             decimal(question.stats.standard_deviation),
             percent(question.stats.discrimination),
             percent(question.stats.efficiency),
-            escape(&flags.join(", "))
+            escape(&flags)
         );
     }
     html.push_str("</table>");

@@ -6,8 +6,9 @@ pub mod html;
 pub mod text;
 
 use crate::config::Group;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, ReportStrings};
 use crate::quiz::Taxonomy;
+use crate::report::stats::{Distribution, Flag};
 
 /// What turns ids into words: the language, tag labels and group labels.
 #[derive(Debug, Clone, Copy)]
@@ -43,4 +44,39 @@ pub fn percent(value: Option<f64>) -> String {
 /// A number with two decimals, or "—" when not defined.
 pub fn decimal(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"))
+}
+
+/// The question flags in words, separated by commas.
+pub fn flag_words(flags: &[Flag], r: &ReportStrings) -> String {
+    flags
+        .iter()
+        .map(|f| match f {
+            Flag::TooHard => r.flags[0],
+            Flag::TooEasy => r.flags[1],
+            Flag::LowDiscrimination => r.flags[2],
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "attempts 12 · mean 61.5% · ..." on one line.
+pub fn distribution_line(d: &Distribution, r: &ReportStrings) -> String {
+    let f = r.figures;
+    format!(
+        "{} {} · {} {}% · {} {}% · {} {} · {} {}% · {} {}% · {} {}%",
+        f[0],
+        d.n,
+        f[1],
+        percent(d.mean),
+        f[2],
+        percent(d.median),
+        f[3],
+        percent(d.standard_deviation),
+        f[4],
+        percent(d.min),
+        f[5],
+        percent(d.max),
+        f[6],
+        percent(d.pass_rate.map(|p| 100.0 * p))
+    )
 }

@@ -4,11 +4,10 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Labels, decimal, percent};
+use super::{Labels, decimal, distribution_line, flag_words, percent};
 use crate::i18n::fill;
 use crate::report::Report;
 use crate::report::analysis::QuizReport;
-use crate::report::stats::{Distribution, Flag};
 use crate::text::printable_line;
 
 /// Cuts `text` to `width` columns, marking a cut with `…`.
@@ -148,27 +147,6 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
     out
 }
 
-fn distribution_line(d: &Distribution, r: &crate::i18n::ReportStrings) -> String {
-    let f = r.figures;
-    format!(
-        "{} {} · {} {}% · {} {}% · {} {} · {} {}% · {} {}% · {} {}%",
-        f[0],
-        d.n,
-        f[1],
-        percent(d.mean),
-        f[2],
-        percent(d.median),
-        f[3],
-        percent(d.standard_deviation),
-        f[4],
-        percent(d.min),
-        f[5],
-        percent(d.max),
-        f[6],
-        percent(d.pass_rate.map(|p| 100.0 * p))
-    )
-}
-
 fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width: usize) {
     let r = labels.lang.report();
     let _ = writeln!(
@@ -254,16 +232,7 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
         look
     );
     for question in &quiz.questions {
-        let flags: Vec<&str> = question
-            .stats
-            .flags
-            .iter()
-            .map(|f| match f {
-                Flag::TooHard => r.flags[0],
-                Flag::TooEasy => r.flags[1],
-                Flag::LowDiscrimination => r.flags[2],
-            })
-            .collect();
+        let flags = flag_words(&question.stats.flags, r);
         let _ = writeln!(
             out,
             "{}  {:>9}  {:>6}  {:>9}  {:>9}  {}",
@@ -272,7 +241,7 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
             decimal(question.stats.standard_deviation),
             percent(question.stats.discrimination),
             percent(question.stats.efficiency),
-            flags.join(", ")
+            flags
         );
     }
     if !quiz.tags.is_empty() {

@@ -3,13 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs};
+use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs, Wrap};
 
 use super::{Dashboard, Drill, Tab};
 use crate::i18n::fill;
 use crate::report::analysis::QuizReport;
-use crate::report::export::{Labels, decimal, percent};
-use crate::report::stats::Flag;
+use crate::report::export::{Labels, decimal, distribution_line, flag_words, percent};
 use crate::text::printable_line;
 use crate::tui::layout::{MIN_SIZE, clock, number, wrap};
 use crate::tui::theme::Theme;
@@ -105,25 +104,9 @@ fn render_overview(
     let Some(quiz) = quiz else { return };
     let r = labels.lang.report();
     let d = &quiz.distribution;
-    let f = r.figures;
     let mut lines = vec![
         Line::styled(r.distribution, theme.title),
-        Line::styled(
-            format!(
-                "{} {} · {} {}% · {} {}% · {} {} · {} {}%",
-                f[0],
-                d.n,
-                f[1],
-                percent(d.mean),
-                f[2],
-                percent(d.median),
-                f[3],
-                percent(d.standard_deviation),
-                f[6],
-                percent(d.pass_rate.map(|p| 100.0 * p))
-            ),
-            theme.text,
-        ),
+        Line::styled(distribution_line(d, r), theme.text),
         Line::default(),
         Line::styled(r.histogram, theme.dim),
     ];
@@ -169,7 +152,7 @@ fn render_overview(
             ));
         }
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
 fn table_state(row: usize) -> TableState {
@@ -217,18 +200,6 @@ fn render_participants(
     frame.render_stateful_widget(table, area, &mut table_state(dashboard.row));
 }
 
-fn flags(flags: &[Flag], r: &crate::i18n::ReportStrings) -> String {
-    flags
-        .iter()
-        .map(|f| match f {
-            Flag::TooHard => r.flags[0],
-            Flag::TooEasy => r.flags[1],
-            Flag::LowDiscrimination => r.flags[2],
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn render_questions(
     dashboard: &Dashboard,
     quiz: Option<&QuizReport>,
@@ -252,7 +223,7 @@ fn render_questions(
                 ),
                 percent(q.stats.discrimination),
                 percent(q.stats.efficiency),
-                flags(&q.stats.flags, r),
+                flag_words(&q.stats.flags, r),
             ])
         })
         .collect();
