@@ -18,6 +18,8 @@ pub enum Table {
     Matrix,
     /// One row per question: the item analysis.
     Items,
+    /// One row per file or record not counted, and why.
+    Problems,
 }
 
 /// A text cell made safe for spreadsheets: one starting with `=`, `+`, `-`, `@`, a tab or a carriage return is
@@ -152,6 +154,15 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                         flags.join(" "),
                     ])?;
                 }
+            }
+        }
+        Table::Problems => {
+            row(["file", "problem"].map(String::from).to_vec())?;
+            for problem in &report.problems {
+                row(vec![
+                    neutralise(&problem.path.display().to_string()),
+                    neutralise(&problem.message),
+                ])?;
             }
         }
     }
