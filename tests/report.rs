@@ -317,8 +317,9 @@ mod dashboard {
             bank.quizzes,
             None,
         );
-        let (report, live) = source.load();
+        let (report, live, sessions) = source.load(None);
         let mut board = Dashboard::new(lang, report, live, bank.taxonomy, default_groups());
+        board.sessions = sessions;
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         let events = keys.iter().map(|k| key(*k)).collect();
         let theme = Theme::new(ThemeName::Default, true);
@@ -373,6 +374,21 @@ mod dashboard {
                 }
             }
         }
+    }
+
+    #[test]
+    fn sessions_can_be_chosen_one_at_a_time_and_all_again() {
+        let one = dashboard(&[KeyCode::Char('>')], Lang::En, 100, 30);
+        assert!(
+            one.lines().next().unwrap().contains("almaty-2010-04"),
+            "{one}"
+        );
+        assert!(one.contains("attempts 7"));
+        let all = dashboard(&[KeyCode::Char('>'), KeyCode::Char('>')], Lang::En, 100, 30);
+        assert!(
+            !all.lines().next().unwrap().contains("almaty-2010-04"),
+            "{all}"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `vigil dashboard`: the report full-screen, refreshed from the results folder every few seconds.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::config::Group;
@@ -62,22 +63,34 @@ impl FolderSource {
 }
 
 impl DashboardSource for FolderSource {
-    fn load(&mut self) -> (Report, Vec<LiveRow>) {
+    fn load(&mut self, session: Option<&str>) -> (Report, Vec<LiveRow>, Vec<String>) {
+        let filter = match session {
+            Some(session) => Filter {
+                sessions: vec![session.to_owned()],
+                ..self.filter.clone()
+            },
+            None => self.filter.clone(),
+        };
         let data = build(
             self.entries(),
             &self.quizzes,
-            &self.filter,
+            &filter,
             AttemptChoice::First,
             false,
         );
-        let sessions = &self.filter.sessions;
+        let mut found = BTreeSet::new();
         let live = live_rows(self.entries().filter(|entry| match entry {
             Entry::Record(loaded) => {
-                sessions.is_empty() || sessions.contains(&loaded.record.session)
+                found.insert(loaded.record.session.clone());
+                filter.sessions.is_empty() || filter.sessions.contains(&loaded.record.session)
             }
             _ => false,
         }));
-        (analyse(data, Thresholds::default()), live)
+        (
+            analyse(data, Thresholds::default()),
+            live,
+            found.into_iter().collect(),
+        )
     }
 
     fn open(&mut self, path: &Path) -> Option<AttemptRecord> {
@@ -104,8 +117,9 @@ pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Resu
         ..Filter::default()
     };
     let mut source = FolderSource::new(options.folders.clone(), filter, bank.quizzes, key);
-    let (report, live) = source.load();
+    let (report, live, sessions) = source.load(None);
     let mut dashboard = Dashboard::new(options.lang, report, live, bank.taxonomy, options.groups);
+    dashboard.sessions = sessions;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(options.theme, no_color);
     let outcome = run_dashboard(

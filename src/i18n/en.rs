@@ -158,6 +158,6 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     live_heads: ["Participant", "Quiz", "Question", "Answered", "Last saved"],
     live_states: ["working", "finished"],
     no_one_yet: "Nobody has started yet. The panel refreshes every few seconds.",
-    dashboard_keys: "←→ tab  ↑↓ select  Enter details  [ ] quiz  s sort  q quit",
+    dashboard_keys: "←→ tab  ↑↓ select  Enter details  [ ] quiz  < > session  s sort  q quit",
     drill_keys: "↑↓ scroll  Esc back",
 };

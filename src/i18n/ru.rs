@@ -164,6 +164,6 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     live_heads: ["Участник", "Тест", "Вопрос", "Отвечено", "Сохранено"],
     live_states: ["работает", "завершил"],
     no_one_yet: "Пока никто не начал. Панель обновляется каждые несколько секунд.",
-    dashboard_keys: "←→ вкладка  ↑↓ выбор  Enter подробно  [ ] тест  s сортировка  q выход",
+    dashboard_keys: "←→ вкладка  ↑↓ выбор  Enter подробно  [ ] тест  < > сессия  s сортировка  q выход",
     drill_keys: "↑↓ прокрутка  Esc назад",
 };

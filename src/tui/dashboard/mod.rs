@@ -96,6 +96,10 @@ pub struct Dashboard {
     pub drill: Option<Drill>,
     /// Lines the detail view is scrolled by.
     pub scroll: u16,
+    /// The sessions found in the results folders.
+    pub sessions: Vec<String>,
+    /// The session shown (index into `sessions`), or every session.
+    pub session: Option<usize>,
 }
 
 /// What the dashboard asks of the loop.
@@ -105,6 +109,8 @@ pub enum Request {
     None,
     /// Read this attempt's record for the detail view.
     Open(std::path::PathBuf),
+    /// Read the figures again (another session was chosen).
+    Reload,
     /// Leave.
     Quit,
 }
@@ -130,7 +136,16 @@ impl Dashboard {
             sort: Sort::Started,
             drill: None,
             scroll: 0,
+            sessions: Vec::new(),
+            session: None,
         }
+    }
+
+    /// The session shown, or `None` for every session.
+    pub fn selected_session(&self) -> Option<&str> {
+        self.session
+            .and_then(|i| self.sessions.get(i))
+            .map(String::as_str)
     }
 
     /// Replaces the figures with fresh ones, keeping the trainer's place.
@@ -208,6 +223,18 @@ impl Dashboard {
                 self.quiz = self.quiz.saturating_sub(1);
                 self.row = 0;
             }
+            KeyCode::Char('>') | KeyCode::Char('<') if !self.sessions.is_empty() => {
+                let count = self.sessions.len();
+                self.session = match (self.session, key.code == KeyCode::Char('>')) {
+                    (None, true) => Some(0),
+                    (None, false) => Some(count - 1),
+                    (Some(i), true) => (i + 1 < count).then_some(i + 1),
+                    (Some(i), false) => i.checked_sub(1),
+                };
+                self.quiz = 0;
+                self.row = 0;
+                return Request::Reload;
+            }
             KeyCode::Char('s') => {
                 self.sort = match self.sort {
                     Sort::Started => Sort::Name,
@@ -248,8 +275,8 @@ impl Dashboard {
 
 /// Where the dashboard's data comes from.
 pub trait DashboardSource {
-    /// The figures and the live panel, read afresh.
-    fn load(&mut self) -> (Report, Vec<LiveRow>);
+    /// The figures and the live panel of `session` (or of every session), read afresh, with the sessions found.
+    fn load(&mut self, session: Option<&str>) -> (Report, Vec<LiveRow>, Vec<String>);
     /// One attempt's record.
     fn open(&mut self, path: &std::path::Path) -> Option<AttemptRecord>;
 }
@@ -275,14 +302,18 @@ pub fn run_dashboard<B: Backend>(
                         dashboard.drill = Some(Drill::Attempt(Box::new(record)));
                     }
                 }
+                Request::Reload => reload(dashboard, source),
                 Request::None => {}
             },
             Ok(Some(_)) => {}
-            Ok(None) => {
-                let (report, live) = source.load();
-                dashboard.refresh(report, live);
-            }
+            Ok(None) => reload(dashboard, source),
             Err(_) => return Ok(()),
         }
     }
+}
+
+fn reload(dashboard: &mut Dashboard, source: &mut dyn DashboardSource) {
+    let (report, live, sessions) = source.load(dashboard.selected_session());
+    dashboard.sessions = sessions;
+    dashboard.refresh(report, live);
 }

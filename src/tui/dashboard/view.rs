@@ -35,15 +35,17 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
         || r.title.to_owned(),
         |q| format!("{} · {}", r.title, printable_line(&q.quiz.title)),
     );
-    let right = if dashboard.report.quizzes.len() > 1 {
-        format!(
-            " {}/{} ",
+    let mut right = dashboard
+        .selected_session()
+        .map_or_else(String::new, |s| printable_line(s).into_owned());
+    if dashboard.report.quizzes.len() > 1 {
+        right = format!(
+            "{right} {}/{}",
             dashboard.quiz + 1,
             dashboard.report.quizzes.len()
-        )
-    } else {
-        String::new()
-    };
+        );
+    }
+    let right = format!(" {} ", right.trim());
     let block = Block::bordered()
         .border_style(theme.border)
         .title(Line::styled(format!(" {title} "), theme.title))
