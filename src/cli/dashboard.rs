@@ -13,7 +13,7 @@ use crate::report::{AttemptChoice, Filter, Report, analyse, build};
 use crate::tui::dashboard::live::{LiveRow, live_rows};
 use crate::tui::dashboard::{Dashboard, DashboardSource, run_dashboard};
 use crate::tui::run::TerminalEvents;
-use crate::tui::terminal::{TerminalError, restore, take_over};
+use crate::tui::terminal::{in_terminal, no_color};
 use crate::tui::theme::{Theme, ThemeName};
 
 /// What `vigil dashboard` shows.
@@ -103,33 +103,25 @@ impl DashboardSource for FolderSource {
 
 /// Runs the dashboard; returns the exit code (2 without a terminal).
 pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Result<i32> {
-    let mut terminal = match take_over() {
-        Ok(terminal) => terminal,
-        Err(TerminalError::NotATerminal) => {
-            eprintln!("vigil: {}", TerminalError::NotATerminal);
-            return Ok(2);
-        }
-        Err(error) => return Err(error.into()),
-    };
-    let bank = Bank::load(&options.quiz_folders);
-    let filter = Filter {
-        sessions: options.sessions.clone(),
-        ..Filter::default()
-    };
-    let mut source = FolderSource::new(options.folders.clone(), filter, bank.quizzes, key);
-    let (report, live, sessions) = source.load(None);
-    let mut dashboard = Dashboard::new(options.lang, report, live, bank.taxonomy, options.groups);
-    dashboard.sessions = sessions;
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::new(options.theme, no_color);
-    let outcome = run_dashboard(
-        &mut terminal,
-        &mut dashboard,
-        &theme,
-        &mut TerminalEvents,
-        &mut source,
-    );
-    restore();
-    outcome?;
-    Ok(0)
+    in_terminal(|terminal| {
+        let bank = Bank::load(&options.quiz_folders);
+        let filter = Filter {
+            sessions: options.sessions.clone(),
+            ..Filter::default()
+        };
+        let mut source = FolderSource::new(options.folders.clone(), filter, bank.quizzes, key);
+        let (report, live, sessions) = source.load(None);
+        let mut dashboard =
+            Dashboard::new(options.lang, report, live, bank.taxonomy, options.groups);
+        dashboard.sessions = sessions;
+        let theme = Theme::new(options.theme, no_color());
+        run_dashboard(
+            terminal,
+            &mut dashboard,
+            &theme,
+            &mut TerminalEvents,
+            &mut source,
+        )?;
+        Ok(0)
+    })
 }

@@ -14,7 +14,7 @@ use crate::quiz::{Bank, CheckedQuiz, FeedbackMode};
 use crate::tui::app::{App, Offer};
 use crate::tui::room::{RoomServices, room_of};
 use crate::tui::run::{SystemClock, TerminalEvents, run_loop};
-use crate::tui::terminal::{TerminalError, restore, take_over};
+use crate::tui::terminal::{in_terminal, no_color};
 use crate::tui::theme::{Theme, ThemeName};
 
 /// What `vigil run` was asked to do.
@@ -76,17 +76,7 @@ fn quiz_file(path: &Path) -> anyhow::Result<CheckedQuiz> {
 
 /// Runs the trainee app; returns the exit code (2 when there is no terminal).
 pub fn run(options: RunOptions) -> anyhow::Result<i32> {
-    let mut terminal = match take_over() {
-        Ok(terminal) => terminal,
-        Err(TerminalError::NotATerminal) => {
-            eprintln!("vigil: {}", TerminalError::NotATerminal);
-            return Ok(2);
-        }
-        Err(error) => return Err(error.into()),
-    };
-    let outcome = run_in(&mut terminal, options);
-    restore();
-    outcome
+    in_terminal(|terminal| run_in(terminal, options))
 }
 
 fn run_in(terminal: &mut ratatui::DefaultTerminal, options: RunOptions) -> anyhow::Result<i32> {
@@ -95,21 +85,17 @@ fn run_in(terminal: &mut ratatui::DefaultTerminal, options: RunOptions) -> anyho
         Environment::from_process(),
         !options.no_save,
     );
-    let located = services.locate().map_err(|e| {
-        restore();
-        anyhow::anyhow!(e)
-    })?;
+    let located = services.locate().map_err(|e| anyhow::anyhow!(e))?;
     let lang = located.language(options.lang);
     let folders = located.quiz_folders(&options.quiz_folders);
     let room = room_of(&located, !options.no_save);
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::new(options.theme, no_color);
+    let theme = Theme::new(options.theme, no_color());
     let mut app = App::new(lang, room, Vec::new(), Default::default(), options.seed);
     app.feedback_override = options.feedback;
     let (sender, receiver) = mpsc::channel();
     match &options.target {
         Some(target) if Path::new(target).is_file() => {
-            let file = quiz_file(Path::new(target)).inspect_err(|_| restore())?;
+            let file = quiz_file(Path::new(target))?;
             app.only_quiz = Some(file.quiz.id.clone());
             let mut bank = Bank::load(&folders);
             bank.quizzes.retain(|q| q.quiz.id != file.quiz.id);
@@ -119,7 +105,6 @@ fn run_in(terminal: &mut ratatui::DefaultTerminal, options: RunOptions) -> anyho
         Some(id) => {
             let bank = Bank::load(&folders);
             if !bank.quizzes.iter().any(|q| &q.quiz.id == id) {
-                restore();
                 anyhow::bail!(
                     "there is no quiz `{id}`; `vigil list` shows the quizzes (or give the path of a quiz file)"
                 );

@@ -107,6 +107,20 @@ pub struct Session {
     pub warned: bool,
 }
 
+impl Session {
+    /// A session on the attempt's current question, nothing shown yet.
+    pub fn new(attempt: Attempt, header: RecordHeader) -> Self {
+        Self {
+            attempt,
+            header,
+            showing_feedback: false,
+            last_choice: None,
+            scroll: 0,
+            warned: false,
+        }
+    }
+}
+
 /// The screens of the app.
 #[derive(Debug, Clone)]
 pub enum Screen {
@@ -623,14 +637,7 @@ impl App {
                         quiz: record.quiz.clone(),
                         started: record.started,
                     };
-                    self.screen = Screen::Attempt(Box::new(Session {
-                        attempt,
-                        header,
-                        showing_feedback: false,
-                        last_choice: None,
-                        scroll: 0,
-                        warned: false,
-                    }));
+                    self.screen = Screen::Attempt(Box::new(Session::new(attempt, header)));
                     self.enter_question();
                     Vec::new()
                 }
@@ -670,14 +677,7 @@ impl App {
             quiz: quiz_ref(&offer.quiz, &offer.content_hash),
             started: now.wall,
         };
-        self.screen = Screen::Attempt(Box::new(Session {
-            attempt,
-            header,
-            showing_feedback: false,
-            last_choice: None,
-            scroll: 0,
-            warned: false,
-        }));
+        self.screen = Screen::Attempt(Box::new(Session::new(attempt, header)));
         self.save_now(now)
     }
 

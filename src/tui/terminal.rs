@@ -44,3 +44,26 @@ pub fn take_over() -> Result<DefaultTerminal, TerminalError> {
     execute!(io::stdout(), EnableMouseCapture).inspect_err(|_| restore())?;
     Ok(terminal)
 }
+
+/// Runs `app` in the terminal and gives the terminal back afterwards, whatever happens; without a terminal,
+/// prints one line and returns exit code 2.
+pub fn in_terminal(
+    app: impl FnOnce(&mut DefaultTerminal) -> anyhow::Result<i32>,
+) -> anyhow::Result<i32> {
+    let mut terminal = match take_over() {
+        Ok(terminal) => terminal,
+        Err(TerminalError::NotATerminal) => {
+            eprintln!("vigil: {}", TerminalError::NotATerminal);
+            return Ok(2);
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let outcome = app(&mut terminal);
+    restore();
+    outcome
+}
+
+/// Whether `NO_COLOR` asks for no colours.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
