@@ -39,10 +39,18 @@ pub fn render(app: &App, cursor: usize, theme: &Theme, frame: &mut Frame<'_>, ar
             theme.title
         };
         let pointer = if selected { "›" } else { " " };
-        lines.push(Line::styled(
-            format!("{pointer} {}  {}", n + 1, printable_line(&quiz.title)),
-            style,
-        ));
+        let number = format!("{pointer} {}  ", n + 1);
+        for (part, text) in wrap(&printable_line(&quiz.title), body.width.saturating_sub(5))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if part == 0 {
+                number.clone()
+            } else {
+                " ".repeat(5)
+            };
+            lines.push(Line::styled(format!("{lead}{text}"), style));
+        }
         let mut facts = format!(
             "{} · {} · {}",
             app.lang.count(quiz.questions.len() as u64, s.questions),
