@@ -343,3 +343,32 @@ fn a_failed_save_warns_without_blocking_and_is_retried_at_the_next_tick() {
     assert!(!app.save_failed);
     assert!(services.saved[0].questions[0].flagged);
 }
+
+#[test]
+fn kazakh_readers_get_russian_where_a_quiz_has_no_kazakh_version() {
+    let quiz = |language: &str| {
+        let mut quiz = (*example(None)).clone();
+        quiz.language = language.into();
+        Offer {
+            quiz: Arc::new(quiz),
+            content_hash: String::new(),
+        }
+    };
+    let offers = vec![quiz("en"), quiz("ru")];
+    let languages = |lang: Lang| {
+        App::new(
+            lang,
+            room(None),
+            offers.clone(),
+            Taxonomy::default(),
+            Some(1),
+        )
+        .open_quizzes()
+        .iter()
+        .map(|o| o.quiz.language.clone())
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(languages(Lang::Kk), ["ru"]);
+    assert_eq!(languages(Lang::Ru), ["ru"]);
+    assert_eq!(languages(Lang::En), ["en"]);
+}

@@ -302,7 +302,8 @@ impl App {
 
     /// The quizzes open now: allowed in this phase, one per quiz id, in the chosen language when there is one.
     ///
-    /// They come in the order the phase lists them, else shortest first (so the warm-up leads).
+    /// A quiz missing in the chosen language is offered in Russian for Kazakh readers, else in English. They
+    /// come in the order the phase lists them, else shortest first (so the warm-up leads).
     pub fn open_quizzes(&self) -> Vec<&Offer> {
         let mut chosen: Vec<&Offer> = Vec::new();
         for offer in &self.offers {
@@ -311,10 +312,11 @@ impl App {
             {
                 continue;
             }
-            let rank = |o: &Offer| match o.quiz.language.as_str() {
-                l if l == self.lang.code() => 0,
-                "en" => 1,
-                _ => 2,
+            let rank = |o: &Offer| match (self.lang, o.quiz.language.as_str()) {
+                (lang, l) if l == lang.code() => 0,
+                (Lang::Kk, "ru") => 1,
+                (_, "en") => 2,
+                _ => 3,
             };
             match chosen.iter().position(|o| &o.quiz.id == id) {
                 Some(at) if rank(offer) < rank(chosen[at]) => chosen[at] = offer,
