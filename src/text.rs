@@ -1,4 +1,5 @@
-//! Making untrusted text (quiz files, names, paths) safe to print on a terminal.
+//! Text for people: untrusted text (quiz files, names, paths) made safe to print on a terminal, and numbers
+//! written without needless zeros.
 
 use std::borrow::Cow;
 
@@ -20,6 +21,12 @@ pub fn printable(text: &str, multiline: bool) -> Cow<'_, str> {
 /// Same as [`printable`] on one line: every control character, line feeds included, is replaced.
 pub fn printable_line(text: &str) -> Cow<'_, str> {
     printable(text, false)
+}
+
+/// A number with at most two decimals and no trailing zeros: 3, 2.5, 0.67.
+pub fn number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 #[cfg(test)]

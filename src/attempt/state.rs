@@ -108,11 +108,6 @@ impl Attempt {
         &self.quiz
     }
 
-    /// The shared quiz.
-    pub fn quiz_arc(&self) -> &Arc<Quiz> {
-        &self.quiz
-    }
-
     /// The feedback mode in force.
     pub fn feedback(&self) -> FeedbackMode {
         self.feedback

@@ -10,7 +10,7 @@ use crate::record::scan::{Entry, load, scan};
 use crate::record::{AttemptRecord, IntegrityKey};
 use crate::report::stats::Thresholds;
 use crate::report::{AttemptChoice, Filter, Report, analyse, build};
-use crate::tui::dashboard::live::{LiveRow, live_rows};
+use crate::tui::dashboard::live::{self, LiveRow};
 use crate::tui::dashboard::{Dashboard, DashboardSource, run_dashboard};
 use crate::tui::run::TerminalEvents;
 use crate::tui::terminal::{in_terminal, no_color};
@@ -71,21 +71,18 @@ impl DashboardSource for FolderSource {
             },
             None => self.filter.clone(),
         };
-        let data = build(
-            self.entries(),
-            &self.quizzes,
-            &filter,
-            AttemptChoice::First,
-            false,
-        );
         let mut found = BTreeSet::new();
-        let live = live_rows(self.entries().filter(|entry| match entry {
-            Entry::Record(loaded) => {
+        let mut live = Vec::new();
+        let entries = self.entries().inspect(|entry| {
+            if let Entry::Record(loaded) = entry {
                 found.insert(loaded.record.session.clone());
-                filter.sessions.is_empty() || filter.sessions.contains(&loaded.record.session)
+                if filter.sessions.is_empty() || filter.sessions.contains(&loaded.record.session) {
+                    live.extend(LiveRow::of(&loaded.record));
+                }
             }
-            _ => false,
-        }));
+        });
+        let data = build(entries, &self.quizzes, &filter, AttemptChoice::First, false);
+        live::sort(&mut live);
         (
             analyse(data, Thresholds::default()),
             live,

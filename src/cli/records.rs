@@ -10,7 +10,7 @@ use crate::record::IntegrityKey;
 use crate::record::integrity::Integrity;
 use crate::record::scan::{Entry, Problem, scan};
 use crate::record::{Status, model::AttemptRecord};
-use crate::text::printable_line;
+use crate::text::{number, printable_line};
 
 /// What `vigil records` was asked to list.
 #[derive(Debug, Clone)]
@@ -146,11 +146,7 @@ fn print_text(listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
                 None => row.participant.clone(),
             };
             let name: String = printable_line(&name).chars().take(24).collect();
-            let score = format!(
-                "{} / {}",
-                trim_number(row.score.0),
-                trim_number(row.score.1)
-            );
+            let score = format!("{} / {}", number(row.score.0), number(row.score.1));
             writeln!(
                 out,
                 "{:24}  {:16}  {:20}  {:8}  {:22}  {:>13}  {}",
@@ -195,10 +191,4 @@ fn print_text(listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
             String::new()
         }
     )
-}
-
-/// A number without trailing zeros: 3, 2.5, 0.67.
-pub fn trim_number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }

@@ -1,6 +1,6 @@
 //! The tag taxonomy (`tags.ron`): every tag declared once, with its labels in each UI language.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -97,18 +97,8 @@ impl Taxonomy {
         self.tags.contains_key(id)
     }
 
-    /// The declaration of `id`, if any.
-    pub fn get(&self, id: &str) -> Option<&TagDefinition> {
-        self.tags.get(id)
-    }
-
     /// The label of `id` in `language`, or the id itself when it is not declared.
     pub fn label<'a>(&'a self, id: &'a str, language: &str) -> &'a str {
         self.tags.get(id).map_or(id, |tag| tag.label.get(language))
-    }
-
-    /// The declared ids.
-    pub fn ids(&self) -> HashSet<&str> {
-        self.tags.keys().map(String::as_str).collect()
     }
 }

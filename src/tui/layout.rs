@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::attempt::Draft;
 use crate::i18n::{Lang, fill};
 use crate::quiz::{Question, QuestionKind};
-use crate::text::printable;
+use crate::text::{number, printable};
 
 /// The smallest terminal the app draws in; below it, a "make the window larger" notice.
 pub const MIN_SIZE: (u16, u16) = (30, 10);
@@ -425,12 +425,6 @@ pub fn points_text(lang: Lang, points: f64, max: f64) -> String {
             &[("points", &number(points)), ("max", &number(max))]
         )
     )
-}
-
-/// A number without trailing zeros: 3, 2.5, 0.67.
-pub fn number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 #[cfg(test)]

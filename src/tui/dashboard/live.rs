@@ -2,7 +2,6 @@
 
 use jiff::Timestamp;
 
-use crate::record::scan::Entry;
 use crate::record::{AttemptRecord, Status};
 
 /// One participant's attempt as the live panel shows it.
@@ -25,12 +24,16 @@ pub struct LiveRow {
 }
 
 impl LiveRow {
-    fn of(record: &AttemptRecord) -> Self {
+    /// The live row of `record`, unless it was discarded.
+    pub fn of(record: &AttemptRecord) -> Option<Self> {
+        if record.status == Status::Discarded {
+            return None;
+        }
         let name = match &record.participant.code {
             Some(code) => format!("{} ({code})", record.participant.name),
             None => record.participant.name.clone(),
         };
-        Self {
+        Some(Self {
             name,
             group: record.participant.group.clone(),
             quiz: record.quiz.title.clone(),
@@ -38,22 +41,13 @@ impl LiveRow {
             answered: record.answered(),
             updated: record.updated,
             finished: record.status == Status::Completed,
-        }
+        })
     }
 }
 
-/// The attempts of `entries` still running or finished (not discarded), most recently saved first.
-pub fn live_rows(entries: impl Iterator<Item = Entry>) -> Vec<LiveRow> {
-    let mut rows: Vec<LiveRow> = entries
-        .filter_map(|entry| match entry {
-            Entry::Record(loaded) if loaded.record.status != Status::Discarded => {
-                Some(LiveRow::of(&loaded.record))
-            }
-            _ => None,
-        })
-        .collect();
+/// Puts attempts still running first, the most recently saved first within each.
+pub fn sort(rows: &mut [LiveRow]) {
     rows.sort_by(|a, b| {
         (a.finished, std::cmp::Reverse(a.updated)).cmp(&(b.finished, std::cmp::Reverse(b.updated)))
     });
-    rows
 }

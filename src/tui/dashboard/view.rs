@@ -9,8 +9,9 @@ use super::{Dashboard, Drill, Tab};
 use crate::i18n::fill;
 use crate::report::analysis::QuizReport;
 use crate::report::export::{Labels, decimal, distribution_line, flag_words, percent};
+use crate::text::number;
 use crate::text::printable_line;
-use crate::tui::layout::{MIN_SIZE, clock, number, wrap};
+use crate::tui::layout::{MIN_SIZE, clock, wrap};
 use crate::tui::theme::Theme;
 
 fn bar(share: f64, width: usize) -> String {
@@ -315,22 +316,16 @@ fn render_pre_post(
             format!("{} · {}", r.pre_post, printable_line(&comparison.label)),
             theme.title,
         ));
-        lines.push(Line::styled(
-            format!(
-                "{pre:<8} {} {}%",
-                bar(comparison.mean_pre.unwrap_or(0.0) / 100.0, 30),
-                percent(comparison.mean_pre)
-            ),
-            theme.text,
-        ));
-        lines.push(Line::styled(
-            format!(
-                "{post:<8} {} {}%",
-                bar(comparison.mean_post.unwrap_or(0.0) / 100.0, 30),
-                percent(comparison.mean_post)
-            ),
-            theme.text,
-        ));
+        for (label, mean) in [(pre, comparison.mean_pre), (post, comparison.mean_post)] {
+            lines.push(Line::styled(
+                format!(
+                    "{label:<8} {} {}%",
+                    bar(mean.unwrap_or(0.0) / 100.0, 30),
+                    percent(mean)
+                ),
+                theme.text,
+            ));
+        }
         lines.push(Line::styled(
             format!(
                 "{gain}: {} · {}: {} · {}: {}",

@@ -8,9 +8,10 @@ use ratatui::widgets::Paragraph;
 use super::feedback::{feedback_lines, verdict};
 use super::{chrome, footer, notice_line};
 use crate::i18n::fill;
+use crate::text::number;
 use crate::text::printable_line;
 use crate::tui::app::{App, Session};
-use crate::tui::layout::{number, points_text, wrap};
+use crate::tui::layout::{points_text, wrap};
 use crate::tui::theme::Theme;
 
 /// Draws the results of a finished attempt.
