@@ -454,3 +454,192 @@ fn a_workstation_killed_mid_write_loses_no_saved_answer() {
         );
     }
 }
+
+/// Records of every shape: any text (quotes, backslashes, control characters, any script), any number, every
+/// kind of answer.
+mod reading {
+    use super::*;
+    use proptest::collection::vec;
+    use proptest::option;
+    use proptest::prelude::*;
+    use vigil::quiz::parse::ron_options;
+    use vigil::record::compact;
+    use vigil::record::scan::load;
+    use vigil::record::view::{self, RecordView};
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-z0-9-]{0,10}",
+            any::<String>(),
+            Just("\"\\'\n\t\r\0\u{7f}\u{301}é «»".to_owned()),
+        ]
+    }
+
+    fn number() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            any::<f64>().prop_filter("finite", |n| n.is_finite()),
+            Just(0.0),
+            Just(1.0),
+            Just(-0.0),
+            Just(0.5),
+            Just(1e300),
+            Just(5e-324),
+            Just(1e16),
+        ]
+    }
+
+    fn answer() -> impl Strategy<Value = Response> {
+        prop_oneof![
+            vec(text(), 0..4).prop_map(Response::Chosen),
+            vec(text(), 0..4).prop_map(Response::Order),
+            vec((text(), text()), 0..3).prop_map(Response::Pairs),
+            vec(text(), 0..4).prop_map(Response::Path),
+        ]
+    }
+
+    fn question() -> impl Strategy<Value = QuestionRecord> {
+        (
+            (text(), text(), vec(text(), 0..4), vec(text(), 0..3)),
+            option::of(answer()),
+            (number(), number(), any::<u64>(), any::<bool>()),
+        )
+            .prop_map(
+                |(
+                    (id, kind, shown, shown_targets),
+                    answer,
+                    (points, max_points, time_ms, flagged),
+                )| {
+                    QuestionRecord {
+                        id,
+                        kind,
+                        shown,
+                        shown_targets,
+                        answer,
+                        points,
+                        max_points,
+                        time_ms,
+                        flagged,
+                    }
+                },
+            )
+    }
+
+    fn time() -> impl Strategy<Value = Timestamp> {
+        (-377_705_116_800i64..253_402_207_200, 0i32..1_000_000_000)
+            .prop_map(|(s, ns)| Timestamp::new(s, ns).unwrap_or(Timestamp::UNIX_EPOCH))
+    }
+
+    prop_compose! {
+        fn record()(
+            seed in any::<u64>(),
+            who in (text(), option::of(text()), text()),
+            session in text(),
+            quiz in (text(), text(), any::<u32>(), text(), text(), option::of(text())),
+            times in (time(), time(), option::of(time())),
+            states in (0usize..3, 0usize..2, 0usize..3, any::<usize>()),
+            questions in vec(question(), 0..6),
+            total in (number(), number()),
+        ) -> AttemptRecord {
+            let (started, updated, ended) = times;
+            let (phase, feedback, status, current) = states;
+            AttemptRecord {
+                format: 1,
+                attempt: AttemptId::new(started, &mut StdRng::seed_from_u64(seed)),
+                participant: Participant { name: who.0, code: who.1, group: who.2 },
+                session,
+                phase: [Phase::Pre, Phase::Practice, Phase::Post][phase],
+                quiz: QuizRef {
+                    id: quiz.0,
+                    language: quiz.1,
+                    version: quiz.2,
+                    content_hash: quiz.3,
+                    title: quiz.4,
+                    form_group: quiz.5,
+                },
+                feedback: [FeedbackMode::Immediate, FeedbackMode::Deferred][feedback],
+                started,
+                updated,
+                ended,
+                status: [Status::InProgress, Status::Completed, Status::Discarded][status],
+                current,
+                questions,
+                total: Totals { points: total.0, max_points: total.1 },
+            }
+        }
+    }
+
+    /// Edits that break or bend the compact form: syntax characters, escapes, keywords, spaces, numbers.
+    fn edit() -> impl Strategy<Value = (prop::sample::Index, usize, &'static str)> {
+        (
+            any::<prop::sample::Index>(),
+            0usize..4,
+            prop::sample::select(vec![
+                "", "\"", "\\", "\\u{41}", "\\x41", ",", "(", ")", "[", "]", ":", " ", "\n", "//",
+                "1", "0", "-", ".", "e", "_", "None", "Some(", "r#", "x", "true", "1u8", "inf",
+                "é", "\u{7f}", "\t",
+            ]),
+        )
+    }
+
+    fn apply(text: &str, (at, remove, insert): &(prop::sample::Index, usize, &str)) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let start = at.index(chars.len() + 1);
+        let end = (start + remove).min(chars.len());
+        let mut out: String = chars[..start].iter().collect();
+        out.push_str(insert);
+        out.extend(&chars[end..]);
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn every_record_reads_back_the_same_through_the_fast_reader_ron_and_the_view(
+            record in record(),
+        ) {
+            let text = ron_options().to_string(&record).unwrap() + "\n";
+            prop_assert_eq!(compact::from_str::<AttemptRecord>(&text), Some(record.clone()));
+            prop_assert_eq!(ron_options().from_str::<AttemptRecord>(&text).unwrap(), record.clone());
+            let loaded = load(Path::new("r.ron"), text.as_bytes(), None).unwrap();
+            prop_assert_eq!(&loaded.record, &record);
+            let (view, integrity) = view::read(text.as_bytes(), None).unwrap();
+            prop_assert_eq!(view, RecordView::from(&record));
+            prop_assert_eq!(integrity, Integrity::Unchecked);
+        }
+
+        #[test]
+        fn the_fast_reader_and_the_view_accept_nothing_ron_reads_differently(
+            record in record(),
+            edits in vec(edit(), 1..4),
+        ) {
+            let mut text = ron_options().to_string(&record).unwrap();
+            for edit in &edits {
+                text = apply(&text, edit);
+            }
+            let by_ron = ron_options().from_str::<AttemptRecord>(&text).ok();
+            if let Some(fast) = compact::from_str::<AttemptRecord>(&text) {
+                prop_assert_eq!(Some(fast), by_ron.clone(), "{}", text);
+            }
+            if let Some((view, _)) = view::read(text.as_bytes(), None) {
+                let full = by_ron.as_ref().filter(|r| r.format == 1);
+                prop_assert!(full.is_some(), "the view read what ron rejects: {}", text);
+                prop_assert_eq!(Some(view), full.map(RecordView::from));
+            }
+        }
+    }
+
+    #[test]
+    fn a_hand_edited_record_in_ron_s_other_forms_is_still_read() {
+        let record = sample(5, participant("Aigerim", "ngo"), "indicators");
+        let pretty =
+            ron::ser::to_string_pretty(&record, ron::ser::PrettyConfig::default()).unwrap();
+        let pretty = format!("// edited by hand\n{pretty}");
+        assert_eq!(compact::from_str::<AttemptRecord>(&pretty), None);
+        assert!(view::read(pretty.as_bytes(), None).is_none());
+        assert_eq!(
+            load(Path::new("r.ron"), pretty.as_bytes(), None)
+                .unwrap()
+                .record,
+            record
+        );
+    }
+}

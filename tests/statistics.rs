@@ -13,7 +13,9 @@ use jiff::{SignedDuration, Timestamp};
 use proptest::prelude::*;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
+use vigil::quiz::parse::ron_options;
 use vigil::quiz::{FeedbackMode, Response};
+use vigil::record::scan::scan;
 use vigil::record::scan::{Entry, Loaded};
 use vigil::record::{
     AttemptId, AttemptRecord, Integrity, Participant, Phase, QuestionRecord, QuizRef, Status,
@@ -21,7 +23,7 @@ use vigil::record::{
 };
 use vigil::report::analysis::{QuizReport, Unmatched};
 use vigil::report::stats::{Distribution, Flag, ItemStats, Thresholds, item, reliability};
-use vigil::report::{AttemptChoice, Filter, Report, analyse, build};
+use vigil::report::{AttemptChoice, Dataset, Filter, Report, analyse, build, build_from_folders};
 
 /// Tolerance for figures computed exactly (fractions and square roots of fractions).
 const TOL: f64 = 1e-9;
@@ -897,6 +899,128 @@ fn alpha_of_identical_questions_is_one() {
             found.standard_error
         );
     }
+}
+
+/// Writes `records` as files into a results folder, the way workstations do.
+fn write_folder(records: &[AttemptRecord]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join(SESSION);
+    std::fs::create_dir_all(&session).unwrap();
+    for record in records {
+        let text = ron_options().to_string(record).unwrap() + "\n";
+        std::fs::write(session.join(record.attempt.file_name()), text).unwrap();
+    }
+    dir
+}
+
+/// The dataset as JSON (which leaves out each row's file, the one field that differs between a folder and
+/// entries made in memory).
+fn json(dataset: &Dataset) -> serde_json::Value {
+    serde_json::to_value(dataset).unwrap()
+}
+
+#[test]
+fn reading_a_folder_on_every_core_gives_the_same_dataset_as_reading_record_by_record() {
+    let (entries, _, _) = entries();
+    let records: Vec<AttemptRecord> = entries
+        .into_iter()
+        .filter_map(|e| match e {
+            Entry::Record(loaded) => Some(loaded.record),
+            _ => None,
+        })
+        .collect();
+    let dir = write_folder(&records);
+    let folders = vec![dir.path().to_path_buf()];
+    for choice in [
+        AttemptChoice::First,
+        AttemptChoice::Last,
+        AttemptChoice::Best,
+        AttemptChoice::All,
+    ] {
+        let filter = Filter::default();
+        let parallel = build_from_folders(&folders, None, &[], &filter, choice, false);
+        let serial = build(scan(&folders, None, None), &[], &filter, choice, false);
+        assert_eq!(json(&parallel), json(&serial), "{choice:?}");
+        assert_eq!(parallel.attempts.len(), serial.attempts.len());
+        assert!(
+            parallel
+                .attempts
+                .iter()
+                .all(|a| a.file.starts_with(dir.path()))
+        );
+    }
+    let police = Filter {
+        group: Some("police".into()),
+        phase: Some(Phase::Post),
+        ..Filter::default()
+    };
+    let parallel = build_from_folders(&folders, None, &[], &police, AttemptChoice::First, false);
+    let names: Vec<&str> = parallel.attempts.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Nurlan", "Yerlan", "Timur"]);
+}
+
+/// Without the quiz file, a quiz's questions are those of its first record (in file order); a later record
+/// that lacks one scores 0 on it and one it has in excess is left out. Records are read in batches on several
+/// threads, so this must hold across batches too: 1,200 records, more than two batches.
+#[test]
+fn without_the_quiz_file_every_record_follows_the_first_record_s_questions_across_batches() {
+    let mut rng = StdRng::seed_from_u64(77);
+    let pool = [("q1", 1.0), ("q2", 2.0), ("q3", 1.0), ("q10", 3.0)];
+    let mut records = Vec::new();
+    for n in 0..1_200i64 {
+        // Each record has a different subset of the pool (never empty), with points by a fixed rule.
+        let mask = (n % 15) + 1;
+        let questions: Vec<(&str, f64, f64)> = pool
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(i, (id, max))| (*id, if (n + i as i64) % 3 == 0 { 0.0 } else { *max }, *max))
+            .collect();
+        let take = Take {
+            name: "P",
+            code: None,
+            group: "ngo",
+            quiz: "varied",
+            phase: Phase::Practice,
+            minute: n,
+            questions: &questions,
+            status: Status::Completed,
+        };
+        records.push(record(&take, &mut rng));
+    }
+    let dir = write_folder(&records);
+    let folders = vec![dir.path().to_path_buf()];
+    let data = build_from_folders(
+        &folders,
+        None,
+        &[],
+        &Filter::default(),
+        AttemptChoice::All,
+        false,
+    );
+    // Files are read in name order, which is start order: record 0 (mask 1: q1 only) comes first.
+    let shape: Vec<&str> = data.quizzes["varied"]
+        .questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .collect();
+    assert_eq!(shape, ["q1"]);
+    assert_eq!(data.attempts.len(), 1_200);
+    for (n, row) in data.attempts.iter().enumerate() {
+        let n = n as i64;
+        let has_q1 = ((n % 15) + 1) & 1 != 0;
+        let expected = if has_q1 && n % 3 != 0 { 1.0 } else { 0.0 };
+        assert_eq!(row.scores, [expected], "record {n}");
+        assert_eq!((row.points, row.max), (expected, 1.0), "record {n}");
+    }
+    let serial = build(
+        scan(&folders, None, None),
+        &[],
+        &Filter::default(),
+        AttemptChoice::All,
+        false,
+    );
+    assert_eq!(json(&data), json(&serial));
 }
 
 proptest! {

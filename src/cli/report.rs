@@ -9,11 +9,10 @@ use crate::config::Group;
 use crate::i18n::Lang;
 use crate::quiz::Bank;
 use crate::record::IntegrityKey;
-use crate::record::scan::scan;
 use crate::report::export::csv::Table;
 use crate::report::export::{Labels, csv, html, text};
 use crate::report::stats::Thresholds;
-use crate::report::{AttemptChoice, Filter, Report, analyse, build};
+use crate::report::{AttemptChoice, Filter, Report, analyse, build_from_folders};
 
 /// The form of the report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -78,8 +77,9 @@ pub fn run(
     out: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     let bank = Bank::load(&options.quiz_folders);
-    let mut data = build(
-        scan(&options.folders, None, key),
+    let mut data = build_from_folders(
+        &options.folders,
+        key.as_ref(),
         &bank.quizzes,
         &options.filter,
         options.attempts,

@@ -12,17 +12,21 @@ pub struct Identity(String);
 impl Identity {
     /// The identity of `participant`.
     pub fn of(participant: &Participant) -> Self {
-        match participant
-            .code
-            .as_deref()
-            .map(normalise)
-            .filter(|c| !c.is_empty())
-        {
+        Self::from_parts(
+            &participant.name,
+            participant.code.as_deref(),
+            &participant.group,
+        )
+    }
+
+    /// The identity of the participant with this name, roster code and group.
+    pub fn from_parts(name: &str, code: Option<&str>, group: &str) -> Self {
+        match code.map(normalise).filter(|c| !c.is_empty()) {
             Some(code) => Self(format!("code:{code}")),
             None => Self(format!(
                 "name:{}|group:{}",
-                normalise(&participant.name),
-                normalise(&participant.group)
+                normalise(name),
+                normalise(group)
             )),
         }
     }

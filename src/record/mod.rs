@@ -1,12 +1,14 @@
 //! Attempt records on disk: the format, atomic autosave and resume, listing, and tamper evidence.
 
 pub mod attempt_id;
+pub mod compact;
 pub mod error;
 pub mod identity;
 pub mod integrity;
 pub mod model;
 pub mod scan;
 pub mod store;
+pub mod view;
 pub mod writer;
 
 pub use attempt_id::AttemptId;

@@ -3,10 +3,12 @@
 use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Deserialize;
 
 use super::attempt_id::AttemptId;
+use super::compact;
 use super::integrity::{Integrity, IntegrityKey, open};
 use super::model::{AttemptRecord, RECORD_FORMAT};
 use super::store::safe_segment;
@@ -34,11 +36,12 @@ pub struct Problem {
     pub message: String,
 }
 
-/// One step of a scan.
+/// One step of a scan; `T` is what each record was turned into where it was read (by default, the whole
+/// record).
 #[derive(Debug)]
-pub enum Entry {
+pub enum Entry<T = Box<Loaded>> {
     /// A readable record.
-    Record(Box<Loaded>),
+    Record(T),
     /// A file that was skipped.
     Problem(Problem),
     /// A second copy of an attempt already read (counted once).
@@ -50,21 +53,52 @@ pub enum Entry {
     },
 }
 
+impl<T> Entry<T> {
+    /// The same entry with its record turned into something else.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Entry<U> {
+        match self {
+            Entry::Record(record) => Entry::Record(f(record)),
+            Entry::Problem(problem) => Entry::Problem(problem),
+            Entry::Duplicate { path, first } => Entry::Duplicate { path, first },
+        }
+    }
+}
+
+/// What became of one listed file: its attempt id and what the caller keeps of it, or why it was skipped.
+type Outcome<T> = Result<(AttemptId, T), Problem>;
+
+/// Turns one file's bytes into the attempt id and what the caller keeps of it, or says why it cannot.
+type Read<'r, T> = dyn Fn(&Path, &[u8]) -> Result<(AttemptId, T), String> + Sync + 'r;
+
 /// Reads the records under some folders lazily, a batch at a time parsed on every core: only one batch of
 /// records is in memory at once, whatever the number of files.
-pub struct Scan {
+pub struct Scan<'r, T = Box<Loaded>> {
     pending: std::vec::IntoIter<Result<PathBuf, Problem>>,
-    ready: VecDeque<Entry>,
+    ready: VecDeque<Entry<T>>,
     seen: HashMap<AttemptId, PathBuf>,
-    key: Option<IntegrityKey>,
+    read: Box<Read<'r, T>>,
 }
 
 /// How many files are parsed together.
-const BATCH: usize = 256;
+const BATCH: usize = 512;
 
 /// Scans `folders` (results folders holding session folders, or session folders themselves); with `session`,
 /// only that session's folder inside each.
-pub fn scan(folders: &[PathBuf], session: Option<&str>, key: Option<IntegrityKey>) -> Scan {
+pub fn scan(
+    folders: &[PathBuf],
+    session: Option<&str>,
+    key: Option<IntegrityKey>,
+) -> Scan<'static> {
+    scan_with(folders, session, whole_records(key))
+}
+
+/// Scans like [`scan`], but turns each record into what the caller keeps of it with `read`, on the thread that
+/// parsed it, so whole records never pile up.
+pub fn scan_with<'r, T: Send>(
+    folders: &[PathBuf],
+    session: Option<&str>,
+    read: impl Fn(&Path, &[u8]) -> Result<(AttemptId, T), String> + Sync + 'r,
+) -> Scan<'r, T> {
     let mut pending = Vec::new();
     for folder in folders {
         let root = match session {
@@ -73,25 +107,24 @@ pub fn scan(folders: &[PathBuf], session: Option<&str>, key: Option<IntegrityKey
         };
         list(&root, if session.is_some() { 0 } else { 1 }, &mut pending);
     }
-    Scan {
-        pending: pending.into_iter(),
-        ready: VecDeque::new(),
-        seen: HashMap::new(),
-        key,
-    }
+    Scan::new(pending, Box::new(read))
 }
 
 /// Scans one session folder.
-pub fn scan_folder(folder: &Path, key: Option<IntegrityKey>) -> Scan {
+pub fn scan_folder(folder: &Path, key: Option<IntegrityKey>) -> Scan<'static> {
     let mut pending = Vec::new();
     if folder.is_dir() {
         list(folder, 0, &mut pending);
     }
-    Scan {
-        pending: pending.into_iter(),
-        ready: VecDeque::new(),
-        seen: HashMap::new(),
-        key,
+    Scan::new(pending, Box::new(whole_records(key)))
+}
+
+fn whole_records(
+    key: Option<IntegrityKey>,
+) -> impl Fn(&Path, &[u8]) -> Result<(AttemptId, Box<Loaded>), String> + Sync {
+    move |path, bytes| {
+        load(path, bytes, key.as_ref())
+            .map(|loaded| (loaded.record.attempt.clone(), Box::new(loaded)))
     }
 }
 
@@ -136,45 +169,67 @@ fn folder_problem(error: &io::Error) -> String {
     }
 }
 
-impl Scan {
-    /// Parses the next batch of files in parallel and queues their entries in file order.
+impl<'r, T: Send> Scan<'r, T> {
+    fn new(pending: Vec<Result<PathBuf, Problem>>, read: Box<Read<'r, T>>) -> Self {
+        Self {
+            pending: pending.into_iter(),
+            ready: VecDeque::new(),
+            seen: HashMap::new(),
+            read,
+        }
+    }
+
+    /// Reads the next batch of files on every core and queues their entries in file order.
     fn fill(&mut self) {
         let batch: Vec<Result<PathBuf, Problem>> = self.pending.by_ref().take(BATCH).collect();
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
-            .min(4);
-        let chunk = batch.len().div_ceil(workers).max(1);
-        let key = self.key.as_ref();
-        let parsed: Vec<Result<Loaded, Problem>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = batch
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|item| parse_item(item, key))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|handle| handle.join().unwrap_or_default())
-                .collect()
-        });
-        for item in parsed {
+            .clamp(1, 4)
+            .min(batch.len());
+        let next = AtomicUsize::new(0);
+        let read = &*self.read;
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = batch.get(index) else {
+                    return done;
+                };
+                done.push((index, read_item(item, read)));
+            }
+        };
+        let mut parsed: Vec<(usize, Outcome<T>)> = if workers > 1 {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
+                handles
+                    .into_iter()
+                    .flat_map(|handle| handle.join().unwrap_or_default())
+                    .collect()
+            })
+        } else {
+            work()
+        };
+        parsed.sort_unstable_by_key(|(index, _)| *index);
+        for (index, item) in parsed {
             let entry = match item {
                 Err(problem) => Entry::Problem(problem),
-                Ok(loaded) => match self.seen.get(&loaded.record.attempt) {
-                    Some(first) => Entry::Duplicate {
-                        path: loaded.path,
-                        first: first.clone(),
-                    },
-                    None => {
-                        self.seen
-                            .insert(loaded.record.attempt.clone(), loaded.path.clone());
-                        Entry::Record(Box::new(loaded))
+                Ok((attempt, record)) => {
+                    let path = batch
+                        .get(index)
+                        .and_then(|item| item.as_ref().ok())
+                        .cloned()
+                        .unwrap_or_default();
+                    match self.seen.get(&attempt) {
+                        Some(first) => Entry::Duplicate {
+                            path,
+                            first: first.clone(),
+                        },
+                        None => {
+                            self.seen.insert(attempt, path);
+                            Entry::Record(record)
+                        }
                     }
-                },
+                }
             };
             self.ready.push_back(entry);
         }
@@ -182,13 +237,10 @@ impl Scan {
 }
 
 /// Reads and parses one listed file (or passes on the problem of listing it).
-fn parse_item(
-    item: &Result<PathBuf, Problem>,
-    key: Option<&IntegrityKey>,
-) -> Result<Loaded, Problem> {
+fn read_item<T>(item: &Result<PathBuf, Problem>, read: &Read<'_, T>) -> Outcome<T> {
     let path = item.as_ref().map_err(Clone::clone)?;
     let loaded = match read_file(path) {
-        Ok(bytes) => load(path, &bytes, key),
+        Ok(bytes) => read(path, &bytes),
         Err(error) => Err(format!("the file could not be read: {error}")),
     };
     loaded.map_err(|message| Problem {
@@ -197,10 +249,10 @@ fn parse_item(
     })
 }
 
-impl Iterator for Scan {
-    type Item = Entry;
+impl<T: Send> Iterator for Scan<'_, T> {
+    type Item = Entry<T>;
 
-    fn next(&mut self) -> Option<Entry> {
+    fn next(&mut self) -> Option<Entry<T>> {
         if self.ready.is_empty() {
             self.fill();
         }
@@ -226,7 +278,9 @@ pub fn load(path: &Path, bytes: &[u8], key: Option<&IntegrityKey>) -> Result<Loa
         .map_err(|_| "not a Vigil attempt record: the file is not UTF-8 text".to_owned())?;
     let (body, integrity) = open(text, key);
     let options = ron_options();
-    match options.from_str::<AttemptRecord>(body) {
+    let parsed = compact::from_str::<AttemptRecord>(body)
+        .map_or_else(|| options.from_str::<AttemptRecord>(body), Ok);
+    match parsed {
         Ok(record) if record.format == RECORD_FORMAT => Ok(Loaded {
             path: path.to_path_buf(),
             record,

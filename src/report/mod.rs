@@ -7,4 +7,4 @@ pub mod export;
 pub mod stats;
 
 pub use analysis::{Report, analyse};
-pub use dataset::{AttemptChoice, Dataset, Filter, build};
+pub use dataset::{AttemptChoice, Dataset, Filter, build, build_from_folders};

@@ -1,0 +1,353 @@
+//! A record as reports read it: the same format and the same checks as [`AttemptRecord`], but its text is
+//! borrowed from the file and the option lists are checked and counted rather than kept, so reading thousands
+//! of records allocates next to nothing.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
+
+use jiff::Timestamp;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+
+use super::attempt_id::AttemptId;
+use super::compact;
+use super::integrity::{Integrity, IntegrityKey, open};
+use super::model::{AttemptRecord, Phase, QuestionRecord, RECORD_FORMAT, Status, Totals};
+use crate::quiz::parse::MAX_FILE_BYTES;
+use crate::quiz::{FeedbackMode, Response};
+
+/// Text borrowed from the file when it has no escapes, else owned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text<'a>(pub Cow<'a, str>);
+
+impl Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'a> From<&'a str> for Text<'a> {
+    fn from(text: &'a str) -> Self {
+        Self(Cow::Borrowed(text))
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(text)))
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(text.to_owned())))
+            }
+
+            fn visit_string<E: de::Error>(self, text: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(text)))
+            }
+        }
+
+        deserializer.deserialize_str(TextVisitor)
+    }
+}
+
+/// A list of ids that is checked (a list of strings) and counted, not kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdCount(pub usize);
+
+impl<'de> Deserialize<'de> for IdCount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CountVisitor;
+
+        impl<'de> Visitor<'de> for CountVisitor {
+            type Value = IdCount;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of ids")
+            }
+
+            fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<IdCount, S::Error> {
+                let mut count = 0;
+                while seq.next_element::<Text<'de>>()?.is_some() {
+                    count += 1;
+                }
+                Ok(IdCount(count))
+            }
+        }
+
+        deserializer.deserialize_seq(CountVisitor)
+    }
+}
+
+/// Who took the attempt.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantView<'a> {
+    /// Name as typed at sign-in.
+    #[serde(borrow)]
+    pub name: Text<'a>,
+    /// Roster code, if any.
+    #[serde(default, borrow)]
+    pub code: Option<Text<'a>>,
+    /// Group id.
+    #[serde(borrow)]
+    pub group: Text<'a>,
+}
+
+/// Which quiz, and which version of it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizView<'a> {
+    /// Quiz id.
+    #[serde(borrow)]
+    pub id: Text<'a>,
+    /// Language of the version taken.
+    #[serde(borrow)]
+    pub language: Text<'a>,
+    /// Quiz version.
+    pub version: u32,
+    /// Hash of the quiz file's content.
+    #[serde(borrow)]
+    pub content_hash: Text<'a>,
+    /// Title at the time.
+    #[serde(borrow)]
+    pub title: Text<'a>,
+    /// Form group of parallel forms.
+    #[serde(default, borrow)]
+    pub form_group: Option<Text<'a>>,
+}
+
+/// A trainee's answer to one question, as ids.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerView<'a> {
+    /// Chosen option ids.
+    Chosen(#[serde(borrow)] Vec<Text<'a>>),
+    /// Item ids in the order given.
+    Order(#[serde(borrow)] Vec<Text<'a>>),
+    /// `(item id, target id)` pairs.
+    Pairs(#[serde(borrow)] Vec<(Text<'a>, Text<'a>)>),
+    /// Choice ids taken from the start node.
+    Path(#[serde(borrow)] Vec<Text<'a>>),
+}
+
+impl AnswerView<'_> {
+    /// The answer as the quiz model scores it.
+    pub fn to_response(&self) -> Response {
+        let ids = |ids: &[Text<'_>]| ids.iter().map(|id| id.to_string()).collect();
+        match self {
+            AnswerView::Chosen(chosen) => Response::Chosen(ids(chosen)),
+            AnswerView::Order(order) => Response::Order(ids(order)),
+            AnswerView::Pairs(pairs) => Response::Pairs(
+                pairs
+                    .iter()
+                    .map(|(item, target)| (item.to_string(), target.to_string()))
+                    .collect(),
+            ),
+            AnswerView::Path(path) => Response::Path(ids(path)),
+        }
+    }
+
+    fn of(response: &Response) -> AnswerView<'_> {
+        fn ids(ids: &[String]) -> Vec<Text<'_>> {
+            ids.iter().map(|id| Text::from(id.as_str())).collect()
+        }
+        match response {
+            Response::Chosen(chosen) => AnswerView::Chosen(ids(chosen)),
+            Response::Order(order) => AnswerView::Order(ids(order)),
+            Response::Pairs(pairs) => AnswerView::Pairs(
+                pairs
+                    .iter()
+                    .map(|(item, target)| (Text::from(item.as_str()), Text::from(target.as_str())))
+                    .collect(),
+            ),
+            Response::Path(path) => AnswerView::Path(ids(path)),
+        }
+    }
+}
+
+/// One question of the attempt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionView<'a> {
+    /// Question id.
+    pub id: Text<'a>,
+    /// Kind name.
+    pub kind: Text<'a>,
+    /// How many options or items were shown.
+    pub shown: IdCount,
+    /// How many `match` targets were shown.
+    pub shown_targets: IdCount,
+    /// The answer, once given.
+    pub answer: Option<AnswerView<'a>>,
+    /// Points earned.
+    pub points: f64,
+    /// Full marks.
+    pub max_points: f64,
+    /// Time spent, milliseconds.
+    pub time_ms: u64,
+    /// Whether it was flagged.
+    pub flagged: bool,
+}
+
+/// The stored form of a question, as in [`QuestionRecord`].
+#[derive(Deserialize)]
+struct QuestionTupleView<'a>(
+    #[serde(borrow)] Text<'a>,
+    #[serde(borrow)] Text<'a>,
+    IdCount,
+    IdCount,
+    #[serde(borrow)] Option<AnswerView<'a>>,
+    f64,
+    f64,
+    u64,
+    bool,
+);
+
+impl<'de: 'a, 'a> Deserialize<'de> for QuestionView<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let QuestionTupleView(
+            id,
+            kind,
+            shown,
+            shown_targets,
+            answer,
+            points,
+            max_points,
+            time_ms,
+            flagged,
+        ) = QuestionTupleView::deserialize(deserializer)?;
+        Ok(Self {
+            id,
+            kind,
+            shown,
+            shown_targets,
+            answer,
+            points,
+            max_points,
+            time_ms,
+            flagged,
+        })
+    }
+}
+
+impl<'a> From<&'a QuestionRecord> for QuestionView<'a> {
+    fn from(q: &'a QuestionRecord) -> Self {
+        Self {
+            id: Text::from(q.id.as_str()),
+            kind: Text::from(q.kind.as_str()),
+            shown: IdCount(q.shown.len()),
+            shown_targets: IdCount(q.shown_targets.len()),
+            answer: q.answer.as_ref().map(AnswerView::of),
+            points: q.points,
+            max_points: q.max_points,
+            time_ms: q.time_ms,
+            flagged: q.flagged,
+        }
+    }
+}
+
+/// One attempt, as reports read it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordView<'a> {
+    /// Record format version.
+    pub format: u32,
+    /// Attempt id.
+    pub attempt: AttemptId,
+    /// Who.
+    #[serde(borrow)]
+    pub participant: ParticipantView<'a>,
+    /// Session id.
+    #[serde(borrow)]
+    pub session: Text<'a>,
+    /// Phase.
+    pub phase: Phase,
+    /// Which quiz.
+    #[serde(borrow)]
+    pub quiz: QuizView<'a>,
+    /// Feedback mode of the attempt.
+    pub feedback: FeedbackMode,
+    /// Start time.
+    pub started: Timestamp,
+    /// Last save.
+    pub updated: Timestamp,
+    /// Submission time.
+    #[serde(default)]
+    pub ended: Option<Timestamp>,
+    /// Where the attempt stands.
+    pub status: Status,
+    /// The question on screen at the last save.
+    pub current: usize,
+    /// The questions in the order shown.
+    #[serde(borrow)]
+    pub questions: Vec<QuestionView<'a>>,
+    /// Totals.
+    pub total: Totals,
+}
+
+impl<'a> From<&'a AttemptRecord> for RecordView<'a> {
+    fn from(record: &'a AttemptRecord) -> Self {
+        Self {
+            format: record.format,
+            attempt: record.attempt.clone(),
+            participant: ParticipantView {
+                name: Text::from(record.participant.name.as_str()),
+                code: record.participant.code.as_deref().map(Text::from),
+                group: Text::from(record.participant.group.as_str()),
+            },
+            session: Text::from(record.session.as_str()),
+            phase: record.phase,
+            quiz: QuizView {
+                id: Text::from(record.quiz.id.as_str()),
+                language: Text::from(record.quiz.language.as_str()),
+                version: record.quiz.version,
+                content_hash: Text::from(record.quiz.content_hash.as_str()),
+                title: Text::from(record.quiz.title.as_str()),
+                form_group: record.quiz.form_group.as_deref().map(Text::from),
+            },
+            feedback: record.feedback,
+            started: record.started,
+            updated: record.updated,
+            ended: record.ended,
+            status: record.status,
+            current: record.current,
+            questions: record.questions.iter().map(QuestionView::from).collect(),
+            total: record.total,
+        }
+    }
+}
+
+impl RecordView<'_> {
+    /// Time spent over all questions, milliseconds.
+    pub fn elapsed_ms(&self) -> u64 {
+        self.questions.iter().map(|q| q.time_ms).sum()
+    }
+}
+
+/// Reads a record file's bytes as a view when it is in the compact form Vigil writes, with what its seal says;
+/// `None` for anything else, which [`super::scan::load`] then reads or explains.
+pub fn read<'a>(
+    bytes: &'a [u8],
+    key: Option<&IntegrityKey>,
+) -> Option<(RecordView<'a>, Integrity)> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let (body, integrity) = open(text, key);
+    compact::from_str::<RecordView<'a>>(body)
+        .filter(|view| view.format == RECORD_FORMAT)
+        .map(|view| (view, integrity))
+}
