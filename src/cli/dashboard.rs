@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 use crate::config::Group;
 use crate::i18n::Lang;
 use crate::quiz::{Bank, CheckedQuiz};
-use crate::record::scan::{Entry, load, scan};
+use crate::record::scan::{load, scan_with};
+use crate::record::view;
 use crate::record::{AttemptRecord, IntegrityKey};
+use crate::report::dataset::Reducer;
 use crate::report::stats::Thresholds;
-use crate::report::{AttemptChoice, Filter, Report, analyse, build};
+use crate::report::{AttemptChoice, Filter, Report, analyse};
 use crate::tui::dashboard::live::{self, LiveRow};
 use crate::tui::dashboard::{Dashboard, DashboardSource, run_dashboard};
 use crate::tui::run::TerminalEvents;
@@ -56,10 +58,6 @@ impl FolderSource {
             key,
         }
     }
-
-    fn entries(&self) -> impl Iterator<Item = Entry> + use<> {
-        scan(&self.folders, None, self.key.clone())
-    }
 }
 
 impl DashboardSource for FolderSource {
@@ -71,17 +69,29 @@ impl DashboardSource for FolderSource {
             },
             None => self.filter.clone(),
         };
+        let reducer = Reducer::new(&self.quizzes, &filter, false);
+        let key = self.key.as_ref();
+        let entries = scan_with(&self.folders, None, |path, bytes| {
+            view::with_record(path, bytes, key, |record, integrity| {
+                let shown = filter.sessions.is_empty()
+                    || filter.sessions.iter().any(|s| **s == *record.session);
+                (
+                    record.session.to_string(),
+                    shown.then(|| LiveRow::of(record)).flatten(),
+                    reducer.reduce(path, record, integrity),
+                )
+            })
+        });
         let mut found = BTreeSet::new();
         let mut live = Vec::new();
-        let entries = self.entries().inspect(|entry| {
-            if let Entry::Record(loaded) = entry {
-                found.insert(loaded.record.session.clone());
-                if filter.sessions.is_empty() || filter.sessions.contains(&loaded.record.session) {
-                    live.extend(LiveRow::of(&loaded.record));
-                }
-            }
+        let contributions = entries.map(|entry| {
+            entry.map(|(session, row, contribution)| {
+                found.insert(session);
+                live.extend(row);
+                contribution
+            })
         });
-        let data = build(entries, &self.quizzes, &filter, AttemptChoice::First, false);
+        let data = reducer.gather(contributions, AttemptChoice::First);
         live::sort(&mut live);
         (
             analyse(data, Thresholds::default()),

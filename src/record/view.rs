@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
+use std::path::Path;
 
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -14,6 +15,7 @@ use super::attempt_id::AttemptId;
 use super::compact;
 use super::integrity::{Integrity, IntegrityKey, open};
 use super::model::{AttemptRecord, Phase, QuestionRecord, RECORD_FORMAT, Status, Totals};
+use super::scan::load;
 use crate::quiz::parse::MAX_FILE_BYTES;
 use crate::quiz::{FeedbackMode, Response};
 
@@ -334,6 +336,11 @@ impl RecordView<'_> {
     pub fn elapsed_ms(&self) -> u64 {
         self.questions.iter().map(|q| q.time_ms).sum()
     }
+
+    /// How many questions have an answer.
+    pub fn answered(&self) -> usize {
+        self.questions.iter().filter(|q| q.answer.is_some()).count()
+    }
 }
 
 /// Reads a record file's bytes as a view when it is in the compact form Vigil writes, with what its seal says;
@@ -350,4 +357,24 @@ pub fn read<'a>(
     compact::from_str::<RecordView<'a>>(body)
         .filter(|view| view.format == RECORD_FORMAT)
         .map(|view| (view, integrity))
+}
+
+/// Reads a record file's bytes and hands the record to `use_record` as a view, quickly when the file is in
+/// the compact form and through [`load`] otherwise; returns the attempt id with what `use_record` made of it,
+/// or says in words why the file cannot be used.
+pub fn with_record<R>(
+    path: &Path,
+    bytes: &[u8],
+    key: Option<&IntegrityKey>,
+    use_record: impl FnOnce(&RecordView<'_>, Integrity) -> R,
+) -> Result<(AttemptId, R), String> {
+    if let Some((record, integrity)) = read(bytes, key) {
+        return Ok((record.attempt.clone(), use_record(&record, integrity)));
+    }
+    let loaded = load(path, bytes, key)?;
+    let record = RecordView::from(&loaded.record);
+    Ok((
+        record.attempt.clone(),
+        use_record(&record, loaded.integrity),
+    ))
 }

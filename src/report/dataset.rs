@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::quiz::{CheckedQuiz, QuestionKind};
-use crate::record::scan::{Entry, Problem, load, scan_with};
+use crate::record::scan::{Entry, Problem, scan_with};
 use crate::record::view::{self, AnswerView, RecordView};
 use crate::record::{Identity, Integrity, IntegrityKey, Phase, Status};
 
@@ -454,19 +454,10 @@ pub fn build_from_folders(
     regrade: bool,
 ) -> Dataset {
     let reducer = Reducer::new(quizzes, filter, regrade);
-    let entries = scan_with(folders, None, |path, bytes| match view::read(bytes, key) {
-        Some((record, integrity)) => Ok((
-            record.attempt.clone(),
-            reducer.reduce(path, &record, integrity),
-        )),
-        None => {
-            let loaded = load(path, bytes, key)?;
-            let record = RecordView::from(&loaded.record);
-            Ok((
-                record.attempt.clone(),
-                reducer.reduce(path, &record, loaded.integrity),
-            ))
-        }
+    let entries = scan_with(folders, None, |path, bytes| {
+        view::with_record(path, bytes, key, |record, integrity| {
+            reducer.reduce(path, record, integrity)
+        })
     });
     reducer.gather(entries, choice)
 }

@@ -2,7 +2,8 @@
 
 use jiff::Timestamp;
 
-use crate::record::{AttemptRecord, Status};
+use crate::record::Status;
+use crate::record::view::RecordView;
 
 /// One participant's attempt as the live panel shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,18 +26,18 @@ pub struct LiveRow {
 
 impl LiveRow {
     /// The live row of `record`, unless it was discarded.
-    pub fn of(record: &AttemptRecord) -> Option<Self> {
+    pub fn of(record: &RecordView<'_>) -> Option<Self> {
         if record.status == Status::Discarded {
             return None;
         }
         let name = match &record.participant.code {
-            Some(code) => format!("{} ({code})", record.participant.name),
-            None => record.participant.name.clone(),
+            Some(code) => format!("{} ({})", &*record.participant.name, &**code),
+            None => record.participant.name.to_string(),
         };
         Some(Self {
             name,
-            group: record.participant.group.clone(),
-            quiz: record.quiz.title.clone(),
+            group: record.participant.group.to_string(),
+            quiz: record.quiz.title.to_string(),
             position: (record.current + 1, record.questions.len()),
             answered: record.answered(),
             updated: record.updated,
