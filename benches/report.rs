@@ -7,12 +7,16 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
+use vigil::config::model::default_groups;
+use vigil::i18n::Lang;
+use vigil::quiz::Taxonomy;
 use vigil::quiz::{FeedbackMode, Response};
 use vigil::record::scan::scan;
 use vigil::record::{
     AttemptId, AttemptRecord, FsWriter, Participant, Phase, QuestionRecord, QuizRef, Status, Store,
     Totals,
 };
+use vigil::report::export::{Labels, text};
 use vigil::report::stats::Thresholds;
 use vigil::report::{AttemptChoice, Filter, analyse, build_from_folders};
 
@@ -86,11 +90,19 @@ fn write_records(folder: &Path) {
     }
 }
 
+/// Reading the folder, the statistics and the text a trainer reads: `vigil report` without the terminal.
 #[divan::bench(sample_count = 5)]
 fn report_10000_records(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     write_records(dir.path());
     let folders = vec![dir.path().to_path_buf()];
+    let taxonomy = Taxonomy::default();
+    let groups = default_groups();
+    let labels = Labels {
+        lang: Lang::En,
+        taxonomy: &taxonomy,
+        groups: &groups,
+    };
     bencher.bench(|| {
         let data = build_from_folders(
             &folders,
@@ -102,7 +114,7 @@ fn report_10000_records(bencher: divan::Bencher) {
         );
         let report = analyse(data, Thresholds::default());
         assert_eq!(report.quizzes[0].attempts.len(), RECORDS);
-        report
+        text::render(&report, &labels, 100)
     });
 }
 
