@@ -455,6 +455,8 @@ pub struct ReportStrings {
     pub no_one_yet: &'static str,
     /// Dashboard footer keys.
     pub dashboard_keys: &'static str,
+    /// The session selector when every session is shown.
+    pub all_sessions: &'static str,
     /// Drill-down footer keys.
     pub drill_keys: &'static str,
 }

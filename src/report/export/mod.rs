@@ -41,6 +41,11 @@ pub fn percent(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
 }
 
+/// A percentage with one decimal and its sign, or "—" when not defined.
+pub fn percent_sign(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}%"))
+}
+
 /// A number with two decimals, or "—" when not defined.
 pub fn decimal(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"))
@@ -63,20 +68,37 @@ pub fn flag_words(flags: &[Flag], r: &ReportStrings) -> String {
 pub fn distribution_line(d: &Distribution, r: &ReportStrings) -> String {
     let f = r.figures;
     format!(
-        "{} {} · {} {}% · {} {}% · {} {} · {} {}% · {} {}% · {} {}%",
+        "{} {} · {} {} · {} {} · {} {} · {} {} · {} {} · {} {}",
         f[0],
         d.n,
         f[1],
-        percent(d.mean),
+        percent_sign(d.mean),
         f[2],
-        percent(d.median),
+        percent_sign(d.median),
         f[3],
         percent(d.standard_deviation),
         f[4],
-        percent(d.min),
+        percent_sign(d.min),
         f[5],
-        percent(d.max),
+        percent_sign(d.max),
         f[6],
-        percent(d.pass_rate.map(|p| 100.0 * p))
+        percent_sign(d.pass_rate.map(|p| 100.0 * p))
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_figure_is_a_dash_without_a_percent_sign() {
+        let r = Lang::En.report();
+        let known = distribution_line(&Distribution::of(&[50.0, 100.0], Some(60.0)), r);
+        assert!(known.contains("mean 75.0%"), "{known}");
+        assert!(known.contains("pass rate 50.0%"), "{known}");
+        let unknown = distribution_line(&Distribution::of(&[50.0, 100.0], None), r);
+        assert!(unknown.ends_with("pass rate —"), "{unknown}");
+        let empty = distribution_line(&Distribution::of(&[], None), r);
+        assert!(!empty.contains("—%"), "{empty}");
+    }
 }

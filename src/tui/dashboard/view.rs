@@ -8,7 +8,9 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs, Wrap};
 use super::{Dashboard, Drill, Tab};
 use crate::i18n::fill;
 use crate::report::analysis::QuizReport;
-use crate::report::export::{Labels, decimal, distribution_line, flag_words, percent};
+use crate::report::export::{
+    Labels, decimal, distribution_line, flag_words, percent, percent_sign,
+};
 use crate::text::number;
 use crate::text::printable_line;
 use crate::tui::layout::{MIN_SIZE, clock, wrap};
@@ -36,9 +38,10 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
         || r.title.to_owned(),
         |q| format!("{} · {}", r.title, printable_line(&q.quiz.title)),
     );
-    let mut right = dashboard
-        .selected_session()
-        .map_or_else(String::new, |s| printable_line(s).into_owned());
+    let mut right = dashboard.selected_session().map_or_else(
+        || r.all_sessions.to_owned(),
+        |s| printable_line(s).into_owned(),
+    );
     if dashboard.report.quizzes.len() > 1 {
         right = format!(
             "{right} {}/{}",
@@ -46,11 +49,14 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
             dashboard.report.quizzes.len()
         );
     }
-    let right = format!(" {} ", right.trim());
-    let block = Block::bordered()
+    let title = Line::styled(format!(" {title} "), theme.title);
+    let right = Line::styled(format!(" {} ", right.trim()), theme.text).right_aligned();
+    let mut block = Block::bordered()
         .border_style(theme.border)
-        .title(Line::styled(format!(" {title} "), theme.title))
-        .title(Line::styled(right, theme.text).right_aligned());
+        .title(title.clone());
+    if title.width() + right.width() + 3 <= usize::from(area.width) {
+        block = block.title(right);
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [tabs, body, keys] = Layout::vertical([
@@ -144,10 +150,10 @@ fn render_overview(
         for group in &quiz.groups {
             lines.push(Line::styled(
                 format!(
-                    "{:<18} {} {}% · {} {}",
+                    "{:<18} {} {} · {} {}",
                     printable_line(labels.group(&group.group)),
                     bar(group.distribution.mean.unwrap_or(0.0) / 100.0, 20),
-                    percent(group.distribution.mean),
+                    percent_sign(group.distribution.mean),
                     group.distribution.n,
                     r.figures[0]
                 ),
@@ -319,9 +325,9 @@ fn render_pre_post(
         for (label, mean) in [(pre, comparison.mean_pre), (post, comparison.mean_post)] {
             lines.push(Line::styled(
                 format!(
-                    "{label:<8} {} {}%",
+                    "{label:<8} {} {}",
                     bar(mean.unwrap_or(0.0) / 100.0, 30),
-                    percent(mean)
+                    percent_sign(mean)
                 ),
                 theme.text,
             ));
