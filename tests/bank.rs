@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
 
-use vigil::quiz::bank::built_in_inputs;
+use vigil::quiz::bank::{TEACHING_ORDER, built_in_inputs};
 use vigil::quiz::check::check;
 use vigil::quiz::{CheckedQuiz, FeedbackMode, QuestionKind, Taxonomy};
 
@@ -42,6 +42,25 @@ fn the_bank_holds_the_curriculum_in_its_languages() {
         ["en", "kk", "ru"].map(String::from).into()
     );
     assert_eq!(languages.len(), expected.len() + 1);
+}
+
+#[test]
+fn every_built_in_quiz_has_its_place_in_the_teaching_order_and_the_readme_follows_it() {
+    let ids: BTreeSet<String> = bank().into_iter().map(|q| q.quiz.id).collect();
+    let order: BTreeSet<String> = TEACHING_ORDER.iter().map(|id| (*id).to_owned()).collect();
+    assert_eq!(order.len(), TEACHING_ORDER.len(), "an id listed twice");
+    assert_eq!(ids, order);
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes/README.md"))
+            .unwrap();
+    let mapped: Vec<&str> = readme
+        .lines()
+        .skip_while(|line| *line != "## Curriculum map")
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .filter_map(|line| line.strip_prefix("| `")?.split('`').next())
+        .collect();
+    assert_eq!(mapped, TEACHING_ORDER);
 }
 
 #[test]

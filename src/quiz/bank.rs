@@ -14,6 +14,21 @@ static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/quizzes");
 /// The name prefix of built-in files in messages and listings.
 pub const BUILT_IN_PREFIX: &str = "built-in/";
 
+/// The built-in quizzes in teaching order, as the quiz picker offers them when the trainer's config does not
+/// list an order: the warm-up, the legal definition, indicators, the forms of exploitation, first contact and
+/// referral, then the assessment forms.
+pub const TEACHING_ORDER: [&str; 9] = [
+    "warm-up",
+    "definitions",
+    "indicators",
+    "labour-domestic",
+    "sexual-exploitation",
+    "begging-criminality",
+    "interview-referral",
+    "assessment-pre",
+    "assessment-post",
+];
+
 /// The usable quizzes, the taxonomy, and what was skipped or replaced along the way.
 #[derive(Debug, Default)]
 pub struct Bank {

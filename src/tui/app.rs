@@ -13,6 +13,7 @@ use super::layout::{attempt_areas, body_rows};
 use crate::attempt::{Attempt, RecordHeader, Submitted, quiz_ref};
 use crate::config::{Group, PhaseRules, RosterEntry};
 use crate::i18n::Lang;
+use crate::quiz::bank::TEACHING_ORDER;
 use crate::quiz::{FeedbackMode, QuestionKind, Quiz, Taxonomy};
 use crate::record::identity::normalise;
 use crate::record::{AttemptId, AttemptRecord, Participant, Phase};
@@ -303,7 +304,7 @@ impl App {
     /// The quizzes open now: allowed in this phase, one per quiz id, in the chosen language when there is one.
     ///
     /// A quiz missing in the chosen language is offered in Russian for Kazakh readers, else in English. They
-    /// come in the order the phase lists them, else shortest first (so the warm-up leads).
+    /// come in the order the phase lists them, else built-in ones in teaching order, then shortest first.
     pub fn open_quizzes(&self) -> Vec<&Offer> {
         let mut chosen: Vec<&Offer> = Vec::new();
         for offer in &self.offers {
@@ -331,9 +332,16 @@ impl App {
                 .iter()
                 .position(|q| q == &offer.quiz.id)
         };
+        let taught = |offer: &Offer| {
+            TEACHING_ORDER
+                .iter()
+                .position(|id| *id == offer.quiz.id)
+                .unwrap_or(usize::MAX)
+        };
         chosen.sort_by_key(|offer| {
             (
                 listed(offer),
+                taught(offer),
                 offer.quiz.estimated_minutes,
                 offer.quiz.id.clone(),
             )
