@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Labels, decimal, flag_words, percent};
+use super::{Labels, decimal, flag_words, percent, percent_sign};
 use crate::i18n::fill;
 use crate::report::Report;
 use crate::report::analysis::{PrePost, QuizReport};
@@ -104,12 +104,12 @@ fn distribution_table(d: &Distribution, labels: &Labels<'_>) -> String {
     let f = labels.lang.report().figures;
     let values = [
         d.n.to_string(),
-        percent(d.mean),
-        percent(d.median),
+        percent_sign(d.mean),
+        percent_sign(d.median),
         percent(d.standard_deviation),
-        percent(d.min),
-        percent(d.max),
-        percent(d.pass_rate.map(|p| 100.0 * p)),
+        percent_sign(d.min),
+        percent_sign(d.max),
+        percent_sign(d.pass_rate.map(|p| 100.0 * p)),
     ];
     let mut html = String::from("<table><tr>");
     for head in f {
