@@ -136,6 +136,16 @@ impl Session {
         panic!("vigil did not exit; the screen shows:\n{}", self.contents());
     }
 
+    /// The most memory the app has held resident so far, in KiB (Linux only: read from `/proc`).
+    fn peak_resident_kib(&self) -> Option<u64> {
+        let pid = self.child.process_id()?;
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+    }
+
     fn kill_hard(&mut self) {
         let pid = self.child.process_id().unwrap().to_string();
         let status = std::process::Command::new("kill")
@@ -213,6 +223,11 @@ fn a_whole_quiz_of_every_kind_to_results_and_out_with_the_terminal_restored() {
     sign_in(&mut session);
     answer_from(&mut session, 0);
     session.wait_for("of 9 points");
+    // Product target: at most 30 MB resident during an attempt (this is the unoptimised build).
+    if cfg!(target_os = "linux") {
+        let peak = session.peak_resident_kib().expect("the peak resident size");
+        assert!(peak <= 30 * 1024, "peak resident memory {peak} KiB");
+    }
     session.press("\x1b", "Leave Vigil?");
     session.send("y");
     session.wait_exit();
