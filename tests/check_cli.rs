@@ -212,6 +212,19 @@ fn list_leaves_out_broken_files_and_says_so() {
 }
 
 #[test]
+fn a_quiz_that_does_not_exist_is_reported_before_the_terminal_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = vigil(&["run", "no-such-quiz"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty(), "no escape codes on stdout");
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        errors.contains("there is no quiz `no-such-quiz`; `vigil list` shows the quizzes"),
+        "{errors}"
+    );
+}
+
+#[test]
 fn without_a_terminal_the_app_says_so_in_one_line_and_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     for args in [&[][..], &["run"][..], &["run", "warm-up"][..]] {

@@ -10,7 +10,7 @@ use crate::config::{Environment, Overrides};
 use crate::i18n::Lang;
 use crate::quiz::bank::built_in_taxonomy;
 use crate::quiz::check::{check, gather, read_file};
-use crate::quiz::{Bank, CheckedQuiz, FeedbackMode};
+use crate::quiz::{Bank, CheckedQuiz, FeedbackMode, Taxonomy};
 use crate::tui::app::{App, Offer};
 use crate::tui::room::{RoomServices, room_of};
 use crate::tui::run::{SystemClock, TerminalEvents, run_loop};
@@ -74,12 +74,12 @@ fn quiz_file(path: &Path) -> anyhow::Result<CheckedQuiz> {
         .with_context(|| format!("{} holds no quiz", path.display()))
 }
 
+/// The quizzes to offer: given at once when a quiz was named on the command line (so a wrong name is reported
+/// before the terminal is taken over), else loaded on a thread while the sign-in screen is already up.
+type BankLoad = mpsc::Receiver<(Vec<Offer>, Taxonomy)>;
+
 /// Runs the trainee app; returns the exit code (2 when there is no terminal).
 pub fn run(options: RunOptions) -> anyhow::Result<i32> {
-    in_terminal(|terminal| run_in(terminal, options))
-}
-
-fn run_in(terminal: &mut ratatui::DefaultTerminal, options: RunOptions) -> anyhow::Result<i32> {
     let mut services = RoomServices::new(
         options.overrides.clone(),
         Environment::from_process(),
@@ -89,7 +89,6 @@ fn run_in(terminal: &mut ratatui::DefaultTerminal, options: RunOptions) -> anyho
     let lang = located.language(options.lang);
     let folders = located.quiz_folders(&options.quiz_folders);
     let room = room_of(&located, !options.no_save);
-    let theme = Theme::new(options.theme, no_color());
     let mut app = App::new(lang, room, Vec::new(), Default::default(), options.seed);
     app.feedback_override = options.feedback;
     let (sender, receiver) = mpsc::channel();
@@ -119,15 +118,26 @@ fn run_in(terminal: &mut ratatui::DefaultTerminal, options: RunOptions) -> anyho
             });
         }
     }
+    let theme = Theme::new(options.theme, no_color());
+    in_terminal(|terminal| run_in(terminal, &mut app, &theme, &mut services, receiver))
+}
+
+fn run_in(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    services: &mut RoomServices,
+    bank: BankLoad,
+) -> anyhow::Result<i32> {
     let clock = SystemClock::default();
     run_loop(
         terminal,
-        &mut app,
-        &theme,
+        app,
+        theme,
         &mut TerminalEvents,
-        &mut services,
+        services,
         &clock,
-        Some(receiver),
+        Some(bank),
     )
     .context("the terminal stopped working")?;
     Ok(0)
