@@ -182,3 +182,78 @@ fn a_quiz_on_disk_replaces_the_built_in_one_with_a_notice() {
         "{notes}"
     );
 }
+
+/// The sources the bank may cite, each under the one title the domain brief's source list gives it (a legal
+/// instrument is followed by its article: `Palermo Protocol, Art. 3(c)`).
+const SOURCES: [&str; 47] = [
+    "Blue Blindfold, sexual exploitation",
+    "CRC General Comment No. 6 (2005)",
+    "CRC commentary",
+    "Council of Europe Convention on Action against Trafficking in Human Beings",
+    "Criminal Code of the Republic of Kazakhstan (2014)",
+    "HEUNI, training material on identifying victims",
+    "Human Rights Watch, \"Hellish Work\" (2010)",
+    "IOM Kazakhstan, World Day against Trafficking in Persons 2015",
+    "IOM, 25 Years of Anti-Trafficking Activities in Kazakhstan",
+    "IOM, Terminology: trafficking in persons",
+    "Irish Department of Justice, Blue Blindfold: child trafficking",
+    "La Strada International, How far can we extend the non-punishment principle?",
+    "Labirint, Kazakhstan trafficking guide",
+    "Lanzarote Committee, Opinion on Art. 23 (2015)",
+    "Law of Kazakhstan on Combating Human Trafficking (5 July 2024, No. 110-VIII)",
+    "Molo Songololo resource manual, interviewing",
+    "NHRI Norway, GRETA recommendations on identification of child victims",
+    "OSCE OSR/CTHB (2013), Recommendations on the non-punishment provision",
+    "OSCE SPMU, identification guide launch (2011)",
+    "OSCE Special Representative statement, 13 December 2005",
+    "OSCE/ODIHR, National Referral Mechanisms handbook (2nd ed., 2022)",
+    "OVC TTAC, Interpreters",
+    "Optional Protocol on the Sale of Children",
+    "Palermo Protocol",
+    "Supreme Court of Kazakhstan, Normative Resolution No. 7 (29 Dec 2012)",
+    "The New Humanitarian (IRIN), on the UNODC manual",
+    "UN Convention on the Rights of the Child",
+    "UN Women Virtual Knowledge Centre, child victims of sex trafficking",
+    "UN.GIFT, About human trafficking",
+    "UNICEF press release, 31 March 2010",
+    "UNICEF, Guidelines on the Protection of Child Victims of Trafficking (2006)",
+    "UNICEF, Risks and Realities of Child Trafficking in Central Asia (2010)",
+    "UNODC E4J Module 6, Indicators of trafficking in persons",
+    "UNODC ROCA, Victims not Villains",
+    "UNODC, Anti-human trafficking manual for criminal justice practitioners, Module 8",
+    "UNODC, Human Trafficking Indicators",
+    "UNODC, Human Trafficking Indicators: domestic servitude",
+    "UNODC, Human Trafficking Indicators: labour exploitation",
+    "UNODC, Human Trafficking Indicators: sexual exploitation",
+    "US TIP Report 2010, Kazakhstan",
+    "US TIP Report 2011, Kazakhstan",
+    "US TIP Report 2013, Kazakhstan",
+    "US TIP Report 2022, Kazakhstan",
+    "US TIP Report 2023, Kazakhstan",
+    "US TIP Reports 2017/2019/2020/2022/2023, Kazakhstan",
+    "Vigil help screen (press ?)",
+    "WHO ten interviewing principles",
+];
+
+/// Translations cite in English too, except the warm-up's note on Vigil's own help screen.
+#[test]
+fn every_source_is_cited_under_one_title() {
+    let mut unknown = BTreeSet::new();
+    let cited_in_english = |q: &CheckedQuiz| q.quiz.language == "en" || q.quiz.id != "warm-up";
+    for quiz in bank().into_iter().filter(cited_in_english) {
+        for question in &quiz.quiz.questions {
+            for reference in &question.references {
+                let source = reference
+                    .split_once(", Art. ")
+                    .map_or(reference.as_str(), |(source, _)| source);
+                if !SOURCES.contains(&source) {
+                    unknown.insert(format!(
+                        "{}.{} {}: {reference}",
+                        quiz.quiz.id, quiz.quiz.language, question.id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(unknown.is_empty(), "{unknown:#?}");
+}
