@@ -158,9 +158,12 @@ pub(crate) fn normalize_source(source: &str, builder: &mut QuizBuilder<'_>) -> S
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// `text` trimmed, without control characters (line feeds and tabs kept) or stray byte-order marks.
+/// `text` trimmed, without terminal escape sequences, other control characters (line feeds and tabs kept) or
+/// stray byte-order marks.
 pub(crate) fn clean_text(text: &str) -> String {
-    text.chars()
+    anstream::adapter::strip_str(text)
+        .to_string()
+        .chars()
         .filter(|c| (!c.is_control() || matches!(c, '\n' | '\t')) && *c != '\u{FEFF}')
         .collect::<String>()
         .trim()
@@ -201,8 +204,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn control_characters_are_stripped_but_lines_and_tabs_kept() {
-        assert_eq!(clean_text(" a\u{1b}[2J\u{7}b\n\tc\u{FEFF} "), "a[2Jb\n\tc");
+    fn escape_sequences_and_control_characters_are_stripped_but_lines_and_tabs_kept() {
+        assert_eq!(clean_text(" a\u{1b}[2J\u{7}b\n\tc\u{FEFF} "), "ab\n\tc");
+        assert_eq!(
+            clean_text("\u{1b}]0;title\u{7}plain \u{1b}[31mred\u{1b}[0m"),
+            "plain red"
+        );
     }
 
     #[test]
