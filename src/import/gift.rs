@@ -119,12 +119,14 @@ fn items(text: &str) -> Vec<Item> {
     items
 }
 
-/// The tags Moodle writes in a question's comments, `[tag:name]` with `\]` for a `]` in the name, as ids.
-fn comment_tags(comments: &str) -> Vec<String> {
-    let mut tags = Vec::new();
+/// The values of Moodle's `[key:value]` markers in a question's comments (`[tag:debt]`, `[id:Q1]`), with `\]`
+/// standing for `]`.
+fn comment_markers(comments: &str, key: &str) -> Vec<String> {
+    let opening = format!("[{key}:");
+    let mut values = Vec::new();
     let mut rest = comments;
-    while let Some(start) = rest.find("[tag:") {
-        let after = &rest[start + "[tag:".len()..];
+    while let Some(start) = rest.find(&opening) {
+        let after = &rest[start + opening.len()..];
         let mut end = None;
         let mut escaped = false;
         for (at, c) in after.char_indices() {
@@ -141,13 +143,29 @@ fn comment_tags(comments: &str) -> Vec<String> {
             rest = after;
             continue;
         };
-        let tag = slugify(&after[..end].replace("\\]", "]"));
+        values.push(after[..end].replace("\\]", "]"));
+        rest = &after[end + 1..];
+    }
+    values
+}
+
+/// The tags Moodle writes in a question's comments, as ids.
+fn comment_tags(comments: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    for tag in comment_markers(comments, "tag").iter().map(|t| slugify(t)) {
         if !tag.is_empty() && !tags.contains(&tag) {
             tags.push(tag);
         }
-        rest = &after[end + 1..];
     }
     tags
+}
+
+/// The question's ID number, which Moodle writes in its comments as `[id:...]`, as an id.
+fn comment_id(comments: &str) -> Option<String> {
+    comment_markers(comments, "id")
+        .first()
+        .map(|id| slugify(id))
+        .filter(|id| !id.is_empty())
 }
 
 /// `text` with GIFT's escapes (`\:` `\#` `\=` `\{` `\}` `\~` `\n`) replaced by placeholders and `\\` by `\`.
@@ -511,10 +529,8 @@ impl Reader<'_> {
             shuffle: converted.shuffle,
             kind: converted.kind,
         };
-        let wanted = name
-            .as_deref()
-            .map(slugify)
-            .filter(|slug| !slug.is_empty())
+        let wanted = comment_id(&item.comments)
+            .or_else(|| name.as_deref().map(slugify).filter(|slug| !slug.is_empty()))
             .unwrap_or_else(|| format!("q{}", self.questions_seen));
         self.builder
             .add_question(line, &shown, &wanted, question, &losses);
@@ -1082,6 +1098,17 @@ mod tests {
         );
         let question = one("$CATEGORY: Labour\n\n// [tag:debt]\n::Q:: Debt? {T}");
         assert_eq!(question.tags, ["labour", "debt"]);
+    }
+
+    #[test]
+    fn moodle_s_id_number_in_the_comments_becomes_the_question_id() {
+        let question =
+            one("// question: 7\n// [id:Q-Debt 7] [tag:debt]\n::Debt question:: Debt? {T}");
+        assert_eq!(question.id, "q-debt-7");
+        assert_eq!(question.tags, ["debt"]);
+        assert_eq!(comment_id("// [id:] [tag:x]"), None);
+        let named = one("::Debt question:: Debt? {T}");
+        assert_eq!(named.id, "debt-question");
     }
 
     #[test]
