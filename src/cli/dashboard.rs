@@ -9,7 +9,7 @@ use crate::quiz::{Bank, CheckedQuiz};
 use crate::record::scan::{load, scan_with};
 use crate::record::view;
 use crate::record::{AttemptRecord, IntegrityKey};
-use crate::report::dataset::Reducer;
+use crate::report::reduce::Reducer;
 use crate::report::stats::Thresholds;
 use crate::report::{AttemptChoice, Filter, Report, analyse};
 use crate::tui::dashboard::live::{self, LiveRow};

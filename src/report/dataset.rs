@@ -1,16 +1,15 @@
-//! From records to a compact score matrix: one row of numbers per completed attempt, never whole records.
+//! The data a report is built from: the shape of each quiz, one row of numbers per completed attempt, which
+//! records count and which attempt of several.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
-use std::sync::{PoisonError, RwLock};
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::quiz::{CheckedQuiz, QuestionKind};
-use crate::record::scan::{Entry, Problem, scan_with};
-use crate::record::view::{self, AnswerView, RecordView};
-use crate::record::{Identity, Integrity, IntegrityKey, Phase, Status};
+use crate::record::Phase;
+use crate::record::scan::Problem;
+use crate::record::view::RecordView;
 
 /// An option of a question, as reports need it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -98,7 +97,7 @@ impl QuizShape {
     }
 
     /// A shape known only from a record: question ids, kinds and maxima.
-    fn from_record(record: &RecordView<'_>) -> Self {
+    pub(crate) fn from_record(record: &RecordView<'_>) -> Self {
         let mut questions: Vec<QuestionShape> = record
             .questions
             .iter()
@@ -203,7 +202,7 @@ pub struct Filter {
 }
 
 impl Filter {
-    fn admits(&self, record: &RecordView<'_>) -> bool {
+    pub(crate) fn admits(&self, record: &RecordView<'_>) -> bool {
         (self.sessions.is_empty() || self.sessions.iter().any(|s| **s == *record.session))
             && self.quiz.as_ref().is_none_or(|q| **q == *record.quiz.id)
             && self.phase.is_none_or(|p| p == record.phase)
@@ -233,348 +232,8 @@ pub struct Dataset {
     pub regraded: bool,
 }
 
-/// What one record adds to a report, worked out on the thread that read it.
-#[derive(Debug)]
-pub enum Contribution {
-    /// Outside the report's filter.
-    Excluded,
-    /// Left out, and why (edited, unsealed).
-    LeftOut(Problem),
-    /// Still being taken.
-    InProgress,
-    /// Discarded by its participant.
-    Discarded,
-    /// A completed attempt, reduced to its row.
-    Counted(Box<Counted>),
-}
-
-/// A completed attempt as a report keeps it.
-#[derive(Debug)]
-pub struct Counted {
-    /// Its row, in the order of `shape`, or of the shape the report already uses for the quiz when `shape` is
-    /// `None`.
-    row: AttemptRow,
-    /// The version of the quiz it was taken on.
-    version: u32,
-    /// The shape the row follows when no shape was known for the quiz yet (taken from the record itself).
-    shape: Option<QuizShape>,
-    /// The record's own total of full marks, for a quiz whose shape has no questions.
-    total_max: f64,
-}
-
-/// Reduces records to what a report keeps of them; shared by every thread that reads records.
-pub struct Reducer<'q> {
-    files: HashMap<&'q str, &'q CheckedQuiz>,
-    shapes: HashMap<&'q str, QuizShape>,
-    learned: RwLock<HashMap<String, QuizShape>>,
-    filter: &'q Filter,
-    regrade: bool,
-}
-
-impl<'q> Reducer<'q> {
-    /// A reducer admitting what `filter` admits, with `quizzes` (the bank) giving question order, texts, tags
-    /// and answer keys; `regrade` recomputes points from the quiz files.
-    pub fn new(quizzes: &'q [CheckedQuiz], filter: &'q Filter, regrade: bool) -> Self {
-        let files: HashMap<&str, &CheckedQuiz> = quizzes
-            .iter()
-            .filter(|q| q.quiz.language == "en")
-            .chain(quizzes.iter())
-            .fold(HashMap::new(), |mut map, q| {
-                map.entry(q.quiz.id.as_str()).or_insert(q);
-                map
-            });
-        let shapes = files
-            .iter()
-            .map(|(id, quiz)| (*id, QuizShape::of(quiz)))
-            .collect();
-        Self {
-            files,
-            shapes,
-            learned: RwLock::default(),
-            filter,
-            regrade,
-        }
-    }
-
-    /// What `record`, read from `path` with `integrity`, adds to the report.
-    pub fn reduce(
-        &self,
-        path: &Path,
-        record: &RecordView<'_>,
-        integrity: Integrity,
-    ) -> Contribution {
-        if !self.filter.admits(record) {
-            return Contribution::Excluded;
-        }
-        let left_out = |message: &str| {
-            Contribution::LeftOut(Problem {
-                path: path.to_path_buf(),
-                message: message.to_owned(),
-            })
-        };
-        match integrity {
-            Integrity::Mismatch => {
-                return left_out("edited after it was written (the seal does not match); left out");
-            }
-            Integrity::Missing => {
-                return left_out("has no seal although a trainer key is set; left out");
-            }
-            _ => {}
-        }
-        match record.status {
-            Status::InProgress => Contribution::InProgress,
-            Status::Discarded => Contribution::Discarded,
-            Status::Completed => {
-                let id = &*record.quiz.id;
-                let regrade = self.files.get(id).filter(|_| self.regrade).copied();
-                let learned = self.learned.read().unwrap_or_else(PoisonError::into_inner);
-                let known = self.shapes.get(id).or_else(|| learned.get(id));
-                let (mut row, shape) = match known {
-                    Some(shape) => (row(record, shape, regrade), None),
-                    None => {
-                        let own = QuizShape::from_record(record);
-                        (row(record, &own, regrade), Some(own))
-                    }
-                };
-                row.file = path.to_path_buf();
-                Contribution::Counted(Box::new(Counted {
-                    row,
-                    version: record.quiz.version,
-                    shape,
-                    total_max: record.total.max_points,
-                }))
-            }
-        }
-    }
-
-    /// Gathers the contributions of scanned records into the dataset, keeping the attempts `choice` names.
-    pub fn gather(
-        &self,
-        entries: impl Iterator<Item = Entry<Contribution>>,
-        choice: AttemptChoice,
-    ) -> Dataset {
-        let mut data = Dataset {
-            regraded: self.regrade,
-            ..Dataset::default()
-        };
-        let mut versions: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
-        for entry in entries {
-            let counted = match entry {
-                Entry::Record(Contribution::Counted(counted)) => counted,
-                Entry::Record(Contribution::Excluded) => continue,
-                Entry::Record(Contribution::InProgress) => {
-                    data.in_progress += 1;
-                    continue;
-                }
-                Entry::Record(Contribution::Discarded) => {
-                    data.discarded += 1;
-                    continue;
-                }
-                Entry::Record(Contribution::LeftOut(problem)) | Entry::Problem(problem) => {
-                    data.problems.push(problem);
-                    continue;
-                }
-                Entry::Duplicate { path, first } => {
-                    data.problems.push(Problem {
-                        message: format!("a copy of {}; counted once", first.display()),
-                        path,
-                    });
-                    continue;
-                }
-            };
-            let Counted {
-                mut row,
-                version,
-                shape,
-                total_max,
-            } = *counted;
-            versions
-                .entry(row.quiz.clone())
-                .or_default()
-                .insert(version);
-            match shape {
-                None => {
-                    if !data.quizzes.contains_key(&row.quiz)
-                        && let Some(shape) = self.shapes.get(row.quiz.as_str())
-                    {
-                        data.quizzes.insert(row.quiz.clone(), shape.clone());
-                    }
-                }
-                Some(own) => match data.quizzes.get(&row.quiz) {
-                    Some(established) => conform(&mut row, &own, established, total_max),
-                    None => {
-                        self.learned
-                            .write()
-                            .unwrap_or_else(PoisonError::into_inner)
-                            .insert(row.quiz.clone(), own.clone());
-                        data.quizzes.insert(row.quiz.clone(), own);
-                    }
-                },
-            }
-            data.attempts.push(row);
-        }
-        data.mixed_versions = versions.into_iter().filter(|(_, v)| v.len() > 1).collect();
-        data.attempts = choose(std::mem::take(&mut data.attempts), choice);
-        data
-    }
-}
-
-/// Builds the dataset from scanned `entries`, with `quizzes` (the bank) giving question order, texts, tags and
-/// answer keys; `regrade` recomputes points from the quiz files.
-pub fn build(
-    entries: impl Iterator<Item = Entry>,
-    quizzes: &[CheckedQuiz],
-    filter: &Filter,
-    choice: AttemptChoice,
-    regrade: bool,
-) -> Dataset {
-    let reducer = Reducer::new(quizzes, filter, regrade);
-    reducer.gather(
-        entries.map(|entry| {
-            entry.map(|loaded| {
-                reducer.reduce(
-                    &loaded.path,
-                    &RecordView::from(&loaded.record),
-                    loaded.integrity,
-                )
-            })
-        }),
-        choice,
-    )
-}
-
-/// Builds the dataset from the records under `folders`, each reduced on the thread that read it so that only
-/// rows of numbers are kept; `key` checks their seals.
-pub fn build_from_folders(
-    folders: &[PathBuf],
-    key: Option<&IntegrityKey>,
-    quizzes: &[CheckedQuiz],
-    filter: &Filter,
-    choice: AttemptChoice,
-    regrade: bool,
-) -> Dataset {
-    let reducer = Reducer::new(quizzes, filter, regrade);
-    let entries = scan_with(folders, None, |path, bytes| {
-        view::with_record(path, bytes, key, |record, integrity| {
-            reducer.reduce(path, record, integrity)
-        })
-    });
-    reducer.gather(entries, choice)
-}
-
-/// Re-expresses `row`, made against the shape `from`, against the shape `to` (another record's idea of the same
-/// quiz), as if it had been made against `to`: points of questions `to` lacks are dropped, questions the row
-/// lacks score 0; `total_max` is the record's own total of full marks.
-fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f64) {
-    let same = from.questions.len() == to.questions.len()
-        && from
-            .questions
-            .iter()
-            .zip(&to.questions)
-            .all(|(a, b)| a.id == b.id && a.max.to_bits() == b.max.to_bits());
-    if same {
-        return;
-    }
-    let index: HashMap<&str, usize> = from
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(i, q)| (q.id.as_str(), i))
-        .collect();
-    let position = |id: &str| index.get(id).copied();
-    row.scores = to
-        .questions
-        .iter()
-        .map(|q| {
-            position(&q.id)
-                .and_then(|i| row.scores.get(i).copied())
-                .unwrap_or(0.0)
-        })
-        .collect();
-    row.chosen = to
-        .questions
-        .iter()
-        .map(|q| {
-            position(&q.id)
-                .and_then(|i| row.chosen.get(i).copied())
-                .unwrap_or(0)
-        })
-        .collect();
-    row.points = row.scores.iter().sum();
-    row.max = if to.questions.is_empty() {
-        total_max
-    } else {
-        to.questions.iter().map(|q| q.max).sum()
-    };
-}
-
-fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>) -> AttemptRow {
-    let by_id: HashMap<&str, &view::QuestionView<'_>> =
-        record.questions.iter().map(|q| (&*q.id, q)).collect();
-    let mut scores = Vec::with_capacity(shape.questions.len());
-    let mut chosen = Vec::with_capacity(shape.questions.len());
-    for question in &shape.questions {
-        let saved = by_id.get(question.id.as_str());
-        let answer = saved.and_then(|s| s.answer.as_ref());
-        let points = match (regrade, answer) {
-            (Some(file), Some(answer)) => file
-                .quiz
-                .questions
-                .iter()
-                .find(|q| q.id == question.id)
-                .map_or(0.0, |q| q.score(&answer.to_response())),
-            (Some(_), None) => 0.0,
-            (None, _) => saved.map_or(0.0, |s| s.points),
-        };
-        scores.push(points);
-        let mut bits = 0u64;
-        if let Some(AnswerView::Chosen(ids)) = answer {
-            for (index, option) in question.options.iter().enumerate().take(64) {
-                if ids.iter().any(|id| **id == option.id) {
-                    bits |= 1 << index;
-                }
-            }
-        }
-        chosen.push(bits);
-    }
-    let points: f64 = scores.iter().sum();
-    let max = if shape.questions.is_empty() {
-        record.total.max_points
-    } else {
-        shape.questions.iter().map(|q| q.max).sum()
-    };
-    AttemptRow {
-        attempt: record.attempt.to_string(),
-        participant: format!(
-            "{}|{}",
-            &*record.session,
-            Identity::from_parts(
-                &record.participant.name,
-                record.participant.code.as_deref(),
-                &record.participant.group
-            )
-            .as_str()
-        ),
-        name: record.participant.name.to_string(),
-        code: record.participant.code.as_deref().map(str::to_owned),
-        group: record.participant.group.to_string(),
-        session: record.session.to_string(),
-        phase: record.phase,
-        quiz: record.quiz.id.to_string(),
-        language: record.quiz.language.to_string(),
-        version: record.quiz.version,
-        started: record.started,
-        points,
-        max,
-        scores,
-        chosen,
-        time_ms: record.elapsed_ms(),
-        file: std::path::PathBuf::new(),
-    }
-}
-
 /// Keeps the attempt `choice` names per participant, quiz and phase.
-fn choose(mut rows: Vec<AttemptRow>, choice: AttemptChoice) -> Vec<AttemptRow> {
+pub(crate) fn choose(mut rows: Vec<AttemptRow>, choice: AttemptChoice) -> Vec<AttemptRow> {
     if choice == AttemptChoice::All {
         rows.sort_by(|a, b| (a.started, &a.attempt).cmp(&(b.started, &b.attempt)));
         return rows;

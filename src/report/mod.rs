@@ -4,7 +4,9 @@
 pub mod analysis;
 pub mod dataset;
 pub mod export;
+pub mod reduce;
 pub mod stats;
 
 pub use analysis::{Report, analyse};
-pub use dataset::{AttemptChoice, Dataset, Filter, build, build_from_folders};
+pub use dataset::{AttemptChoice, Dataset, Filter};
+pub use reduce::{build, build_from_folders};
