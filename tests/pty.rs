@@ -5,6 +5,7 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -29,6 +30,8 @@ struct Session {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Set once the app's output has been read to its end.
+    output_ended: Arc<AtomicBool>,
 }
 
 impl Session {
@@ -62,6 +65,8 @@ impl Session {
         let writer = pty.master.take_writer().unwrap();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
         let parser = Arc::clone(&screen);
+        let output_ended = Arc::new(AtomicBool::new(false));
+        let ended = Arc::clone(&output_ended);
         std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buffer) {
@@ -70,12 +75,14 @@ impl Session {
                 }
                 parser.lock().unwrap().process(&buffer[..n]);
             }
+            ended.store(true, Ordering::SeqCst);
         });
         Session {
             child,
             master: pty.master,
             writer,
             screen,
+            output_ended,
         }
     }
 
@@ -125,15 +132,27 @@ impl Session {
             .unwrap();
     }
 
+    /// Waits until the app has exited and everything it wrote has reached the screen.
     fn wait_exit(&mut self) {
         let start = Instant::now();
         while start.elapsed() < DEADLINE {
             if self.child.try_wait().unwrap().is_some() {
+                self.wait_for_end_of_output(start);
                 return;
             }
             std::thread::sleep(Duration::from_millis(20));
         }
         panic!("vigil did not exit; the screen shows:\n{}", self.contents());
+    }
+
+    fn wait_for_end_of_output(&self, start: Instant) {
+        while start.elapsed() < DEADLINE {
+            if self.output_ended.load(Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        panic!("the app's output did not end after it exited");
     }
 
     /// The most memory the app has held resident so far, in KiB (Linux only: read from `/proc`).
