@@ -73,8 +73,7 @@ impl DashboardSource for FolderSource {
         let key = self.key.as_ref();
         let entries = scan_with(&self.folders, None, |path, bytes| {
             view::with_record(path, bytes, key, |record, integrity| {
-                let shown = filter.sessions.is_empty()
-                    || filter.sessions.iter().any(|s| **s == *record.session);
+                let shown = filter.admits_session(&record.session);
                 (
                     record.session.to_string(),
                     shown.then(|| LiveRow::of(record)).flatten(),

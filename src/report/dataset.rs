@@ -203,13 +203,18 @@ pub struct Filter {
 
 impl Filter {
     pub(crate) fn admits(&self, record: &RecordView<'_>) -> bool {
-        (self.sessions.is_empty() || self.sessions.iter().any(|s| **s == *record.session))
+        self.admits_session(&record.session)
             && self.quiz.as_ref().is_none_or(|q| **q == *record.quiz.id)
             && self.phase.is_none_or(|p| p == record.phase)
             && self
                 .group
                 .as_ref()
                 .is_none_or(|g| **g == *record.participant.group)
+    }
+
+    /// Whether records of `session` can count.
+    pub fn admits_session(&self, session: &str) -> bool {
+        self.sessions.is_empty() || self.sessions.iter().any(|s| s == session)
     }
 }
 
