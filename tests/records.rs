@@ -455,6 +455,53 @@ fn a_workstation_killed_mid_write_loses_no_saved_answer() {
     }
 }
 
+/// A reader that panics (a bug) on one file: that file and any others its thread had read are reported as
+/// problems, by name; nothing is dropped and the scan goes on.
+#[test]
+fn a_reader_that_panics_loses_no_file_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s");
+    std::fs::create_dir_all(&session).unwrap();
+    for n in 0..40 {
+        std::fs::write(session.join(format!("{n:02}.ron")), format!("{n}")).unwrap();
+    }
+    let entries: Vec<Entry<String>> =
+        vigil::record::scan::scan_with(&[dir.path().to_path_buf()], None, |path, bytes| {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            assert!(text != "7", "a bug while reading {}", path.display());
+            let id = AttemptId::new(
+                at("2010-04-29T09:00:00Z"),
+                &mut StdRng::seed_from_u64(text.parse().unwrap()),
+            );
+            Ok((id, text))
+        })
+        .collect();
+    assert_eq!(entries.len(), 40);
+    let problems: Vec<&Path> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Problem(p) => {
+                assert!(p.message.contains("failed unexpectedly"), "{}", p.message);
+                Some(p.path.as_path())
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(
+        problems.contains(&session.join("07.ron").as_path()),
+        "{problems:?}"
+    );
+    let read: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Record(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(read.len() + problems.len(), 40);
+    assert!(!read.contains(&"7"));
+}
+
 /// Records of every shape: any text (quotes, backslashes, control characters, any script), any number, every
 /// kind of answer.
 mod reading {

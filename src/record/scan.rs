@@ -198,38 +198,43 @@ impl<'r, T: Send> Scan<'r, T> {
                 done.push((index, read_item(item, read)));
             }
         };
-        let mut parsed: Vec<(usize, Outcome<T>)> = if workers > 1 {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
-                handles
-                    .into_iter()
-                    .flat_map(|handle| handle.join().unwrap_or_default())
-                    .collect()
-            })
-        } else {
-            work()
-        };
+        // Readers run on their own threads even alone, so that one that panics (a bug) costs only its files,
+        // which are then reported, never dropped.
+        let mut parsed: Vec<(usize, Outcome<T>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
+            handles
+                .into_iter()
+                .flat_map(|handle| handle.join().unwrap_or_default())
+                .collect()
+        });
         parsed.sort_unstable_by_key(|(index, _)| *index);
-        for (index, item) in parsed {
+        let mut parsed = parsed.into_iter().peekable();
+        for (index, listed) in batch.iter().enumerate() {
+            let path = listed
+                .as_ref()
+                .map_or_else(|p| p.path.clone(), Clone::clone);
+            let item = match parsed.next_if(|(at, _)| *at == index) {
+                Some((_, item)) => item,
+                None => Err(Problem {
+                    path: path.clone(),
+                    message:
+                        "reading the file failed unexpectedly; run the command again, and report \
+                              it if it happens again"
+                            .to_owned(),
+                }),
+            };
             let entry = match item {
                 Err(problem) => Entry::Problem(problem),
-                Ok((attempt, record)) => {
-                    let path = batch
-                        .get(index)
-                        .and_then(|item| item.as_ref().ok())
-                        .cloned()
-                        .unwrap_or_default();
-                    match self.seen.get(&attempt) {
-                        Some(first) => Entry::Duplicate {
-                            path,
-                            first: first.clone(),
-                        },
-                        None => {
-                            self.seen.insert(attempt, path);
-                            Entry::Record(record)
-                        }
+                Ok((attempt, record)) => match self.seen.get(&attempt) {
+                    Some(first) => Entry::Duplicate {
+                        path,
+                        first: first.clone(),
+                    },
+                    None => {
+                        self.seen.insert(attempt, path);
+                        Entry::Record(record)
                     }
-                }
+                },
             };
             self.ready.push_back(entry);
         }
