@@ -232,6 +232,55 @@ fn deferred_answers_move_on_and_review_can_be_turned_off() {
     assert!(matches!(app.screen, Screen::Results(_)));
 }
 
+/// In deferred mode the last question can be a branching one: the path that reaches an ending is saved, and the
+/// overview opens on it; going back to it later restarts the walk without taking the saved answer away.
+#[test]
+fn a_deferred_branching_question_at_the_end_keeps_its_answer() {
+    let mut app = app(Some(FeedbackMode::Deferred), None);
+    start(&mut app, "Aigerim", None);
+    let keys: [&[KeyCode]; 5] = [
+        &[KeyCode::Char(' '), KeyCode::Enter],
+        &[KeyCode::Enter],
+        &[KeyCode::Enter],
+        &[KeyCode::Enter],
+        &[
+            KeyCode::Char('1'),
+            KeyCode::Down,
+            KeyCode::Char('1'),
+            KeyCode::Down,
+            KeyCode::Char('1'),
+            KeyCode::Enter,
+        ],
+    ];
+    for question in keys {
+        for code in question {
+            app.update(key(*code), now(0));
+        }
+    }
+    let mut last_saved = None;
+    for _ in 0..6 {
+        let effects = app.update(key(KeyCode::Enter), now(0));
+        if let Some(record) = saved(&effects).last() {
+            last_saved = Some((*record).clone());
+        }
+        if app.overlay.is_some() {
+            break;
+        }
+    }
+    assert!(
+        app.overlay.is_some(),
+        "the overview opens after the last question"
+    );
+    let record = last_saved.expect("the ending was saved");
+    let last = record.questions.last().expect("questions");
+    assert_eq!(last.kind, "branching");
+    assert!(last.answer.is_some(), "the path is saved: {last:?}");
+    let Screen::Attempt(session) = &app.screen else {
+        panic!()
+    };
+    assert!(session.attempt.item().answer.is_some());
+}
+
 /// Keys then the end of the script.
 struct Script(VecDeque<Event>);
 

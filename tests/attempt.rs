@@ -139,7 +139,7 @@ fn immediate_mode_locks_an_answered_question() {
 }
 
 #[test]
-fn deferred_mode_lets_answers_change_and_going_back_restarts_a_branch() {
+fn deferred_mode_lets_answers_change_and_going_back_restarts_a_branch_keeping_its_answer() {
     let mut attempt = attempt(FeedbackMode::Deferred, 1);
     go_to_question(&mut attempt, "market-consent");
     attempt.digit(row_of(&attempt, "yes") + 1);
@@ -152,8 +152,15 @@ fn deferred_mode_lets_answers_change_and_going_back_restarts_a_branch() {
     attempt.submit();
     attempt.submit();
     assert_eq!(attempt.item().points, 3.0);
+    let answered = attempt.item().answer.clone();
     attempt.restart_branch();
-    assert_eq!(attempt.item().answer, None);
+    assert!(answered.is_some());
+    assert_eq!(
+        attempt.item().answer,
+        answered,
+        "the path given stands until a new one ends"
+    );
+    assert_eq!(attempt.item().points, 3.0);
     let Draft::Branch { path, at, .. } = &attempt.item().draft else {
         panic!()
     };

@@ -250,7 +250,8 @@ impl Attempt {
         Submitted::Answered
     }
 
-    /// Starts a branching question again from its first node (deferred mode, going back).
+    /// Starts walking a branching question again from its first node (deferred mode, going back); the answer
+    /// already given stands until a new path reaches an ending.
     pub fn restart_branch(&mut self) {
         if self.locked() || self.finished {
             return;
@@ -260,8 +261,6 @@ impl Attempt {
         let kind = &quiz.questions[item.layout.question].kind;
         if matches!(kind, QuestionKind::Branching { .. }) {
             item.draft = Draft::new(kind, &item.layout);
-            item.answer = None;
-            item.points = 0.0;
         }
     }
 

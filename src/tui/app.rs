@@ -824,15 +824,13 @@ impl App {
                     session.scroll = 0;
                 } else {
                     self.notice = Some(Notice::AnswerKept);
-                    let session = self.session_mut();
-                    if let Some(session) = session
-                        && !session.attempt.next_question()
-                    {
+                    if session.attempt.next_question() {
+                        self.enter_question();
+                    } else {
                         self.overlay = Some(Overlay::Overview {
-                            cursor: self.session().map_or(0, |s| s.attempt.position()),
+                            cursor: session.attempt.position(),
                         });
                     }
-                    self.enter_question();
                 }
                 self.save_now(now)
             }
