@@ -1,11 +1,12 @@
 //! `vigil import`: convert a Moodle GIFT or Aiken file into a Vigil quiz, reporting on every question.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::import::{self, ImportOptions, Outcome, SourceFormat};
 use crate::quiz::check::{read_file, unreadable};
 use crate::quiz::{Diagnostic, Severity};
+use crate::record::writer::replace_file;
 use crate::text::printable_line;
 
 /// The exit code when the quiz was written.
@@ -95,7 +96,7 @@ pub fn run(request: &ImportRequest, out: &mut dyn Write, err: &mut dyn Write) ->
     };
     let written_to = match &request.output {
         Some(path) => {
-            if let Err(error) = write_atomically(path, &quiz_text) {
+            if let Err(error) = replace_file(path, quiz_text.as_bytes()) {
                 writeln!(
                     err,
                     "vigil import: could not write {}: {error}",
@@ -122,28 +123,10 @@ pub fn run(request: &ImportRequest, out: &mut dyn Write, err: &mut dyn Write) ->
     Ok(CONVERTED)
 }
 
-/// Writes `text` to `path` through a temporary file in the same folder, so `path` is never half-written.
-fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|parent| !parent.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(folder)?;
-    file.write_all(text.as_bytes())?;
-    file.as_file().sync_all()?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-    }
-    file.persist(path).map_err(|error| error.error)?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn run_on(file: &Path, output: Option<PathBuf>) -> (i32, String, String) {
         let request = ImportRequest {

@@ -1,7 +1,7 @@
 //! `vigil report`: the score summary of one or more sessions, as tables, CSV, JSON or an HTML page.
 
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -9,6 +9,7 @@ use crate::config::Group;
 use crate::i18n::Lang;
 use crate::quiz::Bank;
 use crate::record::IntegrityKey;
+use crate::record::writer::replace_file;
 use crate::report::export::csv::Table;
 use crate::report::export::{Labels, csv, html, text};
 use crate::report::stats::Thresholds;
@@ -113,21 +114,8 @@ pub fn run(
         }
     }
     match &options.out {
-        Some(path) => write_atomically(path, &bytes)?,
+        Some(path) => replace_file(path, &bytes)?,
         None => out.write_all(&bytes)?,
     }
     Ok(0)
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, so a reader never sees half a report.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -1,4 +1,5 @@
-//! Writing record files atomically: a temporary file in the same folder, flushed to disk, then renamed.
+//! Writing files atomically (records, reports, imported quizzes): a temporary file in the same folder, flushed
+//! to disk, then renamed.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -27,23 +28,37 @@ impl RecordWriter for FsWriter {
     }
 
     fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        let folder = path
-            .parent()
-            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no parent folder"))?;
-        let mut temp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .suffix(".tmp")
-            .tempfile_in(folder)?;
-        temp.write_all(bytes)?;
-        temp.as_file().sync_all()?;
-        temp.persist(path).map_err(|error| error.error)?;
-        sync_folder(folder);
-        Ok(())
+        replace_file(path, bytes)
     }
 
     fn remove(&self, path: &Path) -> io::Result<()> {
         std::fs::remove_file(path)
     }
+}
+
+/// Replaces `path` with `bytes` so that readers see either the old file or the new one, never a mix: a
+/// temporary file in the same folder (named so that scans skip it), flushed to disk, readable by others like any
+/// new file (a trainer reads what a workstation wrote), renamed over `path`, and the folder flushed.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let folder = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    temp.persist(path).map_err(|error| error.error)?;
+    sync_folder(folder);
+    Ok(())
 }
 
 /// Flushes the folder entry of a renamed file, so the rename survives a power cut (Unix only; elsewhere the

@@ -224,10 +224,7 @@ fn quiz_report(
                 .iter()
                 .enumerate()
                 .map(|(o, option)| {
-                    let chosen = rows
-                        .iter()
-                        .filter(|r| r.chosen.get(q).is_some_and(|bits| bits & (1 << o) != 0))
-                        .count();
+                    let chosen = rows.iter().filter(|r| r.chose(q, o)).count();
                     OptionCount {
                         id: option.id.clone(),
                         text: option.text.clone(),
@@ -279,7 +276,7 @@ fn quiz_report(
                 let entry = missed.entry(tag.clone()).or_default();
                 for row in &rows {
                     entry.0 += 1;
-                    if row.chosen.get(q).is_none_or(|bits| bits & (1 << o) == 0) {
+                    if !row.chose(q, o) {
                         entry.1 += 1;
                     }
                 }

@@ -163,6 +163,16 @@ pub struct AttemptRow {
 }
 
 impl AttemptRow {
+    /// Whether option `option` of question `question` (both in the quiz shape's order) was chosen; only the
+    /// first 64 options of a question are tracked.
+    pub fn chose(&self, question: usize, option: usize) -> bool {
+        option < 64
+            && self
+                .chosen
+                .get(question)
+                .is_some_and(|bits| bits >> option & 1 == 1)
+    }
+
     /// The score as a percentage of the maximum.
     pub fn percent(&self) -> f64 {
         if self.max > 0.0 {

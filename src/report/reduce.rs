@@ -297,15 +297,16 @@ fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>
         record.questions.iter().map(|q| (&*q.id, q)).collect();
     let mut scores = Vec::with_capacity(shape.questions.len());
     let mut chosen = Vec::with_capacity(shape.questions.len());
-    for question in &shape.questions {
+    for (index, question) in shape.questions.iter().enumerate() {
         let saved = by_id.get(question.id.as_str());
         let answer = saved.and_then(|s| s.answer.as_ref());
         let points = match (regrade, answer) {
             (Some(file), Some(answer)) => file
                 .quiz
                 .questions
-                .iter()
-                .find(|q| q.id == question.id)
+                .get(index)
+                .filter(|q| q.id == question.id)
+                .or_else(|| file.quiz.questions.iter().find(|q| q.id == question.id))
                 .map_or(0.0, |q| q.score(&answer.to_response())),
             (Some(_), None) => 0.0,
             (None, _) => saved.map_or(0.0, |s| s.points),
@@ -313,9 +314,9 @@ fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>
         scores.push(points);
         let mut bits = 0u64;
         if let Some(AnswerView::Chosen(ids)) = answer {
-            for (index, option) in question.options.iter().enumerate().take(64) {
+            for (at, option) in question.options.iter().enumerate().take(64) {
                 if ids.iter().any(|id| **id == option.id) {
-                    bits |= 1 << index;
+                    bits |= 1 << at;
                 }
             }
         }

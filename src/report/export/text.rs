@@ -254,7 +254,7 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
             .unwrap_or(0)
             .min(width / 2);
         for tag in &quiz.tags {
-            let filled = (tag.facility * 20.0).round() as usize;
+            let filled = (tag.facility.clamp(0.0, 1.0) * 20.0).round() as usize;
             let _ = writeln!(
                 out,
                 "  {} {}{} {:>3.0}%",
