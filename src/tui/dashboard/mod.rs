@@ -5,7 +5,7 @@
 pub mod live;
 pub mod view;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -292,9 +292,16 @@ pub fn run_dashboard<B: Backend>(
     events: &mut dyn EventSource,
     source: &mut dyn DashboardSource,
 ) -> Result<(), B::Error> {
+    let mut due = Instant::now() + REFRESH;
     loop {
         terminal.draw(|frame| view::render(dashboard, theme, frame))?;
-        match events.next(REFRESH) {
+        // Refresh on time even while keys or mouse moves keep arriving.
+        let event = events.next(due.saturating_duration_since(Instant::now()));
+        if matches!(event, Ok(None)) || Instant::now() >= due {
+            reload(dashboard, source);
+            due = Instant::now() + REFRESH;
+        }
+        match event {
             Ok(Some(Event::Key(key))) if key.is_press() => match dashboard.update(key) {
                 Request::Quit => return Ok(()),
                 Request::Open(path) => {
@@ -305,8 +312,7 @@ pub fn run_dashboard<B: Backend>(
                 Request::Reload => reload(dashboard, source),
                 Request::None => {}
             },
-            Ok(Some(_)) => {}
-            Ok(None) => reload(dashboard, source),
+            Ok(_) => {}
             Err(_) => return Ok(()),
         }
     }
