@@ -56,6 +56,16 @@ impl Lang {
         Lang::from_code(&locale.get(..2)?.to_ascii_lowercase())
     }
 
+    /// The name of `phase` in this language ("pre-test", "practice", "post-test").
+    pub fn phase(self, phase: crate::record::Phase) -> &'static str {
+        let [pre, practice, post] = self.strings().phases;
+        match phase {
+            crate::record::Phase::Pre => pre,
+            crate::record::Phase::Practice => practice,
+            crate::record::Phase::Post => post,
+        }
+    }
+
     /// The strings of this language.
     pub fn strings(self) -> &'static Strings {
         match self {

@@ -299,7 +299,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{:.1}%</td></tr>",
             escape(&name),
             escape(labels.group(&attempt.group)),
-            attempt.phase.name(),
+            labels.lang.phase(attempt.phase),
             attempt.percent()
         );
     }
@@ -359,7 +359,7 @@ fn pre_post_section(html: &mut String, comparison: &PrePost, labels: &Labels<'_>
         let names: Vec<String> = comparison
             .unmatched
             .iter()
-            .map(|u| format!("{} ({})", u.name, u.phase.name()))
+            .map(|u| format!("{} ({})", u.name, labels.lang.phase(u.phase)))
             .collect();
         let _ = write!(
             html,

@@ -115,7 +115,13 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
             let names: Vec<String> = comparison
                 .unmatched
                 .iter()
-                .map(|u| format!("{} ({})", printable_line(&u.name), u.phase.name()))
+                .map(|u| {
+                    format!(
+                        "{} ({})",
+                        printable_line(&u.name),
+                        labels.lang.phase(u.phase)
+                    )
+                })
                 .collect();
             let _ = writeln!(out, "{}: {}", r.unmatched, names.join(", "));
         }
@@ -195,13 +201,13 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
         }
     }
     let _ = writeln!(out, "\n{}", r.participants);
-    let name_width = width.saturating_sub(40).clamp(12, 40);
+    let name_width = width.saturating_sub(46).clamp(12, 40);
     let _ = writeln!(
         out,
-        "{}  {:16}  {:8}  {:>9}",
+        "{}  {}  {}  {:>9}",
         pad(r.participant, name_width),
-        r.group,
-        r.phase,
+        pad(r.group, 16),
+        pad(r.phase, 14),
         r.score
     );
     for attempt in &quiz.attempts {
@@ -211,10 +217,10 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
         };
         let _ = writeln!(
             out,
-            "{}  {}  {:8}  {:>8.1}%",
+            "{}  {}  {}  {:>8.1}%",
             pad(&name, name_width),
             pad(labels.group(&attempt.group), 16),
-            attempt.phase.name(),
+            pad(labels.lang.phase(attempt.phase), 14),
             attempt.percent()
         );
     }

@@ -186,7 +186,7 @@ fn render_participants(
             Row::new(vec![
                 printable_line(&a.name).into_owned(),
                 printable_line(labels.group(&a.group)).into_owned(),
-                a.phase.name().to_owned(),
+                labels.lang.phase(a.phase).to_owned(),
                 format!("{:.1}%", a.percent()),
                 format!("{} {}", bar(a.percent() / 100.0, 10), number(a.points)),
                 clock(a.time_ms),
@@ -198,7 +198,7 @@ fn render_participants(
         [
             Constraint::Fill(3),
             Constraint::Fill(2),
-            Constraint::Length(9),
+            Constraint::Length(14),
             Constraint::Length(7),
             Constraint::Length(16),
             Constraint::Length(7),
@@ -436,7 +436,7 @@ fn render_drill(
                     "{} · {} · {} · {}%",
                     printable_line(&record.participant.name),
                     printable_line(labels.group(&record.participant.group)),
-                    record.phase.name(),
+                    labels.lang.phase(record.phase),
                     number(record.percent())
                 ),
                 theme.title,

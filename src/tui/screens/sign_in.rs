@@ -28,7 +28,7 @@ pub fn render(app: &App, form: &SignIn, theme: &Theme, frame: &mut Frame<'_>, ar
         let cursor = if focused { "▏" } else { "" };
         Span::styled(format!("[{}{cursor}]", printable_line(value)), theme.text)
     };
-    let phase = s.phases[app.room.phase as usize];
+    let phase = app.lang.phase(app.room.phase);
     let mut lines = vec![
         Line::styled(s.sign_in_title, theme.title),
         Line::from(vec![
