@@ -58,8 +58,6 @@ pub struct Located {
     pub results: PathBuf,
     /// The trainer's key, when the config names one.
     pub key: Option<IntegrityKey>,
-    /// Warnings about the config worth showing to the trainer.
-    pub warnings: Vec<Diagnostic>,
 }
 
 impl Located {
@@ -143,20 +141,21 @@ pub fn locate(overrides: &Overrides, env: &Environment) -> Result<Located, Confi
         .flatten()
         .find(|path| path.is_file()),
     };
-    let (mut config, path, warnings) = match candidate {
+    let (mut config, path) = match candidate {
         Some(path) => {
             let name = path.display().to_string();
             let bytes = read_file(&path)
                 .map_err(|error| ConfigError::Invalid(vec![unreadable(&name, &error)]))?;
             let (config, findings) = read_config(&name, &bytes);
-            let (errors, warnings): (Vec<_>, Vec<_>) =
-                findings.into_iter().partition(Diagnostic::is_error);
             match config {
-                Some(config) if errors.is_empty() => (config, Some(path), warnings),
-                _ => return Err(ConfigError::Invalid(errors)),
+                Some(config) if !findings.iter().any(Diagnostic::is_error) => (config, Some(path)),
+                _ => {
+                    let errors = findings.into_iter().filter(Diagnostic::is_error).collect();
+                    return Err(ConfigError::Invalid(errors));
+                }
             }
         }
-        None => (Config::standalone(), None, Vec::new()),
+        None => (Config::standalone(), None),
     };
     let base = path
         .as_deref()
@@ -195,6 +194,5 @@ pub fn locate(overrides: &Overrides, env: &Environment) -> Result<Located, Confi
         path,
         results,
         key,
-        warnings,
     })
 }

@@ -1,7 +1,5 @@
 //! Tamper evidence: a keyed BLAKE3 hash of a record's exact bytes, stored as its last line.
 
-use std::path::Path;
-
 /// The start of the line that carries a record's keyed hash.
 const MARK: &str = "// vigil-integrity: blake3-keyed:";
 
@@ -40,11 +38,6 @@ impl IntegrityKey {
                 secret,
             ))
         })
-    }
-
-    /// Reads a key file.
-    pub fn load(path: &Path) -> std::io::Result<Option<Self>> {
-        Ok(Self::from_secret(&std::fs::read(path)?))
     }
 
     fn tag(&self, body: &[u8]) -> String {

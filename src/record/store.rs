@@ -66,11 +66,6 @@ impl Store {
         }
     }
 
-    /// The session's folder.
-    pub fn folder(&self) -> &Path {
-        &self.folder
-    }
-
     /// The file of attempt `id`.
     pub fn path_of(&self, id: &AttemptId) -> PathBuf {
         self.folder.join(id.file_name())

@@ -6,13 +6,12 @@ use std::sync::Arc;
 use super::app::Room;
 use super::run::Services;
 use crate::config::{Environment, Located, Overrides, locate};
-use crate::record::{AttemptRecord, FsWriter, Participant, RecordWriter, Store};
+use crate::record::{AttemptRecord, FsWriter, Participant, Store};
 
 /// Services backed by the config file and the results folder.
 pub struct RoomServices {
     overrides: Overrides,
     env: Environment,
-    writer: Arc<dyn RecordWriter>,
     recording: bool,
     store: Option<Store>,
 }
@@ -35,16 +34,9 @@ impl RoomServices {
         Self {
             overrides,
             env,
-            writer: Arc::new(FsWriter),
             recording,
             store: None,
         }
-    }
-
-    /// Uses `writer` instead of the real file system (tests).
-    pub fn with_writer(mut self, writer: Arc<dyn RecordWriter>) -> Self {
-        self.writer = writer;
-        self
     }
 
     /// Locates the config and opens the session's store.
@@ -53,7 +45,7 @@ impl RoomServices {
         self.store = Some(Store::new(
             &located.results,
             &located.config.session,
-            Arc::clone(&self.writer),
+            Arc::new(FsWriter),
             located.key.clone(),
         ));
         Ok(located)

@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::app::{App, Notice, Screen};
 use super::layout::{MIN_SIZE, wrap};
 use super::theme::Theme;
-use crate::i18n::{Lang, fill};
+use crate::i18n::fill;
 
 /// Draws the whole app into `frame`.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
@@ -168,13 +168,4 @@ fn message(
     }
     lines.push(Line::styled(keys.join("   "), theme.keys));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-}
-
-/// The label of a group in `lang`.
-pub fn group_label(app: &App, lang: Lang, id: &str) -> String {
-    app.room
-        .groups
-        .iter()
-        .find(|g| g.id == id)
-        .map_or_else(|| id.to_owned(), |g| g.label.get(lang.code()).to_owned())
 }
