@@ -10,8 +10,8 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use vigil::quiz::{FeedbackMode, Response};
 use vigil::record::{
-    AttemptId, AttemptRecord, FsWriter, Participant, Phase, QuestionRecord, QuizRef, Status, Store,
-    Totals,
+    AttemptId, AttemptRecord, FsWriter, IntegrityKey, Participant, Phase, QuestionRecord, QuizRef,
+    Status, Store, Totals,
 };
 
 fn root() -> PathBuf {
@@ -233,12 +233,31 @@ fn html_escapes_every_name_and_csv_neutralises_formulas() {
     );
     assert!(texts.iter().any(|t| t == "=HYPERLINK(\"http://x\",\"y\")"));
     assert!(html.contains("<svg"), "charts are inline");
-    assert!(!html.contains("http://x\"") || html.contains("&quot;http://x&quot;"));
+    let everything = scraper::Selector::parse("*").unwrap();
+    for element in document.select(&everything) {
+        for (name, value) in element.value().attrs() {
+            assert!(
+                !value.contains("HYPERLINK") && !value.contains("<script"),
+                "a name reached the attribute {name}: {value}"
+            );
+        }
+    }
 
     let csv = report(dir.path(), &["--format", "csv"]);
     assert!(csv.starts_with('\u{FEFF}'), "a byte-order mark for Excel");
     assert!(csv.contains("'=HYPERLINK"), "{csv}");
-    assert!(!csv.contains(",=HYPERLINK"));
+    let mut cells = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
+    for record in cells.records() {
+        for cell in record.unwrap().iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '@']),
+                "a cell a spreadsheet would run: {cell}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -263,14 +282,38 @@ fn damaged_and_edited_records_are_listed_in_every_format() {
         "(format: 1, attempt: \"",
     )
     .unwrap();
-    for format in ["text", "csv", "json", "html"] {
-        let output = report(dir.path(), &["--format", format]);
-        if format == "csv" {
-            continue;
-        }
+    // With a trainer key, a sealed record edited afterwards is left out and named.
+    let secret = [7u8; 32];
+    std::fs::write(dir.path().join("trainer.key"), secret).unwrap();
+    std::fs::write(
+        dir.path().join("vigil.ron"),
+        "(format: 1, session: \"almaty-2010-04\", phase: post, trainer_key: \"trainer.key\")",
+    )
+    .unwrap();
+    let key = IntegrityKey::from_secret(&secret).unwrap();
+    let store = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), Some(key));
+    let sealed = attempt(9, "Dana", "ngo", Phase::Post, "no", &[], [1.0, 1.0]);
+    let path = store.create(&sealed).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("\"Dana\"", "\"Dina\"")).unwrap();
+    let edited = path.file_name().unwrap().to_string_lossy().into_owned();
+    for (format, table) in [
+        ("text", None),
+        ("csv", Some("problems")),
+        ("json", None),
+        ("html", None),
+    ] {
+        let mut args = vec!["--format", format];
+        args.extend(table.map(|t| ["--table", t]).into_iter().flatten());
+        let output = report(dir.path(), &args);
         assert!(
             output.contains("broken.ron"),
             "{format} lists the damaged file"
+        );
+        assert!(output.contains(&edited), "{format} lists the edited record");
+        assert!(
+            output.contains("edited after it was written"),
+            "{format} says why: {output}"
         );
     }
 }
