@@ -7,7 +7,7 @@ use crate::import::{self, ImportOptions, Outcome, SourceFormat};
 use crate::quiz::check::{read_file, unreadable};
 use crate::quiz::{Diagnostic, Severity};
 use crate::record::writer::replace_file;
-use crate::text::printable_line;
+use crate::text::{printable, printable_line};
 
 /// The exit code when the quiz was written.
 const CONVERTED: i32 = 0;
@@ -90,7 +90,12 @@ pub fn run(request: &ImportRequest, out: &mut dyn Write, err: &mut dyn Write) ->
     let quiz_text = match import::to_ron(&imported.quiz) {
         Ok(text) => text,
         Err(error) => {
-            writeln!(err, "vigil import: {}", printable_line(&error.to_string()))?;
+            writeln!(
+                err,
+                "vigil import: {}\nno quiz was written; this is a fault in the importer: please report it \
+                 with the source file",
+                printable(&error.to_string(), true)
+            )?;
             return Ok(NOTHING_CONVERTED);
         }
     };
