@@ -5,7 +5,7 @@ use std::io::Read;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -58,16 +58,17 @@ fn app_at_question() -> App {
     app.update(key(KeyCode::Enter), now(0));
     app.update(Msg::RoomLoaded(Ok(room)), now(0));
     let effects = app.update(key(KeyCode::Enter), now(0));
-    if let Some(vigil::tui::app::Effect::Prepare { offer, .. }) = effects.into_iter().next() {
-        app.update(
-            Msg::Prepared {
-                offer,
-                probe: Ok(()),
-                unfinished: None,
-            },
-            now(0),
-        );
-    }
+    let Some(vigil::tui::app::Effect::Prepare { offer, .. }) = effects.into_iter().next() else {
+        panic!("choosing the quiz prepares it");
+    };
+    app.update(
+        Msg::Prepared {
+            offer,
+            probe: Ok(()),
+            unfinished: None,
+        },
+        now(0),
+    );
     app
 }
 
@@ -91,46 +92,54 @@ fn keypress_to_frame_200x60(bencher: divan::Bencher) {
 /// The release binary started in an 80x24 pseudo-terminal until its sign-in screen is on the screen.
 #[divan::bench(sample_count = 20)]
 fn binary_start_to_first_frame(bencher: divan::Bencher) {
-    bencher.bench_local(|| {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_vigil"));
-        command.args(["--no-save", "--lang", "en"]);
-        command.env("TERM", "xterm-256color");
-        command.env("VIGIL_RESULTS", std::env::temp_dir());
-        let start = Instant::now();
-        let child = pty.slave.spawn_command(command).expect("vigil starts");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let mut parser = vt100::Parser::new(24, 80, 0);
-        let mut buffer = [0u8; 4096];
-        while start.elapsed() < Duration::from_secs(10) {
-            let n = reader.read(&mut buffer).unwrap_or(0);
-            if n == 0 {
-                break;
+    bencher
+        .with_inputs(|| {
+            let pty = native_pty_system()
+                .openpty(PtySize {
+                    rows: 24,
+                    cols: 80,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .expect("a pty");
+            let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_vigil"));
+            command.args(["--no-save", "--lang", "en"]);
+            command.env("TERM", "xterm-256color");
+            command.env("VIGIL_RESULTS", std::env::temp_dir());
+            (pty, command, vt100::Parser::new(24, 80, 0))
+        })
+        .bench_local_values(|(pty, command, mut parser)| {
+            let start = Instant::now();
+            let child = pty.slave.spawn_command(command).expect("vigil starts");
+            drop(pty.slave);
+            let mut reader = pty.master.try_clone_reader().expect("reader");
+            let mut buffer = [0u8; 4096];
+            while !parser.screen().contents().contains("Your name") {
+                assert!(
+                    start.elapsed() < Duration::from_secs(10),
+                    "no sign-in screen"
+                );
+                let n = reader.read(&mut buffer).expect("the app's output");
+                assert!(n > 0, "the app ended before its sign-in screen");
+                parser.process(&buffer[..n]);
             }
-            parser.process(&buffer[..n]);
-            if parser.screen().contents().contains("Your name") {
-                break;
+            Running {
+                child,
+                _master: pty.master,
             }
-        }
-        Running(child)
-    });
+        });
 }
 
 /// The app under measurement; stopped when divan drops it, after the sample is timed (stopping waits for the
 /// process, which is no part of starting it).
-struct Running(Box<dyn Child + Send + Sync>);
+struct Running {
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
 
 impl Drop for Running {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
