@@ -243,7 +243,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
             let located = locate_for_reading(&args)?;
             let options = RecordsOptions {
                 folders: located.results_folders(&args.results),
-                session: args.session.first().cloned(),
+                sessions: args.session.clone(),
                 format: *format,
             };
             cli::records::run(&options, located.key, &mut out)

@@ -318,6 +318,52 @@ fn damaged_and_edited_records_are_listed_in_every_format() {
     }
 }
 
+/// `vigil records --format json` over `results` with `args`: how many attempts it lists.
+fn records_listed(results: &Path, args: &[&str]) -> usize {
+    let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args(["records", "--results", ".", "--format", "json"])
+        .args(args)
+        .current_dir(results)
+        .env_remove("VIGIL_RESULTS")
+        .output()
+        .unwrap();
+    let listing: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    listing["records"].as_array().unwrap().len()
+}
+
+#[test]
+fn records_lists_the_attempts_of_every_session_named() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let other = Store::new(dir.path(), "astana-2010-05", Arc::new(FsWriter), None);
+    other
+        .create(&attempt(
+            20,
+            "Dana",
+            "ngo",
+            Phase::Post,
+            "no",
+            &[],
+            [1.0, 1.0],
+        ))
+        .unwrap();
+    let almaty = records_listed(dir.path(), &["--session", "almaty-2010-04"]);
+    assert!(almaty > 1);
+    assert_eq!(
+        records_listed(dir.path(), &["--session", "astana-2010-05"]),
+        1
+    );
+    assert_eq!(records_listed(dir.path(), &[]), almaty + 1);
+    assert_eq!(
+        records_listed(
+            dir.path(),
+            &["--session", "almaty-2010-04", "--session", "astana-2010-05"]
+        ),
+        almaty + 1,
+        "every --session counts"
+    );
+}
+
 mod dashboard {
     use std::collections::VecDeque;
     use std::time::Duration;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Group;
 use crate::i18n::Lang;
+use crate::quiz::check::read_file;
 use crate::quiz::{Bank, CheckedQuiz};
 use crate::record::scan::{load, scan_with};
 use crate::record::view;
@@ -100,7 +101,7 @@ impl DashboardSource for FolderSource {
     }
 
     fn open(&mut self, path: &Path) -> Option<AttemptRecord> {
-        let bytes = std::fs::read(path).ok()?;
+        let bytes = read_file(path).ok()?;
         load(path, &bytes, self.key.as_ref())
             .ok()
             .map(|loaded| loaded.record)

@@ -17,8 +17,8 @@ use crate::text::{number, printable_line};
 pub struct RecordsOptions {
     /// Results folders to read.
     pub folders: Vec<PathBuf>,
-    /// Only this session.
-    pub session: Option<String>,
+    /// Only these sessions (empty: all).
+    pub sessions: Vec<String>,
     /// Text or JSON.
     pub format: Format,
 }
@@ -89,18 +89,24 @@ pub fn run(
         records: Vec::new(),
         problems: Vec::new(),
     };
-    for entry in scan(&options.folders, options.session.as_deref(), key) {
-        match entry {
-            Entry::Record(loaded) => {
-                listing
-                    .records
-                    .push(row(loaded.record, loaded.integrity, loaded.path))
+    let sessions: Vec<Option<&str>> = if options.sessions.is_empty() {
+        vec![None]
+    } else {
+        options.sessions.iter().map(|s| Some(s.as_str())).collect()
+    };
+    for session in sessions {
+        for entry in scan(&options.folders, session, key.clone()) {
+            match entry {
+                Entry::Record(loaded) => {
+                    listing
+                        .records
+                        .push(row(loaded.record, loaded.integrity, loaded.path))
+                }
+                Entry::Problem(problem) => listing.problems.push(problem),
+                Entry::Duplicate { path, first } => {
+                    listing.problems.push(Problem::duplicate(path, &first));
+                }
             }
-            Entry::Problem(problem) => listing.problems.push(problem),
-            Entry::Duplicate { path, first } => listing.problems.push(Problem {
-                path,
-                message: format!("a copy of {}; counted once", first.display()),
-            }),
         }
     }
     let suspicious = listing

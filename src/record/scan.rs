@@ -36,6 +36,16 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// A second copy of an attempt already read from `first`.
+    pub fn duplicate(path: PathBuf, first: &Path) -> Self {
+        Self {
+            message: format!("a copy of {}; counted once", first.display()),
+            path,
+        }
+    }
+}
+
 /// One step of a scan; `T` is what each record was turned into where it was read (by default, the whole
 /// record).
 #[derive(Debug)]

@@ -159,10 +159,7 @@ impl<'q> Reducer<'q> {
                     continue;
                 }
                 Entry::Duplicate { path, first } => {
-                    data.problems.push(Problem {
-                        message: format!("a copy of {}; counted once", first.display()),
-                        path,
-                    });
+                    data.problems.push(Problem::duplicate(path, &first));
                     continue;
                 }
             };
