@@ -11,6 +11,7 @@ use super::html::{self, LineBreaks};
 use super::ids::{letter_id, slugify};
 use super::{ImportOptions, Imported, Outcome};
 use crate::quiz::model::{AnswerOption, MatchItem, MatchTarget, Question, QuestionKind, Scenario};
+use crate::quiz::validate::WEIGHT_TOLERANCE;
 
 /// The escapes GIFT knows: the character after `\`, the placeholder it stands as while the item is parsed, and
 /// the character it means.
@@ -29,10 +30,6 @@ const ESCAPES: [(char, char, char); 7] = [
 
 /// What a missing word becomes in the question text, as in Moodle.
 const BLANK: &str = "_____";
-
-/// How close to 100% the positive weights of a multiple-answer question must add up (Moodle writes thirds
-/// as 33.333%); the same tolerance as `vigil check`.
-const WEIGHT_TOLERANCE: f64 = 0.01;
 
 /// Converts a GIFT file into a quiz; see the module documentation for the rules.
 pub fn import(text: &str, options: &ImportOptions) -> Imported {
@@ -506,17 +503,8 @@ impl Reader<'_> {
             self.builder.skip(line, &shown, "the question has no text");
             return;
         }
-        let mut losses: Vec<String> = prompt
-            .losses
-            .iter()
-            .map(|loss| format!("{loss} in the question text left out"))
-            .collect();
-        losses.extend(
-            explanation
-                .losses
-                .iter()
-                .map(|loss| format!("{loss} in the general feedback left out")),
-        );
+        let mut losses = losses_in(&prompt, "the question text");
+        losses.extend(losses_in(&explanation, "the general feedback"));
         losses.extend(converted.losses);
         let question = Question {
             id: String::new(),
@@ -596,8 +584,8 @@ impl Reader<'_> {
         let truth = matches!(pieces.next().map(str::trim), Some("T" | "TRUE"));
         let wrong = rich_text(pieces.next().unwrap_or_default(), parts.format);
         let right = rich_text(pieces.next().unwrap_or_default(), parts.format);
-        let mut losses = feedback_losses(&wrong, "the feedback for a wrong answer");
-        losses.extend(feedback_losses(&right, "the feedback for a right answer"));
+        let mut losses = losses_in(&wrong, "the feedback for a wrong answer");
+        losses.extend(losses_in(&right, "the feedback for a right answer"));
         let (true_text, false_text) = true_false_texts(self.builder.language());
         let (true_feedback, false_feedback) = if truth {
             (right.text, wrong.text)
@@ -703,14 +691,8 @@ fn multiple_choice(parts: &QuestionParts<'_>) -> Result<Converted, Skip> {
     let mut losses = Vec::new();
     for answer in &answers {
         let name = label(&answer.text.text);
-        losses.extend(
-            answer
-                .text
-                .losses
-                .iter()
-                .map(|loss| format!("{loss} in answer \"{name}\" left out")),
-        );
-        losses.extend(feedback_losses(
+        losses.extend(losses_in(&answer.text, &format!("answer \"{name}\"")));
+        losses.extend(losses_in(
             &answer.feedback,
             &format!("the feedback of answer \"{name}\""),
         ));
@@ -948,18 +930,10 @@ fn matching(parts: &QuestionParts<'_>) -> Result<Converted, Skip> {
         };
         let item = rich_text(left, parts.format);
         if item.text.is_empty() {
-            losses.extend(
-                item.losses
-                    .iter()
-                    .map(|loss| format!("{loss} in a matching pair left out")),
-            );
+            losses.extend(losses_in(&item, "a matching pair"));
             continue;
         }
-        losses.extend(
-            item.losses
-                .iter()
-                .map(|loss| format!("{loss} in item \"{}\" left out", label(&item.text))),
-        );
+        losses.extend(losses_in(&item, &format!("item \"{}\"", label(&item.text))));
         items.push(MatchItem {
             id: letter_id(items.len()),
             text: item.text,
@@ -991,10 +965,9 @@ fn matching(parts: &QuestionParts<'_>) -> Result<Converted, Skip> {
     })
 }
 
-/// What a feedback text lost, described with `whose`.
-fn feedback_losses(feedback: &RichText, whose: &str) -> Vec<String> {
-    feedback
-        .losses
+/// What a converted text lost, each loss named with `whose` text it was in.
+fn losses_in(text: &RichText, whose: &str) -> Vec<String> {
+    text.losses
         .iter()
         .map(|loss| format!("{loss} in {whose} left out"))
         .collect()

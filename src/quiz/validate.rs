@@ -10,8 +10,8 @@ use super::model::{
 use super::scoring::option_weights;
 use super::taxonomy::Taxonomy;
 
-/// How close weights must add up to 1 (Moodle banks write thirds as 33.333%).
-const WEIGHT_TOLERANCE: f64 = 0.01;
+/// How close weights must add up to 1 (Moodle banks write thirds as 33.333%); importers hold to it too.
+pub const WEIGHT_TOLERANCE: f64 = 0.01;
 
 /// The most nodes a branching question may have; keeps path analysis shallow whatever the file says.
 pub const MAX_BRANCH_NODES: usize = 200;
