@@ -10,10 +10,10 @@ use crate::config::{Environment, Overrides};
 use crate::i18n::Lang;
 use crate::quiz::bank::built_in_taxonomy;
 use crate::quiz::check::{check, gather, read_file};
-use crate::quiz::{Bank, CheckedQuiz, FeedbackMode, Taxonomy};
+use crate::quiz::{Bank, CheckedQuiz, FeedbackMode};
 use crate::tui::app::{App, Offer};
 use crate::tui::room::{RoomServices, room_of};
-use crate::tui::run::{SystemClock, TerminalEvents, run_loop};
+use crate::tui::run::{BankDelivery, SystemClock, TerminalEvents, run_loop};
 use crate::tui::terminal::{in_terminal, no_color};
 use crate::tui::theme::{Theme, ThemeName};
 
@@ -74,10 +74,6 @@ fn quiz_file(path: &Path) -> anyhow::Result<CheckedQuiz> {
         .with_context(|| format!("{} holds no quiz", path.display()))
 }
 
-/// The quizzes to offer: given at once when a quiz was named on the command line (so a wrong name is reported
-/// before the terminal is taken over), else loaded on a thread while the sign-in screen is already up.
-type BankLoad = mpsc::Receiver<(Vec<Offer>, Taxonomy)>;
-
 /// Runs the trainee app; returns the exit code (2 when there is no terminal).
 pub fn run(options: RunOptions) -> anyhow::Result<i32> {
     let mut services = RoomServices::new(
@@ -127,7 +123,7 @@ fn run_in(
     app: &mut App,
     theme: &Theme,
     services: &mut RoomServices,
-    bank: BankLoad,
+    bank: BankDelivery,
 ) -> anyhow::Result<i32> {
     let clock = SystemClock::default();
     run_loop(

@@ -930,11 +930,7 @@ impl App {
                 if session.showing_feedback {
                     return Vec::new();
                 }
-                let areas = attempt_areas(
-                    self,
-                    session,
-                    ratatui::layout::Rect::new(0, 0, width, height),
-                );
+                let areas = attempt_areas(session, ratatui::layout::Rect::new(0, 0, width, height));
                 let rows = body_rows(self, session, areas.body.width);
                 let Some(line) = mouse.row.checked_sub(areas.body.y) else {
                     return Vec::new();

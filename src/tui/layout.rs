@@ -29,7 +29,7 @@ pub struct AttemptAreas {
 }
 
 /// Splits `area` (the whole terminal) for the attempt on screen.
-pub fn attempt_areas(app: &App, session: &Session, area: Rect) -> AttemptAreas {
+pub fn attempt_areas(session: &Session, area: Rect) -> AttemptAreas {
     let inner = area.inner(ratatui::layout::Margin::new(1, 1));
     let [main, notice, footer] = Layout::vertical([
         Constraint::Min(1),
@@ -37,7 +37,7 @@ pub fn attempt_areas(app: &App, session: &Session, area: Rect) -> AttemptAreas {
         Constraint::Length(1),
     ])
     .areas(inner);
-    let scenario_lines = scenario_text(app, session)
+    let scenario_lines = scenario_text(session)
         .filter(|_| !session.showing_feedback)
         .map(|text| wrap(&text, main.width.saturating_sub(1)).len() as u16 + 2);
     match scenario_lines {
@@ -62,8 +62,7 @@ pub fn attempt_areas(app: &App, session: &Session, area: Rect) -> AttemptAreas {
 }
 
 /// The narrative of the question's scenario, made printable.
-pub fn scenario_text(app: &App, session: &Session) -> Option<String> {
-    let _ = app;
+pub fn scenario_text(session: &Session) -> Option<String> {
     let question = session.attempt.question();
     let id = question.scenario.as_deref()?;
     session
@@ -131,7 +130,7 @@ pub fn body_rows(app: &App, session: &Session, width: u16) -> Vec<(usize, usize)
     question_body(app, session, width, &Theme::new(Default::default(), true)).rows
 }
 
-fn push_wrapped(
+pub fn push_wrapped(
     lines: &mut Vec<Line<'static>>,
     text: &str,
     width: u16,
@@ -217,7 +216,7 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
     lines.push(Line::default());
     let mut rows = Vec::new();
     let mut option_row =
-        |lines: &mut Vec<Line<'static>>, row: usize, mark: String, text: &str, selected: bool| {
+        |lines: &mut Vec<Line<'static>>, mark: String, text: &str, selected: bool| {
             let start = lines.len();
             let pointer = if selected { "›" } else { " " };
             let prefix = format!("{pointer} {mark} ");
@@ -232,7 +231,6 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                 };
                 lines.push(Line::from(Span::styled(format!("{lead}{part}"), style)));
             }
-            let _ = row;
             rows.push((start, lines.len()));
         };
     match (&item.draft, &question.kind) {
@@ -252,13 +250,7 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                     (false, true) => format!("(•) {}", row + 1),
                     (false, false) => format!("( ) {}", row + 1),
                 };
-                option_row(
-                    &mut lines,
-                    row,
-                    mark,
-                    option_text(question, id),
-                    row == *cursor,
-                );
+                option_row(&mut lines, mark, option_text(question, id), row == *cursor);
             }
         }
         (
@@ -275,13 +267,7 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                 } else {
                     format!(" {}.", row + 1)
                 };
-                option_row(
-                    &mut lines,
-                    row,
-                    mark,
-                    option_text(question, id),
-                    row == *cursor,
-                );
+                option_row(&mut lines, mark, option_text(question, id), row == *cursor);
             }
         }
         (Draft::Match { cursor, pairs }, _) => {
@@ -296,13 +282,7 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                         |t| format!("{} {}", target_number(item, t), option_text(question, t)),
                     );
                 let text = format!("{}  →  {}", option_text(question, id), partner);
-                option_row(
-                    &mut lines,
-                    row,
-                    format!("{}.", row + 1),
-                    &text,
-                    row == *cursor,
-                );
+                option_row(&mut lines, format!("{}.", row + 1), &text, row == *cursor);
             }
             lines.push(Line::default());
             for (n, target) in item.layout.shown_targets.iter().enumerate() {
@@ -362,7 +342,6 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                 for (row, choice) in node.choices.iter().enumerate() {
                     option_row(
                         &mut lines,
-                        row,
                         format!("{}", row + 1),
                         &choice.text,
                         row == *cursor,

@@ -35,8 +35,8 @@ pub fn render(app: &App, session: &Session, theme: &Theme, frame: &mut Frame<'_>
         &printable_line(&attempt.quiz().title),
         &right,
     );
-    let areas = attempt_areas(app, session, area);
-    if let (Some(pane), Some(text)) = (areas.scenario, scenario_text(app, session)) {
+    let areas = attempt_areas(session, area);
+    if let (Some(pane), Some(text)) = (areas.scenario, scenario_text(session)) {
         let question = attempt.question();
         let title = attempt
             .quiz()

@@ -8,7 +8,7 @@ use crate::attempt::Item;
 use crate::i18n::Lang;
 use crate::quiz::{Question, QuestionKind, Response};
 use crate::text::printable;
-use crate::tui::layout::{option_text, points_text, wrap};
+use crate::tui::layout::{option_text, points_text, push_wrapped, wrap};
 use crate::tui::theme::Theme;
 
 /// The verdict symbol, word and style for `points` out of `max`.
@@ -25,17 +25,6 @@ pub fn verdict(
         ("◐", s.partly_correct, theme.partial)
     } else {
         ("✗", s.incorrect, theme.bad)
-    }
-}
-
-fn push(lines: &mut Vec<Line<'static>>, text: &str, width: u16, indent: usize, style: Style) {
-    let pad = " ".repeat(indent);
-    for (n, part) in wrap(text, width.saturating_sub(indent as u16))
-        .into_iter()
-        .enumerate()
-    {
-        let lead = if n == 0 { String::new() } else { pad.clone() };
-        lines.push(Line::from(Span::styled(format!("{lead}{part}"), style)));
     }
 }
 
@@ -88,7 +77,7 @@ pub fn feedback_lines(
         ),
     ]));
     if item.answer.is_none() {
-        push(&mut lines, s.not_answered, width, 0, theme.bad);
+        push_wrapped(&mut lines, s.not_answered, width, 0, theme.bad);
     }
     match (&question.kind, &item.answer) {
         (
@@ -127,7 +116,7 @@ pub fn feedback_lines(
         }
         (QuestionKind::Order { items }, answer) => {
             if let Some(Response::Order(given)) = answer {
-                push(
+                push_wrapped(
                     &mut lines,
                     &format!("{}:", s.your_answer),
                     width,
@@ -146,7 +135,7 @@ pub fn feedback_lines(
                     );
                 }
             }
-            push(
+            push_wrapped(
                 &mut lines,
                 &format!("{}:", s.correct_answer),
                 width,
@@ -154,7 +143,7 @@ pub fn feedback_lines(
                 theme.dim,
             );
             for (n, item) in items.iter().enumerate() {
-                push(
+                push_wrapped(
                     &mut lines,
                     &format!(
                         "{}. {} — {}",
@@ -202,7 +191,7 @@ pub fn feedback_lines(
                 Some(Response::Path(path)) => path,
                 _ => &[],
             };
-            push(
+            push_wrapped(
                 &mut lines,
                 &format!("{}:", s.your_path),
                 width,
@@ -235,14 +224,14 @@ pub fn feedback_lines(
                 })
                 .map(|c| c.next.as_str());
             if let Some(ending) = endings.iter().find(|e| Some(e.id.as_str()) == last_next) {
-                push(
+                push_wrapped(
                     &mut lines,
                     &printable(&ending.title, false),
                     width,
                     0,
                     theme.title,
                 );
-                push(
+                push_wrapped(
                     &mut lines,
                     &printable(&ending.debrief, true),
                     width,
@@ -253,7 +242,7 @@ pub fn feedback_lines(
         }
     }
     if !question.explanation.is_empty() {
-        push(
+        push_wrapped(
             &mut lines,
             &format!("{}: {}", s.why, printable(&question.explanation, true)),
             width,
@@ -267,7 +256,7 @@ pub fn feedback_lines(
             .iter()
             .map(|r| printable(r, false).into_owned())
             .collect();
-        push(
+        push_wrapped(
             &mut lines,
             &format!("{}: {}", s.source, sources.join("; ")),
             width,
