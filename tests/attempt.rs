@@ -303,3 +303,14 @@ fn a_saved_attempt_resumes_with_its_order_answers_flags_and_times() {
     assert_eq!(record.status, Status::Completed);
     assert!(record.ended.is_some());
 }
+
+#[test]
+fn a_digit_past_the_choices_of_a_branching_node_highlights_nothing_new() {
+    let mut attempt = attempt(FeedbackMode::Deferred, 1);
+    go_to_question(&mut attempt, "market-visit");
+    attempt.digit(2);
+    assert_eq!(attempt.item().draft.cursor(), 1);
+    attempt.digit(9);
+    assert_eq!(attempt.item().draft.cursor(), 1, "there is no ninth choice");
+    assert_ne!(attempt.submit(), Submitted::Incomplete);
+}

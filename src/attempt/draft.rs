@@ -210,21 +210,19 @@ impl Draft {
             let item = arrangement.remove(from);
             arrangement.insert(to, item);
         }
-        self.set_cursor(to);
+        self.set_cursor(kind, to);
     }
 
     /// Highlights row `row` when it exists.
-    pub fn set_cursor(&mut self, row: usize) {
+    pub fn set_cursor(&mut self, kind: &QuestionKind, row: usize) {
+        if row >= self.rows(kind) {
+            return;
+        }
         match self {
-            Draft::Choice { cursor, chosen, .. } if row < chosen.len() => *cursor = row,
-            Draft::Order {
-                cursor,
-                arrangement,
-                ..
-            } if row < arrangement.len() => *cursor = row,
-            Draft::Match { cursor, pairs } if row < pairs.len() => *cursor = row,
-            Draft::Branch { cursor, .. } => *cursor = row,
-            _ => {}
+            Draft::Choice { cursor, .. }
+            | Draft::Order { cursor, .. }
+            | Draft::Match { cursor, .. }
+            | Draft::Branch { cursor, .. } => *cursor = row,
         }
     }
 

@@ -189,10 +189,10 @@ impl Attempt {
         let Some(index) = digit.checked_sub(1) else {
             return;
         };
-        self.edit(|draft, _, targets| match draft {
+        self.edit(|draft, kind, targets| match draft {
             Draft::Match { .. } => draft.set_target(index, targets),
             Draft::Choice { several: false, .. } => {
-                draft.set_cursor(index);
+                draft.set_cursor(kind, index);
                 if let Draft::Choice { chosen, cursor, .. } = draft
                     && *cursor == index
                 {
@@ -202,7 +202,7 @@ impl Attempt {
                         .for_each(|(i, c)| *c = i == index);
                 }
             }
-            _ => draft.set_cursor(index),
+            _ => draft.set_cursor(kind, index),
         });
     }
 
