@@ -8,7 +8,10 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use vigil::attempt::Draft;
 use vigil::config::model::default_groups;
 use vigil::config::{PhaseRules, RosterEntry};
 use vigil::i18n::Lang;
@@ -16,6 +19,7 @@ use vigil::quiz::parse::ron_options;
 use vigil::quiz::{FeedbackMode, Quiz, Taxonomy};
 use vigil::record::{AttemptRecord, Participant, Phase, Status};
 use vigil::tui::app::{App, Effect, Msg, Notice, Now, Offer, Room, Screen, SignInError};
+use vigil::tui::layout::{attempt_areas, body_rows};
 use vigil::tui::run::{Clock, EventSource, Services, run_loop};
 use vigil::tui::theme::{Theme, ThemeName};
 
@@ -279,6 +283,43 @@ fn a_deferred_branching_question_at_the_end_keeps_its_answer() {
         panic!()
     };
     assert!(session.attempt.item().answer.is_some());
+}
+
+/// A click lands on the option drawn under it, and on a `match` item it highlights that item without pairing.
+#[test]
+fn a_click_on_a_match_item_highlights_it() {
+    let mut app = app(Some(FeedbackMode::Deferred), None);
+    start(&mut app, "Aigerim", None);
+    app.update(Msg::Resize(80, 24), now(0));
+    for _ in 0..6 {
+        if matches!(&app.screen, Screen::Attempt(s) if s.attempt.question().id == "market-roles") {
+            break;
+        }
+        app.update(key(KeyCode::Char('n')), now(0));
+    }
+    let Screen::Attempt(session) = &app.screen else {
+        panic!()
+    };
+    let areas = attempt_areas(session, ratatui::layout::Rect::new(0, 0, 80, 24));
+    let rows = body_rows(&app, session, areas.body.width);
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: areas.body.x + 2,
+        row: areas.body.y + u16::try_from(rows[1].0).unwrap(),
+        modifiers: KeyModifiers::NONE,
+    };
+    app.update(Msg::Mouse(click), now(0));
+    let Screen::Attempt(session) = &app.screen else {
+        panic!()
+    };
+    let Draft::Match { cursor, pairs } = &session.attempt.item().draft else {
+        panic!("a match question")
+    };
+    assert_eq!(*cursor, 1, "the second item is highlighted");
+    assert!(
+        pairs.iter().all(Option::is_none),
+        "nothing paired: {pairs:?}"
+    );
 }
 
 /// Keys then the end of the script.

@@ -178,6 +178,11 @@ impl Attempt {
         self.edit(|draft, _, targets| draft.toggle(targets));
     }
 
+    /// Highlights row `row` (a click), whatever the kind of question.
+    pub fn highlight(&mut self, row: usize) {
+        self.edit(|draft, kind, _| draft.set_cursor(kind, row));
+    }
+
     /// ←/→ in `match`.
     pub fn cycle_target(&mut self, delta: isize) {
         self.edit(|draft, _, targets| draft.cycle_target(delta, targets));

@@ -9,7 +9,7 @@ use rand::rngs::StdRng;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 
 use super::keymap::{Action, Context, action};
-use super::layout::{attempt_areas, body_rows};
+use super::layout::{attempt_areas, body_offset, body_rows};
 use crate::attempt::{Attempt, RecordHeader, Submitted, quiz_ref};
 use crate::config::{Group, PhaseRules, RosterEntry};
 use crate::i18n::Lang;
@@ -935,24 +935,31 @@ impl App {
                 let Some(line) = mouse.row.checked_sub(areas.body.y) else {
                     return Vec::new();
                 };
+                let scrolled = body_offset(
+                    &rows,
+                    session.attempt.item().draft.cursor(),
+                    usize::from(areas.body.height),
+                );
+                let line = usize::from(line) + scrolled;
                 if mouse.column < areas.body.x || mouse.row >= areas.body.bottom() {
                     return Vec::new();
                 }
                 let hit = rows
                     .iter()
-                    .position(|(start, end)| (*start..*end).contains(&usize::from(line)));
+                    .position(|(start, end)| (*start..*end).contains(&line));
                 match hit {
                     Some(row) => {
                         let Screen::Attempt(session) = &mut self.screen else {
                             return Vec::new();
                         };
-                        let several = matches!(
-                            session.attempt.question().kind,
-                            QuestionKind::Multiple { .. }
-                        );
-                        session.attempt.digit(row + 1);
-                        if several {
-                            session.attempt.toggle();
+                        match session.attempt.question().kind {
+                            // A click on a match item highlights it; the keys then pair it.
+                            QuestionKind::Match { .. } => session.attempt.highlight(row),
+                            QuestionKind::Multiple { .. } => {
+                                session.attempt.digit(row + 1);
+                                session.attempt.toggle();
+                            }
+                            _ => session.attempt.digit(row + 1),
                         }
                         Vec::new()
                     }

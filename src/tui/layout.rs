@@ -125,11 +125,20 @@ pub struct Body {
     pub rows: Vec<(usize, usize)>,
 }
 
+/// How many lines the question body is scrolled so the highlighted row (`cursor`, one of `rows`) stays in a
+/// body `height` lines tall.
+pub fn body_offset(rows: &[(usize, usize)], cursor: usize, height: usize) -> usize {
+    rows.get(cursor)
+        .map_or(0, |(_, end)| *end)
+        .saturating_sub(height)
+}
+
 /// The line ranges of the options of the question on screen, for mouse clicks.
 pub fn body_rows(app: &App, session: &Session, width: u16) -> Vec<(usize, usize)> {
     question_body(app, session, width, &Theme::new(Default::default(), true)).rows
 }
 
+/// Adds `text` wrapped to `width`, its later lines indented by `indent`.
 pub fn push_wrapped(
     lines: &mut Vec<Line<'static>>,
     text: &str,

@@ -11,7 +11,9 @@ use super::{chrome, footer, notice_line};
 use crate::quiz::{FeedbackMode, QuestionKind};
 use crate::text::printable_line;
 use crate::tui::app::{App, Session};
-use crate::tui::layout::{attempt_areas, clock, progress, question_body, scenario_text, wrap};
+use crate::tui::layout::{
+    attempt_areas, body_offset, clock, progress, question_body, scenario_text, wrap,
+};
 use crate::tui::theme::Theme;
 
 /// Draws the question on screen.
@@ -79,11 +81,8 @@ pub fn render(app: &App, session: &Session, theme: &Theme, frame: &mut Frame<'_>
         (lines, offset)
     } else {
         let body = question_body(app, session, width, theme);
-        let cursor_line = body
-            .rows
-            .get(attempt.item().draft.cursor())
-            .map_or(0, |(_, end)| *end);
-        (body.lines, cursor_line.saturating_sub(height) as u16)
+        let offset = body_offset(&body.rows, attempt.item().draft.cursor(), height);
+        (body.lines, u16::try_from(offset).unwrap_or(u16::MAX))
     };
     frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), areas.body);
     if let Some(line) = notice_line(app, theme) {
