@@ -169,15 +169,12 @@ pub struct Report {
 }
 
 /// Computes every figure of `data`.
-pub fn analyse(data: Dataset, thresholds: Thresholds) -> Report {
-    let mut by_quiz: BTreeMap<String, Vec<AttemptRow>> = BTreeMap::new();
-    for row in &data.attempts {
-        by_quiz
-            .entry(row.quiz.clone())
-            .or_default()
-            .push(row.clone());
-    }
+pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
     let pre_post = pre_post(&data);
+    let mut by_quiz: BTreeMap<String, Vec<AttemptRow>> = BTreeMap::new();
+    for row in std::mem::take(&mut data.attempts) {
+        by_quiz.entry(row.quiz.clone()).or_default().push(row);
+    }
     let quizzes = by_quiz
         .into_iter()
         .filter_map(|(id, rows)| {
