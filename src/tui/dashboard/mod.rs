@@ -165,9 +165,7 @@ impl Dashboard {
         let a = &quiz.attempts;
         match self.sort {
             Sort::Started => {}
-            Sort::Name => {
-                order.sort_by(|x, y| a[*x].name.to_lowercase().cmp(&a[*y].name.to_lowercase()))
-            }
+            Sort::Name => order.sort_by_cached_key(|x| a[*x].name.to_lowercase()),
             Sort::Group => {
                 order.sort_by(|x, y| (&a[*x].group, &a[*x].name).cmp(&(&a[*y].group, &a[*y].name)))
             }

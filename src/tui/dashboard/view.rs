@@ -379,6 +379,7 @@ fn render_live(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>, area
         frame.render_widget(Paragraph::new(Line::styled(r.no_one_yet, theme.dim)), area);
         return;
     }
+    let zone = jiff::tz::TimeZone::system();
     let rows: Vec<Row<'_>> = dashboard
         .live
         .iter()
@@ -397,7 +398,7 @@ fn render_live(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>, area
                 state,
                 format!("{}/{}", row.answered, row.position.1),
                 row.updated
-                    .to_zoned_datetime(jiff::tz::TimeZone::system())
+                    .to_zoned_datetime(zone.clone())
                     .strftime("%H:%M:%S")
                     .to_string(),
             ])
