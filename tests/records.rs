@@ -429,7 +429,9 @@ fn a_workstation_killed_mid_write_loses_no_saved_answer() {
             .unwrap();
         let stdout = child.stdout.take().unwrap();
         let mut acknowledged = 0;
-        for line in BufReader::new(stdout).lines() {
+        // The pipe stays open until after the kill: closed early, it would make the writer stop on its own.
+        let mut lines = BufReader::new(stdout).lines();
+        for line in lines.by_ref() {
             let line = line.unwrap();
             if let Some(n) = line.strip_prefix("saved ") {
                 acknowledged = n.parse().unwrap();
@@ -440,6 +442,7 @@ fn a_workstation_killed_mid_write_loses_no_saved_answer() {
         }
         child.kill().unwrap();
         child.wait().unwrap();
+        drop(lines);
         let entries = records(dir.path(), None);
         assert_eq!(
             entries.len(),
