@@ -293,44 +293,58 @@ pub struct Strings {
 mod tests {
     use super::*;
 
-    fn all_texts(s: &Strings) -> Vec<&'static str> {
-        let text = format!("{s:?}");
-        assert!(!text.contains("\"\""), "an empty string in {text}");
-        let mut texts = vec![
-            s.app_title,
-            s.sign_in_title,
-            s.your_name,
-            s.choose_quiz,
-            s.correct,
-            s.incorrect,
-            s.results,
-            s.enlarge,
-            s.quit_confirm,
-            s.key_quit,
-        ];
-        texts.extend(s.help_lines);
-        texts
+    /// Every string in a catalog, read from its `Debug` text (so no field can be forgotten).
+    fn literals(debug: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut chars = debug.chars();
+        while chars.by_ref().any(|c| c == '"') {
+            let mut literal = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => literal.extend(chars.next()),
+                    '"' => break,
+                    _ => literal.push(c),
+                }
+            }
+            found.push(literal);
+        }
+        found
+    }
+
+    /// Both catalogs of `lang`, as `Debug` text.
+    fn catalogs(lang: Lang) -> [String; 2] {
+        [
+            format!("{:?}", lang.strings()),
+            format!("{:?}", lang.report()),
+        ]
     }
 
     #[test]
     fn no_string_is_empty_in_any_language() {
         for lang in Lang::ALL {
-            for text in all_texts(lang.strings()) {
-                assert!(!text.trim().is_empty(), "{lang:?}");
+            for catalog in catalogs(lang) {
+                let texts = literals(&catalog);
+                assert!(texts.len() > 50, "{lang:?}: {} strings", texts.len());
+                for text in texts {
+                    assert!(!text.trim().is_empty(), "{lang:?}: a blank string");
+                }
             }
         }
     }
 
     #[test]
     fn placeholders_match_across_languages() {
-        let placeholders = |s: &Strings| {
-            let text = format!("{s:?}");
-            let mut found: Vec<String> = text
-                .match_indices('{')
-                .filter_map(|(i, _)| {
-                    text[i..]
-                        .find('}')
-                        .map(|end| text[i..i + end + 1].to_owned())
+        let placeholders = |catalog: &str| {
+            let mut found: Vec<String> = literals(catalog)
+                .iter()
+                .flat_map(|text| {
+                    text.match_indices('{')
+                        .filter_map(|(i, _)| {
+                            text[i..]
+                                .find('}')
+                                .map(|end| text[i..i + end + 1].to_owned())
+                        })
+                        .collect::<Vec<_>>()
                 })
                 .filter(|p| {
                     p.len() < 12 && p[1..p.len() - 1].chars().all(|c| c.is_ascii_lowercase())
@@ -339,10 +353,17 @@ mod tests {
             found.sort();
             found
         };
-        let english = placeholders(Lang::En.strings());
-        assert!(english.contains(&"{answered}".to_owned()));
+        let [strings, report] = catalogs(Lang::En);
+        let english = [placeholders(&strings), placeholders(&report)];
+        assert!(english[0].contains(&"{answered}".to_owned()));
+        assert!(english[1].contains(&"{missed}".to_owned()));
         for lang in [Lang::Ru, Lang::Kk] {
-            assert_eq!(placeholders(lang.strings()), english, "{lang:?}");
+            let [strings, report] = catalogs(lang);
+            assert_eq!(
+                [placeholders(&strings), placeholders(&report)],
+                english,
+                "{lang:?}"
+            );
         }
     }
 
