@@ -274,6 +274,17 @@ impl Skip {
             reason: reason.into(),
         }
     }
+
+    /// Skips the question at `line` unless it has at least 2 of what it needs (`what`, such as "answers").
+    fn unless_two(line: usize, count: usize, kind: &str, what: &str) -> Result<(), Self> {
+        if count < 2 {
+            return Err(Self::new(
+                line,
+                format!("{kind} needs at least 2 {what}; this one has {count}"),
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// A question's kind with what its conversion lost.
@@ -679,15 +690,12 @@ struct ChoiceAnswer {
 fn multiple_choice(parts: &QuestionParts<'_>) -> Result<Converted, Skip> {
     let answers = read_choice_answers(parts)?;
     let first_line = parts.line_at(0);
-    if answers.len() < 2 {
-        return Err(Skip::new(
-            first_line,
-            format!(
-                "a multiple-choice question needs at least 2 answers; this one has {}",
-                answers.len()
-            ),
-        ));
-    }
+    Skip::unless_two(
+        first_line,
+        answers.len(),
+        "a multiple-choice question",
+        "answers",
+    )?;
     let mut losses = Vec::new();
     for answer in &answers {
         let name = label(&answer.text.text);
@@ -943,15 +951,12 @@ fn matching(parts: &QuestionParts<'_>) -> Result<Converted, Skip> {
         });
     }
     let line = parts.line_at(0);
-    if items.len() < 2 {
-        return Err(Skip::new(
-            line,
-            format!(
-                "a matching question needs at least 2 pairs with a left-hand side; this one has {}",
-                items.len()
-            ),
-        ));
-    }
+    Skip::unless_two(
+        line,
+        items.len(),
+        "a matching question",
+        "pairs with a left-hand side",
+    )?;
     if targets.len() < 2 {
         return Err(Skip::new(
             line,
