@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Labels, decimal, flag_words, percent, percent_sign};
+use super::{Labels, decimal, flag_words, percent, percent_sign, reliability_figures};
 use crate::i18n::fill;
 use crate::report::Report;
 use crate::report::analysis::{PrePost, QuizReport};
@@ -152,13 +152,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
         escape(r.histogram),
         histogram(&quiz.distribution, r.histogram)
     );
-    let reliability = match &quiz.reliability {
-        Some(rel) => format!(
-            "{} {:.2} · {} {:.2}",
-            r.alpha_sem[0], rel.alpha, r.alpha_sem[1], rel.standard_error
-        ),
-        None => r.undefined.to_owned(),
-    };
+    let reliability = reliability_figures(quiz.reliability.as_ref(), r);
     let _ = write!(
         html,
         "<p><b>{}:</b> {}</p>",

@@ -8,7 +8,7 @@ pub mod text;
 use crate::config::Group;
 use crate::i18n::{Lang, ReportStrings};
 use crate::quiz::Taxonomy;
-use crate::report::stats::{Distribution, Flag};
+use crate::report::stats::{Distribution, Flag, Reliability};
 
 /// What turns ids into words: the language, tag labels and group labels.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +44,18 @@ pub fn percent(value: Option<f64>) -> String {
 /// A percentage with one decimal and its sign, or "—" when not defined.
 pub fn percent_sign(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}%"))
+}
+
+/// Cronbach's alpha and the standard error of measurement in words (`alpha 0.81 · SEM 7.20`), or why they are
+/// not given.
+pub fn reliability_figures(reliability: Option<&Reliability>, r: &ReportStrings) -> String {
+    match reliability {
+        Some(rel) => format!(
+            "{} {:.2} · {} {:.2}",
+            r.alpha_sem[0], rel.alpha, r.alpha_sem[1], rel.standard_error
+        ),
+        None => r.undefined.to_owned(),
+    }
 }
 
 /// A number with two decimals, or "—" when not defined.

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Labels, decimal, distribution_line, flag_words, percent};
+use super::{Labels, decimal, distribution_line, flag_words, percent, reliability_figures};
 use crate::i18n::fill;
 use crate::report::Report;
 use crate::report::analysis::QuizReport;
@@ -188,18 +188,12 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
         let bar = "█".repeat(count * 30 / peak);
         let _ = writeln!(out, "  {:>3}-{:<3} {bar} {count}", bin * 10, bin * 10 + 10);
     }
-    match &quiz.reliability {
-        Some(rel) => {
-            let _ = writeln!(
-                out,
-                "{}: {} {:.2} · {} {:.2}",
-                r.reliability, r.alpha_sem[0], rel.alpha, r.alpha_sem[1], rel.standard_error
-            );
-        }
-        None => {
-            let _ = writeln!(out, "{}: {}", r.reliability, r.undefined);
-        }
-    }
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        r.reliability,
+        reliability_figures(quiz.reliability.as_ref(), r)
+    );
     let _ = writeln!(out, "\n{}", r.participants);
     let name_width = width.saturating_sub(46).clamp(12, 40);
     let _ = writeln!(

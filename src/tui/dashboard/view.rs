@@ -9,7 +9,7 @@ use super::{Dashboard, Drill, Tab};
 use crate::i18n::fill;
 use crate::report::analysis::QuizReport;
 use crate::report::export::{
-    Labels, decimal, distribution_line, flag_words, percent, percent_sign,
+    Labels, decimal, distribution_line, flag_words, percent, percent_sign, reliability_figures,
 };
 use crate::text::number;
 use crate::text::printable_line;
@@ -133,13 +133,7 @@ fn render_overview(
         ));
     }
     lines.push(Line::default());
-    let reliability = match &quiz.reliability {
-        Some(rel) => format!(
-            "{} {:.2} · {} {:.2}",
-            r.alpha_sem[0], rel.alpha, r.alpha_sem[1], rel.standard_error
-        ),
-        None => r.undefined.to_owned(),
-    };
+    let reliability = reliability_figures(quiz.reliability.as_ref(), r);
     lines.push(Line::styled(
         format!("{}: {reliability}", r.reliability),
         theme.text,
