@@ -283,15 +283,24 @@ struct Probe {
 
 /// Reads one record from its bytes, or says in words why it cannot be used.
 pub fn load(path: &Path, bytes: &[u8], key: Option<&IntegrityKey>) -> Result<Loaded, String> {
+    let (body, integrity) = open(record_text(bytes)?, key);
+    load_body(path, body, integrity)
+}
+
+/// A record file's bytes as text, or why they cannot be a record.
+pub(crate) fn record_text(bytes: &[u8]) -> Result<&str, String> {
     if bytes.is_empty() {
         return Err("empty file: a write was interrupted before anything was saved".to_owned());
     }
     if bytes.len() > MAX_FILE_BYTES {
         return Err("the file is far too large to be an attempt record".to_owned());
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| "not a Vigil attempt record: the file is not UTF-8 text".to_owned())?;
-    let (body, integrity) = open(text, key);
+    std::str::from_utf8(bytes)
+        .map_err(|_| "not a Vigil attempt record: the file is not UTF-8 text".to_owned())
+}
+
+/// Reads a record from its `body` (the text without its seal line), or says in words why it cannot be used.
+pub(crate) fn load_body(path: &Path, body: &str, integrity: Integrity) -> Result<Loaded, String> {
     let options = ron_options();
     let parsed = compact::from_str::<AttemptRecord>(body)
         .map_or_else(|| options.from_str::<AttemptRecord>(body), Ok);

@@ -15,8 +15,7 @@ use super::attempt_id::AttemptId;
 use super::compact;
 use super::integrity::{Integrity, IntegrityKey, open};
 use super::model::{AttemptRecord, Phase, QuestionRecord, RECORD_FORMAT, Status, Totals};
-use super::scan::load;
-use crate::quiz::parse::MAX_FILE_BYTES;
+use super::scan::{load_body, record_text};
 use crate::quiz::{FeedbackMode, Response};
 
 /// Text borrowed from the file when it has no escapes, else owned.
@@ -344,34 +343,34 @@ impl RecordView<'_> {
 }
 
 /// Reads a record file's bytes as a view when it is in the compact form Vigil writes, with what its seal says;
-/// `None` for anything else, which [`super::scan::load`] then reads or explains.
+/// `None` for anything else, which [`super::scan::load`] reads or explains.
 pub fn read<'a>(
     bytes: &'a [u8],
     key: Option<&IntegrityKey>,
 ) -> Option<(RecordView<'a>, Integrity)> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return None;
-    }
-    let text = std::str::from_utf8(bytes).ok()?;
-    let (body, integrity) = open(text, key);
-    compact::from_str::<RecordView<'a>>(body)
-        .filter(|view| view.format == RECORD_FORMAT)
-        .map(|view| (view, integrity))
+    let (body, integrity) = open(record_text(bytes).ok()?, key);
+    view_of(body).map(|view| (view, integrity))
+}
+
+/// The view of a record body in the compact form.
+fn view_of(body: &str) -> Option<RecordView<'_>> {
+    compact::from_str::<RecordView<'_>>(body).filter(|view| view.format == RECORD_FORMAT)
 }
 
 /// Reads a record file's bytes and hands the record to `use_record` as a view, quickly when the file is in
-/// the compact form and through [`load`] otherwise; returns the attempt id with what `use_record` made of it,
-/// or says in words why the file cannot be used.
+/// the compact form and as [`super::scan::load`] does otherwise; returns the attempt id with what
+/// `use_record` made of it, or says in words why the file cannot be used.
 pub fn with_record<R>(
     path: &Path,
     bytes: &[u8],
     key: Option<&IntegrityKey>,
     use_record: impl FnOnce(&RecordView<'_>, Integrity) -> R,
 ) -> Result<(AttemptId, R), String> {
-    if let Some((record, integrity)) = read(bytes, key) {
+    let (body, integrity) = open(record_text(bytes)?, key);
+    if let Some(record) = view_of(body) {
         return Ok((record.attempt.clone(), use_record(&record, integrity)));
     }
-    let loaded = load(path, bytes, key)?;
+    let loaded = load_body(path, body, integrity)?;
     let record = RecordView::from(&loaded.record);
     Ok((
         record.attempt.clone(),
