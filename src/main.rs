@@ -170,26 +170,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// The terminal's width for text reports (`COLUMNS`, else 100).
-fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .or_else(|| {
-            ratatui::crossterm::terminal::size()
-                .ok()
-                .map(|(w, _)| usize::from(w))
-        })
-        .unwrap_or(100)
-}
-
-/// The settings for commands that read results: the session flags filter rather than choose a session.
+/// The config of a command that reads results.
 fn locate_for_reading(args: &Args) -> anyhow::Result<vigil::config::Located> {
-    let overrides = Overrides {
-        session: None,
-        ..overrides(args)
-    };
-    Ok(locate(&overrides, &Environment::from_process())?)
+    Ok(locate(
+        &overrides(args).for_reading(),
+        &Environment::from_process(),
+    )?)
 }
 
 fn overrides(args: &Args) -> Overrides {
@@ -264,10 +250,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
             discrimination_low,
         }) => {
             let located = locate_for_reading(&args)?;
-            let delimiter = u8::try_from(*delimiter)
-                .ok()
-                .filter(u8::is_ascii)
-                .context("the delimiter must be one ASCII character, such as , or ;")?;
+            let delimiter = cli::report::delimiter(*delimiter)?;
             let options = ReportOptions {
                 folders: located.results_folders(&args.results),
                 quiz_folders: located.quiz_folders(&args.quizzes),
@@ -290,7 +273,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                     facility_high: *facility_high,
                     discrimination_low: *discrimination_low,
                 },
-                width: terminal_width(),
+                width: cli::report::terminal_width(),
                 out: file.clone(),
             };
             cli::report::run(&options, located.key, &mut out)?

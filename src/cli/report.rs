@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use anyhow::Context;
 use serde::Serialize;
 
 use crate::config::Group;
@@ -69,6 +70,27 @@ struct JsonReport<'a> {
     attempts_counted: AttemptChoice,
     #[serde(flatten)]
     report: &'a Report,
+}
+
+/// The terminal's width for text reports (`COLUMNS`, else the terminal's, else 100).
+pub fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or_else(|| {
+            ratatui::crossterm::terminal::size()
+                .ok()
+                .map(|(w, _)| usize::from(w))
+        })
+        .unwrap_or(100)
+}
+
+/// The CSV delimiter `--delimiter` asks for: one ASCII character.
+pub fn delimiter(wanted: char) -> anyhow::Result<u8> {
+    u8::try_from(wanted)
+        .ok()
+        .filter(u8::is_ascii)
+        .context("the delimiter must be one ASCII character, such as , or ;")
 }
 
 /// Builds the report and writes it; returns the exit code (0).

@@ -22,6 +22,17 @@ pub struct Overrides {
     pub phase: Option<Phase>,
 }
 
+impl Overrides {
+    /// The overrides of a command that reads results (`records`, `report`, `dashboard`): there `--session`
+    /// filters what is read rather than choosing the session to record into.
+    pub fn for_reading(self) -> Self {
+        Self {
+            session: None,
+            ..self
+        }
+    }
+}
+
 /// The parts of the process environment that locating depends on, injectable for tests.
 #[derive(Debug, Clone)]
 pub struct Environment {
