@@ -19,8 +19,8 @@ use vigil::quiz::parse::ron_options;
 use vigil::quiz::{FeedbackMode, Quiz, Taxonomy};
 use vigil::record::{AttemptRecord, Participant, Phase, Status};
 use vigil::tui::app::{App, Effect, Msg, Notice, Now, Offer, Room, Screen, SignInError};
-use vigil::tui::layout::{attempt_areas, body_rows};
 use vigil::tui::run::{Clock, EventSource, Services, run_loop};
+use vigil::tui::screens::attempt::{areas, option_rows};
 use vigil::tui::theme::{Theme, ThemeName};
 
 fn now(ms: u64) -> Now {
@@ -168,12 +168,22 @@ fn a_time_limit_running_out_submits_and_says_so() {
     let mut app = app(Some(FeedbackMode::Deferred), Some(1));
     start(&mut app, "Aigerim", None);
     assert!(app.update(Msg::Tick, now(30_000)).is_empty());
-    assert!(app.update(Msg::Tick, now(59_000)).is_empty());
-    assert_eq!(app.notice, Some(Notice::TwoMinutes));
+    assert_eq!(
+        app.notice, None,
+        "a 1-minute limit warns at a fifth, not at 2 minutes"
+    );
+    assert!(app.update(Msg::Tick, now(49_000)).is_empty());
+    assert_eq!(app.notice, Some(Notice::TimeRunningOut));
+    app.update(key(KeyCode::Char(' ')), now(55_000));
     let effects = app.update(Msg::Tick, now(61_000));
     assert!(matches!(app.screen, Screen::Results(_)));
     assert_eq!(app.notice, Some(Notice::TimeUp));
-    assert_eq!(saved(&effects)[0].status, Status::Completed);
+    let record = saved(&effects)[0];
+    assert_eq!(record.status, Status::Completed);
+    assert!(
+        record.questions[0].answer.is_some(),
+        "the option ticked when the time ran out counts"
+    );
 }
 
 #[test]
@@ -207,7 +217,22 @@ fn an_unfinished_attempt_is_offered_and_can_be_discarded() {
 
     let mut fresh = app(Some(FeedbackMode::Immediate), None);
     start(&mut fresh, "Aigerim", Some(record.clone()));
-    let effects = fresh.update(key(KeyCode::Char('n')), now(0));
+    for letter in ['n', 'y', 'т', 'н'] {
+        assert!(fresh.update(key(KeyCode::Char(letter)), now(0)).is_empty());
+    }
+    assert!(matches!(fresh.screen, Screen::Resume { .. }));
+    fresh.update(key(KeyCode::Right), now(0));
+    assert!(fresh.update(key(KeyCode::Enter), now(0)).is_empty());
+    assert!(fresh.overlay.is_some(), "starting again asks first");
+    assert!(
+        fresh.update(key(KeyCode::Enter), now(0)).is_empty(),
+        "the focus starts on keeping the answers"
+    );
+    assert!(matches!(fresh.screen, Screen::Resume { .. }));
+    fresh.update(key(KeyCode::Right), now(0));
+    fresh.update(key(KeyCode::Enter), now(0));
+    fresh.update(key(KeyCode::Right), now(0));
+    let effects = fresh.update(key(KeyCode::Enter), now(0));
     let records = saved(&effects);
     assert_eq!(records.len(), 2);
     assert_eq!(records[0].attempt, record.attempt);
@@ -222,14 +247,15 @@ fn deferred_answers_move_on_and_review_can_be_turned_off() {
     start(&mut app, "Aigerim", None);
     app.update(key(KeyCode::Char(' ')), now(0));
     app.update(key(KeyCode::Enter), now(0));
-    assert_eq!(app.notice, Some(Notice::AnswerKept));
     let Screen::Attempt(session) = &app.screen else {
         panic!()
     };
     assert_eq!(session.attempt.position(), 1);
     assert!(!session.showing_feedback);
     app.update(key(KeyCode::Char('s')), now(0));
-    let effects = app.update(key(KeyCode::Char('y')), now(0));
+    assert!(app.update(key(KeyCode::Char('y')), now(0)).is_empty());
+    app.update(key(KeyCode::Right), now(0));
+    let effects = app.update(key(KeyCode::Enter), now(0));
     assert_eq!(saved(&effects)[0].status, Status::Completed);
     app.update(key(KeyCode::Char('r')), now(0));
     assert_eq!(app.notice, Some(Notice::ReviewOff));
@@ -237,16 +263,16 @@ fn deferred_answers_move_on_and_review_can_be_turned_off() {
 }
 
 /// In deferred mode the last question can be a branching one: the path that reaches an ending is saved, and the
-/// overview opens on it; going back to it later restarts the walk without taking the saved answer away.
+/// finish window opens; going back to it later restarts the walk without taking the saved answer away.
 #[test]
 fn a_deferred_branching_question_at_the_end_keeps_its_answer() {
     let mut app = app(Some(FeedbackMode::Deferred), None);
     start(&mut app, "Aigerim", None);
     let keys: [&[KeyCode]; 5] = [
         &[KeyCode::Char(' '), KeyCode::Enter],
-        &[KeyCode::Enter],
-        &[KeyCode::Enter],
-        &[KeyCode::Enter],
+        &[KeyCode::Char('1'), KeyCode::Enter],
+        &[KeyCode::Char('1'), KeyCode::Enter],
+        &[KeyCode::Char(' '), KeyCode::Char(' '), KeyCode::Enter],
         &[
             KeyCode::Char('1'),
             KeyCode::Down,
@@ -263,6 +289,7 @@ fn a_deferred_branching_question_at_the_end_keeps_its_answer() {
     }
     let mut last_saved = None;
     for _ in 0..6 {
+        app.update(key(KeyCode::Char('1')), now(0));
         let effects = app.update(key(KeyCode::Enter), now(0));
         if let Some(record) = saved(&effects).last() {
             last_saved = Some((*record).clone());
@@ -273,7 +300,7 @@ fn a_deferred_branching_question_at_the_end_keeps_its_answer() {
     }
     assert!(
         app.overlay.is_some(),
-        "the overview opens after the last question"
+        "the finish window opens after the last question"
     );
     let record = last_saved.expect("the ending was saved");
     let last = record.questions.last().expect("questions");
@@ -300,8 +327,8 @@ fn a_click_on_a_match_item_highlights_it() {
     let Screen::Attempt(session) = &app.screen else {
         panic!()
     };
-    let areas = attempt_areas(session, ratatui::layout::Rect::new(0, 0, 80, 24));
-    let rows = body_rows(&app, session, areas.body.width);
+    let areas = areas(&app, session);
+    let rows = option_rows(&app, session, areas.body.width);
     let click = MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: areas.body.x + 2,

@@ -101,7 +101,9 @@ fn answer_all_correctly(attempt: &mut Attempt) {
                 assert_eq!(attempt.submit(), Submitted::Answered);
             }
             "market-visit" => {
+                attempt.digit(1);
                 assert_eq!(attempt.submit(), Submitted::Stepped);
+                attempt.digit(1);
                 assert_eq!(attempt.submit(), Submitted::Answered);
             }
             other => panic!("unexpected question {other}"),
@@ -149,7 +151,9 @@ fn deferred_mode_lets_answers_change_and_going_back_restarts_a_branch_keeping_it
     assert_eq!(attempt.item().points, 1.0);
 
     go_to_question(&mut attempt, "market-visit");
+    attempt.digit(1);
     attempt.submit();
+    attempt.digit(1);
     attempt.submit();
     assert_eq!(attempt.item().points, 3.0);
     let answered = attempt.item().answer.clone();
@@ -166,6 +170,38 @@ fn deferred_mode_lets_answers_change_and_going_back_restarts_a_branch_keeping_it
     };
     assert!(path.is_empty());
     assert_eq!(at, "first");
+}
+
+/// Enter never answers for the trainee: with nothing chosen, no tick, an untouched order or no choice at a
+/// branching node, the question stays unanswered.
+#[test]
+fn nothing_chosen_is_never_an_answer() {
+    let mut attempt = attempt(FeedbackMode::Deferred, 4);
+    for id in [
+        "market-consent",
+        "market-border",
+        "market-referral-order",
+        "market-visit",
+    ] {
+        go_to_question(&mut attempt, id);
+        assert_eq!(attempt.submit(), Submitted::Incomplete, "{id}");
+        assert!(attempt.item().answer.is_none(), "{id}");
+    }
+    go_to_question(&mut attempt, "market-consent");
+    attempt.move_cursor(1);
+    assert_eq!(
+        attempt.submit(),
+        Submitted::Answered,
+        "the arrows choose in a one-answer question: what is marked is what is sent"
+    );
+    go_to_question(&mut attempt, "market-referral-order");
+    attempt.toggle();
+    attempt.toggle();
+    assert_eq!(
+        attempt.submit(),
+        Submitted::Answered,
+        "picking a step up and putting it down keeps the order as an answer"
+    );
 }
 
 #[test]

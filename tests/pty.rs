@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use vigil::i18n::Lang;
 use vigil::record::Status;
 use vigil::record::scan::{Entry, scan};
 
@@ -35,7 +36,22 @@ struct Session {
 }
 
 impl Session {
+    /// `vigil run` on the example quiz in English, with `args` added.
     fn start(results: &Path, args: &[&str]) -> Session {
+        let mut all = vec![
+            "run",
+            "docs/examples/every-kind.ron",
+            "--lang",
+            "en",
+            "--seed",
+            "1",
+        ];
+        all.extend_from_slice(args);
+        Session::start_with(results, &all)
+    }
+
+    /// `vigil` with `args`, recording into `results`, in an 80x24 terminal.
+    fn start_with(results: &Path, args: &[&str]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -45,16 +61,8 @@ impl Session {
             })
             .unwrap();
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_vigil"));
-        command.args([
-            "run",
-            "docs/examples/every-kind.ron",
-            "--lang",
-            "en",
-            "--seed",
-            "1",
-        ]);
-        command.args(["--results", results.to_str().unwrap()]);
         command.args(args);
+        command.args(["--results", results.to_str().unwrap()]);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
         command.env("NO_COLOR", "1");
@@ -184,10 +192,10 @@ impl Drop for Session {
 
 const ENTER: &str = "\r";
 
+/// Signs in; `vigil run` on one quiz opens it at once.
 fn sign_in(session: &mut Session) {
     session.wait_for("Your name");
     session.press("Aibek", "[Aibek");
-    session.press(ENTER, "Choose a quiz");
     session.press(ENTER, "Select all that apply");
 }
 
@@ -195,11 +203,11 @@ fn sign_in(session: &mut Session) {
 fn answer_from(session: &mut Session, from: usize) {
     let steps: [(&str, &str); 6] = [
         (" \r", "Enter next"),
-        ("\r", "Enter next"),
-        ("\r", "Enter next"),
-        ("\r", "Enter next"),
+        ("1\r", "Enter next"),
+        ("1\r", "Enter next"),
+        ("  \r", "Enter next"),
         ("1\x1b[B1\x1b[B1\r", "Enter next"),
-        ("\r", "Aibek agrees"),
+        ("1\r", "Aibek agrees"),
     ];
     let next = [
         "Aibek says he came",
@@ -213,7 +221,7 @@ fn answer_from(session: &mut Session, from: usize) {
         let (keys, shown) = steps[index];
         session.press(keys, shown);
         if index == 5 {
-            session.press(ENTER, "Enter next");
+            session.press("1\r", "Enter next");
         }
         session.press(ENTER, next[index]);
     }
@@ -249,6 +257,8 @@ fn a_whole_quiz_of_every_kind_to_results_and_out_with_the_terminal_restored() {
     }
     session.press("\x1b", "Leave Vigil?");
     session.send("y");
+    session.press("\x1b[C", "[› Leave ‹]");
+    session.send(ENTER);
     session.wait_exit();
     let screen = session.screen.lock().unwrap();
     assert!(
@@ -289,7 +299,7 @@ fn a_workstation_killed_mid_attempt_resumes_without_losing_an_answer() {
     sign_in(&mut first);
     first.press(" \r", "Enter next");
     first.press(ENTER, "Aibek says he came");
-    first.press("\r", "Enter next");
+    first.press("1\r", "Enter next");
     first.kill_hard();
     let before = records(&results);
     assert_eq!(before.len(), 1);
@@ -303,7 +313,6 @@ fn a_workstation_killed_mid_attempt_resumes_without_losing_an_answer() {
     let mut second = Session::start(&results, &[]);
     second.wait_for("Your name");
     second.press("Aibek", "[Aibek");
-    second.press(ENTER, "Choose a quiz");
     second.press(ENTER, "unfinished attempt");
     assert!(
         second.contents().contains("answered 2 of 6"),
@@ -321,4 +330,199 @@ fn a_workstation_killed_mid_attempt_resumes_without_losing_an_answer() {
     assert_eq!(after[0].answered(), 6);
     assert_eq!(after[0].questions[0].answer, before[0].questions[0].answer);
     assert_eq!(after[0].questions[1].answer, before[0].questions[1].answer);
+}
+
+/// What a key printed in the footer or the help window sends, as a trainee on `layout` types it: letters and
+/// digits come as the Russian or Kazakh layout types them on the same keys.
+fn keystrokes(lang: Lang, key: &str, layout: Layout) -> String {
+    let keys = &lang.strings().keys;
+    match key {
+        "↑↓" => "\x1b[B".into(),
+        "←→" => "\x1b[C".into(),
+        "Enter" => ENTER.into(),
+        "Esc" => "\x1b".into(),
+        "Tab" => "\t".into(),
+        "F1" => "\x1bOP".into(),
+        "PgUp/PgDn" => "\x1b[6~".into(),
+        "n/p" => layout.types('n').to_string(),
+        k if k == keys.space => " ".into(),
+        k if k.chars().count() == 1 => k.chars().map(|c| layout.types(c)).collect(),
+        other => panic!("a key the footer should not print: {other:?}"),
+    }
+}
+
+/// A keyboard layout.
+#[derive(Debug, Clone, Copy)]
+enum Layout {
+    Us,
+    Russian,
+    Kazakh,
+}
+
+impl Layout {
+    /// What this layout types on the US key `c`.
+    fn types(self, c: char) -> char {
+        const US: &str = "qwertyuiopasdfghjklzxcvbnm?";
+        const RU: &str = "йцукенгшщзфывапролдячсмить?";
+        match self {
+            Layout::Us => c,
+            Layout::Russian | Layout::Kazakh => US
+                .chars()
+                .position(|u| u == c)
+                .and_then(|at| RU.chars().nth(at))
+                .unwrap_or(c),
+        }
+    }
+}
+
+impl Session {
+    /// The key printed beside `label` in the footer or, when the footer does not show it, in the help window;
+    /// fails the test when neither shows it.
+    fn key_for(&mut self, lang: Lang, label: &str, layout: Layout) -> String {
+        self.settle();
+        if let Some(key) = key_beside(&self.contents(), label) {
+            return key;
+        }
+        let keys = &lang.strings().keys;
+        let help = key_beside(&self.contents(), keys.all_keys)
+            .or_else(|| key_beside(&self.contents(), keys.help))
+            .unwrap_or_else(|| {
+                panic!(
+                    "neither {label:?} nor help is on screen:\n{}",
+                    self.contents()
+                )
+            });
+        self.send(&keystrokes(lang, &help, layout));
+        self.wait_for(lang.strings().help);
+        self.settle();
+        let key = key_beside(&self.contents(), label)
+            .unwrap_or_else(|| panic!("{label:?} is not in the help:\n{}", self.contents()));
+        self.send("\x1b");
+        self.wait_gone(lang.strings().help);
+        key
+    }
+
+    /// Presses the key of `label`.
+    fn act(&mut self, lang: Lang, label: &str, layout: Layout) {
+        let key = self.key_for(lang, label, layout);
+        self.send(&keystrokes(lang, &key, layout));
+    }
+
+    /// Waits until the screen stops changing (the same contents twice, 40 ms apart), so a frame is never read
+    /// half drawn.
+    fn settle(&self) {
+        let start = Instant::now();
+        let mut last = self.contents();
+        while start.elapsed() < DEADLINE {
+            std::thread::sleep(Duration::from_millis(40));
+            let now = self.contents();
+            if now == last {
+                return;
+            }
+            last = now;
+        }
+        panic!("the screen never settled:\n{last}");
+    }
+
+    fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if !self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{text:?} stayed on screen:\n{}", self.contents());
+    }
+}
+
+/// The key printed before `label` in an entry "KEY LABEL" of the screen (entries are set apart by two spaces).
+fn key_beside(screen: &str, label: &str) -> Option<String> {
+    screen.lines().find_map(|line| {
+        line.trim_matches(|c| c == '│' || c == ' ')
+            .split("  ")
+            .find_map(|entry| {
+                let key = entry.trim().strip_suffix(label)?.trim_end();
+                (!key.is_empty() && entry.trim().len() > label.len()).then(|| key.to_owned())
+            })
+    })
+}
+
+/// A trainee who knows only what the screen shows takes the 20-question pre-test in deferred mode to a
+/// submitted, counted record: every key is found by its label on the screen.
+fn take_the_pre_test(lang: Lang, layout: Layout, name: &str) {
+    let _serial = serial();
+    let (_dir, results) = results_folder();
+    let mut session = Session::start_with(
+        &results,
+        &[
+            "run",
+            "assessment-pre",
+            "--feedback",
+            "deferred",
+            "--seed",
+            "5",
+            "--lang",
+            lang.code(),
+        ],
+    );
+    let s = lang.strings();
+    let k = &s.keys;
+    session.wait_for(s.your_name);
+    session.send(name);
+    session.wait_for(name);
+    session.act(lang, k.continue_, layout);
+    session.wait_for("1/20");
+    for question in 1..=20 {
+        session.settle();
+        let screen = session.contents();
+        if key_beside(&screen, k.tick).is_some() {
+            session.act(lang, k.tick, layout);
+        } else if key_beside(&screen, k.pick_up).is_some() {
+            session.act(lang, k.pick_up, layout);
+            session.act(lang, k.pick_up, layout);
+        } else if key_beside(&screen, k.partner).is_some() {
+            for _ in 0..6 {
+                session.act(lang, k.partner, layout);
+                session.act(lang, k.move_, layout);
+            }
+        } else {
+            session.act(lang, k.move_, layout);
+        }
+        session.act(lang, k.answer, layout);
+        if question < 20 {
+            session.wait_for(&format!("{}/20", question + 1));
+        }
+    }
+    session.wait_for(s.back_submit[1]);
+    session.act(lang, k.choose_value, layout);
+    session.wait_for(&format!("[› {} ‹]", s.back_submit[1]));
+    session.act(lang, k.confirm, layout);
+    session.wait_for(s.results);
+    session.act(lang, k.leave, layout);
+    session.wait_for(s.quit_confirm);
+    session.act(lang, k.choose_value, layout);
+    session.wait_for(&format!("[› {} ‹]", s.stay_leave[1]));
+    session.act(lang, k.confirm, layout);
+    session.wait_exit();
+    let saved = records(&results);
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].status, Status::Completed);
+    assert_eq!(saved[0].answered(), 20, "{lang:?}: every question answered");
+    assert_eq!(saved[0].participant.name, name);
+}
+
+#[test]
+fn the_pre_test_by_labels_in_english_on_a_us_keyboard() {
+    take_the_pre_test(Lang::En, Layout::Us, "Aibek");
+}
+
+#[test]
+fn the_pre_test_by_labels_in_russian_on_a_russian_keyboard() {
+    take_the_pre_test(Lang::Ru, Layout::Russian, "Айгерим");
+}
+
+#[test]
+fn the_pre_test_by_labels_in_kazakh_on_a_kazakh_keyboard() {
+    take_the_pre_test(Lang::Kk, Layout::Kazakh, "Әсем");
 }

@@ -24,6 +24,8 @@ pub enum Draft {
         arrangement: Vec<String>,
         /// Whether the highlighted item is picked up (arrows move it).
         held: bool,
+        /// Whether the trainee has arranged anything yet: an untouched order is no answer.
+        touched: bool,
     },
     /// `match`: the chosen target of each shown item.
     Match {
@@ -42,6 +44,8 @@ pub enum Draft {
         at: String,
         /// Whether `at` is an ending.
         ended: bool,
+        /// The choice chosen at the current node, if any.
+        chosen: Option<usize>,
     },
 }
 
@@ -63,6 +67,7 @@ impl Draft {
                 cursor: 0,
                 arrangement: layout.shown.clone(),
                 held: false,
+                touched: false,
             },
             QuestionKind::Match { .. } => Draft::Match {
                 cursor: 0,
@@ -73,6 +78,7 @@ impl Draft {
                 path: Vec::new(),
                 at: start.clone(),
                 ended: false,
+                chosen: None,
             },
         }
     }
@@ -81,15 +87,23 @@ impl Draft {
     pub fn from_response(kind: &QuestionKind, layout: &Layout, response: &Response) -> Self {
         let mut draft = Self::new(kind, layout);
         match (&mut draft, response, kind) {
-            (Draft::Choice { chosen, .. }, Response::Chosen(ids), _) => {
+            (Draft::Choice { chosen, cursor, .. }, Response::Chosen(ids), _) => {
                 for (slot, id) in chosen.iter_mut().zip(&layout.shown) {
                     *slot = ids.contains(id);
                 }
+                *cursor = chosen.iter().position(|on| *on).unwrap_or(0);
             }
-            (Draft::Order { arrangement, .. }, Response::Order(ids), _)
-                if ids.len() == arrangement.len() =>
-            {
+            (
+                Draft::Order {
+                    arrangement,
+                    touched,
+                    ..
+                },
+                Response::Order(ids),
+                _,
+            ) if ids.len() == arrangement.len() => {
                 arrangement.clone_from(ids);
+                *touched = true;
             }
             (Draft::Match { pairs, .. }, Response::Pairs(given), _) => {
                 for (slot, item) in pairs.iter_mut().zip(&layout.shown) {
@@ -130,11 +144,7 @@ impl Draft {
     /// The response this draft gives, when it is complete enough to submit.
     pub fn response(&self, layout: &Layout) -> Option<Response> {
         match self {
-            Draft::Choice {
-                chosen,
-                cursor,
-                several,
-            } => {
+            Draft::Choice { chosen, .. } => {
                 let ids: Vec<String> = layout
                     .shown
                     .iter()
@@ -142,16 +152,13 @@ impl Draft {
                     .filter(|(_, on)| **on)
                     .map(|(id, _)| id.clone())
                     .collect();
-                match (ids.is_empty(), several) {
-                    (false, _) => Some(Response::Chosen(ids)),
-                    (true, false) => layout
-                        .shown
-                        .get(*cursor)
-                        .map(|id| Response::Chosen(vec![id.clone()])),
-                    (true, true) => None,
-                }
+                (!ids.is_empty()).then_some(Response::Chosen(ids))
             }
-            Draft::Order { arrangement, .. } => Some(Response::Order(arrangement.clone())),
+            Draft::Order {
+                arrangement,
+                touched,
+                ..
+            } => touched.then(|| Response::Order(arrangement.clone())),
             Draft::Match { pairs, .. } => {
                 let complete: Option<Vec<(String, String)>> = layout
                     .shown
@@ -169,8 +176,8 @@ impl Draft {
         }
     }
 
-    /// The number of rows the cursor moves over.
-    fn rows(&self, kind: &QuestionKind) -> usize {
+    /// The number of rows the cursor moves over: options, steps, items or the choices at the current node.
+    pub fn rows(&self, kind: &QuestionKind) -> usize {
         match (self, kind) {
             (Draft::Choice { chosen, .. }, _) => chosen.len(),
             (Draft::Order { arrangement, .. }, _) => arrangement.len(),
@@ -204,13 +211,34 @@ impl Draft {
         if let Draft::Order {
             arrangement,
             held: true,
+            touched,
             ..
         } = self
         {
             let item = arrangement.remove(from);
             arrangement.insert(to, item);
+            *touched = true;
         }
         self.set_cursor(kind, to);
+        self.choose_highlighted();
+    }
+
+    /// In a question with one answer (single, true/false, a branching node), the highlighted option is the
+    /// chosen one: what the screen marks is what Enter sends.
+    pub fn choose_highlighted(&mut self) {
+        match self {
+            Draft::Choice {
+                cursor,
+                chosen,
+                several: false,
+            } => {
+                for (row, slot) in chosen.iter_mut().enumerate() {
+                    *slot = row == *cursor;
+                }
+            }
+            Draft::Branch { cursor, chosen, .. } => *chosen = Some(*cursor),
+            _ => {}
+        }
     }
 
     /// Highlights row `row` when it exists.
@@ -232,19 +260,18 @@ impl Draft {
             Draft::Choice {
                 cursor,
                 chosen,
-                several,
+                several: true,
             } => {
-                let was = chosen.get(*cursor).copied().unwrap_or(false);
-                if !*several {
-                    chosen.iter_mut().for_each(|c| *c = false);
-                }
                 if let Some(slot) = chosen.get_mut(*cursor) {
-                    *slot = !was;
+                    *slot = !*slot;
                 }
             }
-            Draft::Order { held, .. } => *held = !*held,
+            Draft::Choice { .. } | Draft::Branch { .. } => self.choose_highlighted(),
+            Draft::Order { held, touched, .. } => {
+                *held = !*held;
+                *touched = true;
+            }
             Draft::Match { .. } => self.cycle_target(1, targets),
-            Draft::Branch { .. } => {}
         }
     }
 

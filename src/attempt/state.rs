@@ -196,15 +196,10 @@ impl Attempt {
         };
         self.edit(|draft, kind, targets| match draft {
             Draft::Match { .. } => draft.set_target(index, targets),
-            Draft::Choice { several: false, .. } => {
-                draft.set_cursor(kind, index);
-                if let Draft::Choice { chosen, cursor, .. } = draft
-                    && *cursor == index
-                {
-                    chosen
-                        .iter_mut()
-                        .enumerate()
-                        .for_each(|(i, c)| *c = i == index);
+            Draft::Choice { several: false, .. } | Draft::Branch { .. } => {
+                if index < draft.rows(kind) {
+                    draft.set_cursor(kind, index);
+                    draft.choose_highlighted();
                 }
             }
             _ => draft.set_cursor(kind, index),
@@ -228,6 +223,7 @@ impl Attempt {
                 path,
                 at,
                 ended: ended @ false,
+                chosen,
             },
             QuestionKind::Branching { nodes, .. },
         ) = (&mut item.draft, &question.kind)
@@ -235,13 +231,14 @@ impl Attempt {
             let Some(choice) = nodes
                 .iter()
                 .find(|n| &n.id == at)
-                .and_then(|n| n.choices.get(*cursor))
+                .and_then(|n| n.choices.get((*chosen)?))
             else {
                 return Submitted::Incomplete;
             };
             path.push(choice.id.clone());
             at.clone_from(&choice.next);
             *cursor = 0;
+            *chosen = None;
             *ended = !nodes.iter().any(|n| n.id == *at);
             if !*ended {
                 return Submitted::Stepped;
@@ -335,6 +332,36 @@ impl Attempt {
         self.quiz
             .time_limit_minutes
             .map(|minutes| (u64::from(minutes) * 60_000).saturating_sub(self.elapsed_ms()))
+    }
+
+    /// Under a time limit, counts `away_ms` spent while the app was not running (between the last save and a
+    /// resume): a crash gives no time back. Never more than the time left.
+    pub fn count_time_away(&mut self, away_ms: u64) {
+        if let Some(left) = self.remaining_ms() {
+            self.items[self.current].time_ms += away_ms.min(left);
+        }
+    }
+
+    /// When the time warning is due: two minutes before the end, or at a fifth of the limit for limits shorter
+    /// than ten minutes.
+    pub fn warning_ms(&self) -> Option<u64> {
+        self.quiz
+            .time_limit_minutes
+            .map(|minutes| (u64::from(minutes) * 60_000 / 5).min(120_000))
+    }
+
+    /// Keeps what is chosen on the question on screen as its answer, when it is a complete answer (the time ran
+    /// out before Enter was pressed).
+    pub fn keep_draft(&mut self) {
+        if self.finished || self.locked() {
+            return;
+        }
+        let quiz = Arc::clone(&self.quiz);
+        let item = &mut self.items[self.current];
+        if let Some(response) = item.draft.response(&item.layout) {
+            item.points = quiz.questions[item.layout.question].score(&response);
+            item.answer = Some(response);
+        }
     }
 
     /// Submits the attempt: nothing can change any more; unanswered questions score 0.

@@ -184,12 +184,15 @@ pub fn default_groups() -> Vec<Group> {
     ]
 }
 
+/// The session of a workstation without a trainer's config.
+pub const SELF_STUDY: &str = "self-study";
+
 impl Config {
     /// The config used when there is no file: a self-study session in the practice phase.
     pub fn standalone() -> Self {
         Self {
             format: CONFIG_FORMAT,
-            session: "self-study".into(),
+            session: SELF_STUDY.into(),
             phase: Phase::Practice,
             results: None,
             language: None,

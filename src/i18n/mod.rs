@@ -95,6 +95,16 @@ impl Lang {
         }
     }
 
+    /// `value` with at most two decimals and no trailing zeros, with this language's decimal sign: 0.33 in
+    /// English, 0,33 in Russian and Kazakh.
+    pub fn number(self, value: f64) -> String {
+        let text = crate::text::number(value);
+        match self {
+            Lang::En => text,
+            Lang::Ru | Lang::Kk => text.replace('.', ","),
+        }
+    }
+
     /// "`n` word", with the right plural form.
     pub fn count(self, n: u64, forms: [&'static str; 3]) -> String {
         format!("{n} {}", self.plural(n, forms))
@@ -153,10 +163,6 @@ pub struct Strings {
     pub resume_title: &'static str,
     /// Resume: body, `{answered}` of `{total}`.
     pub resume_body: &'static str,
-    /// Resume: continue.
-    pub resume_continue: &'static str,
-    /// Resume: start again.
-    pub resume_restart: &'static str,
     /// Storage blocked: heading.
     pub cannot_save_title: &'static str,
     /// Storage blocked: what to do.
@@ -181,14 +187,14 @@ pub struct Strings {
     pub no_partner: &'static str,
     /// Attempt: the path so far in a branching question.
     pub your_path: &'static str,
-    /// Attempt: nothing ticked or paired yet.
-    pub incomplete: &'static str,
+    /// Attempt: Enter with nothing chosen, per kind: one option, several, order, match.
+    pub incomplete: [&'static str; 4],
     /// Attempt: marker of a flagged question.
     pub flagged: &'static str,
-    /// Attempt: a deferred answer was kept.
-    pub answer_saved: &'static str,
-    /// Attempt: two minutes left.
-    pub two_minutes_left: &'static str,
+    /// Attempt: a question answered in deferred mode, seen again.
+    pub answer_kept: &'static str,
+    /// Attempt: the time is running out, `{time}` left.
+    pub time_warning: &'static str,
     /// Attempt: time is up.
     pub time_up: &'static str,
     /// Feedback: correct.
@@ -202,7 +208,9 @@ pub struct Strings {
     /// Counted: point, as it reads after "of N" (Russian uses the genitive there).
     pub points: [&'static str; 3],
     /// Feedback: a correct option that was not chosen.
-    pub missed: &'static str,
+    pub not_chosen: &'static str,
+    /// Review: the best path of a branching question that was not answered.
+    pub best_path: &'static str,
     /// Feedback: "Why".
     pub why: &'static str,
     /// Feedback: "Source".
@@ -245,48 +253,137 @@ pub struct Strings {
     pub enlarge: &'static str,
     /// Help: heading.
     pub help: &'static str,
-    /// Help: lines.
-    pub help_lines: [&'static str; 10],
-    /// Footer keys.
-    pub key_tab: &'static str,
-    /// Footer: ←→ choose.
-    pub key_choose: &'static str,
-    /// Footer: Enter continue.
-    pub key_continue: &'static str,
-    /// Footer: ↑↓ move.
-    pub key_move: &'static str,
-    /// Footer: Space select.
-    pub key_space_select: &'static str,
-    /// Footer: Space pick up or put down.
-    pub key_space_hold: &'static str,
-    /// Footer: ←→ partner.
-    pub key_partner: &'static str,
-    /// Footer: Enter submit.
-    pub key_submit: &'static str,
-    /// Footer: Enter next question.
-    pub key_next_question: &'static str,
-    /// Footer: n/p next or previous question.
-    pub key_navigate: &'static str,
-    /// Footer: f flag.
-    pub key_flag: &'static str,
-    /// Footer: o overview.
-    pub key_overview: &'static str,
-    /// Footer: ? help.
-    pub key_help: &'static str,
-    /// Footer: Esc quit.
-    pub key_quit: &'static str,
-    /// Footer: Esc back.
-    pub key_back: &'static str,
-    /// Footer: s submit all.
-    pub key_submit_all: &'static str,
-    /// Footer: r review.
-    pub key_review: &'static str,
-    /// Footer: Enter finish.
-    pub key_finish: &'static str,
-    /// Footer: y yes, n no.
-    pub key_yes_no: &'static str,
-    /// Footer: PgUp/PgDn scroll the scenario.
-    pub key_scroll: &'static str,
+    /// Help: what is true on every screen.
+    pub help_note: &'static str,
+    /// "↓ `{count}` more": more text below.
+    pub more_below: &'static str,
+    /// "↑ `{count}` more": more text above.
+    pub more_above: &'static str,
+    /// Counted: answer.
+    pub answers: [&'static str; 3],
+    /// Picker: "about `{time}`" (the estimate).
+    pub about: &'static str,
+    /// Picker: "time limit `{time}`".
+    pub time_limit: &'static str,
+    /// The session name of a workstation without a trainer's config.
+    pub self_study: &'static str,
+    /// Dialog buttons: stay, leave.
+    pub stay_leave: [&'static str; 2],
+    /// Dialog buttons: back to the questions, submit.
+    pub back_submit: [&'static str; 2],
+    /// Resume buttons: continue, start again.
+    pub continue_restart: [&'static str; 2],
+    /// Start-again buttons: keep the answers, discard them.
+    pub keep_discard: [&'static str; 2],
+    /// Start again: `{count}` answers (already counted) will be discarded.
+    pub discard_confirm: &'static str,
+    /// Leaving with every question answered but not submitted.
+    pub all_answered_leave: &'static str,
+    /// Buttons when leaving with every question answered: back, submit, leave without submitting.
+    pub back_submit_leave: [&'static str; 3],
+    /// Finish: heading.
+    pub finish_title: &'static str,
+    /// Finish: the unanswered questions, `{list}`.
+    pub finish_unanswered: &'static str,
+    /// Finish: the flagged questions, `{list}`.
+    pub finish_flagged: &'static str,
+    /// Finish: nothing can change after submitting.
+    pub finish_final: &'static str,
+    /// The words of the keys in the footer and the help window.
+    pub keys: KeyWords,
+}
+
+/// What the footer and the help window call each key binding (see [`crate::tui::keymap::Label`]).
+#[derive(Debug)]
+pub struct KeyWords {
+    /// Tab: the next field.
+    pub next_field: &'static str,
+    /// ←→: choose a value or a button.
+    pub choose_value: &'static str,
+    /// Enter: go on.
+    pub continue_: &'static str,
+    /// ↑↓: move.
+    pub move_: &'static str,
+    /// 1-9: that option.
+    pub number: &'static str,
+    /// Space: choose the highlighted option.
+    pub choose: &'static str,
+    /// Space: tick or untick.
+    pub tick: &'static str,
+    /// Space: pick up or put down a step.
+    pub pick_up: &'static str,
+    /// ←→: the partner of a match item.
+    pub partner: &'static str,
+    /// Enter: answer.
+    pub answer: &'static str,
+    /// Enter: the next question.
+    pub next: &'static str,
+    /// n/p: next and previous question.
+    pub next_back: &'static str,
+    /// f: flag.
+    pub flag: &'static str,
+    /// o: overview.
+    pub overview: &'static str,
+    /// s: submit every answer.
+    pub submit_all: &'static str,
+    /// PgUp/PgDn: scroll.
+    pub scroll: &'static str,
+    /// Home/End: top and end.
+    pub top_end: &'static str,
+    /// ?: help.
+    pub help: &'static str,
+    /// Esc: leave.
+    pub leave: &'static str,
+    /// Esc: back.
+    pub back: &'static str,
+    /// r: review the answers.
+    pub review: &'static str,
+    /// Enter: back to the quiz list.
+    pub quiz_list: &'static str,
+    /// Enter: do what the highlighted button says.
+    pub confirm: &'static str,
+    /// Enter: open the highlighted question.
+    pub open: &'static str,
+    /// Ctrl-C: leave at once.
+    pub force_quit: &'static str,
+    /// The footer's last entry when not every key fits: "all keys".
+    pub all_keys: &'static str,
+    /// The space bar's name.
+    pub space: &'static str,
+}
+
+impl KeyWords {
+    /// The words of `label`.
+    pub fn word(&self, label: crate::tui::keymap::Label) -> &'static str {
+        use crate::tui::keymap::Label;
+        match label {
+            Label::NextField => self.next_field,
+            Label::ChooseValue => self.choose_value,
+            Label::Continue => self.continue_,
+            Label::Move => self.move_,
+            Label::Number => self.number,
+            Label::Choose => self.choose,
+            Label::Tick => self.tick,
+            Label::PickUp => self.pick_up,
+            Label::Partner => self.partner,
+            Label::Answer => self.answer,
+            Label::Next => self.next,
+            Label::NextBack => self.next_back,
+            Label::Flag => self.flag,
+            Label::Overview => self.overview,
+            Label::SubmitAll => self.submit_all,
+            Label::Scroll => self.scroll,
+            Label::TopEnd => self.top_end,
+            Label::Help => self.help,
+            Label::Leave => self.leave,
+            Label::Back => self.back,
+            Label::Review => self.review,
+            Label::QuizList => self.quiz_list,
+            Label::Confirm => self.confirm,
+            Label::Open => self.open,
+            Label::ForceQuit => self.force_quit,
+        }
+    }
 }
 
 #[cfg(test)]

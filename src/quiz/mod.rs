@@ -17,4 +17,4 @@ pub use check::{CheckReport, CheckedQuiz, Input, check, gather};
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::{FeedbackMode, Question, QuestionKind, Quiz};
 pub use scoring::Response;
-pub use taxonomy::Taxonomy;
+pub use taxonomy::{TagKind, Taxonomy};

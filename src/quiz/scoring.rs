@@ -4,7 +4,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{AnswerOption, BranchNode, MatchItem, OrderItem, Question, QuestionKind};
+use super::model::{
+    AnswerOption, BranchChoice, BranchNode, MatchItem, OrderItem, Question, QuestionKind,
+};
 
 /// A trainee's answer to one question, given as ids so it survives shuffling and translation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -180,6 +182,34 @@ fn best_path_points(start: &str, nodes: &[BranchNode]) -> f64 {
     let mut best: HashMap<&str, f64> = HashMap::new();
     let mut on_path: HashSet<&str> = HashSet::new();
     best_from(start, &by_id, &mut best, &mut on_path)
+}
+
+/// The choice ids of a path from `start` to an ending with the largest total of points (the first such path
+/// in the file's order).
+pub fn best_path(start: &str, nodes: &[BranchNode]) -> Vec<String> {
+    let by_id: HashMap<&str, &BranchNode> = nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+    let mut best: HashMap<&str, f64> = HashMap::new();
+    let mut on_path: HashSet<&str> = HashSet::new();
+    let mut path = Vec::new();
+    let mut visited: HashSet<&str> = HashSet::new();
+    let mut current = start;
+    while let Some(node) = by_id.get(current) {
+        if !visited.insert(current) {
+            break;
+        }
+        let mut chosen: Option<(&BranchChoice, f64)> = None;
+        for choice in &node.choices {
+            let total =
+                choice.points + best_from(choice.next.as_str(), &by_id, &mut best, &mut on_path);
+            if chosen.is_none_or(|(_, best)| total > best + 1e-9) {
+                chosen = Some((choice, total));
+            }
+        }
+        let Some((choice, _)) = chosen else { break };
+        path.push(choice.id.clone());
+        current = choice.next.as_str();
+    }
+    path
 }
 
 fn best_from<'a>(

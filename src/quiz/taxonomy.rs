@@ -97,6 +97,11 @@ impl Taxonomy {
         self.tags.contains_key(id)
     }
 
+    /// What sort of tag `id` is, when it is declared.
+    pub fn kind(&self, id: &str) -> Option<TagKind> {
+        self.tags.get(id).map(|tag| tag.kind)
+    }
+
     /// The label of `id` in `language`, or the id itself when it is not declared.
     pub fn label<'a>(&'a self, id: &'a str, language: &str) -> &'a str {
         self.tags.get(id).map_or(id, |tag| tag.label.get(language))

@@ -1,21 +1,67 @@
-//! Keys as data: one table maps each key, in each context, to an action.
+//! Keys as data: for each kind of screen ([`Mode`]) one table of [`Binding`]s says which keys do what, what the
+//! footer and the help window call them, and which of them must always be in view. The footer, the help window
+//! and the dispatch of key presses all read these tables, so they can never disagree.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Where the key was pressed, which decides what it means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    /// A text field has focus: printable keys are text.
-    Text,
-    /// Any other screen or overlay.
-    Command,
-    /// A yes/no question.
-    Confirm,
-}
+use super::keyboard::as_latin;
 
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// Move up.
+    Up,
+    /// Move down.
+    Down,
+    /// Move left (or choose in a row of buttons or values).
+    Left,
+    /// Move right.
+    Right,
+    /// A digit 1-9: that option.
+    Digit(usize),
+    /// Tick, choose, pick up or put down.
+    Toggle,
+    /// Enter: answer, continue, open, confirm.
+    Confirm,
+    /// The next field.
+    NextField,
+    /// The previous field.
+    PreviousField,
+    /// The next question.
+    NextQuestion,
+    /// The previous question.
+    PreviousQuestion,
+    /// Flag the question to come back to.
+    Flag,
+    /// The overview of every question.
+    Overview,
+    /// The help window.
+    Help,
+    /// Submit the whole attempt.
+    SubmitAll,
+    /// Review the answers.
+    Review,
+    /// Leave, or go back one step; asks first where work could be lost.
+    Quit,
+    /// Ctrl-C: leave at once (answers are saved first).
+    ForceQuit,
+    /// Scroll up one page.
+    ScrollUp,
+    /// Scroll down one page.
+    ScrollDown,
+    /// To the top.
+    Home,
+    /// To the end.
+    End,
+    /// A printable character typed into a text field.
+    Type(char),
+    /// Backspace in a text field.
+    Erase,
+}
+
+/// A key as the tables name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
     /// ↑.
     Up,
     /// ↓.
@@ -24,108 +70,617 @@ pub enum Action {
     Left,
     /// →.
     Right,
-    /// Digit 1-9.
-    Digit(usize),
-    /// Space.
-    Toggle,
     /// Enter.
-    Confirm,
+    Enter,
+    /// Esc.
+    Esc,
     /// Tab.
-    NextField,
+    Tab,
     /// Shift-Tab.
-    PreviousField,
-    /// `n`: next question.
-    NextQuestion,
-    /// `p`: previous question.
-    PreviousQuestion,
-    /// `f`.
-    Flag,
-    /// `o`.
-    Overview,
-    /// `?`.
-    Help,
-    /// `s`: submit the whole attempt.
-    SubmitAll,
-    /// `r`.
-    Review,
-    /// Esc or `q`: leave, asking first.
-    Quit,
-    /// Ctrl-C: leave at once.
-    ForceQuit,
-    /// `y` in a yes/no question.
-    Yes,
-    /// `n` in a yes/no question.
-    No,
-    /// PgUp.
-    ScrollUp,
-    /// PgDn.
-    ScrollDown,
-    /// A printable character typed into a text field.
-    Type(char),
-    /// Backspace in a text field.
-    Erase,
+    BackTab,
+    /// Page Up.
+    PageUp,
+    /// Page Down.
+    PageDown,
+    /// Home.
+    Home,
+    /// End.
+    End,
+    /// F1.
+    F1,
+    /// The space bar.
+    Space,
+    /// Any digit 1-9.
+    Digits,
+    /// A letter or sign, as a US layout types it.
+    Char(char),
 }
 
-/// Keys that mean the same in every context.
-const ANY: &[(KeyCode, Action)] = &[
-    (KeyCode::Up, Action::Up),
-    (KeyCode::Down, Action::Down),
-    (KeyCode::Left, Action::Left),
-    (KeyCode::Right, Action::Right),
-    (KeyCode::Enter, Action::Confirm),
-    (KeyCode::Tab, Action::NextField),
-    (KeyCode::BackTab, Action::PreviousField),
-    (KeyCode::Esc, Action::Quit),
-    (KeyCode::PageUp, Action::ScrollUp),
-    (KeyCode::PageDown, Action::ScrollDown),
-];
+/// What the footer and the help window call a binding; each language words it (see [`crate::i18n::KeyWords`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// Tab: the next field.
+    NextField,
+    /// ←→: choose a value.
+    ChooseValue,
+    /// Enter: go on.
+    Continue,
+    /// ↑↓: move the highlight.
+    Move,
+    /// 1-9: choose that option.
+    Number,
+    /// Space: choose the highlighted option.
+    Choose,
+    /// Space: tick or untick.
+    Tick,
+    /// Space: pick up or put down a step.
+    PickUp,
+    /// ←→ or 1-9: the partner of a match item.
+    Partner,
+    /// Enter: answer the question.
+    Answer,
+    /// Enter: the next question, after feedback.
+    Next,
+    /// n / p: next and previous question.
+    NextBack,
+    /// f: flag.
+    Flag,
+    /// o: overview.
+    Overview,
+    /// s: submit every answer.
+    SubmitAll,
+    /// PgUp/PgDn: scroll.
+    Scroll,
+    /// Home/End: top and end.
+    TopEnd,
+    /// ?: help.
+    Help,
+    /// Esc: leave.
+    Leave,
+    /// Esc: back.
+    Back,
+    /// r: review the answers.
+    Review,
+    /// Enter: back to the quiz list.
+    QuizList,
+    /// Enter: do what the highlighted button says.
+    Confirm,
+    /// Enter: open the highlighted question.
+    Open,
+    /// Ctrl-C: leave at once.
+    ForceQuit,
+}
 
-/// Letter commands, outside text fields.
-const COMMANDS: &[(char, Action)] = &[
-    (' ', Action::Toggle),
-    ('n', Action::NextQuestion),
-    ('p', Action::PreviousQuestion),
-    ('f', Action::Flag),
-    ('o', Action::Overview),
-    ('?', Action::Help),
-    ('s', Action::SubmitAll),
-    ('r', Action::Review),
-    ('q', Action::Quit),
-];
+/// How much a binding matters where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    /// Always in the footer: without it the trainee cannot go on.
+    Essential,
+    /// In the footer when there is room.
+    Footer,
+    /// Only in the help window.
+    HelpOnly,
+}
 
-/// Letters of a yes/no question.
-const ANSWERS: &[(char, Action)] = &[
-    ('y', Action::Yes),
-    ('n', Action::No),
-    ('д', Action::Yes),
-    ('н', Action::No),
-    ('и', Action::Yes),
-    ('ж', Action::No),
-    ('q', Action::No),
-];
+/// One row of a keymap table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    /// The keys that do it.
+    pub keys: &'static [Key],
+    /// The keys as printed: "Enter", "↑↓", "n/p".
+    pub shown: &'static str,
+    /// What it is called.
+    pub label: Label,
+    /// What it does (`Digit(0)` stands for every digit).
+    pub action: Action,
+    /// How much it matters here.
+    pub weight: Weight,
+}
 
-/// The action of `key` in `context`, if any.
-pub fn action(context: Context, key: KeyEvent) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C'))
-            .then_some(Action::ForceQuit);
+const fn bind(
+    keys: &'static [Key],
+    shown: &'static str,
+    label: Label,
+    action: Action,
+    weight: Weight,
+) -> Binding {
+    Binding {
+        keys,
+        shown,
+        label,
+        action,
+        weight,
     }
-    if let Some((_, action)) = ANY.iter().find(|(code, _)| *code == key.code) {
-        return Some(*action);
+}
+
+use Weight::{Essential, Footer, HelpOnly};
+
+const MOVE: Binding = bind(&[Key::Up, Key::Down], "↑↓", Label::Move, Action::Up, Footer);
+const HELP: Binding = bind(
+    &[Key::Char('?'), Key::F1],
+    "?",
+    Label::Help,
+    Action::Help,
+    Essential,
+);
+const HELP_IN_TEXT: Binding = bind(&[Key::F1], "F1", Label::Help, Action::Help, Essential);
+const LEAVE: Binding = bind(
+    &[Key::Esc, Key::Char('q')],
+    "Esc",
+    Label::Leave,
+    Action::Quit,
+    Essential,
+);
+const BACK: Binding = bind(&[Key::Esc], "Esc", Label::Back, Action::Quit, Essential);
+const FORCE_QUIT: Binding = bind(&[], "Ctrl-C", Label::ForceQuit, Action::ForceQuit, HelpOnly);
+const SCROLL: Binding = bind(
+    &[Key::PageUp, Key::PageDown],
+    "PgUp/PgDn",
+    Label::Scroll,
+    Action::ScrollUp,
+    Footer,
+);
+const PAGES: Binding = bind(
+    &[Key::PageUp, Key::PageDown],
+    "PgUp/PgDn",
+    Label::Scroll,
+    Action::ScrollUp,
+    HelpOnly,
+);
+const TOP_END: Binding = bind(
+    &[Key::Home, Key::End],
+    "Home/End",
+    Label::TopEnd,
+    Action::Home,
+    HelpOnly,
+);
+const NEXT_BACK: Binding = bind(
+    &[Key::Char('n'), Key::Char('p')],
+    "n/p",
+    Label::NextBack,
+    Action::NextQuestion,
+    Footer,
+);
+const ARROWS_NEXT_BACK: Binding = bind(
+    &[Key::Right, Key::Left],
+    "←→",
+    Label::NextBack,
+    Action::NextQuestion,
+    HelpOnly,
+);
+const FLAG: Binding = bind(&[Key::Char('f')], "f", Label::Flag, Action::Flag, Footer);
+const OVERVIEW: Binding = bind(
+    &[Key::Char('o')],
+    "o",
+    Label::Overview,
+    Action::Overview,
+    Footer,
+);
+const SUBMIT_ALL: Binding = bind(
+    &[Key::Char('s')],
+    "s",
+    Label::SubmitAll,
+    Action::SubmitAll,
+    Essential,
+);
+const BUTTONS: Binding = bind(
+    &[Key::Left, Key::Right, Key::Tab, Key::BackTab],
+    "←→",
+    Label::ChooseValue,
+    Action::Left,
+    Essential,
+);
+
+/// The kind of question on screen, as far as keys are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answering {
+    /// One option (single, true/false).
+    One,
+    /// Several options.
+    Several,
+    /// Steps to put in order.
+    Order,
+    /// Items to pair.
+    Match,
+    /// A decision at a branching node.
+    Branch,
+}
+
+/// What kind of screen has the keys: each has its own table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Sign-in, a text field has focus.
+    SignInText,
+    /// Sign-in, a choice (group, language) has focus.
+    SignInChoice,
+    /// The quiz list.
+    Picker,
+    /// A question being answered.
+    Question {
+        /// Its kind.
+        answering: Answering,
+        /// Deferred feedback: the trainee moves freely and submits at the end.
+        deferred: bool,
+        /// A scenario pane above it.
+        scenario: bool,
+    },
+    /// The feedback of an answered question.
+    Feedback,
+    /// The overview of every question.
+    Overview {
+        /// Deferred feedback: submitting is offered.
+        deferred: bool,
+    },
+    /// A window of buttons (leave, submit, start again, resume).
+    Dialog,
+    /// The help window.
+    Help,
+    /// The results of a finished attempt.
+    Results {
+        /// Whether reviewing is allowed.
+        review: bool,
+    },
+    /// The review of every question.
+    Review,
+    /// A screen that only says something (blocked, loading).
+    Message,
+}
+
+/// The bindings of `mode`, in the order the footer shows them.
+pub fn bindings(mode: Mode) -> Vec<Binding> {
+    match mode {
+        Mode::SignInText => vec![
+            bind(
+                &[Key::Tab, Key::Down],
+                "Tab",
+                Label::NextField,
+                Action::NextField,
+                Essential,
+            ),
+            bind(
+                &[Key::Enter],
+                "Enter",
+                Label::Continue,
+                Action::Confirm,
+                Essential,
+            ),
+            bind(
+                &[Key::BackTab, Key::Up],
+                "Shift-Tab",
+                Label::NextField,
+                Action::PreviousField,
+                HelpOnly,
+            ),
+            HELP_IN_TEXT,
+            LEAVE_TEXT,
+            FORCE_QUIT,
+        ],
+        Mode::SignInChoice => vec![
+            bind(
+                &[Key::Tab, Key::Down],
+                "Tab",
+                Label::NextField,
+                Action::NextField,
+                Essential,
+            ),
+            bind(
+                &[Key::Left, Key::Right],
+                "←→",
+                Label::ChooseValue,
+                Action::Left,
+                Essential,
+            ),
+            bind(
+                &[Key::Enter],
+                "Enter",
+                Label::Continue,
+                Action::Confirm,
+                Essential,
+            ),
+            bind(
+                &[Key::BackTab, Key::Up],
+                "Shift-Tab",
+                Label::NextField,
+                Action::PreviousField,
+                HelpOnly,
+            ),
+            HELP,
+            LEAVE,
+            FORCE_QUIT,
+        ],
+        Mode::Picker => vec![
+            MOVE,
+            bind(
+                &[Key::Enter],
+                "Enter",
+                Label::Continue,
+                Action::Confirm,
+                Essential,
+            ),
+            bind(
+                &[Key::Digits],
+                "1-9",
+                Label::Number,
+                Action::Digit(0),
+                HelpOnly,
+            ),
+            HELP,
+            BACK,
+            FORCE_QUIT,
+        ],
+        Mode::Question {
+            answering,
+            deferred,
+            scenario,
+        } => question(answering, deferred, scenario),
+        Mode::Feedback => vec![
+            bind(
+                &[Key::Enter],
+                "Enter",
+                Label::Next,
+                Action::Confirm,
+                Essential,
+            ),
+            bind(
+                &[Key::Up, Key::Down],
+                "↑↓",
+                Label::Scroll,
+                Action::Down,
+                Footer,
+            ),
+            PAGES,
+            NEXT_BACK,
+            ARROWS_NEXT_BACK,
+            FLAG,
+            OVERVIEW,
+            TOP_END,
+            HELP,
+            LEAVE,
+            FORCE_QUIT,
+        ],
+        Mode::Overview { deferred } => {
+            let mut keys = vec![
+                MOVE,
+                bind(
+                    &[Key::Enter],
+                    "Enter",
+                    Label::Open,
+                    Action::Confirm,
+                    Essential,
+                ),
+            ];
+            if deferred {
+                keys.push(SUBMIT_ALL);
+            }
+            keys.extend([SCROLL, TOP_END, HELP, BACK, FORCE_QUIT]);
+            keys
+        }
+        Mode::Dialog => vec![
+            BUTTONS,
+            bind(
+                &[Key::Enter],
+                "Enter",
+                Label::Confirm,
+                Action::Confirm,
+                Essential,
+            ),
+            BACK,
+            FORCE_QUIT,
+        ],
+        Mode::Help => vec![MOVE, SCROLL, TOP_END, BACK, FORCE_QUIT],
+        Mode::Results { review } => {
+            let mut keys = vec![bind(
+                &[Key::Char('r')],
+                "r",
+                Label::Review,
+                Action::Review,
+                if review { Essential } else { HelpOnly },
+            )];
+            keys.extend([
+                bind(
+                    &[Key::Enter],
+                    "Enter",
+                    Label::QuizList,
+                    Action::Confirm,
+                    Essential,
+                ),
+                bind(
+                    &[Key::Up, Key::Down],
+                    "↑↓",
+                    Label::Scroll,
+                    Action::Down,
+                    Footer,
+                ),
+                PAGES,
+                TOP_END,
+                HELP,
+                LEAVE,
+                FORCE_QUIT,
+            ]);
+            keys
+        }
+        Mode::Review => vec![
+            bind(
+                &[Key::Right, Key::Left, Key::Char('n'), Key::Char('p')],
+                "←→",
+                Label::NextBack,
+                Action::Right,
+                Essential,
+            ),
+            bind(
+                &[Key::Up, Key::Down],
+                "↑↓",
+                Label::Scroll,
+                Action::Down,
+                Footer,
+            ),
+            PAGES,
+            TOP_END,
+            HELP,
+            BACK,
+            FORCE_QUIT,
+        ],
+        Mode::Message => vec![
+            bind(
+                &[Key::Enter],
+                "Enter",
+                Label::Continue,
+                Action::Confirm,
+                Footer,
+            ),
+            LEAVE,
+            FORCE_QUIT,
+        ],
     }
-    let KeyCode::Char(c) = key.code else {
-        return (context == Context::Text && key.code == KeyCode::Backspace)
-            .then_some(Action::Erase);
-    };
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    match context {
-        Context::Text => Some(Action::Type(c)),
-        Context::Confirm => ANSWERS.iter().find(|(k, _)| *k == lower).map(|(_, a)| *a),
-        Context::Command => match c.to_digit(10) {
-            Some(d) if d > 0 => Some(Action::Digit(d as usize)),
-            _ => COMMANDS.iter().find(|(k, _)| *k == lower).map(|(_, a)| *a),
+}
+
+/// Esc in a text field: leaving (asks first); `q` is a letter there.
+const LEAVE_TEXT: Binding = bind(&[Key::Esc], "Esc", Label::Leave, Action::Quit, Essential);
+
+fn question(answering: Answering, deferred: bool, scenario: bool) -> Vec<Binding> {
+    let mut keys = Vec::new();
+    match answering {
+        Answering::One | Answering::Branch => keys.extend([
+            MOVE,
+            bind(
+                &[Key::Space],
+                "Space",
+                Label::Choose,
+                Action::Toggle,
+                Essential,
+            ),
+        ]),
+        Answering::Several => keys.extend([
+            MOVE,
+            bind(
+                &[Key::Space],
+                "Space",
+                Label::Tick,
+                Action::Toggle,
+                Essential,
+            ),
+        ]),
+        Answering::Order => keys.extend([
+            bind(
+                &[Key::Space],
+                "Space",
+                Label::PickUp,
+                Action::Toggle,
+                Essential,
+            ),
+            MOVE,
+        ]),
+        Answering::Match => keys.extend([
+            MOVE,
+            bind(
+                &[Key::Left, Key::Right, Key::Space],
+                "←→",
+                Label::Partner,
+                Action::Right,
+                Essential,
+            ),
+        ]),
+    }
+    keys.push(bind(
+        &[Key::Enter],
+        "Enter",
+        Label::Answer,
+        Action::Confirm,
+        Essential,
+    ));
+    if deferred {
+        keys.push(SUBMIT_ALL);
+        keys.push(NEXT_BACK);
+    }
+    keys.extend([FLAG, OVERVIEW]);
+    if !deferred {
+        keys.push(NEXT_BACK);
+    }
+    if answering != Answering::Match {
+        keys.push(ARROWS_NEXT_BACK);
+    }
+    if scenario {
+        keys.push(SCROLL);
+    }
+    keys.push(bind(
+        &[Key::Digits],
+        "1-9",
+        if answering == Answering::Match {
+            Label::Partner
+        } else {
+            Label::Number
         },
+        Action::Digit(0),
+        HelpOnly,
+    ));
+    keys.extend([TOP_END, HELP, LEAVE, FORCE_QUIT]);
+    keys
+}
+
+/// The key of `event` as the tables name it; outside text fields, what a Russian or Kazakh layout types is read
+/// as the US key in the same place.
+fn key_of(event: KeyEvent, text: bool) -> Option<Key> {
+    Some(match event.code {
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::F(1) => Key::F1,
+        KeyCode::Char(' ') => Key::Space,
+        KeyCode::Char(c) if text => Key::Char(c),
+        KeyCode::Char(c) => {
+            let c = as_latin(c);
+            if c.is_ascii_digit() && c != '0' {
+                Key::Digits
+            } else {
+                Key::Char(c.to_ascii_lowercase())
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The action of `event` in `mode`, if it has one.
+pub fn action(mode: Mode, event: KeyEvent) -> Option<Action> {
+    if event.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(event.code, KeyCode::Char('c' | 'C')).then_some(Action::ForceQuit);
     }
+    let text = mode == Mode::SignInText;
+    if text {
+        match event.code {
+            KeyCode::Char(c) => return Some(Action::Type(c)),
+            KeyCode::Backspace => return Some(Action::Erase),
+            _ => {}
+        }
+    }
+    let key = key_of(event, text)?;
+    let binding = bindings(mode)
+        .into_iter()
+        .find(|binding| binding.keys.contains(&key))?;
+    Some(match (binding.action, key) {
+        (Action::Digit(_), _) => match event.code {
+            KeyCode::Char(c) => Action::Digit(as_latin(c).to_digit(10)? as usize),
+            _ => return None,
+        },
+        (Action::Up | Action::Down, Key::Up) => Action::Up,
+        (Action::Up | Action::Down, Key::Down) => Action::Down,
+        (Action::Left | Action::Right, Key::Left | Key::BackTab) => Action::Left,
+        (Action::Left | Action::Right, Key::Right | Key::Tab | Key::Space) => Action::Right,
+        (Action::Right, Key::Char('n')) => Action::NextQuestion,
+        (Action::Right, Key::Char('p')) => Action::PreviousQuestion,
+        (Action::NextQuestion, Key::Char('p') | Key::Left) => Action::PreviousQuestion,
+        (Action::ScrollUp, Key::PageDown) => Action::ScrollDown,
+        (Action::Home, Key::End) => Action::End,
+        (action, _) => action,
+    })
 }
 
 #[cfg(test)]
@@ -136,45 +691,88 @@ mod tests {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
 
+    const QUESTION: Mode = Mode::Question {
+        answering: Answering::One,
+        deferred: true,
+        scenario: false,
+    };
+
     #[test]
     fn letters_are_commands_except_in_text_fields() {
         assert_eq!(
-            action(Context::Command, key(KeyCode::Char('f'))),
+            action(QUESTION, key(KeyCode::Char('f'))),
             Some(Action::Flag)
         );
         assert_eq!(
-            action(Context::Text, key(KeyCode::Char('f'))),
+            action(Mode::SignInText, key(KeyCode::Char('f'))),
             Some(Action::Type('f'))
         );
         assert_eq!(
-            action(Context::Text, key(KeyCode::Char(' '))),
-            Some(Action::Type(' '))
+            action(Mode::SignInText, key(KeyCode::Char('?'))),
+            Some(Action::Type('?'))
         );
         assert_eq!(
-            action(Context::Text, key(KeyCode::Char('q'))),
-            Some(Action::Type('q'))
+            action(Mode::SignInText, key(KeyCode::F(1))),
+            Some(Action::Help)
         );
         assert_eq!(
-            action(Context::Command, key(KeyCode::Char('3'))),
+            action(QUESTION, key(KeyCode::Char('3'))),
             Some(Action::Digit(3))
         );
-        assert_eq!(action(Context::Command, key(KeyCode::Char('0'))), None);
+        assert_eq!(action(QUESTION, key(KeyCode::Char('0'))), None);
         assert_eq!(
-            action(Context::Confirm, key(KeyCode::Char('Y'))),
-            Some(Action::Yes)
+            action(QUESTION, key(KeyCode::Char('p'))),
+            Some(Action::PreviousQuestion)
         );
         assert_eq!(
-            action(Context::Confirm, key(KeyCode::Char('н'))),
-            Some(Action::No)
+            action(QUESTION, key(KeyCode::PageDown)),
+            None,
+            "no scenario, nothing to scroll"
         );
     }
 
     #[test]
-    fn ctrl_c_always_leaves_and_esc_always_asks() {
+    fn no_letter_answers_a_dialog() {
+        for c in ['y', 'n', 'д', 'н', 'и', 'ж', 'q'] {
+            assert_eq!(action(Mode::Dialog, key(KeyCode::Char(c))), None, "{c}");
+        }
+        assert_eq!(action(Mode::Dialog, key(KeyCode::Tab)), Some(Action::Right));
+        assert_eq!(
+            action(Mode::Dialog, key(KeyCode::Enter)),
+            Some(Action::Confirm)
+        );
+    }
+
+    #[test]
+    fn ctrl_c_always_leaves_and_esc_always_asks_or_goes_back() {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for context in [Context::Text, Context::Command, Context::Confirm] {
-            assert_eq!(action(context, ctrl_c), Some(Action::ForceQuit));
-            assert_eq!(action(context, key(KeyCode::Esc)), Some(Action::Quit));
+        for mode in [Mode::SignInText, QUESTION, Mode::Dialog, Mode::Review] {
+            assert_eq!(action(mode, ctrl_c), Some(Action::ForceQuit));
+            assert_eq!(action(mode, key(KeyCode::Esc)), Some(Action::Quit));
+        }
+    }
+
+    #[test]
+    fn every_mode_has_help_and_a_way_out_and_every_key_is_bound_once() {
+        let modes = [
+            Mode::SignInText,
+            Mode::SignInChoice,
+            Mode::Picker,
+            QUESTION,
+            Mode::Feedback,
+            Mode::Overview { deferred: true },
+            Mode::Results { review: true },
+            Mode::Review,
+        ];
+        for mode in modes {
+            let table = bindings(mode);
+            assert!(table.iter().any(|b| b.action == Action::Help), "{mode:?}");
+            assert!(table.iter().any(|b| b.action == Action::Quit), "{mode:?}");
+            let mut seen = Vec::new();
+            for key in table.iter().flat_map(|b| b.keys) {
+                assert!(!seen.contains(key), "{mode:?}: {key:?} bound twice");
+                seen.push(*key);
+            }
         }
     }
 }

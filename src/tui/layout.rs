@@ -9,55 +9,50 @@ use super::app::{App, Session};
 use super::theme::Theme;
 use crate::attempt::Draft;
 use crate::i18n::{Lang, fill};
-use crate::quiz::{Question, QuestionKind};
-use crate::text::{number, printable};
+use crate::quiz::{Question, QuestionKind, Response};
+use crate::text::printable;
 
 /// The smallest terminal the app draws in; below it, a "make the window larger" notice.
 pub const MIN_SIZE: (u16, u16) = (30, 10);
 
-/// The parts of the attempt screen.
+/// How the attempt screen's body is shared between the scenario pane and the question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AttemptAreas {
-    /// The scenario pane, when the question has a scenario.
+    /// The scenario pane (a title row, the narrative, a rule), when the question has a scenario.
     pub scenario: Option<Rect>,
     /// The question, its options or its feedback.
     pub body: Rect,
-    /// A one-line notice.
-    pub notice: Rect,
-    /// The keys that work here.
-    pub footer: Rect,
 }
 
-/// Splits `area` (the whole terminal) for the attempt on screen.
-pub fn attempt_areas(session: &Session, area: Rect) -> AttemptAreas {
-    let inner = area.inner(ratatui::layout::Margin::new(1, 1));
-    let [main, notice, footer] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    let scenario_lines = scenario_text(session)
-        .filter(|_| !session.showing_feedback)
-        .map(|text| wrap(&text, main.width.saturating_sub(1)).len() as u16 + 2);
-    match scenario_lines {
-        Some(lines) if main.height >= 6 => {
-            let height = lines.min(main.height * 2 / 5).max(3);
-            let [scenario, body] =
-                Layout::vertical([Constraint::Length(height), Constraint::Min(1)]).areas(main);
-            AttemptAreas {
-                scenario: Some(scenario),
-                body,
-                notice,
-                footer,
-            }
-        }
-        _ => AttemptAreas {
+/// Shares `body` between a scenario of `scenario_lines` wrapped lines (if any) and a question that needs
+/// `question_lines` lines: the scenario gets every row the question does not need, but never fewer than five
+/// rows (title, two lines, the "more" mark, rule) nor more than it has; what does not fit scrolls.
+pub fn split_scenario(
+    body: Rect,
+    scenario_lines: Option<usize>,
+    question_lines: usize,
+) -> AttemptAreas {
+    let Some(lines) = scenario_lines.filter(|_| body.height >= 8) else {
+        return AttemptAreas {
             scenario: None,
-            body: main,
-            notice,
-            footer,
-        },
+            body,
+        };
+    };
+    let whole = u16::try_from(lines + 2).unwrap_or(u16::MAX);
+    let spare = body
+        .height
+        .saturating_sub(u16::try_from(question_lines).unwrap_or(u16::MAX));
+    let height = if spare >= whole {
+        whole
+    } else {
+        spare.max(5).min(whole)
+    }
+    .min(body.height.saturating_sub(3));
+    let [scenario, question] =
+        Layout::vertical([Constraint::Length(height), Constraint::Min(1)]).areas(body);
+    AttemptAreas {
+        scenario: Some(scenario),
+        body: question,
     }
 }
 
@@ -133,11 +128,6 @@ pub fn body_offset(rows: &[(usize, usize)], cursor: usize, height: usize) -> usi
         .saturating_sub(height)
 }
 
-/// The line ranges of the options of the question on screen, for mouse clicks.
-pub fn body_rows(app: &App, session: &Session, width: u16) -> Vec<(usize, usize)> {
-    question_body(app, session, width, &Theme::new(Default::default(), true)).rows
-}
-
 /// Adds `text` wrapped to `width`, its later lines indented by `indent`.
 pub fn push_wrapped(
     lines: &mut Vec<Line<'static>>,
@@ -202,6 +192,12 @@ pub fn option_text<'q>(question: &'q Question, id: &str) -> &'q str {
     }
 }
 
+/// Whether `prompt` already says what `hint` says ("… Select all that apply."), so it is not printed twice.
+fn says(prompt: &str, hint: &str) -> bool {
+    let hint = hint.trim_end_matches('.').to_lowercase();
+    prompt.to_lowercase().contains(&hint)
+}
+
 /// The body of a question being answered: prompt, hint, options with their marks.
 pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) -> Body {
     let s = app.lang.strings();
@@ -215,13 +211,13 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
         0,
         theme.title,
     );
-    push_wrapped(
-        &mut lines,
-        kind_hint(app.lang, question),
-        width,
-        0,
-        theme.dim,
-    );
+    let hint = kind_hint(app.lang, question);
+    if !says(&question.prompt, hint) {
+        push_wrapped(&mut lines, hint, width, 0, theme.dim);
+    }
+    if item.answer.is_some() {
+        push_wrapped(&mut lines, s.answer_kept, width, 0, theme.good);
+    }
     lines.push(Line::default());
     let mut rows = Vec::new();
     let mut option_row =
@@ -231,7 +227,10 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
             let prefix = format!("{pointer} {mark} ");
             let indent = prefix.width();
             let style = if selected { theme.selected } else { theme.text };
-            let wrapped = wrap(&printable(text, false), width.saturating_sub(indent as u16));
+            let wrapped: Vec<String> = text
+                .split('\n')
+                .flat_map(|part| wrap(&printable(part, false), width.saturating_sub(indent as u16)))
+                .collect();
             for (n, part) in wrapped.into_iter().enumerate() {
                 let lead = if n == 0 {
                     prefix.clone()
@@ -242,6 +241,7 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
             }
             rows.push((start, lines.len()));
         };
+    let radio = |on: bool| if on { "(•)" } else { "( )" };
     match (&item.draft, &question.kind) {
         (
             Draft::Choice {
@@ -256,8 +256,7 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                 let mark = match (several, on) {
                     (true, true) => format!("[x] {}", row + 1),
                     (true, false) => format!("[ ] {}", row + 1),
-                    (false, true) => format!("(•) {}", row + 1),
-                    (false, false) => format!("( ) {}", row + 1),
+                    (false, on) => format!("{} {}", radio(on), row + 1),
                 };
                 option_row(&mut lines, mark, option_text(question, id), row == *cursor);
             }
@@ -267,6 +266,7 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                 cursor,
                 arrangement,
                 held,
+                ..
             },
             _,
         ) => {
@@ -280,20 +280,6 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
             }
         }
         (Draft::Match { cursor, pairs }, _) => {
-            for (row, id) in item.layout.shown.iter().enumerate() {
-                let partner = pairs
-                    .get(row)
-                    .copied()
-                    .flatten()
-                    .and_then(|t| item.layout.shown_targets.get(t))
-                    .map_or_else(
-                        || s.no_partner.to_owned(),
-                        |t| format!("{} {}", target_number(item, t), option_text(question, t)),
-                    );
-                let text = format!("{}  →  {}", option_text(question, id), partner);
-                option_row(&mut lines, format!("{}.", row + 1), &text, row == *cursor);
-            }
-            lines.push(Line::default());
             for (n, target) in item.layout.shown_targets.iter().enumerate() {
                 push_wrapped(
                     &mut lines,
@@ -307,6 +293,20 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                     theme.dim,
                 );
             }
+            lines.push(Line::default());
+            for (row, id) in item.layout.shown.iter().enumerate() {
+                let partner = pairs
+                    .get(row)
+                    .copied()
+                    .flatten()
+                    .and_then(|t| item.layout.shown_targets.get(t))
+                    .map_or_else(
+                        || s.no_partner.to_owned(),
+                        |t| format!("{} {}", target_number(item, t), option_text(question, t)),
+                    );
+                let text = format!("{}\n→ {}", option_text(question, id), partner);
+                option_row(&mut lines, format!("{}.", row + 1), &text, row == *cursor);
+            }
         }
         (
             Draft::Branch {
@@ -314,21 +314,17 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                 path,
                 at,
                 ended,
+                chosen,
             },
             QuestionKind::Branching { nodes, endings, .. },
         ) => {
+            if path.is_empty()
+                && let Some(Response::Path(taken)) = &item.answer
+            {
+                push_path(&mut lines, question, s.your_answer, taken, width, theme);
+            }
             if !path.is_empty() {
-                let taken: Vec<String> = path
-                    .iter()
-                    .map(|id| printable(option_text(question, id), false).into_owned())
-                    .collect();
-                push_wrapped(
-                    &mut lines,
-                    &format!("{}: {}", s.your_path, taken.join(" → ")),
-                    width,
-                    2,
-                    theme.dim,
-                );
+                push_path(&mut lines, question, s.your_path, path, width, theme);
             }
             if let Some(feedback) = &session.last_choice {
                 push_wrapped(
@@ -351,7 +347,7 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                 for (row, choice) in node.choices.iter().enumerate() {
                     option_row(
                         &mut lines,
-                        format!("{}", row + 1),
+                        format!("{} {}", radio(*chosen == Some(row)), row + 1),
                         &choice.text,
                         row == *cursor,
                     );
@@ -376,6 +372,28 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
         _ => {}
     }
     Body { lines, rows }
+}
+
+/// "Your path: a → b → c".
+fn push_path(
+    lines: &mut Vec<Line<'static>>,
+    question: &Question,
+    label: &str,
+    path: &[String],
+    width: u16,
+    theme: &Theme,
+) {
+    let taken: Vec<String> = path
+        .iter()
+        .map(|id| printable(option_text(question, id), false).into_owned())
+        .collect();
+    push_wrapped(
+        lines,
+        &format!("{label}: {}", taken.join(" → ")),
+        width,
+        2,
+        theme.dim,
+    );
 }
 
 fn target_number(item: &crate::attempt::Item, target: &str) -> String {
@@ -410,7 +428,7 @@ pub fn points_text(lang: Lang, points: f64, max: f64) -> String {
         "{} {word}",
         fill(
             s.points_of,
-            &[("points", &number(points)), ("max", &number(max))]
+            &[("points", &lang.number(points)), ("max", &lang.number(max))]
         )
     )
 }
@@ -432,7 +450,8 @@ mod tests {
     fn progress_and_clock_read_naturally() {
         assert_eq!(progress(7, 20, 10), "7/20 ███░░░░░░░");
         assert_eq!(clock(760_000), "12:40");
-        assert_eq!(number(0.666667), "0.67");
+        assert_eq!(Lang::En.number(0.666667), "0.67");
+        assert_eq!(Lang::Ru.number(0.333333), "0,33");
         assert_eq!(points_text(Lang::Ru, 2.0, 5.0), "2 из 5 баллов");
         assert_eq!(points_text(Lang::Ru, 0.0, 1.0), "0 из 1 балла");
     }

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod dashboard;
+pub mod footer;
+pub mod keyboard;
 pub mod keymap;
 pub mod layout;
 pub mod room;

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 
 use crate::attempt::Item;
 use crate::i18n::Lang;
+use crate::quiz::scoring::best_path;
 use crate::quiz::{Question, QuestionKind, Response};
 use crate::text::printable;
 use crate::tui::layout::{option_text, points_text, push_wrapped, wrap};
@@ -28,18 +29,32 @@ pub fn verdict(
     }
 }
 
+/// How an option of the feedback is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// Chosen, and right.
+    Right,
+    /// Chosen, and wrong.
+    Wrong,
+    /// Right, and not chosen.
+    Missed,
+    /// No verdict of its own (a step of the correct order).
+    Plain,
+}
+
 fn mark_line(
     lines: &mut Vec<Line<'static>>,
-    ok: bool,
+    mark: Mark,
     text: String,
     feedback: &str,
     width: u16,
     theme: &Theme,
 ) {
-    let (symbol, style) = if ok {
-        ("✓", theme.good)
-    } else {
-        ("✗", theme.bad)
+    let (symbol, style) = match mark {
+        Mark::Right => ("✓", theme.good),
+        Mark::Wrong => ("✗", theme.bad),
+        Mark::Missed => ("○", theme.partial),
+        Mark::Plain => (" ", theme.text),
     };
     let mut body = printable(&text, false).into_owned();
     if !feedback.is_empty() {
@@ -97,19 +112,30 @@ pub fn feedback_lines(
                 let picked = chosen.contains(id);
                 let text = format!("{} {}", row + 1, option.text);
                 match (picked, option.correct) {
-                    (true, right) => {
-                        mark_line(&mut lines, right, text, &option.feedback, width, theme)
-                    }
-                    (false, true) => {
-                        mark_line(
-                            &mut lines,
-                            false,
-                            format!("{text} ({})", s.missed),
-                            &option.feedback,
-                            width,
-                            theme,
-                        );
-                    }
+                    (true, true) => mark_line(
+                        &mut lines,
+                        Mark::Right,
+                        text,
+                        &option.feedback,
+                        width,
+                        theme,
+                    ),
+                    (true, false) => mark_line(
+                        &mut lines,
+                        Mark::Wrong,
+                        text,
+                        &option.feedback,
+                        width,
+                        theme,
+                    ),
+                    (false, true) => mark_line(
+                        &mut lines,
+                        Mark::Missed,
+                        format!("{text} ({})", s.not_chosen),
+                        "",
+                        width,
+                        theme,
+                    ),
                     (false, false) => {}
                 }
             }
@@ -124,10 +150,9 @@ pub fn feedback_lines(
                     theme.dim,
                 );
                 for (n, id) in given.iter().enumerate() {
-                    let right = items.get(n).is_some_and(|i| &i.id == id);
                     mark_line(
                         &mut lines,
-                        right,
+                        Mark::Plain,
                         format!("{}. {}", n + 1, option_text(question, id)),
                         "",
                         width,
@@ -183,30 +208,41 @@ pub fn feedback_lines(
                         option_text(question, &entry.target)
                     ));
                 }
-                mark_line(&mut lines, right, text, &entry.feedback, width, theme);
+                let mark = if right { Mark::Right } else { Mark::Wrong };
+                mark_line(&mut lines, mark, text, &entry.feedback, width, theme);
             }
         }
-        (QuestionKind::Branching { nodes, endings, .. }, answer) => {
-            let path: &[String] = match answer {
-                Some(Response::Path(path)) => path,
-                _ => &[],
+        (
+            QuestionKind::Branching {
+                start,
+                nodes,
+                endings,
+            },
+            answer,
+        ) => {
+            let best;
+            let (label, path): (&str, &[String]) = match answer {
+                Some(Response::Path(path)) => (s.your_path, path),
+                _ => {
+                    best = best_path(start, nodes);
+                    (s.best_path, &best)
+                }
             };
-            push_wrapped(
-                &mut lines,
-                &format!("{}:", s.your_path),
-                width,
-                0,
-                theme.dim,
-            );
+            push_wrapped(&mut lines, &format!("{label}:"), width, 0, theme.dim);
             for step in path {
                 if let Some(choice) = nodes
                     .iter()
                     .flat_map(|n| &n.choices)
                     .find(|c| &c.id == step)
                 {
+                    let mark = match (answer.is_some(), choice.points > 0.0) {
+                        (false, _) => Mark::Plain,
+                        (true, true) => Mark::Right,
+                        (true, false) => Mark::Wrong,
+                    };
                     mark_line(
                         &mut lines,
-                        choice.points > 0.0,
+                        mark,
                         choice.text.clone(),
                         &choice.feedback,
                         width,

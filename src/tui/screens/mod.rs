@@ -1,18 +1,22 @@
-//! Drawing: one file per screen. Rendering reads the app state and never changes it.
+//! The screens: one file each, holding the screen's drawing and its part of `update`. Rendering reads the app
+//! state and never changes it. Every screen follows one layout rule: a bordered frame with a title, a body that
+//! scrolls with a mark when there is more, a notice line and a footer of keys read from the keymap.
 
-mod attempt;
+pub mod attempt;
 pub mod feedback;
-mod overlays;
-mod picker;
-mod results;
-mod sign_in;
+pub mod overlays;
+pub mod picker;
+pub mod results;
+pub mod sign_in;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::app::{App, Notice, Screen};
+use super::footer;
+use super::keymap::{Answering, bindings};
 use super::layout::{MIN_SIZE, wrap};
 use super::theme::Theme;
 use crate::i18n::fill;
@@ -31,35 +35,20 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     }
     match &app.screen {
         Screen::SignIn(form) => sign_in::render(app, form, theme, frame, area),
-        Screen::Loading => message(frame, area, theme, app.lang.strings().app_title, &[], &[]),
+        Screen::Loading => message(app, frame, area, theme, app.lang.strings().app_title, &[]),
         Screen::Picker { cursor } => picker::render(app, *cursor, theme, frame, area),
-        Screen::Resume { record, .. } => {
-            let s = app.lang.strings();
-            let body = fill(
-                s.resume_body,
-                &[
-                    ("answered", &record.answered().to_string()),
-                    ("total", &record.questions.len().to_string()),
-                ],
-            );
-            message(
-                frame,
-                area,
-                theme,
-                s.resume_title,
-                &[&body],
-                &[s.resume_continue, s.resume_restart],
-            );
+        Screen::Resume { record, focus, .. } => {
+            picker::render_resume(app, record, *focus, theme, frame, area)
         }
         Screen::Blocked { detail } => {
             let s = app.lang.strings();
             message(
+                app,
                 frame,
                 area,
                 theme,
                 s.cannot_save_title,
                 &[s.cannot_save_body, detail],
-                &[s.key_quit],
             );
         }
         Screen::Attempt(session) => attempt::render(app, session, theme, frame, area),
@@ -71,6 +60,51 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     if let Some(overlay) = app.overlay {
         overlays::render(app, overlay, theme, frame, area);
     }
+}
+
+/// The parts of a screen inside its frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    /// What the screen shows.
+    pub body: Rect,
+    /// A one-line notice.
+    pub notice: Rect,
+    /// The keys that work here.
+    pub footer: Rect,
+}
+
+/// Splits the terminal (`area`) into the parts of the screen on show, the footer as tall as its keys need.
+pub fn parts(app: &App, area: Rect) -> Parts {
+    let inner = area.inner(Margin::new(1, 1));
+    let keys = footer::lines(app.lang, &bindings(app.mode()), inner.width).len() as u16;
+    let [body, notice, footer] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(keys),
+    ])
+    .areas(inner);
+    Parts {
+        body,
+        notice,
+        footer,
+    }
+}
+
+/// Draws the frame of a screen with `title` and `right` and returns its parts.
+pub fn body_parts(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    title: &str,
+    right: &str,
+) -> Parts {
+    chrome(app, theme, frame, area, title, right);
+    let parts = parts(app, area);
+    if let Some(line) = notice_line(app, theme) {
+        frame.render_widget(Paragraph::new(line), parts.notice);
+    }
+    parts
 }
 
 /// The bordered frame of every screen, with the app title, a right-hand title and the play-test banner.
@@ -104,26 +138,14 @@ pub fn chrome(
     inner
 }
 
-/// The keys that work here, on one line: when they do not all fit, the last two (help and leaving) stay and
-/// as many of the others as fit, in order.
-pub fn footer(frame: &mut Frame<'_>, area: Rect, theme: &Theme, keys: &[&str]) {
-    let width = usize::from(area.width);
-    let (first, last) = keys.split_at(keys.len().saturating_sub(2));
-    let mut used = last.iter().map(|k| k.chars().count() + 2).sum::<usize>();
-    let mut shown: Vec<&str> = Vec::new();
-    for key in first {
-        let needed = key.chars().count() + 2;
-        if used + needed > width {
-            break;
-        }
-        used += needed;
-        shown.push(key);
-    }
-    shown.extend(last);
-    frame.render_widget(
-        Paragraph::new(Line::styled(shown.join("  "), theme.keys)),
-        area,
-    );
+/// Draws the keys of the screen (or window) that has them.
+pub fn footer(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    let lines: Vec<Line<'_>> = footer::lines(app.lang, &bindings(app.mode()), area.width)
+        .into_iter()
+        .map(|line| Line::styled(line, theme.keys))
+        .collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The notice line: a transient message, or the save warning.
@@ -133,31 +155,111 @@ pub fn notice_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
         return Some(Line::styled(format!("! {}", s.save_failed), theme.warning));
     }
     let text = match app.notice? {
-        Notice::Incomplete => s.incomplete,
-        Notice::AnswerKept => s.answer_saved,
-        Notice::TwoMinutes => s.two_minutes_left,
-        Notice::TimeUp => s.time_up,
-        Notice::ReviewOff => s.review_off,
-        Notice::QuizChanged => s.quiz_changed,
+        Notice::Incomplete(answering) => s.incomplete[match answering {
+            Answering::One | Answering::Branch => 0,
+            Answering::Several => 1,
+            Answering::Order => 2,
+            Answering::Match => 3,
+        }]
+        .to_owned(),
+        Notice::TimeRunningOut => fill(
+            s.time_warning,
+            &[(
+                "time",
+                &crate::tui::layout::clock(
+                    app.session()
+                        .and_then(|s| s.attempt.remaining_ms())
+                        .unwrap_or(0),
+                ),
+            )],
+        ),
+        Notice::TimeUp => s.time_up.to_owned(),
+        Notice::ReviewOff => s.review_off.to_owned(),
+        Notice::QuizChanged => s.quiz_changed.to_owned(),
     };
     Some(Line::styled(format!("! {text}"), theme.warning))
 }
 
-/// A simple screen: a title, paragraphs and keys.
+/// The rows that show content in a view `height` rows tall holding `lines` lines: one row less when the lines
+/// do not fit, for the "more" marks.
+pub fn view_rows(lines: usize, height: u16) -> usize {
+    let height = usize::from(height);
+    if lines > height {
+        height.saturating_sub(1).max(1)
+    } else {
+        height
+    }
+}
+
+/// How far `offset` may go for `lines` lines in a view `height` rows tall.
+pub fn clamp_offset(offset: u16, lines: usize, height: u16) -> u16 {
+    let most = lines.saturating_sub(view_rows(lines, height));
+    offset.min(u16::try_from(most).unwrap_or(u16::MAX))
+}
+
+/// Draws `lines` in `area` scrolled by `offset` lines. When they do not fit, the last row says how many lines
+/// are above and below ("↑ 2 more  ↓ 6 more"). Only the visible lines are drawn.
+pub fn scrolled(
+    app: &App,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    offset: u16,
+    theme: &Theme,
+) {
+    let s = app.lang.strings();
+    let total = lines.len();
+    let offset = usize::from(clamp_offset(offset, total, area.height));
+    let rows = view_rows(total, area.height);
+    let visible: Vec<Line<'static>> = lines.into_iter().skip(offset).take(rows).collect();
+    frame.render_widget(Paragraph::new(visible), area);
+    if total <= usize::from(area.height) {
+        return;
+    }
+    let below = total.saturating_sub(offset + rows);
+    let mut marks = Vec::new();
+    if offset > 0 {
+        marks.push(fill(s.more_above, &[("count", &offset.to_string())]));
+    }
+    if below > 0 {
+        marks.push(fill(s.more_below, &[("count", &below.to_string())]));
+    }
+    let row = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
+    frame.render_widget(Clear, row);
+    frame.render_widget(
+        Paragraph::new(Line::styled(marks.join("  "), theme.warning)).alignment(Alignment::Right),
+        row,
+    );
+}
+
+/// A row of buttons, the one with `focus` highlighted and marked.
+pub fn buttons(labels: &[&str], focus: usize, theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (n, label) in labels.iter().enumerate() {
+        if n > 0 {
+            spans.push(Span::raw("  "));
+        }
+        let (text, style) = if n == focus {
+            (format!("[› {label} ‹]"), theme.selected)
+        } else {
+            (format!("[  {label}  ]"), theme.text)
+        };
+        spans.push(Span::styled(text, style));
+    }
+    Line::from(spans)
+}
+
+/// A simple screen: a title and paragraphs.
 fn message(
+    app: &App,
     frame: &mut Frame<'_>,
     area: Rect,
     theme: &Theme,
     title: &str,
     paragraphs: &[&str],
-    keys: &[&str],
 ) {
     frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .border_style(theme.border)
-        .title(Line::styled(format!(" {title} "), theme.title));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let parts = body_parts(app, theme, frame, area, title, "");
     let mut lines: Vec<Line<'_>> = Vec::new();
     for paragraph in paragraphs {
         lines.push(Line::styled(
@@ -166,6 +268,6 @@ fn message(
         ));
         lines.push(Line::default());
     }
-    lines.push(Line::styled(keys.join("   "), theme.keys));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), parts.body);
+    footer(app, frame, parts.footer, theme);
 }

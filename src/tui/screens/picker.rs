@@ -1,44 +1,164 @@
-//! The quiz picker: the quizzes the trainer opened for this phase.
+//! The quiz picker (the quizzes the trainer opened for this phase) and the offer to resume an unfinished
+//! attempt of the chosen quiz.
+
+use std::sync::Arc;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{chrome, footer, notice_line};
+use super::{body_parts, buttons, footer, scrolled};
+use crate::attempt::{Attempt, RecordHeader};
+use crate::i18n::fill;
+use crate::record::{AttemptRecord, Status};
 use crate::text::printable_line;
-use crate::tui::app::App;
+use crate::tui::app::{App, Ask, Effect, Notice, Now, Offer, Screen, Session};
+use crate::tui::keymap::Action;
 use crate::tui::layout::wrap;
 use crate::tui::theme::Theme;
+
+/// Handles `action` on the quiz list.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let open: Vec<Offer> = app.open_quizzes().into_iter().cloned().collect();
+    let Screen::Picker { cursor } = &mut app.screen else {
+        return Vec::new();
+    };
+    match action {
+        Action::Up => *cursor = cursor.saturating_sub(1),
+        Action::Down => *cursor = (*cursor + 1).min(open.len().saturating_sub(1)),
+        Action::Digit(d) if d <= open.len() => *cursor = d - 1,
+        Action::Confirm => {
+            if let Some(offer) = open.get(*cursor) {
+                return choose(app, offer.clone());
+            }
+        }
+        Action::Quit => {
+            app.participant = None;
+            app.screen = Screen::SignIn(Default::default());
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Opens `offer`: the loop probes the results folder and looks for an unfinished attempt first.
+pub fn choose(app: &mut App, offer: Offer) -> Vec<Effect> {
+    let Some(participant) = app.participant.clone() else {
+        return Vec::new();
+    };
+    app.screen = Screen::Loading;
+    vec![Effect::Prepare { offer, participant }]
+}
+
+/// Handles `action` on the offer to resume: continue (the default), or start again after a confirmation.
+pub fn update_resume(app: &mut App, action: Action, now: Now) -> Vec<Effect> {
+    let Screen::Resume { focus, .. } = &mut app.screen else {
+        return Vec::new();
+    };
+    match action {
+        Action::Left | Action::Up => *focus = focus.saturating_sub(1),
+        Action::Right | Action::Down => *focus = (*focus + 1).min(1),
+        Action::Confirm if *focus == 0 => return resume(app, now),
+        Action::Confirm => app.ask(Ask::StartAgain),
+        Action::Quit => app.ask(Ask::Leave),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Continues the saved attempt; a record that no longer fits the quiz is set aside and a new attempt starts.
+fn resume(app: &mut App, now: Now) -> Vec<Effect> {
+    let Screen::Resume { record, offer, .. } = &app.screen else {
+        return Vec::new();
+    };
+    match Attempt::resume(Arc::clone(&offer.quiz), record) {
+        Ok(mut attempt) => {
+            let gap = now.wall.duration_since(record.updated).as_millis();
+            attempt.count_time_away(u64::try_from(gap.max(0)).unwrap_or(u64::MAX));
+            attempt.pause_clock();
+            attempt.tick(now.mono_ms);
+            let header = RecordHeader {
+                attempt: record.attempt.clone(),
+                participant: record.participant.clone(),
+                session: record.session.clone(),
+                phase: record.phase,
+                quiz: record.quiz.clone(),
+                started: record.started,
+            };
+            app.screen = Screen::Attempt(Box::new(Session::new(attempt, header)));
+            super::attempt::enter_question(app);
+            Vec::new()
+        }
+        Err(_) => {
+            let effects = start_again(app, now);
+            app.notice = Some(Notice::QuizChanged);
+            effects
+        }
+    }
+}
+
+/// Discards the saved attempt (its record is kept, marked discarded) and starts a new one.
+pub fn start_again(app: &mut App, now: Now) -> Vec<Effect> {
+    let Screen::Resume { record, offer, .. } = &app.screen else {
+        return Vec::new();
+    };
+    let (mut record, offer) = (record.clone(), offer.clone());
+    record.status = Status::Discarded;
+    record.updated = now.wall;
+    let mut effects = vec![Effect::Save(record)];
+    effects.extend(app.start(offer, now));
+    effects
+}
+
+/// The picker's line about length: questions, and the time limit or else the estimate.
+fn facts(app: &App, offer: &Offer) -> String {
+    let s = app.lang.strings();
+    let quiz = &offer.quiz;
+    let time = match quiz.time_limit_minutes {
+        Some(limit) => fill(
+            s.time_limit,
+            &[("time", &app.lang.count(u64::from(limit), s.minutes))],
+        ),
+        None => fill(
+            s.about,
+            &[(
+                "time",
+                &app.lang.count(u64::from(quiz.estimated_minutes), s.minutes),
+            )],
+        ),
+    };
+    let mut facts = format!(
+        "{} · {time} · {}",
+        app.lang.count(quiz.questions.len() as u64, s.questions),
+        quiz.language
+    );
+    if quiz.language != app.lang.code() {
+        facts.push_str(&format!(" ({})", s.other_language));
+    }
+    facts
+}
 
 /// Draws the picker with `cursor` on the highlighted quiz.
 pub fn render(app: &App, cursor: usize, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let s = app.lang.strings();
-    let inner = chrome(app, theme, frame, area, s.choose_quiz, "");
-    let [body, notice, keys] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
+    let parts = body_parts(app, theme, frame, area, s.choose_quiz, "");
+    let body = parts.body;
     let open = app.open_quizzes();
     let mut lines = Vec::new();
     if open.is_empty() {
         lines.push(Line::styled(s.no_quizzes, theme.warning));
     }
-    let mut selected_line = 0;
+    let mut selected = (0, 0);
     for (n, offer) in open.iter().enumerate() {
         let quiz = &offer.quiz;
-        let selected = n == cursor;
-        if selected {
-            selected_line = lines.len();
-        }
-        let style = if selected {
+        let start = lines.len();
+        let style = if n == cursor {
             theme.selected
         } else {
             theme.title
         };
-        let pointer = if selected { "›" } else { " " };
+        let pointer = if n == cursor { "›" } else { " " };
         let number = format!("{pointer} {}  ", n + 1);
         for (part, text) in wrap(&printable_line(&quiz.title), body.width.saturating_sub(5))
             .into_iter()
@@ -51,38 +171,57 @@ pub fn render(app: &App, cursor: usize, theme: &Theme, frame: &mut Frame<'_>, ar
             };
             lines.push(Line::styled(format!("{lead}{text}"), style));
         }
-        let mut facts = format!(
-            "{} · {} · {}",
-            app.lang.count(quiz.questions.len() as u64, s.questions),
-            app.lang.count(u64::from(quiz.estimated_minutes), s.minutes),
-            quiz.language
-        );
-        if quiz.language != app.lang.code() {
-            facts.push_str(&format!(" ({})", s.other_language));
-        }
-        lines.push(Line::from(Span::styled(format!("     {facts}"), theme.dim)));
+        lines.push(Line::from(Span::styled(
+            format!("     {}", facts(app, offer)),
+            theme.dim,
+        )));
         for part in wrap(
             &printable_line(&quiz.description),
             body.width.saturating_sub(5),
         ) {
             lines.push(Line::styled(format!("     {part}"), theme.text));
         }
+        if n == cursor {
+            selected = (start, lines.len());
+        }
         lines.push(Line::default());
     }
-    let scroll = (selected_line as u16).saturating_sub(body.height / 2);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        body,
-    );
-    if let Some(line) = notice_line(app, theme) {
-        frame.render_widget(Paragraph::new(line), notice);
-    }
-    footer(
+    let height = usize::from(body.height);
+    let offset = selected.1.saturating_sub(height).min(selected.0);
+    scrolled(
+        app,
         frame,
-        keys,
+        body,
+        lines,
+        u16::try_from(offset).unwrap_or(u16::MAX),
         theme,
-        &[s.key_move, s.key_continue, s.key_help, s.key_quit],
     );
+    footer(app, frame, parts.footer, theme);
+}
+
+/// Draws the offer to continue `record`, with the button `focus` highlighted.
+pub fn render_resume(
+    app: &App,
+    record: &AttemptRecord,
+    focus: usize,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let s = app.lang.strings();
+    let parts = body_parts(app, theme, frame, area, s.resume_title, "");
+    let body = fill(
+        s.resume_body,
+        &[
+            ("answered", &record.answered().to_string()),
+            ("total", &record.questions.len().to_string()),
+        ],
+    );
+    let lines = vec![
+        Line::styled(body, theme.text),
+        Line::default(),
+        buttons(&s.continue_restart, focus, theme),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), parts.body);
+    footer(app, frame, parts.footer, theme);
 }

@@ -1,21 +1,169 @@
 //! The sign-in screen: name (or roster code), group, language; session and phase shown read-only.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{chrome, footer};
+use super::{body_parts, footer};
 use crate::i18n::{Lang, fill};
+use crate::record::Participant;
+use crate::record::identity::normalise;
 use crate::text::printable_line;
-use crate::tui::app::{App, Field, SignIn, SignInError};
+use crate::tui::app::{App, Ask, Effect, Screen};
+use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
+
+/// The sign-in form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignIn {
+    /// The typed name.
+    pub name: String,
+    /// The typed participant code.
+    pub code: String,
+    /// Index of the chosen group.
+    pub group: usize,
+    /// Which field has focus.
+    pub field: Field,
+    /// A problem to show.
+    pub error: Option<SignInError>,
+}
+
+/// A field of the sign-in form.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Field {
+    /// The name.
+    #[default]
+    Name,
+    /// The participant code.
+    Code,
+    /// The group.
+    Group,
+    /// The language.
+    Language,
+}
+
+/// Why sign-in did not go on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInError {
+    /// No name and no code.
+    NeedName,
+    /// A code that is not on the roster.
+    UnknownCode,
+}
+
+/// Whether `c` may be typed into a name or code: no control characters, and none of the invisible characters
+/// that reorder or join text (bidi controls, zero-width characters), which would make one name look like
+/// another.
+fn typeable(c: char) -> bool {
+    !c.is_control()
+        && !matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}'
+        )
+}
+
+/// Handles `action` on the sign-in form.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let groups = app.room.groups.len();
+    let has_roster = !app.room.roster.is_empty();
+    let Screen::SignIn(form) = &mut app.screen else {
+        return Vec::new();
+    };
+    let fields: Vec<Field> = [Field::Name, Field::Code, Field::Group, Field::Language]
+        .into_iter()
+        .filter(|f| has_roster || *f != Field::Code)
+        .collect();
+    let at = fields.iter().position(|f| *f == form.field).unwrap_or(0);
+    match action {
+        Action::NextField | Action::Down => form.field = fields[(at + 1) % fields.len()],
+        Action::PreviousField | Action::Up => {
+            form.field = fields[(at + fields.len() - 1) % fields.len()];
+        }
+        Action::Type(c) if typeable(c) => match form.field {
+            Field::Name if form.name.chars().count() < 60 => form.name.push(c),
+            Field::Code if form.code.chars().count() < 20 => form.code.push(c),
+            _ => {}
+        },
+        Action::Erase => {
+            match form.field {
+                Field::Name => form.name.pop(),
+                Field::Code => form.code.pop(),
+                _ => None,
+            };
+        }
+        Action::Left | Action::Right => {
+            let forward = action == Action::Right;
+            match form.field {
+                Field::Group if groups > 0 => {
+                    form.group = if forward {
+                        (form.group + 1) % groups
+                    } else {
+                        (form.group + groups - 1) % groups
+                    };
+                }
+                Field::Language => {
+                    let at = Lang::ALL.iter().position(|l| *l == app.lang).unwrap_or(0);
+                    let step = if forward { 1 } else { Lang::ALL.len() - 1 };
+                    app.lang = Lang::ALL[(at + step) % Lang::ALL.len()];
+                }
+                _ => {}
+            }
+        }
+        Action::Confirm => return sign_in(app),
+        Action::Quit => app.ask(Ask::Leave),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn sign_in(app: &mut App) -> Vec<Effect> {
+    let Screen::SignIn(form) = &mut app.screen else {
+        return Vec::new();
+    };
+    let code = normalise(&form.code);
+    let participant = if code.is_empty() {
+        let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            form.error = Some(SignInError::NeedName);
+            return Vec::new();
+        }
+        Participant {
+            name,
+            code: None,
+            group: app
+                .room
+                .groups
+                .get(form.group)
+                .map_or_else(|| "other".to_owned(), |g| g.id.clone()),
+        }
+    } else {
+        match app
+            .room
+            .roster
+            .iter()
+            .find(|entry| normalise(&entry.code) == code)
+        {
+            Some(entry) => Participant {
+                name: entry.name.clone(),
+                code: Some(entry.code.clone()),
+                group: entry.group.clone(),
+            },
+            None => {
+                form.error = Some(SignInError::UnknownCode);
+                return Vec::new();
+            }
+        }
+    };
+    app.participant = Some(participant);
+    app.screen = Screen::Loading;
+    vec![Effect::LoadRoom]
+}
 
 /// Draws the sign-in form.
 pub fn render(app: &App, form: &SignIn, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let s = app.lang.strings();
-    let inner = chrome(app, theme, frame, area, s.app_title, "");
-    let [body, keys] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let parts = body_parts(app, theme, frame, area, s.app_title, "");
     let label = |text: &str, field: Field| {
         let style = if form.field == field {
             theme.selected
@@ -34,7 +182,7 @@ pub fn render(app: &App, form: &SignIn, theme: &Theme, frame: &mut Frame<'_>, ar
         Line::from(vec![
             Span::styled(format!("{}: ", s.session), theme.dim),
             Span::styled(
-                format!("{} · {phase}", printable_line(&app.room.session)),
+                format!("{} · {phase}", printable_line(session_name(app))),
                 theme.text,
             ),
         ]),
@@ -91,17 +239,15 @@ pub fn render(app: &App, form: &SignIn, theme: &Theme, frame: &mut Frame<'_>, ar
             theme.dim,
         ));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-    footer(
-        frame,
-        keys,
-        theme,
-        &[
-            s.key_tab,
-            s.key_choose,
-            s.key_continue,
-            s.key_help,
-            s.key_quit,
-        ],
-    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), parts.body);
+    footer(app, frame, parts.footer, theme);
+}
+
+/// The session's name as shown: the default session of a workstation without a config in the UI language.
+pub fn session_name(app: &App) -> &str {
+    if app.room.session == crate::config::model::SELF_STUDY {
+        app.lang.strings().self_study
+    } else {
+        &app.room.session
+    }
 }
