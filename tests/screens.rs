@@ -17,6 +17,8 @@ use vigil::quiz::parse::ron_options;
 use vigil::quiz::{FeedbackMode, Quiz};
 use vigil::record::{AttemptRecord, Participant, Phase};
 use vigil::tui::app::{App, Now, Offer, Room};
+use vigil::tui::footer;
+use vigil::tui::keymap::{Weight, bindings};
 use vigil::tui::run::{Clock, EventSource, Services, run_loop};
 use vigil::tui::theme::{Theme, ThemeName};
 
@@ -153,6 +155,11 @@ impl Default for Case {
 
 /// Draws the screen reached by `keys` at `width` x `height`.
 fn screen(case: &Case, keys: Vec<Event>, width: u16, height: u16) -> String {
+    drawn(case, keys, width, height).0
+}
+
+/// The screen reached by `keys` at `width` x `height`, and the app that drew it.
+fn drawn(case: &Case, keys: Vec<Event>, width: u16, height: u16) -> (String, App) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut app = App::new(
         case.lang,
@@ -178,7 +185,7 @@ fn screen(case: &Case, keys: Vec<Event>, width: u16, height: u16) -> String {
         &clock,
         None,
     );
-    terminal.backend().to_string()
+    (terminal.backend().to_string(), app)
 }
 
 /// A saved, unfinished attempt of the example quiz with two answers.
@@ -334,6 +341,42 @@ fn every_screen_at_both_sizes_in_every_language() {
             for (width, height) in [(80, 24), (40, 15)] {
                 let drawn = screen(&case, keys.clone(), width, height);
                 insta::assert_snapshot!(format!("{name}_{}_{width}x{height}", lang.code()), drawn);
+            }
+        }
+    }
+}
+
+/// On every screen, in every language, at 80x24, every key the trainee cannot do without is in the footer, and
+/// every key of the screen is in its help window.
+#[test]
+fn every_essential_key_is_visible_and_every_key_is_in_the_help() {
+    for (name, case, keys) in journeys() {
+        for lang in Lang::ALL {
+            let case = Case {
+                lang,
+                ..case_clone(&case)
+            };
+            let (screen, app) = drawn(&case, keys.clone(), 80, 24);
+            let table = bindings(app.mode());
+            for binding in table.iter().filter(|b| b.weight == Weight::Essential) {
+                let entry = footer::entry(lang, binding);
+                assert!(
+                    screen.contains(&entry),
+                    "{name} {lang:?}: {entry:?} is not on screen:\n{screen}"
+                );
+            }
+            if app.overlay.is_some() {
+                continue;
+            }
+            let mut help_keys = keys.clone();
+            help_keys.push(key(KeyCode::F(1)));
+            let (help, _) = drawn(&case, help_keys, 80, 24);
+            for binding in bindings(app.screen_mode()) {
+                let word = lang.strings().keys.word(binding.label);
+                assert!(
+                    help.contains(word) && help.contains(footer::key_name(lang, binding.shown)),
+                    "{name} {lang:?}: {word:?} is not in the help:\n{help}"
+                );
             }
         }
     }

@@ -94,6 +94,7 @@ pub static STRINGS: Strings = Strings {
     finish_final: "After submitting you cannot change your answers.",
     keys: KeyWords {
         next_field: "next field",
+        previous_field: "previous field",
         choose_value: "choose",
         continue_: "continue",
         move_: "move",

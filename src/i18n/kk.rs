@@ -94,6 +94,7 @@ pub static STRINGS: Strings = Strings {
     finish_final: "Жібергеннен кейін жауаптарды өзгерту мүмкін болмайды.",
     keys: KeyWords {
         next_field: "келесі өріс",
+        previous_field: "алдыңғы өріс",
         choose_value: "таңдау",
         continue_: "жалғастыру",
         move_: "жылжу",

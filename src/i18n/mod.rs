@@ -298,6 +298,8 @@ pub struct Strings {
 pub struct KeyWords {
     /// Tab: the next field.
     pub next_field: &'static str,
+    /// Shift-Tab: the previous field.
+    pub previous_field: &'static str,
     /// ←→: choose a value or a button.
     pub choose_value: &'static str,
     /// Enter: go on.
@@ -358,6 +360,7 @@ impl KeyWords {
         use crate::tui::keymap::Label;
         match label {
             Label::NextField => self.next_field,
+            Label::PreviousField => self.previous_field,
             Label::ChooseValue => self.choose_value,
             Label::Continue => self.continue_,
             Label::Move => self.move_,

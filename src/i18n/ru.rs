@@ -94,6 +94,7 @@ pub static STRINGS: Strings = Strings {
     finish_final: "После отправки изменить ответы будет нельзя.",
     keys: KeyWords {
         next_field: "следующее поле",
+        previous_field: "предыдущее поле",
         choose_value: "выбрать",
         continue_: "продолжить",
         move_: "перейти",

@@ -372,7 +372,7 @@ impl App {
             Screen::SignIn(_) => Mode::SignInChoice,
             Screen::Loading | Screen::Blocked { .. } => Mode::Message,
             Screen::Picker { .. } => Mode::Picker,
-            Screen::Resume { .. } => Mode::Dialog,
+            Screen::Resume { .. } => Mode::Resume,
             Screen::Attempt(session) if session.showing_feedback => Mode::Feedback,
             Screen::Attempt(session) => Mode::Question {
                 answering: answering(&session.attempt.question().kind),

@@ -101,6 +101,8 @@ pub enum Key {
 pub enum Label {
     /// Tab: the next field.
     NextField,
+    /// Shift-Tab: the previous field.
+    PreviousField,
     /// ←→: choose a value.
     ChooseValue,
     /// Enter: go on.
@@ -311,8 +313,10 @@ pub enum Mode {
         /// Deferred feedback: submitting is offered.
         deferred: bool,
     },
-    /// A window of buttons (leave, submit, start again, resume).
+    /// A window of buttons (leave, submit, start again).
     Dialog,
+    /// The offer to resume an unfinished attempt (buttons on a screen of their own).
+    Resume,
     /// The help window.
     Help,
     /// The results of a finished attempt.
@@ -347,7 +351,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             bind(
                 &[Key::BackTab, Key::Up],
                 "Shift-Tab",
-                Label::NextField,
+                Label::PreviousField,
                 Action::PreviousField,
                 HelpOnly,
             ),
@@ -380,7 +384,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             bind(
                 &[Key::BackTab, Key::Up],
                 "Shift-Tab",
-                Label::NextField,
+                Label::PreviousField,
                 Action::PreviousField,
                 HelpOnly,
             ),
@@ -467,7 +471,32 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             BACK,
             FORCE_QUIT,
         ],
-        Mode::Help => vec![MOVE, SCROLL, TOP_END, BACK, FORCE_QUIT],
+        Mode::Resume => vec![
+            BUTTONS,
+            bind(
+                &[Key::Enter],
+                "Enter",
+                Label::Confirm,
+                Action::Confirm,
+                Essential,
+            ),
+            HELP,
+            LEAVE,
+            FORCE_QUIT,
+        ],
+        Mode::Help => vec![
+            bind(
+                &[Key::Up, Key::Down],
+                "↑↓",
+                Label::Scroll,
+                Action::Down,
+                Footer,
+            ),
+            PAGES,
+            TOP_END,
+            BACK,
+            FORCE_QUIT,
+        ],
         Mode::Results { review } => {
             let mut keys = vec![bind(
                 &[Key::Char('r')],
@@ -528,6 +557,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                 Action::Confirm,
                 Footer,
             ),
+            HELP,
             LEAVE,
             FORCE_QUIT,
         ],
