@@ -67,6 +67,10 @@ struct RunFlags {
     /// The look: default or high-contrast (NO_COLOR turns colours off).
     #[arg(long, value_enum, default_value_t, global = true)]
     theme: ThemeName,
+    /// Draws only ASCII symbols, for terminals that cannot show ✓ ✗ ◐ ⚑ (chosen by itself when the
+    /// terminal's locale is not UTF-8, on the Linux console and in old Windows consoles).
+    #[arg(long, global = true)]
+    ascii: bool,
 }
 
 #[derive(Subcommand)]
@@ -204,6 +208,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 lang: args.run.lang,
                 feedback: args.run.feedback,
                 theme: args.run.theme,
+                ascii: args.run.ascii,
                 quiz_folders: args.quizzes.clone(),
                 overrides: overrides(&args),
             };

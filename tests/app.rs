@@ -520,27 +520,51 @@ fn command_keys_work_on_russian_and_kazakh_layouts() {
         "ә is the 2 key on a Kazakh layout"
     );
     press(&mut app, 'щ');
-    assert!(matches!(app.overlay, Some(Overlay::Overview { .. })), "щ is o");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Overview { .. })),
+        "щ is o"
+    );
     app.update(key(KeyCode::Esc), now(0));
     press(&mut app, ',');
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })), ", is Shift-/ on a Russian layout");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Help { .. })),
+        ", is Shift-/ on a Russian layout"
+    );
     app.update(key(KeyCode::Esc), now(0));
     app.update(key(KeyCode::F(1)), now(0));
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })), "F1 is help");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Help { .. })),
+        "F1 is help"
+    );
     app.update(key(KeyCode::Esc), now(0));
     press(&mut app, 'ы');
     assert!(
-        matches!(app.overlay, Some(Overlay::Dialog { ask: Ask::Finish, focus: 0 })),
+        matches!(
+            app.overlay,
+            Some(Overlay::Dialog {
+                ask: Ask::Finish,
+                focus: 0
+            })
+        ),
         "ы is s: submit all, focus on going back"
     );
     for c in ['н', 'y', 'д', 'Y', 'и'] {
         assert!(press(&mut app, c).is_empty());
-        assert!(matches!(app.screen, Screen::Attempt(_)), "{c} does not submit");
+        assert!(
+            matches!(app.screen, Screen::Attempt(_)),
+            "{c} does not submit"
+        );
     }
     app.update(key(KeyCode::Esc), now(0));
     app.update(key(KeyCode::Esc), now(0));
     assert!(
-        matches!(app.overlay, Some(Overlay::Dialog { ask: Ask::Leave, focus: 0 })),
+        matches!(
+            app.overlay,
+            Some(Overlay::Dialog {
+                ask: Ask::Leave,
+                focus: 0
+            })
+        ),
         "Esc asks, focus on staying"
     );
     for c in ['н', 'y', 'q', 'й'] {

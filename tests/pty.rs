@@ -66,6 +66,9 @@ impl Session {
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
         command.env("NO_COLOR", "1");
+        command.env("LANG", "C.UTF-8");
+        command.env_remove("LC_ALL");
+        command.env_remove("LC_CTYPE");
         command.env_remove("VIGIL_RESULTS");
         let child = pty.slave.spawn_command(command).unwrap();
         drop(pty.slave);

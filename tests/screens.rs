@@ -139,6 +139,7 @@ struct Case {
     timed: bool,
     probe: Result<(), String>,
     unfinished: bool,
+    ascii: bool,
 }
 
 impl Default for Case {
@@ -149,6 +150,7 @@ impl Default for Case {
             timed: false,
             probe: Ok(()),
             unfinished: false,
+            ascii: false,
         }
     }
 }
@@ -174,7 +176,7 @@ fn drawn(case: &Case, keys: Vec<Event>, width: u16, height: u16) -> (String, App
         probe: case.probe.clone(),
         unfinished,
     };
-    let theme = Theme::new(ThemeName::Default, true);
+    let theme = Theme::new(ThemeName::Default, true).with_ascii(case.ascii);
     let clock = Ticking(Cell::new(0));
     let _ = run_loop(
         &mut terminal,
@@ -382,6 +384,33 @@ fn every_essential_key_is_visible_and_every_key_is_in_the_help() {
     }
 }
 
+/// ASCII mode draws no symbol outside ASCII and keeps every mark: ✓ ✗ ○ become + x o, the highlight › is >.
+#[test]
+fn ascii_mode_keeps_every_meaning() {
+    for (name, case, keys) in journeys() {
+        if ![
+            "multiple_feedback",
+            "overview",
+            "results",
+            "deferred_finish",
+        ]
+        .contains(&name)
+        {
+            continue;
+        }
+        let case = Case {
+            ascii: true,
+            ..case_clone(&case)
+        };
+        let drawn = screen(&case, keys, 80, 24);
+        assert!(
+            drawn.chars().all(|c| c.is_ascii()),
+            "{name}: a symbol outside ASCII:\n{drawn}"
+        );
+        insta::assert_snapshot!(format!("{name}_ascii_en_80x24"), drawn);
+    }
+}
+
 #[test]
 fn a_tiny_window_asks_to_be_enlarged_and_never_panics() {
     for (width, height) in [(1, 1), (10, 5), (29, 24), (80, 9)] {
@@ -404,5 +433,6 @@ fn case_clone(case: &Case) -> Case {
         timed: case.timed,
         probe: case.probe.clone(),
         unfinished: case.unfinished,
+        ascii: case.ascii,
     }
 }

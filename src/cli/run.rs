@@ -32,6 +32,8 @@ pub struct RunOptions {
     pub feedback: Option<FeedbackMode>,
     /// The look.
     pub theme: ThemeName,
+    /// Only ASCII symbols (`--ascii`); otherwise decided from the terminal's environment.
+    pub ascii: bool,
     /// Extra quiz folders.
     pub quiz_folders: Vec<PathBuf>,
     /// Config, results, session and phase from the command line.
@@ -114,7 +116,9 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
             });
         }
     }
-    let theme = Theme::new(options.theme, no_color());
+    let ascii = options.ascii
+        || crate::tui::symbols::wants_ascii(|name| std::env::var(name).ok(), cfg!(windows));
+    let theme = Theme::new(options.theme, no_color()).with_ascii(ascii);
     in_terminal(|terminal| run_in(terminal, &mut app, &theme, &mut services, receiver))
 }
 

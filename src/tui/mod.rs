@@ -10,5 +10,6 @@ pub mod layout;
 pub mod room;
 pub mod run;
 pub mod screens;
+pub mod symbols;
 pub mod terminal;
 pub mod theme;

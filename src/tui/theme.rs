@@ -36,9 +36,16 @@ pub struct Theme {
     pub warning: Style,
     /// The footer of keys.
     pub keys: Style,
+    /// Draw only ASCII symbols (see [`crate::tui::symbols`]).
+    pub ascii: bool,
 }
 
 impl Theme {
+    /// This theme drawing only ASCII symbols when `ascii` is set.
+    pub fn with_ascii(self, ascii: bool) -> Self {
+        Self { ascii, ..self }
+    }
+
     /// The theme called `name`, without colours when `no_color` is set.
     pub fn new(name: ThemeName, no_color: bool) -> Self {
         let plain = Style::new();
@@ -55,6 +62,7 @@ impl Theme {
                 bad: bold,
                 warning: bold,
                 keys: plain,
+                ascii: false,
             };
         }
         match name {
@@ -69,6 +77,7 @@ impl Theme {
                 bad: bold.fg(Color::Red),
                 warning: bold.fg(Color::Yellow),
                 keys: plain.fg(Color::Gray),
+                ascii: false,
             },
             ThemeName::HighContrast => Self {
                 text: plain.fg(Color::White),
@@ -81,6 +90,7 @@ impl Theme {
                 bad: bold.fg(Color::LightRed),
                 warning: bold.fg(Color::LightYellow),
                 keys: bold.fg(Color::White),
+                ascii: false,
             },
         }
     }

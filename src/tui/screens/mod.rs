@@ -60,6 +60,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     if let Some(overlay) = app.overlay {
         overlays::render(app, overlay, theme, frame, area);
     }
+    if theme.ascii {
+        super::symbols::to_ascii(frame.buffer_mut());
+    }
 }
 
 /// The parts of a screen inside its frame.
