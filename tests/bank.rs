@@ -235,25 +235,120 @@ const SOURCES: [&str; 47] = [
     "WHO ten interviewing principles",
 ];
 
-/// Translations cite in English too, except the warm-up's note on Vigil's own help screen.
+/// The cited source of a reference: its title without the article (`Palermo Protocol, Art. 3(c)`).
+fn source(reference: &str) -> &str {
+    reference
+        .split_once(", Art. ")
+        .map_or(reference, |(source, _)| source)
+}
+
+/// Splits a translated reference, `local title (English reference)`, at its last bracketed part.
+fn bilingual(reference: &str) -> Option<(&str, &str)> {
+    let inner = reference.strip_suffix(')')?;
+    let mut depth = 0usize;
+    for (at, c) in inner.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => {
+                return Some((inner[..at].strip_suffix(' ')?, &inner[at + 1..]));
+            }
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The warm-up's note on Vigil's own help screen, which translations name in a shorter English form.
+const HELP_SCREEN: &str = "Vigil help screen";
+
 #[test]
 fn every_source_is_cited_under_one_title() {
     let mut unknown = BTreeSet::new();
-    let cited_in_english = |q: &CheckedQuiz| q.quiz.language == "en" || q.quiz.id != "warm-up";
-    for quiz in bank().into_iter().filter(cited_in_english) {
+    for quiz in bank().into_iter().filter(|q| q.quiz.language == "en") {
         for question in &quiz.quiz.questions {
             for reference in &question.references {
-                let source = reference
-                    .split_once(", Art. ")
-                    .map_or(reference.as_str(), |(source, _)| source);
-                if !SOURCES.contains(&source) {
-                    unknown.insert(format!(
-                        "{}.{} {}: {reference}",
-                        quiz.quiz.id, quiz.quiz.language, question.id
-                    ));
+                if !SOURCES.contains(&source(reference)) {
+                    unknown.insert(format!("{} {}: {reference}", quiz.quiz.id, question.id));
                 }
             }
         }
     }
     assert!(unknown.is_empty(), "{unknown:#?}");
+}
+
+/// A translation cites each source by its title in the translation's language, then in brackets exactly as the
+/// English file cites it, and gives each source one title per language.
+#[test]
+fn translations_cite_every_source_in_their_language_and_in_english() {
+    let quizzes = bank();
+    let cited_in_english: BTreeMap<(&str, &str), Vec<&str>> = quizzes
+        .iter()
+        .filter(|q| q.quiz.language == "en")
+        .flat_map(|q| {
+            q.quiz.questions.iter().map(|question| {
+                let references = question.references.iter().map(String::as_str);
+                let sources = references.filter(|r| !r.starts_with(HELP_SCREEN));
+                (
+                    (q.quiz.id.as_str(), question.id.as_str()),
+                    sources.collect(),
+                )
+            })
+        })
+        .collect();
+    let is_cyrillic = |c: char| ('\u{0400}'..='\u{04FF}').contains(&c);
+    let mut titles: BTreeMap<(&str, &str), BTreeSet<&str>> = BTreeMap::new();
+    let mut problems = BTreeSet::new();
+    for quiz in quizzes.iter().filter(|q| q.quiz.language != "en") {
+        let language = quiz.quiz.language.as_str();
+        for question in &quiz.quiz.questions {
+            let place = format!("{}.{language} {}", quiz.quiz.id, question.id);
+            let mut cited = Vec::new();
+            for reference in &question.references {
+                let Some((local, english)) = bilingual(reference) else {
+                    problems.insert(format!("{place}: not bilingual: {reference}"));
+                    continue;
+                };
+                if !local.chars().any(is_cyrillic) {
+                    problems.insert(format!("{place}: not translated: {reference}"));
+                }
+                if english.starts_with(HELP_SCREEN) {
+                    continue;
+                }
+                cited.push(english);
+                let title = match english.split_once(", Art. ") {
+                    Some(_) => local.rsplit_once(", ").map_or(local, |(title, _)| title),
+                    None => local,
+                };
+                titles
+                    .entry((language, source(english)))
+                    .or_default()
+                    .insert(title);
+            }
+            let expected = &cited_in_english[&(quiz.quiz.id.as_str(), question.id.as_str())];
+            if &cited != expected {
+                problems.insert(format!("{place}: cites {cited:?}, English {expected:?}"));
+            }
+        }
+    }
+    for ((language, source), local) in &titles {
+        if local.len() > 1 {
+            problems.insert(format!("{language}: {source} under {local:?}"));
+        }
+    }
+    let english_sources: BTreeSet<&str> = cited_in_english
+        .values()
+        .flatten()
+        .map(|r| source(r))
+        .collect();
+    let russian_sources: BTreeSet<&str> = titles
+        .keys()
+        .filter(|(l, _)| *l == "ru")
+        .map(|(_, s)| *s)
+        .collect();
+    assert_eq!(
+        russian_sources, english_sources,
+        "every source has a Russian title"
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
 }
