@@ -7,7 +7,8 @@ use std::sync::{PoisonError, RwLock};
 
 use super::dataset::{AttemptChoice, AttemptRow, Dataset, Filter, QuizShape, choose};
 use crate::quiz::CheckedQuiz;
-use crate::record::scan::{Entry, Problem, scan_with};
+use crate::record::check::{Expected, Scrutiny, view_scores};
+use crate::record::scan::{Entry, Problem, damaged, scan_with};
 use crate::record::view::{self, AnswerView, RecordView};
 use crate::record::{Identity, Integrity, IntegrityKey, Status};
 
@@ -46,6 +47,8 @@ pub struct Reducer<'q> {
     files: HashMap<&'q str, &'q CheckedQuiz>,
     /// The shapes of those quiz files.
     shapes: HashMap<&'q str, QuizShape>,
+    /// What those quiz files expect of their records.
+    expected: HashMap<&'q str, Expected<'q>>,
     /// Shapes of quizzes without a file, taken from their first record as gathering meets it, so that later
     /// batches reduce against them directly.
     learned: RwLock<HashMap<String, QuizShape>>,
@@ -71,9 +74,14 @@ impl<'q> Reducer<'q> {
             .iter()
             .map(|(id, quiz)| (*id, QuizShape::of(quiz)))
             .collect();
+        let expected = files
+            .iter()
+            .map(|(id, quiz)| (*id, Expected::of(&quiz.quiz)))
+            .collect();
         Self {
             files,
             shapes,
+            expected,
             learned: RwLock::default(),
             filter,
             regrade,
@@ -105,6 +113,9 @@ impl<'q> Reducer<'q> {
             }
             _ => {}
         }
+        if let Some(problem) = self.fault(path, record) {
+            return Contribution::LeftOut(problem);
+        }
         match record.status {
             Status::InProgress => Contribution::InProgress,
             Status::Discarded => Contribution::Discarded,
@@ -128,6 +139,32 @@ impl<'q> Reducer<'q> {
                     total_max: record.total.max_points,
                 }))
             }
+        }
+    }
+
+    /// What is wrong with `record`, read from `path`, in the light of its quiz file: ids or full marks that do
+    /// not match it (a record of a version of the quiz that is not loaded is not checked), or, when regrading
+    /// without the quiz file, earned points that could not be checked where the record was read.
+    fn fault(&self, path: &Path, record: &RecordView<'_>) -> Option<Problem> {
+        let id = &*record.quiz.id;
+        let fault = match self.expected.get(id) {
+            Some(expected) => expected.check(record).err().filter(|f| f.is_damage()),
+            None if self.regrade => view_scores(record, Scrutiny::All).err(),
+            None => None,
+        }?;
+        Some(Problem {
+            path: path.to_path_buf(),
+            message: damaged(&fault),
+        })
+    }
+
+    /// The scores a record must have where it is read: earned points are not held against it when they will
+    /// be recomputed.
+    fn scrutiny(&self) -> Scrutiny {
+        if self.regrade {
+            Scrutiny::FullMarksOnly
+        } else {
+            Scrutiny::All
         }
     }
 
@@ -235,8 +272,9 @@ pub fn build_from_folders(
     regrade: bool,
 ) -> Dataset {
     let reducer = Reducer::new(quizzes, filter, regrade);
+    let scrutiny = reducer.scrutiny();
     let entries = scan_with(folders, None, |path, bytes| {
-        view::with_record(path, bytes, key, |record, integrity| {
+        view::with_checked_record(path, bytes, key, scrutiny, |record, integrity| {
             reducer.reduce(path, record, integrity)
         })
     });
