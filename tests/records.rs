@@ -752,3 +752,13 @@ mod reading {
         );
     }
 }
+
+#[path = "records/validation.rs"]
+mod validation;
+
+#[path = "records/collected.rs"]
+mod collected;
+
+#[cfg(unix)]
+#[path = "records/special_files.rs"]
+mod special_files;

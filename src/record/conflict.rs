@@ -220,10 +220,12 @@ pub(crate) fn settle<T>(files: Vec<Result<Candidate<T>, Problem>>) -> Vec<Entry<
 }
 
 /// Whether `file` is to be kept over `current`: a better standing, or an equal one and content that sorts
-/// later, so that the choice never depends on which was listed first; identical copies keep the first.
+/// later, or identical content and a path that sorts first, so that the choice never depends on which was
+/// listed first.
 fn outranks<T>(file: &Candidate<T>, current: &Candidate<T>) -> bool {
     file.standing
         .compare(&current.standing)
         .then_with(|| file.content.as_bytes().cmp(current.content.as_bytes()))
+        .then_with(|| current.path.cmp(&file.path))
         == Ordering::Greater
 }

@@ -112,7 +112,7 @@ fn open_without_waiting(path: &Path) -> io::Result<File> {
 
 /// Reads a listed record file: opened without waiting, refused unless it is (still) a regular file, and at
 /// most one byte more than a record may have; says in words why it cannot be read.
-pub(crate) fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
+pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
     let unreadable = |error: io::Error| format!("the file could not be read: {error}");
     let file = open_without_waiting(path).map_err(unreadable)?;
     let kind: FileType = file.metadata().map_err(unreadable)?.file_type();

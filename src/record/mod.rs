@@ -7,7 +7,7 @@ pub mod conflict;
 pub mod error;
 pub mod identity;
 pub mod integrity;
-mod listing;
+pub mod listing;
 pub mod model;
 pub mod scan;
 pub mod store;
