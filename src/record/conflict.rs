@@ -161,8 +161,8 @@ fn conflict<T>(loser: &Candidate<T>, kept: &Kept) -> Problem {
     Problem {
         path: loser.path.clone(),
         message: format!(
-            "attempt {} also has a different record in {}; that one is kept because {}; this file is left out \
-             (check which workstation wrote it)",
+            "conflict: attempt {} has a different record in {}, which is kept because {}; this file is left \
+             out (check which workstation wrote it)",
             loser.standing.attempt,
             kept.path.display(),
             kept.standing.why_over(&loser.standing)
