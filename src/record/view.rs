@@ -318,7 +318,8 @@ impl RecordView<'_> {
 }
 
 /// Reads a record file's bytes as a view when it is in the compact form Vigil writes, with what its seal says;
-/// `None` for anything else, which [`super::scan::load`] reads or explains.
+/// `None` for anything else, which [`super::scan::load`] reads or explains. Its scores are not checked here:
+/// [`with_record`] checks them.
 pub fn read<'a>(
     bytes: &'a [u8],
     key: Option<&IntegrityKey>,

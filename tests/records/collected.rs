@@ -1,7 +1,7 @@
 //! Records collected from several folders: byte-identical files are copies, counted once; files of one attempt
 //! that differ are a conflict, settled the same way whatever the order of the folders.
 
-use vigil::record::scan::Problem;
+use vigil::record::scan::{Loaded, Problem};
 use vigil::report::{AttemptChoice, Filter, build_from_folders};
 
 use super::*;
@@ -26,16 +26,13 @@ impl Collected {
     }
 
     /// Scans both folders in both orders; asserts both give the same records and problems, and returns them.
-    fn scan_both_orders(
-        &self,
-        key: Option<IntegrityKey>,
-    ) -> (Vec<Box<vigil::record::scan::Loaded>>, Vec<Problem>, usize) {
+    fn scan_both_orders(&self, key: Option<IntegrityKey>) -> (Vec<Loaded>, Vec<Problem>, usize) {
         let run = |folders: [&PathBuf; 2]| {
             let folders: Vec<PathBuf> = folders.into_iter().cloned().collect();
             let (mut kept, mut problems, mut copies) = (Vec::new(), Vec::new(), 0);
             for entry in scan(&folders, None, key.clone()) {
                 match entry {
-                    Entry::Record(loaded) => kept.push(loaded),
+                    Entry::Record(loaded) => kept.push(*loaded),
                     Entry::Problem(problem) => problems.push(problem),
                     Entry::Duplicate { .. } => copies += 1,
                 }
@@ -46,9 +43,7 @@ impl Collected {
         };
         let forward = run([&self.first, &self.second]);
         let backward = run([&self.second, &self.first]);
-        let paths = |kept: &[Box<vigil::record::scan::Loaded>]| {
-            kept.iter().map(|l| l.path.clone()).collect::<Vec<_>>()
-        };
+        let paths = |kept: &[Loaded]| kept.iter().map(|l| l.path.clone()).collect::<Vec<_>>();
         assert_eq!(paths(&forward.0), paths(&backward.0), "the same files kept");
         assert_eq!(forward.1, backward.1, "the same problems");
         assert_eq!(forward.2, backward.2, "the same copies");

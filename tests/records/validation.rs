@@ -6,6 +6,9 @@ use vigil::record::check::{RecordFault, against_quiz};
 
 use super::*;
 
+/// A way to spoil a record, with the words its fault must contain.
+type Spoil = (&'static str, fn(&mut AttemptRecord));
+
 /// Problems found by a scan, as (file name, message).
 fn problems(entries: &[Entry]) -> Vec<(String, String)> {
     let mut found: Vec<(String, String)> = entries
@@ -28,7 +31,7 @@ fn impossible_scores_are_named_and_skipped() {
     let store = store(dir.path(), None);
     let good = sample(1, participant("A", "ngo"), "q");
     store.create(&good).unwrap();
-    let cases: [(&str, fn(&mut AttemptRecord)); 6] = [
+    let cases: [Spoil; 6] = [
         ("signs", |r| r.questions[0].points = f64::NAN),
         ("signs", |r| r.questions[0].points = f64::INFINITY),
         ("visit", |r| r.questions[1].points = -50.0),
@@ -104,7 +107,7 @@ fn on_fixture() -> AttemptRecord {
 fn records_whose_ids_do_not_match_the_quiz_are_refused() {
     let quiz = fixture();
     assert_eq!(against_quiz(&on_fixture(), &quiz), Ok(()));
-    let cases: [(&str, fn(&mut AttemptRecord)); 8] = [
+    let cases: [Spoil; 8] = [
         ("are not the question's 2 options", |r| {
             r.questions[0].shown = vec!["no".into(), "ghost".into()]
         }),
