@@ -716,3 +716,37 @@ fn a_conflict_between_collected_folders_is_settled_the_same_in_either_order_and_
         assert!(line.contains(&in_second.display().to_string()), "{line}");
     }
 }
+
+#[test]
+fn a_damaged_record_never_pushes_out_the_genuine_record_of_its_attempt() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("usb-1"), dir.path().join("usb-2"));
+    let genuine = attempt(70, "Dana", "ngo", Phase::Post, "no", &["debt"], [1.0, 0.5]);
+    let mut forged = genuine.clone();
+    forged.updated = Timestamp::from_second(1_272_600_000).unwrap();
+    forged.questions[0].shown = vec!["no".into(), "ghost".into()];
+    let name = write(&first, &genuine);
+    write(&second, &forged);
+    for folders in [[&first, &second], [&second, &first]] {
+        let report = report_json(&[folders[0], folders[1]]);
+        let counted = counted(&report);
+        assert_eq!(counted.len(), 1);
+        assert_eq!(counted[0]["points"], 1.5);
+        let problems = report["problems"].as_array().unwrap();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(
+            problems[0]["path"],
+            second
+                .join("almaty-2010-04")
+                .join(&name)
+                .display()
+                .to_string()
+        );
+        assert!(
+            problems[0]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("damaged record")
+        );
+    }
+}

@@ -8,6 +8,7 @@ use std::sync::{PoisonError, RwLock};
 use super::dataset::{AttemptChoice, AttemptRow, Dataset, Filter, QuizShape, choose};
 use crate::quiz::CheckedQuiz;
 use crate::record::check::{Expected, Scrutiny, view_scores};
+use crate::record::conflict::Standing;
 use crate::record::scan::{Entry, Problem, damaged, scan_with};
 use crate::record::view::{self, AnswerView, RecordView};
 use crate::record::{Identity, Integrity, IntegrityKey, Status};
@@ -19,6 +20,8 @@ pub enum Contribution {
     Excluded,
     /// Left out, and why (edited, unsealed).
     LeftOut(Problem),
+    /// Damaged: it does not match its quiz file, or its points cannot be believed.
+    Damaged(Problem),
     /// Still being taken.
     InProgress,
     /// Discarded by its participant.
@@ -114,7 +117,7 @@ impl<'q> Reducer<'q> {
             _ => {}
         }
         if let Some(problem) = self.fault(path, record) {
-            return Contribution::LeftOut(problem);
+            return Contribution::Damaged(problem);
         }
         match record.status {
             Status::InProgress => Contribution::InProgress,
@@ -158,6 +161,24 @@ impl<'q> Reducer<'q> {
         })
     }
 
+    /// Reads one record file from its `bytes` and reduces it, for a scan: a damaged record is a problem of its
+    /// file, so that it never competes with the other files of its attempt.
+    pub fn read(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        key: Option<&IntegrityKey>,
+    ) -> Result<(Standing, Contribution), String> {
+        let read =
+            view::with_checked_record(path, bytes, key, self.scrutiny(), |record, integrity| {
+                self.reduce(path, record, integrity)
+            })?;
+        match read {
+            (_, Contribution::Damaged(problem)) => Err(problem.message),
+            read => Ok(read),
+        }
+    }
+
     /// The scores a record must have where it is read: earned points are not held against it when they will
     /// be recomputed.
     fn scrutiny(&self) -> Scrutiny {
@@ -191,7 +212,8 @@ impl<'q> Reducer<'q> {
                     data.discarded += 1;
                     continue;
                 }
-                Entry::Record(Contribution::LeftOut(problem)) | Entry::Problem(problem) => {
+                Entry::Record(Contribution::LeftOut(problem) | Contribution::Damaged(problem))
+                | Entry::Problem(problem) => {
                     data.problems.push(problem);
                     continue;
                 }
@@ -272,12 +294,7 @@ pub fn build_from_folders(
     regrade: bool,
 ) -> Dataset {
     let reducer = Reducer::new(quizzes, filter, regrade);
-    let scrutiny = reducer.scrutiny();
-    let entries = scan_with(folders, None, |path, bytes| {
-        view::with_checked_record(path, bytes, key, scrutiny, |record, integrity| {
-            reducer.reduce(path, record, integrity)
-        })
-    });
+    let entries = scan_with(folders, None, |path, bytes| reducer.read(path, bytes, key));
     reducer.gather(entries, choice)
 }
 

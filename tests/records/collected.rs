@@ -116,24 +116,13 @@ fn a_later_save_then_more_answers_decide_between_unfinished_records() {
     let mut more = first.clone();
     more.questions[2].answer = Some(Response::Pairs(vec![]));
     store(&folders.first, None).create(&first).unwrap();
-    let kept_path = store(&folders.second, None).create(&later).unwrap();
-    let (kept, problems, _) = folders.scan_both_orders(None);
-    assert_eq!(kept[0].path, kept_path);
-    assert!(
-        problems[0].message.contains("saved later"),
-        "{}",
-        problems[0].message
-    );
-
-    std::fs::remove_file(&kept_path).unwrap();
-    let kept_path = store(&folders.second, None).create(&more).unwrap();
-    let (kept, problems, _) = folders.scan_both_orders(None);
-    assert_eq!(kept[0].path, kept_path);
-    assert!(
-        problems[0].message.contains("more answers (3 against 2)"),
-        "{}",
-        problems[0].message
-    );
+    for (record, why) in [(later, "saved later"), (more, "more answers (3 against 2)")] {
+        let kept_path = store(&folders.second, None).create(&record).unwrap();
+        let (kept, problems, _) = folders.scan_both_orders(None);
+        assert_eq!(kept[0].path, kept_path);
+        assert!(problems[0].message.contains(why), "{}", problems[0].message);
+        std::fs::remove_file(&kept_path).unwrap();
+    }
 }
 
 #[test]

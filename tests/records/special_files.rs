@@ -34,14 +34,23 @@ fn problem<'e>(entries: &'e [Entry], name: &str) -> &'e str {
         .unwrap_or_else(|| panic!("no problem named {name}: {entries:#?}"))
 }
 
-#[test]
-fn a_pipe_named_like_a_record_is_named_and_skipped_without_waiting() {
+/// A results folder holding one record in its session folder.
+fn results_with_one_record() -> (tempfile::TempDir, AttemptRecord) {
     let dir = tempfile::tempdir().unwrap();
     let good = sample(1, participant("A", "ngo"), "q");
     store(dir.path(), None).create(&good).unwrap();
-    let pipe = dir.path().join("almaty-2010-04/x.ron");
-    let made = Command::new("mkfifo").arg(&pipe).status().unwrap();
+    (dir, good)
+}
+
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().unwrap();
     assert!(made.success());
+}
+
+#[test]
+fn a_pipe_named_like_a_record_is_named_and_skipped_without_waiting() {
+    let (dir, good) = results_with_one_record();
+    mkfifo(&dir.path().join("almaty-2010-04/x.ron"));
 
     let entries = scan_within_deadline(dir.path());
     assert_eq!(loaded(&entries), vec![&good]);
@@ -52,8 +61,7 @@ fn a_pipe_named_like_a_record_is_named_and_skipped_without_waiting() {
 fn a_pipe_that_replaces_a_listed_file_is_refused_once_open() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("late.ron");
-    let made = Command::new("mkfifo").arg(&path).status().unwrap();
-    assert!(made.success());
+    mkfifo(&path);
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         let _ = sender.send(vigil::record::listing::read_regular(&path));
@@ -66,9 +74,7 @@ fn a_pipe_that_replaces_a_listed_file_is_refused_once_open() {
 
 #[test]
 fn link_loops_are_named_and_never_followed() {
-    let dir = tempfile::tempdir().unwrap();
-    let good = sample(1, participant("A", "ngo"), "q");
-    store(dir.path(), None).create(&good).unwrap();
+    let (dir, good) = results_with_one_record();
     let session = dir.path().join("almaty-2010-04");
     std::os::unix::fs::symlink(".", session.join("a")).unwrap();
     std::os::unix::fs::symlink(".", session.join("b")).unwrap();
