@@ -356,7 +356,7 @@ fn an_edited_record_is_detected_with_the_trainer_key() {
         [Integrity::Missing, Integrity::Verified]
     );
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replace("points:3.0", "points:6.0")).unwrap();
+    std::fs::write(&path, text.replace("name:\"A\"", "name:\"Z\"")).unwrap();
     assert_eq!(
         integrity(&records(dir.path(), Some(key))),
         [Integrity::Mismatch, Integrity::Missing]
@@ -513,9 +513,9 @@ mod reading {
     use proptest::option;
     use proptest::prelude::*;
     use vigil::quiz::parse::ron_options;
-    use vigil::record::compact;
     use vigil::record::scan::load;
     use vigil::record::view::{self, RecordView};
+    use vigil::record::{check, compact};
 
     fn text() -> impl Strategy<Value = String> {
         prop_oneof![
@@ -618,6 +618,45 @@ mod reading {
         }
     }
 
+    /// Records whose scores are possible and add up: full marks finite and not negative, points between 0 and
+    /// full marks, totals the sums.
+    fn believable() -> impl Strategy<Value = AttemptRecord> {
+        record().prop_map(|mut record| {
+            for question in &mut record.questions {
+                question.max_points = question.max_points.abs().min(1e300);
+                question.points = question.points.abs().min(question.max_points);
+            }
+            record.retotal();
+            record
+        })
+    }
+
+    /// Believable records with one figure made impossible: not a number, infinite, negative or above full
+    /// marks, in a question or a total.
+    fn spoiled() -> impl Strategy<Value = AttemptRecord> {
+        (
+            believable(),
+            any::<prop::sample::Index>(),
+            0usize..4,
+            prop::sample::select(vec![
+                f64::NAN,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                -50.0,
+                100.0,
+            ]),
+        )
+            .prop_map(|(mut record, at, field, bad)| {
+                match (record.questions.len(), field) {
+                    (0, _) | (_, 2) => record.total.points = bad,
+                    (_, 3) => record.total.max_points = bad,
+                    (n, 0) => record.questions[at.index(n)].points = bad,
+                    (n, _) => record.questions[at.index(n)].max_points = bad,
+                }
+                record
+            })
+    }
+
     /// Edits that break or bend the compact form: syntax characters, escapes, keywords, spaces, numbers.
     fn edit() -> impl Strategy<Value = (prop::sample::Index, usize, &'static str)> {
         (
@@ -644,7 +683,7 @@ mod reading {
     proptest! {
         #[test]
         fn every_record_reads_back_the_same_through_the_fast_reader_ron_and_the_view(
-            record in record(),
+            record in believable(),
         ) {
             let text = ron_options().to_string(&record).unwrap() + "\n";
             prop_assert_eq!(compact::from_str::<AttemptRecord>(&text), Some(record.clone()));
@@ -654,6 +693,26 @@ mod reading {
             let (view, integrity) = view::read(text.as_bytes(), None).unwrap();
             prop_assert_eq!(view, RecordView::from(&record));
             prop_assert_eq!(integrity, Integrity::Unchecked);
+            let (standing, ()) = view::with_record(Path::new("r.ron"), text.as_bytes(), None, |_, _| ()).unwrap();
+            prop_assert_eq!(standing.attempt, record.attempt);
+        }
+
+        #[test]
+        fn the_fast_reader_and_ron_find_the_same_scores_impossible(
+            record in prop_oneof![record().boxed(), believable().boxed(), spoiled().boxed()],
+            pretty in any::<bool>(),
+        ) {
+            let text = if pretty {
+                ron::ser::to_string_pretty(&record, ron::ser::PrettyConfig::default()).unwrap()
+            } else {
+                ron_options().to_string(&record).unwrap()
+            };
+            let path = Path::new("r.ron");
+            let by_load = load(path, text.as_bytes(), None).map(|_| ());
+            let by_view = view::with_record(path, text.as_bytes(), None, |_, _| ()).map(|_| ());
+            prop_assert_eq!(&by_load, &by_view);
+            let verdict = check::record_scores(&record, check::Scrutiny::All);
+            prop_assert_eq!(by_load.is_ok(), verdict.is_ok(), "{:?}", verdict);
         }
 
         #[test]
@@ -693,3 +752,13 @@ mod reading {
         );
     }
 }
+
+#[path = "records/validation.rs"]
+mod validation;
+
+#[path = "records/collected.rs"]
+mod collected;
+
+#[cfg(unix)]
+#[path = "records/special_files.rs"]
+mod special_files;

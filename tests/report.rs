@@ -486,3 +486,267 @@ mod dashboard {
         assert_eq!(drawn.matches("✓ finished").count(), 7, "{drawn}");
     }
 }
+
+/// `vigil report --format json` over `folders` (each a `--results`), with the fixture quiz.
+fn report_json(folders: &[&Path]) -> serde_json::Value {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_vigil"));
+    command
+        .arg("report")
+        .arg("--quizzes")
+        .arg(root().join("tests/fixtures/valid"));
+    for folder in folders {
+        command.arg("--results").arg(folder);
+    }
+    let output = command
+        .args(["--format", "json"])
+        .env_remove("VIGIL_RESULTS")
+        .output()
+        .unwrap();
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)))
+}
+
+/// The problems of a JSON report, as (file name, message).
+fn json_problems(report: &serde_json::Value) -> Vec<(String, String)> {
+    report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let path = PathBuf::from(p["path"].as_str().unwrap());
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                p["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The attempts a JSON report counts, over every quiz.
+fn counted(report: &serde_json::Value) -> Vec<serde_json::Value> {
+    report["quizzes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|quiz| quiz["attempts"].as_array().unwrap().clone())
+        .collect()
+}
+
+/// Writes `record` into the test session of `results`; returns its file name.
+fn write(results: &Path, record: &AttemptRecord) -> String {
+    let store = Store::new(results, "almaty-2010-04", Arc::new(FsWriter), None);
+    let path = store.create(record).unwrap();
+    path.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn impossible_scores_are_left_out_and_the_figures_stay_sane() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let before = report_json(&[dir.path()]);
+    let spoilt: [(f64, f64, &str); 5] = [
+        (f64::NAN, 1.0, "consent"),
+        (f64::INFINITY, 1.0, "consent"),
+        (-50.0, 1.0, "consent"),
+        (100.0, 1.0, "consent"),
+        (1.0, 1.0, "total"),
+    ];
+    let mut files = Vec::new();
+    for (seed, (consent, signs, named)) in (30..).zip(spoilt) {
+        let mut record = attempt(
+            seed,
+            "Spoilt",
+            "ngo",
+            Phase::Post,
+            "no",
+            &[],
+            [consent, signs],
+        );
+        if named == "total" {
+            record.total.points = 50.0;
+        }
+        files.push((write(dir.path(), &record), named));
+    }
+    let after = report_json(&[dir.path()]);
+    let distribution = |report: &serde_json::Value| report["quizzes"][0]["distribution"].clone();
+    assert_eq!(
+        distribution(&after),
+        distribution(&before),
+        "the figures are unchanged"
+    );
+    assert_eq!(distribution(&after)["n"], 7);
+    let problems = json_problems(&after);
+    assert_eq!(problems.len(), files.len(), "{problems:#?}");
+    for (file, named) in files {
+        let (_, message) = problems.iter().find(|(name, _)| *name == file).unwrap();
+        assert!(message.starts_with("damaged record"), "{message}");
+        assert!(message.contains(named), "{named}: {message}");
+    }
+    for row in counted(&after) {
+        let (points, max) = (
+            row["points"].as_f64().unwrap(),
+            row["max"].as_f64().unwrap(),
+        );
+        assert!((0.0..=max).contains(&points), "{row}");
+    }
+}
+
+#[test]
+fn regrading_scores_records_whose_points_are_impossible_from_their_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = attempt(
+        40,
+        "Spoilt",
+        "ngo",
+        Phase::Post,
+        "no",
+        &["debt", "papers"],
+        [100.0, 1.0],
+    );
+    write(dir.path(), &record);
+    assert_eq!(counted(&report_json(&[dir.path()])).len(), 0);
+    let regraded = {
+        let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+            .args(["report", "--regrade", "--format", "json", "--quizzes"])
+            .arg(root().join("tests/fixtures/valid"))
+            .arg("--results")
+            .arg(dir.path())
+            .env_remove("VIGIL_RESULTS")
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
+    };
+    let attempts = counted(&regraded);
+    assert_eq!(attempts.len(), 1, "{regraded}");
+    assert_eq!(attempts[0]["points"], 2.0);
+}
+
+#[test]
+fn records_that_do_not_match_their_quiz_are_damaged_and_another_version_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ghost = attempt(50, "Ghost", "ngo", Phase::Post, "no", &[], [1.0, 0.0]);
+    ghost.questions[0].shown = vec!["no".into(), "ghost".into()];
+    let mut empty = attempt(51, "Empty", "ngo", Phase::Post, "no", &[], [1.0, 0.0]);
+    empty.questions[1].shown.clear();
+    let mut answer = attempt(
+        52,
+        "Answer",
+        "ngo",
+        Phase::Post,
+        "no",
+        &["ghost"],
+        [1.0, 0.0],
+    );
+    answer.questions[1].answer = Some(Response::Chosen(vec!["ghost".into()]));
+    let mut older = attempt(53, "Older", "ngo", Phase::Post, "no", &[], [1.0, 0.0]);
+    older.quiz.version = 2;
+    older.questions[0].shown = vec!["no".into(), "maybe".into()];
+    let damaged = [
+        write(dir.path(), &ghost),
+        write(dir.path(), &empty),
+        write(dir.path(), &answer),
+    ];
+    write(dir.path(), &older);
+
+    let report = report_json(&[dir.path()]);
+    let problems = json_problems(&report);
+    let mut named: Vec<&str> = problems.iter().map(|(name, _)| name.as_str()).collect();
+    named.sort();
+    let mut expected: Vec<&str> = damaged.iter().map(String::as_str).collect();
+    expected.sort();
+    assert_eq!(named, expected, "{problems:#?}");
+    for (_, message) in &problems {
+        assert!(message.starts_with("damaged record"), "{message}");
+    }
+    let counted = counted(&report);
+    assert_eq!(counted.len(), 1, "the record of version 2 counts");
+    assert_eq!(counted[0]["name"], "Older");
+}
+
+#[test]
+fn a_conflict_between_collected_folders_is_settled_the_same_in_either_order_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("usb-1"), dir.path().join("usb-2"));
+    let completed = attempt(60, "Dana", "ngo", Phase::Post, "no", &["debt"], [1.0, 0.5]);
+    let mut autosave = completed.clone();
+    autosave.status = Status::InProgress;
+    autosave.ended = None;
+    autosave.questions[1].answer = None;
+    autosave.questions[1].points = 0.0;
+    autosave.retotal();
+    let name = write(&first, &autosave);
+    write(&second, &completed);
+    let (in_first, in_second) = (
+        first.join("almaty-2010-04").join(&name),
+        second.join("almaty-2010-04").join(&name),
+    );
+    for folders in [[&first, &second], [&second, &first]] {
+        let report = report_json(&[folders[0], folders[1]]);
+        assert_eq!(counted(&report).len(), 1);
+        let problems = report["problems"].as_array().unwrap();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(problems[0]["path"], in_first.display().to_string());
+        let message = problems[0]["message"].as_str().unwrap();
+        assert!(
+            message.contains(&in_second.display().to_string()),
+            "{message}"
+        );
+        assert!(
+            message.contains("kept because it is completed"),
+            "{message}"
+        );
+
+        let listing = Command::new(env!("CARGO_BIN_EXE_vigil"))
+            .arg("records")
+            .arg("--results")
+            .arg(folders[0])
+            .arg("--results")
+            .arg(folders[1])
+            .env_remove("VIGIL_RESULTS")
+            .env("COLUMNS", "400")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(listing.stdout).unwrap();
+        assert!(text.contains("1 records, 1 problem files"), "{text}");
+        let line = text
+            .lines()
+            .find(|l| l.contains("kept because"))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(line.contains(&in_first.display().to_string()), "{line}");
+        assert!(line.contains(&in_second.display().to_string()), "{line}");
+    }
+}
+
+#[test]
+fn a_damaged_record_never_pushes_out_the_genuine_record_of_its_attempt() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("usb-1"), dir.path().join("usb-2"));
+    let genuine = attempt(70, "Dana", "ngo", Phase::Post, "no", &["debt"], [1.0, 0.5]);
+    let mut forged = genuine.clone();
+    forged.updated = Timestamp::from_second(1_272_600_000).unwrap();
+    forged.questions[0].shown = vec!["no".into(), "ghost".into()];
+    let name = write(&first, &genuine);
+    write(&second, &forged);
+    for folders in [[&first, &second], [&second, &first]] {
+        let report = report_json(&[folders[0], folders[1]]);
+        let counted = counted(&report);
+        assert_eq!(counted.len(), 1);
+        assert_eq!(counted[0]["points"], 1.5);
+        let problems = report["problems"].as_array().unwrap();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(
+            problems[0]["path"],
+            second
+                .join("almaty-2010-04")
+                .join(&name)
+                .display()
+                .to_string()
+        );
+        assert!(
+            problems[0]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("damaged record")
+        );
+    }
+}

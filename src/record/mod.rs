@@ -1,13 +1,17 @@
 //! Attempt records on disk: the format, atomic autosave and resume, listing, and tamper evidence.
 
 pub mod attempt_id;
+pub mod check;
 pub mod compact;
+pub mod conflict;
 pub mod error;
 pub mod identity;
 pub mod integrity;
+pub mod listing;
 pub mod model;
 pub mod scan;
 pub mod store;
+pub mod tally;
 pub mod view;
 pub mod writer;
 

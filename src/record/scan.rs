@@ -1,19 +1,19 @@
-//! Reading records back: one file at a time, damaged and foreign files reported by name, duplicates once.
+//! Reading records back: one file at a time, damaged and foreign files reported by name, copies once, and
+//! different files of one attempt settled as a conflict.
 
-use std::collections::{HashMap, VecDeque};
-use std::io;
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Deserialize;
 
-use super::attempt_id::AttemptId;
+use super::check::{Scrutiny, record_scores};
 use super::compact;
+use super::conflict::{Candidate, Standing, settle};
 use super::integrity::{Integrity, IntegrityKey, open};
+use super::listing::{list, read_regular};
 use super::model::{AttemptRecord, RECORD_FORMAT};
 use super::store::safe_segment;
-use super::writer::TEMP_PREFIX;
-use crate::quiz::check::read_file;
 use crate::quiz::parse::{MAX_FILE_BYTES, ron_options};
 
 /// A record read from disk.
@@ -54,11 +54,11 @@ pub enum Entry<T = Box<Loaded>> {
     Record(T),
     /// A file that was skipped.
     Problem(Problem),
-    /// A second copy of an attempt already read (counted once).
+    /// A byte-identical copy of an attempt's kept file (counted once).
     Duplicate {
         /// The copy.
         path: PathBuf,
-        /// The file read first.
+        /// The file kept.
         first: PathBuf,
     },
 }
@@ -74,18 +74,20 @@ impl<T> Entry<T> {
     }
 }
 
-/// What became of one listed file: its attempt id and what the caller keeps of it, or why it was skipped.
-type Outcome<T> = Result<(AttemptId, T), Problem>;
+/// What became of one listed file: the file read, or why it was skipped.
+type Outcome<T> = Result<Candidate<T>, Problem>;
 
-/// Turns one file's bytes into the attempt id and what the caller keeps of it, or says why it cannot.
-type Read<'r, T> = dyn Fn(&Path, &[u8]) -> Result<(AttemptId, T), String> + Sync + 'r;
+/// Turns one file's bytes into its standing (its attempt id first) and what the caller keeps of it, or says
+/// why it cannot.
+type Read<'r, T> = dyn Fn(&Path, &[u8]) -> Result<(Standing, T), String> + Sync + 'r;
 
-/// Reads the records under some folders lazily, a batch at a time parsed on every core: only one batch of
-/// records is in memory at once, whatever the number of files.
+/// Reads the records under some folders, a batch at a time parsed on every core, and keeps of each only what
+/// the caller makes of it; the files of an attempt are settled against each other once all are read, so that
+/// which one counts never depends on the order of the folders.
 pub struct Scan<'r, T = Box<Loaded>> {
     pending: std::vec::IntoIter<Result<PathBuf, Problem>>,
     ready: VecDeque<Entry<T>>,
-    seen: HashMap<AttemptId, PathBuf>,
+    settled: bool,
     read: Box<Read<'r, T>>,
 }
 
@@ -103,11 +105,12 @@ pub fn scan(
 }
 
 /// Scans like [`scan`], but turns each record into what the caller keeps of it with `read`, on the thread that
-/// parsed it, so whole records never pile up.
-pub fn scan_with<'r, T: Send>(
+/// parsed it, so whole records never pile up; `read` gives the record's [`Standing`] (or just its attempt id)
+/// with it.
+pub fn scan_with<'r, S: Into<Standing>, T: Send>(
     folders: &[PathBuf],
     session: Option<&str>,
-    read: impl Fn(&Path, &[u8]) -> Result<(AttemptId, T), String> + Sync + 'r,
+    read: impl Fn(&Path, &[u8]) -> Result<(S, T), String> + Sync + 'r,
 ) -> Scan<'r, T> {
     let mut pending = Vec::new();
     for folder in folders {
@@ -117,7 +120,12 @@ pub fn scan_with<'r, T: Send>(
         };
         list(&root, if session.is_some() { 0 } else { 1 }, &mut pending);
     }
-    Scan::new(pending, Box::new(read))
+    Scan::new(
+        pending,
+        Box::new(move |path, bytes| {
+            read(path, bytes).map(|(standing, value)| (standing.into(), value))
+        }),
+    )
 }
 
 /// Scans one session folder.
@@ -131,51 +139,19 @@ pub fn scan_folder(folder: &Path, key: Option<IntegrityKey>) -> Scan<'static> {
 
 fn whole_records(
     key: Option<IntegrityKey>,
-) -> impl Fn(&Path, &[u8]) -> Result<(AttemptId, Box<Loaded>), String> + Sync {
+) -> impl Fn(&Path, &[u8]) -> Result<(Standing, Box<Loaded>), String> + Sync {
     move |path, bytes| {
-        load(path, bytes, key.as_ref())
-            .map(|loaded| (loaded.record.attempt.clone(), Box::new(loaded)))
-    }
-}
-
-fn list(folder: &Path, depth: usize, out: &mut Vec<Result<PathBuf, Problem>>) {
-    let entries = match std::fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(error) => {
-            out.push(Err(Problem {
-                path: folder.to_path_buf(),
-                message: folder_problem(&error),
-            }));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name.starts_with('.') || name.starts_with(TEMP_PREFIX) {
-            continue;
-        }
-        if path.is_dir() {
-            if depth > 0 {
-                list(&path, depth - 1, out);
-            }
-        } else if path.extension().is_some_and(|e| e == "ron") && name != "vigil.ron" {
-            out.push(Ok(path));
-        }
-    }
-}
-
-fn folder_problem(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::NotFound => "no such folder; check the path".to_owned(),
-        io::ErrorKind::PermissionDenied => {
-            "permission denied; ask for read access to the folder".to_owned()
-        }
-        _ => format!("the folder could not be read: {error}"),
+        load(path, bytes, key.as_ref()).map(|loaded| {
+            let record = &loaded.record;
+            let standing = Standing::new(
+                record.attempt.clone(),
+                loaded.integrity,
+                record.status,
+                record.updated,
+                record.answered(),
+            );
+            (standing, Box::new(loaded))
+        })
     }
 }
 
@@ -184,13 +160,24 @@ impl<'r, T: Send> Scan<'r, T> {
         Self {
             pending: pending.into_iter(),
             ready: VecDeque::new(),
-            seen: HashMap::new(),
+            settled: false,
             read,
         }
     }
 
-    /// Reads the next batch of files on every core and queues their entries in file order.
-    fn fill(&mut self) {
+    /// Reads every file, a batch at a time, and queues their entries in file order with the files of each
+    /// attempt settled.
+    fn read_all(&mut self) {
+        let mut files = Vec::with_capacity(self.pending.len());
+        while self.pending.len() > 0 {
+            self.fill(&mut files);
+        }
+        self.ready.extend(settle(files));
+        self.settled = true;
+    }
+
+    /// Reads the next batch of files on every core and adds what became of them to `files`, in file order.
+    fn fill(&mut self, files: &mut Vec<Outcome<T>>) {
         let batch: Vec<Result<PathBuf, Problem>> = self.pending.by_ref().take(BATCH).collect();
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
@@ -233,20 +220,7 @@ impl<'r, T: Send> Scan<'r, T> {
                             .to_owned(),
                 }),
             };
-            let entry = match item {
-                Err(problem) => Entry::Problem(problem),
-                Ok((attempt, record)) => match self.seen.get(&attempt) {
-                    Some(first) => Entry::Duplicate {
-                        path,
-                        first: first.clone(),
-                    },
-                    None => {
-                        self.seen.insert(attempt, path);
-                        Entry::Record(record)
-                    }
-                },
-            };
-            self.ready.push_back(entry);
+            files.push(item);
         }
     }
 }
@@ -254,11 +228,15 @@ impl<'r, T: Send> Scan<'r, T> {
 /// Reads and parses one listed file (or passes on the problem of listing it).
 fn read_item<T>(item: &Result<PathBuf, Problem>, read: &Read<'_, T>) -> Outcome<T> {
     let path = item.as_ref().map_err(Clone::clone)?;
-    let loaded = match read_file(path) {
-        Ok(bytes) => read(path, &bytes),
-        Err(error) => Err(format!("the file could not be read: {error}")),
-    };
-    loaded.map_err(|message| Problem {
+    let read = read_regular(path).and_then(|bytes| {
+        read(path, &bytes).map(|(standing, value)| Candidate {
+            path: path.clone(),
+            standing,
+            content: blake3::hash(&bytes),
+            value,
+        })
+    });
+    read.map_err(|message| Problem {
         path: path.clone(),
         message,
     })
@@ -268,8 +246,8 @@ impl<T: Send> Iterator for Scan<'_, T> {
     type Item = Entry<T>;
 
     fn next(&mut self) -> Option<Entry<T>> {
-        if self.ready.is_empty() {
-            self.fill();
+        if !self.settled {
+            self.read_all();
         }
         self.ready.pop_front()
     }
@@ -282,9 +260,10 @@ struct Probe {
 }
 
 /// Reads one record from its bytes, or says in words why it cannot be used.
+/// Every score is checked as [`record_scores`] does: a record whose scores are impossible is damaged.
 pub fn load(path: &Path, bytes: &[u8], key: Option<&IntegrityKey>) -> Result<Loaded, String> {
     let (body, integrity) = open(record_text(bytes)?, key);
-    load_body(path, body, integrity)
+    load_body(path, body, integrity, Scrutiny::All)
 }
 
 /// A record file's bytes as text, or why they cannot be a record.
@@ -299,17 +278,26 @@ pub(crate) fn record_text(bytes: &[u8]) -> Result<&str, String> {
         .map_err(|_| "not a Vigil attempt record: the file is not UTF-8 text".to_owned())
 }
 
-/// Reads a record from its `body` (the text without its seal line), or says in words why it cannot be used.
-pub(crate) fn load_body(path: &Path, body: &str, integrity: Integrity) -> Result<Loaded, String> {
+/// Reads a record from its `body` (the text without its seal line) and checks its scores with `scrutiny`, or
+/// says in words why it cannot be used.
+pub(crate) fn load_body(
+    path: &Path,
+    body: &str,
+    integrity: Integrity,
+    scrutiny: Scrutiny,
+) -> Result<Loaded, String> {
     let options = ron_options();
     let parsed = compact::from_str::<AttemptRecord>(body)
         .map_or_else(|| options.from_str::<AttemptRecord>(body), Ok);
     match parsed {
-        Ok(record) if record.format == RECORD_FORMAT => Ok(Loaded {
-            path: path.to_path_buf(),
-            record,
-            integrity,
-        }),
+        Ok(record) if record.format == RECORD_FORMAT => match record_scores(&record, scrutiny) {
+            Ok(()) => Ok(Loaded {
+                path: path.to_path_buf(),
+                record,
+                integrity,
+            }),
+            Err(fault) => Err(damaged(&fault)),
+        },
         Ok(record) => Err(format!("unknown record format {}", record.format)),
         Err(error) => Err(match options.from_str::<Probe>(body) {
             Ok(Probe {
@@ -327,4 +315,9 @@ pub(crate) fn load_body(path: &Path, body: &str, integrity: Integrity) -> Result
             _ => "not a Vigil attempt record".to_owned(),
         }),
     }
+}
+
+/// The problem message of a record whose contents cannot be believed.
+pub(crate) fn damaged(fault: &super::check::RecordFault) -> String {
+    format!("damaged record: {fault}")
 }

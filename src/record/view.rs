@@ -1,5 +1,5 @@
 //! A record as reports read it: the same format and the same checks as [`AttemptRecord`], but its text is
-//! borrowed from the file and the option lists are checked and counted rather than kept, so reading thousands
+//! borrowed from the file and the option lists are checked and tallied rather than kept, so reading thousands
 //! of records allocates next to nothing.
 
 use std::borrow::Cow;
@@ -9,13 +9,16 @@ use std::path::Path;
 
 use jiff::Timestamp;
 use serde::Deserialize;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, Visitor};
 
 use super::attempt_id::AttemptId;
+use super::check::{Scrutiny, view_scores};
 use super::compact;
+use super::conflict::Standing;
 use super::integrity::{Integrity, IntegrityKey, open};
 use super::model::{AttemptRecord, Phase, QuestionRecord, RECORD_FORMAT, Status, Totals};
-use super::scan::{load_body, record_text};
+use super::scan::{damaged, load_body, record_text};
+use super::tally::IdTally;
 use crate::quiz::{FeedbackMode, Response};
 
 /// Text borrowed from the file when it has no escapes, else owned.
@@ -61,34 +64,6 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
         }
 
         deserializer.deserialize_str(TextVisitor)
-    }
-}
-
-/// A list of ids that is checked (a list of strings) and counted, not kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IdCount(pub usize);
-
-impl<'de> Deserialize<'de> for IdCount {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct CountVisitor;
-
-        impl<'de> Visitor<'de> for CountVisitor {
-            type Value = IdCount;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list of ids")
-            }
-
-            fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<IdCount, S::Error> {
-                let mut count = 0;
-                while seq.next_element::<Text<'de>>()?.is_some() {
-                    count += 1;
-                }
-                Ok(IdCount(count))
-            }
-        }
-
-        deserializer.deserialize_seq(CountVisitor)
     }
 }
 
@@ -186,10 +161,10 @@ pub struct QuestionView<'a> {
     pub id: Text<'a>,
     /// Kind name.
     pub kind: Text<'a>,
-    /// How many options or items were shown.
-    pub shown: IdCount,
-    /// How many `match` targets were shown.
-    pub shown_targets: IdCount,
+    /// The options or items shown, tallied.
+    pub shown: IdTally,
+    /// The `match` targets shown, tallied.
+    pub shown_targets: IdTally,
     /// The answer, once given.
     pub answer: Option<AnswerView<'a>>,
     /// Points earned.
@@ -207,8 +182,8 @@ pub struct QuestionView<'a> {
 struct QuestionTupleView<'a>(
     #[serde(borrow)] Text<'a>,
     #[serde(borrow)] Text<'a>,
-    IdCount,
-    IdCount,
+    IdTally,
+    IdTally,
     #[serde(borrow)] Option<AnswerView<'a>>,
     f64,
     f64,
@@ -248,8 +223,8 @@ impl<'a> From<&'a QuestionRecord> for QuestionView<'a> {
         Self {
             id: Text::from(q.id.as_str()),
             kind: Text::from(q.kind.as_str()),
-            shown: IdCount(q.shown.len()),
-            shown_targets: IdCount(q.shown_targets.len()),
+            shown: IdTally::of(q.shown.iter().map(String::as_str)),
+            shown_targets: IdTally::of(q.shown_targets.iter().map(String::as_str)),
             answer: q.answer.as_ref().map(AnswerView::of),
             points: q.points,
             max_points: q.max_points,
@@ -343,7 +318,8 @@ impl RecordView<'_> {
 }
 
 /// Reads a record file's bytes as a view when it is in the compact form Vigil writes, with what its seal says;
-/// `None` for anything else, which [`super::scan::load`] reads or explains.
+/// `None` for anything else, which [`super::scan::load`] reads or explains. Its scores are not checked here:
+/// [`with_record`] checks them.
 pub fn read<'a>(
     bytes: &'a [u8],
     key: Option<&IntegrityKey>,
@@ -358,22 +334,44 @@ fn view_of(body: &str) -> Option<RecordView<'_>> {
 }
 
 /// Reads a record file's bytes and hands the record to `use_record` as a view, quickly when the file is in
-/// the compact form and as [`super::scan::load`] does otherwise; returns the attempt id with what
-/// `use_record` made of it, or says in words why the file cannot be used.
+/// the compact form and as [`super::scan::load`] does otherwise; returns the record's standing with what
+/// `use_record` made of it, or says in words why the file cannot be used. A record whose scores are impossible
+/// is damaged, whichever way it was read.
 pub fn with_record<R>(
     path: &Path,
     bytes: &[u8],
     key: Option<&IntegrityKey>,
     use_record: impl FnOnce(&RecordView<'_>, Integrity) -> R,
-) -> Result<(AttemptId, R), String> {
+) -> Result<(Standing, R), String> {
+    with_checked_record(path, bytes, key, Scrutiny::All, use_record)
+}
+
+/// Reads a record file's bytes as [`with_record`] does, checking its scores with `scrutiny`.
+pub fn with_checked_record<R>(
+    path: &Path,
+    bytes: &[u8],
+    key: Option<&IntegrityKey>,
+    scrutiny: Scrutiny,
+    use_record: impl FnOnce(&RecordView<'_>, Integrity) -> R,
+) -> Result<(Standing, R), String> {
     let (body, integrity) = open(record_text(bytes)?, key);
+    let standing = |record: &RecordView<'_>, integrity| {
+        Standing::new(
+            record.attempt.clone(),
+            integrity,
+            record.status,
+            record.updated,
+            record.answered(),
+        )
+    };
     if let Some(record) = view_of(body) {
-        return Ok((record.attempt.clone(), use_record(&record, integrity)));
+        view_scores(&record, scrutiny).map_err(|fault| damaged(&fault))?;
+        return Ok((standing(&record, integrity), use_record(&record, integrity)));
     }
-    let loaded = load_body(path, body, integrity)?;
+    let loaded = load_body(path, body, integrity, scrutiny)?;
     let record = RecordView::from(&loaded.record);
     Ok((
-        record.attempt.clone(),
+        standing(&record, loaded.integrity),
         use_record(&record, loaded.integrity),
     ))
 }

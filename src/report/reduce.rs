@@ -7,7 +7,9 @@ use std::sync::{PoisonError, RwLock};
 
 use super::dataset::{AttemptChoice, AttemptRow, Dataset, Filter, QuizShape, choose};
 use crate::quiz::CheckedQuiz;
-use crate::record::scan::{Entry, Problem, scan_with};
+use crate::record::check::{Expected, Scrutiny, view_scores};
+use crate::record::conflict::Standing;
+use crate::record::scan::{Entry, Problem, damaged, scan_with};
 use crate::record::view::{self, AnswerView, RecordView};
 use crate::record::{Identity, Integrity, IntegrityKey, Status};
 
@@ -18,6 +20,8 @@ pub enum Contribution {
     Excluded,
     /// Left out, and why (edited, unsealed).
     LeftOut(Problem),
+    /// Damaged: it does not match its quiz file, or its points cannot be believed.
+    Damaged(Problem),
     /// Still being taken.
     InProgress,
     /// Discarded by its participant.
@@ -46,6 +50,8 @@ pub struct Reducer<'q> {
     files: HashMap<&'q str, &'q CheckedQuiz>,
     /// The shapes of those quiz files.
     shapes: HashMap<&'q str, QuizShape>,
+    /// What those quiz files expect of their records.
+    expected: HashMap<&'q str, Expected<'q>>,
     /// Shapes of quizzes without a file, taken from their first record as gathering meets it, so that later
     /// batches reduce against them directly.
     learned: RwLock<HashMap<String, QuizShape>>,
@@ -71,9 +77,14 @@ impl<'q> Reducer<'q> {
             .iter()
             .map(|(id, quiz)| (*id, QuizShape::of(quiz)))
             .collect();
+        let expected = files
+            .iter()
+            .map(|(id, quiz)| (*id, Expected::of(&quiz.quiz)))
+            .collect();
         Self {
             files,
             shapes,
+            expected,
             learned: RwLock::default(),
             filter,
             regrade,
@@ -105,6 +116,9 @@ impl<'q> Reducer<'q> {
             }
             _ => {}
         }
+        if let Some(problem) = self.fault(path, record) {
+            return Contribution::Damaged(problem);
+        }
         match record.status {
             Status::InProgress => Contribution::InProgress,
             Status::Discarded => Contribution::Discarded,
@@ -131,6 +145,50 @@ impl<'q> Reducer<'q> {
         }
     }
 
+    /// What is wrong with `record`, read from `path`, in the light of its quiz file: ids or full marks that do
+    /// not match it (a record of a version of the quiz that is not loaded is not checked), or, when regrading
+    /// without the quiz file, earned points that could not be checked where the record was read.
+    fn fault(&self, path: &Path, record: &RecordView<'_>) -> Option<Problem> {
+        let id = &*record.quiz.id;
+        let fault = match self.expected.get(id) {
+            Some(expected) => expected.check(record).err().filter(|f| f.is_damage()),
+            None if self.regrade => view_scores(record, Scrutiny::All).err(),
+            None => None,
+        }?;
+        Some(Problem {
+            path: path.to_path_buf(),
+            message: damaged(&fault),
+        })
+    }
+
+    /// Reads one record file from its `bytes` and reduces it, for a scan: a damaged record is a problem of its
+    /// file, so that it never competes with the other files of its attempt.
+    pub fn read(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        key: Option<&IntegrityKey>,
+    ) -> Result<(Standing, Contribution), String> {
+        let read =
+            view::with_checked_record(path, bytes, key, self.scrutiny(), |record, integrity| {
+                self.reduce(path, record, integrity)
+            })?;
+        match read {
+            (_, Contribution::Damaged(problem)) => Err(problem.message),
+            read => Ok(read),
+        }
+    }
+
+    /// The scores a record must have where it is read: earned points are not held against it when they will
+    /// be recomputed.
+    fn scrutiny(&self) -> Scrutiny {
+        if self.regrade {
+            Scrutiny::FullMarksOnly
+        } else {
+            Scrutiny::All
+        }
+    }
+
     /// Gathers the contributions of scanned records into the dataset, keeping the attempts `choice` names.
     pub fn gather(
         &self,
@@ -154,7 +212,8 @@ impl<'q> Reducer<'q> {
                     data.discarded += 1;
                     continue;
                 }
-                Entry::Record(Contribution::LeftOut(problem)) | Entry::Problem(problem) => {
+                Entry::Record(Contribution::LeftOut(problem) | Contribution::Damaged(problem))
+                | Entry::Problem(problem) => {
                     data.problems.push(problem);
                     continue;
                 }
@@ -235,11 +294,7 @@ pub fn build_from_folders(
     regrade: bool,
 ) -> Dataset {
     let reducer = Reducer::new(quizzes, filter, regrade);
-    let entries = scan_with(folders, None, |path, bytes| {
-        view::with_record(path, bytes, key, |record, integrity| {
-            reducer.reduce(path, record, integrity)
-        })
-    });
+    let entries = scan_with(folders, None, |path, bytes| reducer.read(path, bytes, key));
     reducer.gather(entries, choice)
 }
 

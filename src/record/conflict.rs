@@ -1,0 +1,231 @@
+//! Files that carry the same attempt id, collected from several folders or workstations: byte-identical files are
+//! copies, counted once; files that differ are a conflict, settled the same way whatever the order of the
+//! folders: the verified record, else the most advanced one, is kept and the others are named as problems.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use super::attempt_id::AttemptId;
+use super::integrity::Integrity;
+use super::model::Status;
+use super::scan::{Entry, Problem};
+
+/// What decides between two different files of one attempt: its seal, then how far the attempt had got.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// The attempt id.
+    pub attempt: AttemptId,
+    /// What the record's seal says, when known.
+    pub integrity: Option<Integrity>,
+    /// Where the attempt stands, when known.
+    pub status: Option<Status>,
+    /// When it was last saved, when known.
+    pub updated: Option<Timestamp>,
+    /// How many questions have an answer.
+    pub answered: usize,
+}
+
+impl Standing {
+    /// The standing of a record read in full.
+    pub fn new(
+        attempt: AttemptId,
+        integrity: Integrity,
+        status: Status,
+        updated: Timestamp,
+        answered: usize,
+    ) -> Self {
+        Self {
+            attempt,
+            integrity: Some(integrity),
+            status: Some(status),
+            updated: Some(updated),
+            answered,
+        }
+    }
+}
+
+impl From<AttemptId> for Standing {
+    /// The standing of a file of which only the attempt id is known: conflicts are settled by content alone.
+    fn from(attempt: AttemptId) -> Self {
+        Self {
+            attempt,
+            integrity: None,
+            status: None,
+            updated: None,
+            answered: 0,
+        }
+    }
+}
+
+/// How much a seal is to be trusted: verified, then nothing to check, then missing, then not matching.
+fn seal_rank(integrity: Option<Integrity>) -> u8 {
+    match integrity {
+        Some(Integrity::Verified) => 4,
+        Some(Integrity::Unchecked | Integrity::NoKey) | None => 3,
+        Some(Integrity::Missing) => 2,
+        Some(Integrity::Mismatch) => 1,
+    }
+}
+
+/// How far an attempt had got: completed, then discarded (given up after being in progress), then in progress.
+fn progress_rank(status: Option<Status>) -> u8 {
+    match status {
+        Some(Status::Completed) => 3,
+        Some(Status::Discarded) => 2,
+        Some(Status::InProgress) => 1,
+        None => 0,
+    }
+}
+
+fn status_word(status: Option<Status>) -> &'static str {
+    match status {
+        Some(Status::Completed) => "completed",
+        Some(Status::Discarded) => "discarded",
+        Some(Status::InProgress) => "in progress",
+        None => "unknown",
+    }
+}
+
+impl Standing {
+    /// Orders two files of one attempt: the greater is kept.
+    fn compare(&self, other: &Self) -> Ordering {
+        seal_rank(self.integrity)
+            .cmp(&seal_rank(other.integrity))
+            .then(progress_rank(self.status).cmp(&progress_rank(other.status)))
+            .then(self.updated.cmp(&other.updated))
+            .then(self.answered.cmp(&other.answered))
+    }
+
+    /// Why `self` was kept over `other`, in words.
+    fn why_over(&self, other: &Self) -> String {
+        if seal_rank(self.integrity) != seal_rank(other.integrity) {
+            return match (self.integrity, other.integrity) {
+                (Some(Integrity::Verified), _) => {
+                    "its seal verifies and the other's does not".to_owned()
+                }
+                (_, Some(Integrity::Mismatch)) => {
+                    "the other was edited after it was written (its seal does not match)".to_owned()
+                }
+                _ => "the other has no seal although a trainer key is set".to_owned(),
+            };
+        }
+        if progress_rank(self.status) != progress_rank(other.status) {
+            return format!(
+                "it is {} and the other is {}",
+                status_word(self.status),
+                status_word(other.status)
+            );
+        }
+        if self.updated != other.updated {
+            return match self.updated {
+                Some(updated) => format!("it was saved later ({updated})"),
+                None => "it was saved later".to_owned(),
+            };
+        }
+        if self.answered != other.answered {
+            return format!(
+                "it has more answers ({} against {})",
+                self.answered, other.answered
+            );
+        }
+        "neither is more advanced, so the choice follows the files' content, not the order of the folders"
+            .to_owned()
+    }
+}
+
+/// One file read by a scan, not yet settled against the other files of its attempt.
+pub(crate) struct Candidate<T> {
+    /// Its file.
+    pub path: PathBuf,
+    /// What decides between it and other files of its attempt.
+    pub standing: Standing,
+    /// A hash of its exact bytes.
+    pub content: blake3::Hash,
+    /// What the caller keeps of it.
+    pub value: T,
+}
+
+/// The file kept for an attempt that has several.
+struct Kept {
+    index: usize,
+    path: PathBuf,
+    standing: Standing,
+    content: blake3::Hash,
+}
+
+/// The problem of `loser`, left out because another file of its attempt was kept.
+fn conflict<T>(loser: &Candidate<T>, kept: &Kept) -> Problem {
+    Problem {
+        path: loser.path.clone(),
+        message: format!(
+            "conflict: attempt {} has a different record in {}, which is kept because {}; this file is left \
+             out (check which workstation wrote it)",
+            loser.standing.attempt,
+            kept.path.display(),
+            kept.standing.why_over(&loser.standing)
+        ),
+    }
+}
+
+/// Settles the files of a scan, in their order: the kept file of each attempt becomes a record, its
+/// byte-identical copies duplicates, and the files that differ from it problems naming it and why it was kept.
+pub(crate) fn settle<T>(files: Vec<Result<Candidate<T>, Problem>>) -> Vec<Entry<T>> {
+    let mut best: HashMap<&AttemptId, (usize, usize)> = HashMap::new();
+    for (index, file) in files.iter().enumerate() {
+        let Ok(file) = file else { continue };
+        let (kept, count) = best.entry(&file.standing.attempt).or_insert((index, 0));
+        *count += 1;
+        if let Ok(current) = &files[*kept]
+            && outranks(file, current)
+        {
+            *kept = index;
+        }
+    }
+    let several: HashMap<AttemptId, Kept> = best
+        .into_iter()
+        .filter(|(_, (_, count))| *count > 1)
+        .filter_map(|(attempt, (index, _))| {
+            let file = files[index].as_ref().ok()?;
+            Some((
+                attempt.clone(),
+                Kept {
+                    index,
+                    path: file.path.clone(),
+                    standing: file.standing.clone(),
+                    content: file.content,
+                },
+            ))
+        })
+        .collect();
+    files
+        .into_iter()
+        .enumerate()
+        .map(|(index, file)| match file {
+            Err(problem) => Entry::Problem(problem),
+            Ok(file) => match several.get(&file.standing.attempt) {
+                Some(kept) if kept.index != index && kept.content == file.content => {
+                    Entry::Duplicate {
+                        path: file.path,
+                        first: kept.path.clone(),
+                    }
+                }
+                Some(kept) if kept.index != index => Entry::Problem(conflict(&file, kept)),
+                _ => Entry::Record(file.value),
+            },
+        })
+        .collect()
+}
+
+/// Whether `file` is to be kept over `current`: a better standing, or an equal one and content that sorts
+/// later, or identical content and a path that sorts first, so that the choice never depends on which was
+/// listed first.
+fn outranks<T>(file: &Candidate<T>, current: &Candidate<T>) -> bool {
+    file.standing
+        .compare(&current.standing)
+        .then_with(|| file.content.as_bytes().cmp(current.content.as_bytes()))
+        .then_with(|| current.path.cmp(&file.path))
+        == Ordering::Greater
+}

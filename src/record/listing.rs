@@ -1,0 +1,127 @@
+//! Finding record files in results folders, and opening them, without ever waiting on or wandering into
+//! something that is not a regular file: pipes, sockets and devices are named and skipped, links to folders are
+//! never followed (so a link loop cannot trap a scan), and a file is checked again once it is open.
+
+use std::fs::{DirEntry, File, FileType, OpenOptions};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use super::scan::Problem;
+use super::writer::TEMP_PREFIX;
+use crate::quiz::parse::MAX_FILE_BYTES;
+
+/// What to do about a file that is not a regular file.
+const NOT_REGULAR: &str = "not a regular file (a pipe, socket or device); skipped: remove it from the results \
+                           folder";
+
+/// Lists the record files under `folder`, descending `depth` more levels of folders; every folder that cannot
+/// be read and every entry that cannot be a record file but is in the way is pushed as a problem.
+pub(crate) fn list(folder: &Path, depth: usize, out: &mut Vec<Result<PathBuf, Problem>>) {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(error) => {
+            out.push(Err(Problem {
+                path: folder.to_path_buf(),
+                message: folder_problem(&error),
+            }));
+            return;
+        }
+    };
+    let mut entries: Vec<DirEntry> = entries.flatten().collect();
+    entries.sort_by_key(DirEntry::path);
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || name.starts_with(TEMP_PREFIX) {
+            continue;
+        }
+        let is_record_name = path.extension().is_some_and(|e| e == "ron") && name != "vigil.ron";
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => {
+                if depth > 0 {
+                    list(&path, depth - 1, out);
+                }
+            }
+            Ok(kind) if kind.is_file() => {
+                if is_record_name {
+                    out.push(Ok(path));
+                }
+            }
+            Ok(kind) if kind.is_symlink() => {
+                if let Some(listed) = link(path, is_record_name) {
+                    out.push(listed);
+                }
+            }
+            Ok(_) => out.push(Err(Problem {
+                path,
+                message: NOT_REGULAR.to_owned(),
+            })),
+            Err(error) => out.push(Err(Problem {
+                path,
+                message: format!("the entry could not be examined ({error}); check the folder"),
+            })),
+        }
+    }
+}
+
+/// What a link found in a results folder adds to the listing: a link to a record file is read (once, through
+/// the link), a link to a folder is named and never followed, and anything else is named when it is in the way.
+fn link(path: PathBuf, is_record_name: bool) -> Option<Result<PathBuf, Problem>> {
+    let problem = |message: &str| {
+        Some(Err(Problem {
+            path: path.clone(),
+            message: message.to_owned(),
+        }))
+    };
+    match std::fs::metadata(&path).map(|m| m.file_type()) {
+        Ok(kind) if kind.is_file() => is_record_name.then(|| Ok(path.clone())),
+        Ok(kind) if kind.is_dir() => problem(
+            "a link to a folder; links to folders are not followed (one may lead back into itself): put the \
+             records themselves in the results folder, or name the linked folder with --results",
+        ),
+        Ok(_) => problem(NOT_REGULAR),
+        Err(_) if is_record_name => problem(
+            "a link that leads nowhere (its target is missing, or the links go round in a loop); remove it",
+        ),
+        Err(_) => None,
+    }
+}
+
+fn folder_problem(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such folder; check the path".to_owned(),
+        io::ErrorKind::PermissionDenied => {
+            "permission denied; ask for read access to the folder".to_owned()
+        }
+        _ => format!("the folder could not be read: {error}"),
+    }
+}
+
+/// Opens `path` for reading without waiting for a writer (a pipe opened for reading waits for one), where the
+/// platform allows.
+fn open_without_waiting(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// Reads a listed record file: opened without waiting, refused unless it is (still) a regular file, and at
+/// most one byte more than a record may have; says in words why it cannot be read.
+pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
+    let unreadable = |error: io::Error| format!("the file could not be read: {error}");
+    let file = open_without_waiting(path).map_err(unreadable)?;
+    let kind: FileType = file.metadata().map_err(unreadable)?.file_type();
+    if !kind.is_file() {
+        return Err(NOT_REGULAR.to_owned());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    Ok(bytes)
+}
