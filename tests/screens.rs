@@ -404,7 +404,7 @@ fn ascii_mode_keeps_every_meaning() {
         };
         let drawn = screen(&case, keys, 80, 24);
         assert!(
-            drawn.chars().all(|c| c.is_ascii()),
+            drawn.is_ascii(),
             "{name}: a symbol outside ASCII:\n{drawn}"
         );
         insta::assert_snapshot!(format!("{name}_ascii_en_80x24"), drawn);
