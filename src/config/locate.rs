@@ -188,7 +188,7 @@ pub fn locate(overrides: &Overrides, env: &Environment) -> Result<Located, Confi
         None => None,
         Some(file) => {
             let file = base.join(file);
-            let secret = std::fs::read(&file).map_err(|error| ConfigError::Key {
+            let secret = read_file(&file).map_err(|error| ConfigError::Key {
                 path: file.clone(),
                 problem: format!("cannot be read ({error})"),
             })?;

@@ -3,6 +3,7 @@
 pub mod bank;
 pub mod check;
 pub mod diagnostic;
+pub mod files;
 pub mod findings;
 pub mod model;
 pub mod parse;
