@@ -366,3 +366,48 @@ fn symlink_loops_are_named_once_and_never_followed() {
         assert_eq!(output.status.code(), Some(0), "{args:?}");
     }
 }
+
+fn has_raw_control(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .any(|c| c.is_control() && c != '\n')
+}
+
+#[test]
+fn json_output_never_carries_a_raw_control_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let small =
+        std::fs::read_to_string(manifest_dir().join("tests/fixtures/valid/small.ron")).unwrap();
+    let hostile = small.replacen("id: \"", "id: \"q\u{9b}31m\u{7f}\u{85}", 1);
+    std::fs::write(dir.path().join("hostile.ron"), hostile).unwrap();
+    let checked = vigil(&["check", "--format", "json", "hostile.ron"], dir.path());
+    assert_eq!(checked.status.code(), Some(1));
+    assert!(!has_raw_control(&checked.stdout), "{}", stdout(&checked));
+    let raw = String::from_utf8_lossy(&checked.stdout);
+    assert!(raw.contains("`q\\u009b31m\\u007f\\u0085fixture`"), "{raw}");
+    let report: serde_json::Value = serde_json::from_slice(&checked.stdout).unwrap();
+    let message = report["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("q\u{9b}31m\u{7f}\u{85}fixture"),
+        "{message}"
+    );
+
+    let quizzes = dir.path().join("quizzes");
+    std::fs::create_dir(&quizzes).unwrap();
+    std::fs::write(quizzes.join("name\u{9b}2J.ron"), small).unwrap();
+    let listed = vigil(
+        &["list", "--format", "json", "--quizzes", "quizzes"],
+        dir.path(),
+    );
+    assert_eq!(listed.status.code(), Some(0));
+    assert!(!has_raw_control(&listed.stdout), "{}", stdout(&listed));
+    let entries: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert!(
+        entries
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["source"] == "quizzes/name\u{9b}2J.ron"),
+        "{entries}"
+    );
+}

@@ -81,8 +81,7 @@ pub fn run_on(inputs: Vec<Input>, options: &CheckOptions, out: &mut dyn Write) -
                 passed,
                 diagnostics: &report.diagnostics,
             };
-            serde_json::to_writer_pretty(&mut *out, &json)?;
-            writeln!(out)?;
+            crate::json::write_pretty(out, &json)?;
         }
         Format::Text => {
             for diagnostic in &report.diagnostics {

@@ -131,8 +131,7 @@ pub fn run(
                 attempts_counted: options.attempts,
                 report: &report,
             };
-            serde_json::to_writer_pretty(&mut bytes, &json)?;
-            bytes.push(b'\n');
+            crate::json::write_pretty(&mut bytes, &json)?;
         }
     }
     match &options.out {
