@@ -380,16 +380,24 @@ fn json_output_never_carries_a_raw_control_character() {
         std::fs::read_to_string(manifest_dir().join("tests/fixtures/valid/small.ron")).unwrap();
     let hostile = small.replacen("id: \"", "id: \"q\u{9b}31m\u{7f}\u{85}", 1);
     std::fs::write(dir.path().join("hostile.ron"), hostile).unwrap();
-    let checked = vigil(&["check", "--format", "json", "hostile.ron"], dir.path());
+    std::fs::write(dir.path().join("f\u{9b}2J.ron"), "(").unwrap();
+    let checked = vigil(
+        &["check", "--format", "json", "hostile.ron", "f\u{9b}2J.ron"],
+        dir.path(),
+    );
     assert_eq!(checked.status.code(), Some(1));
     assert!(!has_raw_control(&checked.stdout), "{}", stdout(&checked));
     let raw = String::from_utf8_lossy(&checked.stdout);
-    assert!(raw.contains("`q\\u009b31m\\u007f\\u0085fixture`"), "{raw}");
+    assert!(raw.contains("\"file\": \"f\\u009b2J.ron\""), "{raw}");
+    assert!(raw.contains("U+009B"), "{raw}");
     let report: serde_json::Value = serde_json::from_slice(&checked.stdout).unwrap();
-    let message = report["diagnostics"][0]["message"].as_str().unwrap();
     assert!(
-        message.contains("q\u{9b}31m\u{7f}\u{85}fixture"),
-        "{message}"
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["file"] == "f\u{9b}2J.ron"),
+        "{report}"
     );
 
     let quizzes = dir.path().join("quizzes");

@@ -2,7 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::characters::{Lines, bad_char_in_id, text_problem};
 use super::findings::{Findings, Place};
+use super::limits::{MAX_ENTRIES, MAX_QUESTIONS, oversized_list};
 use super::model::{
     AnswerOption, BranchNode, Ending, MatchItem, MatchTarget, OrderItem, QUIZ_FORMAT, Question,
     QuestionKind, Quiz,
@@ -29,8 +31,10 @@ pub fn is_valid_id(id: &str) -> bool {
 pub fn validate(quiz: &Quiz, taxonomy: &Taxonomy, findings: &mut Findings<'_>) {
     let mut check = Checker { taxonomy, findings };
     check.metadata(quiz);
-    check.scenarios(quiz);
-    check.questions(quiz);
+    if check.within_limits(quiz) {
+        check.scenarios(quiz);
+        check.questions(quiz);
+    }
 }
 
 struct Checker<'t, 'f, 'a> {
@@ -51,7 +55,13 @@ impl Checker<'_, '_, '_> {
                 "write `format: 1,`",
             );
         }
-        if !is_valid_id(&quiz.id) || quiz.id.chars().any(|c| c.is_ascii_uppercase()) {
+        if let Some(bad) = bad_char_in_id(&quiz.id) {
+            self.findings.error(
+                quiz_place.field("id"),
+                format!("the quiz id contains {bad}"),
+                bad.hint(),
+            );
+        } else if !is_valid_id(&quiz.id) || quiz.id.chars().any(|c| c.is_ascii_uppercase()) {
             self.findings.error(
                 quiz_place.field("id"),
                 format!("quiz id `{}` is not a valid id", quiz.id),
@@ -74,7 +84,7 @@ impl Checker<'_, '_, '_> {
                 "write a two-letter code: \"en\", \"ru\" or \"kk\"",
             );
         }
-        self.text(quiz_place.field("title"), "title", &quiz.title);
+        self.line(quiz_place.field("title"), "title", &quiz.title);
         self.text(
             quiz_place.field("description"),
             "description",
@@ -102,6 +112,14 @@ impl Checker<'_, '_, '_> {
             );
         }
         if let Some(group) = &quiz.form_group
+            && let Some(bad) = bad_char_in_id(group)
+        {
+            self.findings.error(
+                quiz_place.field("form_group"),
+                format!("the form group contains {bad}"),
+                bad.hint(),
+            );
+        } else if let Some(group) = &quiz.form_group
             && !is_valid_id(group)
         {
             self.findings.error(
@@ -120,6 +138,25 @@ impl Checker<'_, '_, '_> {
         }
     }
 
+    /// Whether the quiz's scenarios and questions are few enough to check one by one; if not, says so.
+    fn within_limits(&mut self, quiz: &Quiz) -> bool {
+        let mut within = true;
+        for (field, count) in [
+            ("scenarios", quiz.scenarios.len()),
+            ("questions", quiz.questions.len()),
+        ] {
+            if count > MAX_QUESTIONS {
+                within = false;
+                self.findings.error(
+                    Place::quiz().field(field),
+                    format!("the quiz has {count} {field}; at most {MAX_QUESTIONS} are allowed"),
+                    "split it into several quizzes",
+                );
+            }
+        }
+        within
+    }
+
     fn scenarios(&mut self, quiz: &Quiz) {
         let used: HashSet<&str> = quiz
             .questions
@@ -130,7 +167,7 @@ impl Checker<'_, '_, '_> {
         for scenario in &quiz.scenarios {
             let place = Place::scenario(&scenario.id);
             self.id(place, "scenario", &scenario.id, &mut seen);
-            self.text(place.field("title"), "title", &scenario.title);
+            self.line(place.field("title"), "title", &scenario.title);
             self.text(place.field("narrative"), "narrative", &scenario.narrative);
             if !used.contains(scenario.id.as_str()) {
                 self.findings.warning(
@@ -200,8 +237,19 @@ impl Checker<'_, '_, '_> {
                 "add `references: [\"...\"]`, such as \"Palermo Protocol, Art. 3(c)\"",
             );
         }
-        for reference in &question.references {
-            self.text(place.field("references"), "reference", reference);
+        if question.references.len() > MAX_ENTRIES {
+            self.findings.error(
+                place.field("references"),
+                format!(
+                    "the question has {} references; at most {MAX_ENTRIES} are allowed",
+                    question.references.len()
+                ),
+                "cite the few sources that matter most",
+            );
+        } else {
+            for reference in &question.references {
+                self.line(place.field("references"), "reference", reference);
+            }
         }
         let branching = matches!(question.kind, QuestionKind::Branching { .. });
         match question.points {
@@ -216,6 +264,17 @@ impl Checker<'_, '_, '_> {
                 "leave `points` out for 1 point",
             ),
             _ => {}
+        }
+        if let Some(list) = oversized_list(&question.kind) {
+            self.findings.error(
+                place.field(list.field),
+                format!(
+                    "{} has {} {}; at most {MAX_ENTRIES} are allowed",
+                    list.owner, list.count, list.field
+                ),
+                "a trainee cannot weigh so many at once; split the question",
+            );
+            return;
         }
         match &question.kind {
             QuestionKind::Single { options } => self.single(place, options, "single"),
@@ -410,7 +469,7 @@ impl Checker<'_, '_, '_> {
         for ending in endings {
             let at = place.part("ending", &ending.id);
             self.id(at, "ending", &ending.id, &mut seen);
-            self.text(at.field("title"), "title", &ending.title);
+            self.line(at.field("title"), "title", &ending.title);
             self.text(at.field("debrief"), "debrief", &ending.debrief);
         }
         let node_ids: HashMap<&str, &BranchNode> =
@@ -582,7 +641,10 @@ impl Checker<'_, '_, '_> {
                 "give every one its own id; ids stay the same in every translation",
             );
         }
-        if !is_valid_id(id) {
+        if let Some(bad) = bad_char_in_id(id) {
+            self.findings
+                .error(place, format!("the {noun} id contains {bad}"), bad.hint());
+        } else if !is_valid_id(id) {
             self.findings.error(
                 place,
                 format!("`{id}` is not a valid {noun} id"),
@@ -591,25 +653,25 @@ impl Checker<'_, '_, '_> {
         }
     }
 
+    /// Checks a text that may span several lines.
     fn text(&mut self, place: Place<'_>, field: &str, value: &str) {
+        self.checked_text(place, field, value, Lines::Many);
+    }
+
+    /// Checks a text that must stay on one line, such as a title.
+    fn line(&mut self, place: Place<'_>, field: &str, value: &str) {
+        self.checked_text(place, field, value, Lines::One);
+    }
+
+    fn checked_text(&mut self, place: Place<'_>, field: &str, value: &str, lines: Lines) {
         if value.trim().is_empty() {
             self.findings.error(
                 place,
                 format!("`{field}` is empty"),
                 "write the text between the quotes",
             );
-        } else if let Some(c) = value
-            .chars()
-            .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
-        {
-            self.findings.error(
-                place,
-                format!(
-                    "`{field}` contains the control character U+{:04X}",
-                    c as u32
-                ),
-                "remove it; it is invisible and could disturb the trainee's screen",
-            );
+        } else if let Some((message, hint)) = text_problem(field, value, lines) {
+            self.findings.error(place, message, hint);
         }
     }
 
@@ -626,6 +688,18 @@ impl Checker<'_, '_, '_> {
     }
 
     fn tags(&mut self, place: Place<'_>, tags: &[String]) {
+        if tags.len() > MAX_ENTRIES {
+            self.findings.error(
+                place,
+                format!("{} tags; at most {MAX_ENTRIES} are allowed", tags.len()),
+                "keep the tags that say what this is about",
+            );
+            return;
+        }
+        for bad in tags.iter().filter_map(|t| bad_char_in_id(t)) {
+            self.findings
+                .error(place, format!("a tag contains {bad}"), bad.hint());
+        }
         for tag in tags.iter().filter(|t| !self.taxonomy.contains(t)) {
             self.findings.warning(
                 place,
