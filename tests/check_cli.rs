@@ -276,9 +276,9 @@ fn make_fifo(path: &Path) {
     assert!(made.success(), "mkfifo {}", path.display());
 }
 
+/// A temporary folder holding `quizzes/small.ron`, a valid quiz; returns it and the `quizzes` folder.
 #[cfg(unix)]
-#[test]
-fn a_fifo_named_like_a_quiz_is_named_as_a_problem_not_waited_on() {
+fn folder_with_a_valid_quiz() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let quizzes = dir.path().join("quizzes");
     std::fs::create_dir(&quizzes).unwrap();
@@ -287,6 +287,13 @@ fn a_fifo_named_like_a_quiz_is_named_as_a_problem_not_waited_on() {
         quizzes.join("small.ron"),
     )
     .unwrap();
+    (dir, quizzes)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_quiz_is_named_as_a_problem_not_waited_on() {
+    let (dir, quizzes) = folder_with_a_valid_quiz();
     make_fifo(&quizzes.join("x.ron"));
     let output = vigil_within(20, &["check", "quizzes"], dir.path());
     assert_eq!(output.status.code(), Some(1));
@@ -331,14 +338,7 @@ fn a_fifo_given_by_name_is_an_error_not_a_hang() {
 #[cfg(unix)]
 #[test]
 fn symlink_loops_are_named_once_and_never_followed() {
-    let dir = tempfile::tempdir().unwrap();
-    let quizzes = dir.path().join("quizzes");
-    std::fs::create_dir(&quizzes).unwrap();
-    std::fs::copy(
-        manifest_dir().join("tests/fixtures/valid/small.ron"),
-        quizzes.join("small.ron"),
-    )
-    .unwrap();
+    let (dir, quizzes) = folder_with_a_valid_quiz();
     std::os::unix::fs::symlink(".", quizzes.join("a")).unwrap();
     std::os::unix::fs::symlink(".", quizzes.join("b")).unwrap();
     let output = vigil_within(20, &["check", "quizzes"], dir.path());

@@ -146,7 +146,8 @@ pub fn not_regular(name: &str, kind: SpecialKind) -> Diagnostic {
         }
         SpecialKind::BrokenLink => "remove the link, or point it at an existing quiz file",
         _ => {
-            "quizzes are ordinary files: remove it from the folder, or give the path of a quiz file"
+            "Vigil reads only ordinary files: remove this one from the folder, \
+             or give the path of an ordinary file"
         }
     };
     Diagnostic::file(
@@ -310,7 +311,7 @@ mod tests {
             finding.message,
             "this is a named pipe (FIFO), not a regular file; it was not read"
         );
-        assert!(finding.hint.unwrap().contains("ordinary files"));
+        assert!(finding.hint.unwrap().contains("only ordinary files"));
     }
 
     #[test]
