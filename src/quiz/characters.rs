@@ -77,7 +77,10 @@ pub fn bad_char_in_text(text: &str, lines: Lines) -> Option<BadChar> {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let found = match c {
-            '\r' if lines == Lines::Many && chars.peek() == Some(&'\n') => None,
+            '\r' if chars.peek() == Some(&'\n') => match lines {
+                Lines::Many => None,
+                Lines::One => Some(BadChar::LineBreak),
+            },
             '\r' => Some(BadChar::LoneCarriageReturn),
             '\n' | '\t' if lines == Lines::Many => None,
             '\n' => Some(BadChar::LineBreak),
@@ -135,6 +138,10 @@ mod tests {
         );
         assert_eq!(
             bad_char_in_text("a\nb", Lines::One),
+            Some(BadChar::LineBreak)
+        );
+        assert_eq!(
+            bad_char_in_text("a\r\nb", Lines::One),
             Some(BadChar::LineBreak)
         );
         assert_eq!(

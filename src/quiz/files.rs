@@ -315,6 +315,27 @@ mod tests {
     }
 
     #[test]
+    fn folders_nested_too_deep_are_named_not_searched() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut deep = dir.path().to_path_buf();
+        for level in 0..=MAX_FOLDER_DEPTH {
+            deep.push(format!("{level}"));
+        }
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::write(deep.join("lost.ron"), "(").unwrap();
+        let inputs = gather(&[dir.path().to_path_buf()], &read_file);
+        assert_eq!(inputs.len(), 1);
+        let finding = inputs[0].content.as_ref().unwrap_err();
+        assert!(
+            finding
+                .message
+                .starts_with("folders are nested more than 32 deep"),
+            "{finding}"
+        );
+        assert!(inputs[0].name.ends_with("32"), "{}", inputs[0].name);
+    }
+
+    #[test]
     fn a_link_to_a_folder_is_named_and_not_searched() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("one.ron"), "(").unwrap();
