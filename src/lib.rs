@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod i18n;
 pub mod import;
+pub mod json;
 pub mod quiz;
 pub mod record;
 pub mod report;

@@ -280,8 +280,9 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 },
                 width: cli::report::terminal_width(),
                 out: file.clone(),
+                read_files: located.files_read(),
             };
-            cli::report::run(&options, located.key, &mut out)?
+            cli::report::run(&options, located.key, &mut out, &mut err)?
         }
         Some(Command::Dashboard) => {
             let located = locate_for_reading(&args)?;

@@ -239,3 +239,183 @@ fn without_a_terminal_the_app_says_so_in_one_line_and_exits_2() {
         );
     }
 }
+
+/// Runs vigil and gives up (killing it and failing) when it has not finished within `seconds`, so a read that
+/// hangs can never hang the test run.
+#[cfg(unix)]
+fn vigil_within(seconds: u64, args: &[&str], cwd: &Path) -> Output {
+    use std::process::Stdio;
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let child = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args(args)
+        .current_dir(cwd)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the vigil binary runs");
+    let pid = child.id().to_string();
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || sender.send(child.wait_with_output()));
+    match receiver.recv_timeout(Duration::from_secs(seconds)) {
+        Ok(output) => output.expect("vigil's output is collected"),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid]).status();
+            panic!("vigil {args:?} did not finish within {seconds} s");
+        }
+    }
+}
+
+#[cfg(unix)]
+fn make_fifo(path: &Path) {
+    let made = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// A temporary folder holding `quizzes/small.ron`, a valid quiz; returns it and the `quizzes` folder.
+#[cfg(unix)]
+fn folder_with_a_valid_quiz() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let quizzes = dir.path().join("quizzes");
+    std::fs::create_dir(&quizzes).unwrap();
+    std::fs::copy(
+        manifest_dir().join("tests/fixtures/valid/small.ron"),
+        quizzes.join("small.ron"),
+    )
+    .unwrap();
+    (dir, quizzes)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_quiz_is_named_as_a_problem_not_waited_on() {
+    let (dir, quizzes) = folder_with_a_valid_quiz();
+    make_fifo(&quizzes.join("x.ron"));
+    let output = vigil_within(20, &["check", "quizzes"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout(&output);
+    assert!(
+        report.starts_with(
+            "quizzes/x.ron: error: this is a named pipe (FIFO), not a regular file; it was not read\n"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("checked 2 files (1 quiz)"), "{report}");
+
+    let listed = vigil_within(20, &["list", "--quizzes", "quizzes"], dir.path());
+    assert_eq!(listed.status.code(), Some(0));
+    let errors = String::from_utf8_lossy(&listed.stderr);
+    assert!(
+        errors.contains("x.ron: error: this is a named pipe"),
+        "{errors}"
+    );
+    assert!(stdout(&listed).contains("quizzes/small.ron"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_given_by_name_is_an_error_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    make_fifo(&dir.path().join("x.ron"));
+    let output = vigil_within(20, &["check", "x.ron"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output)
+            .starts_with("x.ron: error: this is a named pipe (FIFO), not a regular file"),
+        "{}",
+        stdout(&output)
+    );
+    let config = vigil_within(20, &["--config", "x.ron", "records"], dir.path());
+    assert_eq!(config.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&config.stderr);
+    assert!(errors.contains("this is a named pipe (FIFO)"), "{errors}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_named_once_and_never_followed() {
+    let (dir, quizzes) = folder_with_a_valid_quiz();
+    std::os::unix::fs::symlink(".", quizzes.join("a")).unwrap();
+    std::os::unix::fs::symlink(".", quizzes.join("b")).unwrap();
+    let output = vigil_within(20, &["check", "quizzes"], dir.path());
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    for link in ["quizzes/a", "quizzes/b"] {
+        assert!(
+            report.contains(&format!(
+                "{link}: error: this is a link to a folder, not a regular file; it was not read\n"
+            )),
+            "{report}"
+        );
+    }
+    assert!(!report.contains("also defined in"), "{report}");
+    assert!(
+        report.ends_with("checked 3 files (1 quiz): 2 errors, 0 warnings; failed\n"),
+        "{report}"
+    );
+
+    for args in [
+        &["list", "--quizzes", "quizzes"][..],
+        &["report", "--quizzes", "quizzes", "--results", "results"][..],
+    ] {
+        let output = vigil_within(20, args, dir.path());
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+    }
+}
+
+fn has_raw_control(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .any(|c| c.is_control() && c != '\n')
+}
+
+#[test]
+fn json_output_never_carries_a_raw_control_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let small =
+        std::fs::read_to_string(manifest_dir().join("tests/fixtures/valid/small.ron")).unwrap();
+    let hostile = small.replacen("id: \"", "id: \"q\u{9b}31m\u{7f}\u{85}", 1);
+    std::fs::write(dir.path().join("hostile.ron"), hostile).unwrap();
+    std::fs::write(dir.path().join("f\u{9b}2J.ron"), "(").unwrap();
+    let checked = vigil(
+        &["check", "--format", "json", "hostile.ron", "f\u{9b}2J.ron"],
+        dir.path(),
+    );
+    assert_eq!(checked.status.code(), Some(1));
+    assert!(!has_raw_control(&checked.stdout), "{}", stdout(&checked));
+    let raw = String::from_utf8_lossy(&checked.stdout);
+    assert!(raw.contains("\"file\": \"f\\u009b2J.ron\""), "{raw}");
+    assert!(raw.contains("U+009B"), "{raw}");
+    let report: serde_json::Value = serde_json::from_slice(&checked.stdout).unwrap();
+    assert!(
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["file"] == "f\u{9b}2J.ron"),
+        "{report}"
+    );
+
+    let quizzes = dir.path().join("quizzes");
+    std::fs::create_dir(&quizzes).unwrap();
+    std::fs::write(quizzes.join("name\u{9b}2J.ron"), small).unwrap();
+    let listed = vigil(
+        &["list", "--format", "json", "--quizzes", "quizzes"],
+        dir.path(),
+    );
+    assert_eq!(listed.status.code(), Some(0));
+    assert!(!has_raw_control(&listed.stdout), "{}", stdout(&listed));
+    let entries: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert!(
+        entries
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["source"] == "quizzes/name\u{9b}2J.ron"),
+        "{entries}"
+    );
+}

@@ -76,3 +76,67 @@ fn the_example_quiz_scores_every_kind_to_its_documented_maximum() {
     assert_eq!(maxima, vec![2.0, 1.0, 1.0, 1.0, 1.0, 3.0]);
     assert!(example.content_hash.starts_with("blake3:"));
 }
+
+/// A quiz with `questions` questions of `options` options each.
+fn generated_quiz(questions: usize, options: usize) -> Vec<u8> {
+    let option_list: String = (0..options)
+        .map(|o| {
+            format!(
+                "(id: \"o{o}\", text: \"Option {o}\", correct: {}, feedback: \"f\"),",
+                o == 0
+            )
+        })
+        .collect();
+    let question_list: String = (0..questions)
+        .map(|q| {
+            format!(
+                "(id: \"q{q}\", prompt: \"p\", explanation: \"e\", references: [\"r\"], \
+                 kind: single(options: [{option_list}])),"
+            )
+        })
+        .collect();
+    format!(
+        "(format: 1, id: \"big\", version: 1, language: \"en\", title: \"Big\", description: \"d\", \
+         estimated_minutes: 1, pass_mark: 50, questions: [{question_list}])"
+    )
+    .into_bytes()
+}
+
+fn check_generated(questions: usize, options: usize) -> Vec<String> {
+    let input = vigil::quiz::Input {
+        name: "big.ron".to_owned(),
+        content: Ok(generated_quiz(questions, options)),
+    };
+    check(&[input], &Taxonomy::default())
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.to_string())
+        .collect()
+}
+
+#[test]
+fn a_question_with_a_hundred_thousand_options_is_refused_in_one_message() {
+    let errors = check_generated(1, 100_000);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with(
+            "big.ron:1:207: error: question `q0`: the question has 100000 options; at most 50 are allowed"
+        ),
+        "{}",
+        errors[0]
+    );
+    assert!(check_generated(1, 50).is_empty());
+}
+
+#[test]
+fn more_than_ten_thousand_questions_are_refused_and_ten_thousand_pass() {
+    let errors = check_generated(10_001, 2);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("error: the quiz has 10001 questions; at most 10000 are allowed"),
+        "{}",
+        errors[0]
+    );
+    assert!(check_generated(10_000, 2).is_empty());
+}

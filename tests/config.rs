@@ -202,3 +202,120 @@ fn vigil_records_lists_attempts_and_problem_files() {
     let text = vigil(&["records", "--results", "."], dir.path());
     assert!(String::from_utf8_lossy(&text.stdout).contains("0 records, 1 problem files"));
 }
+
+fn check_config(dir: &Path, file: &str, body: &str, extra_args: &[&str]) -> (Option<i32>, String) {
+    std::fs::write(
+        dir.join(file),
+        format!("(\n    format: 1,\n    session: \"almaty\",\n    phase: pre,\n{body})\n"),
+    )
+    .unwrap();
+    let mut args = vec!["check"];
+    args.extend_from_slice(extra_args);
+    args.push(file);
+    let output = vigil(&args, dir);
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).replace('\\', "/"),
+    )
+}
+
+#[test]
+fn check_names_a_phase_quiz_that_does_not_exist_with_a_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    let body =
+        "    phases: (\n        post: (quizzes: [\"warm-up\", \"assesment-post\"]),\n    ),\n";
+    let (code, text) = check_config(dir.path(), "vigil.ron", body, &["--deny-warnings"]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.starts_with(
+            "vigil.ron:6:37: error: phase `post` offers quiz `assesment-post`, which is neither built in nor in \
+             `quiz_folders`\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("= hint: did you mean `assessment-post`?"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_finds_quizzes_in_the_configs_quiz_folders_and_warns_about_a_missing_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
+    let body = format!(
+        "    language: \"kk\",\n    quiz_folders: [\"{}\"],\n    phases: (pre: (quizzes: [\"example-every-kind\"])),\n",
+        examples.display().to_string().replace('\\', "/")
+    );
+    let (code, text) = check_config(dir.path(), "vigil.ron", &body, &[]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains(
+            "warning: phase `pre` offers quiz `example-every-kind`, which has no `kk` version (only en)"
+        ),
+        "{text}"
+    );
+    let (code, _) = check_config(dir.path(), "vigil.ron", &body, &["--deny-warnings"]);
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn check_requires_a_readable_long_enough_key_kept_out_of_the_results_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("results")).unwrap();
+    let body = "    results: \"results\",\n    trainer_key: \"results/trainer.key\",\n";
+    let (code, text) = check_config(dir.path(), "vigil.ron", body, &[]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains(
+            "error: the trainer key file results/trainer.key cannot be used: no such file or folder"
+        ),
+        "{text}"
+    );
+    std::fs::write(dir.path().join("results/trainer.key"), "short").unwrap();
+    let (code, text) = check_config(dir.path(), "vigil.ron", body, &[]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("is shorter than 16 bytes"), "{text}");
+    std::fs::write(
+        dir.path().join("results/trainer.key"),
+        "a long enough trainer secret",
+    )
+    .unwrap();
+    let (code, text) = check_config(dir.path(), "vigil.ron", body, &[]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains(
+            "warning: the trainer key file results/trainer.key lies inside the results folder"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_warns_when_the_results_folder_does_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "    results: \"no-such-share\",\n";
+    let (code, text) = check_config(dir.path(), "vigil.ron", body, &["--deny-warnings"]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.starts_with(
+            "vigil.ron:5:5: warning: the results folder no-such-share does not exist\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_config_is_checked_as_a_config_whatever_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "    phases: (pre: (quizzes: [\"warm-upp\"])),\n";
+    let (code, text) = check_config(dir.path(), "room-a.ron", body, &[]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("offers quiz `warm-upp`"), "{text}");
+    assert!(text.contains("did you mean `warm-up`?"), "{text}");
+    assert!(!text.contains("unknown field"), "{text}");
+    assert!(
+        text.ends_with("checked 1 file (0 quizzes): 1 error, 0 warnings; failed\n"),
+        "{text}"
+    );
+}

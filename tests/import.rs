@@ -569,3 +569,28 @@ proptest! {
         import_both_ways(&text)?;
     }
 }
+
+#[test]
+fn the_binary_refuses_to_write_the_quiz_over_the_file_it_imports() {
+    let folder = tempfile::tempdir().unwrap();
+    let bank = folder.path().join("bank.gift");
+    let original = "Who? {=me ~you}\n";
+    std::fs::write(&bank, original).unwrap();
+    std::fs::create_dir(folder.path().join("sub")).unwrap();
+    let same = bank.to_str().unwrap().to_owned();
+    let roundabout = folder.path().join("sub/../bank.gift");
+    for output in [same.as_str(), roundabout.to_str().unwrap()] {
+        let run = vigil(&["import", &same, "-o", output]);
+        assert_eq!(run.status.code(), Some(2), "{output}");
+        let err = stderr(&run);
+        assert!(
+            err.contains("is one of the files this command reads; writing there would replace it"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&bank).unwrap(), original);
+    }
+    let beside = folder.path().join("bank.ron");
+    let run = vigil(&["import", &same, "-o", beside.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(beside.exists());
+}

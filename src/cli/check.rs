@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::Format;
-use crate::config::read_config;
+use crate::config::{check_config, looks_like_config};
 use crate::quiz::bank::{built_in_inputs, built_in_taxonomy};
 use crate::quiz::check::{Summary, check, gather, read_file};
 use crate::quiz::{Diagnostic, Input};
@@ -36,12 +36,18 @@ pub fn run(options: &CheckOptions, out: &mut dyn Write) -> io::Result<i32> {
     run_on(inputs, options, out)
 }
 
-/// Whether `name` is a trainer's config (`vigil.ron`, `vigil.example.ron`) rather than a quiz.
-pub fn is_config_file(name: &str) -> bool {
-    Path::new(name)
+/// Whether `input` is a trainer's config rather than a quiz: named like one (`vigil.ron`, `vigil.example.ron`)
+/// or, whatever its name, written like one.
+pub fn is_config(input: &Input) -> bool {
+    let named_like_one = Path::new(&input.name)
         .file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with("vigil.") && n.ends_with(".ron"))
+        .is_some_and(|n| n.starts_with("vigil.") && n.ends_with(".ron"));
+    named_like_one
+        || input
+            .content
+            .as_ref()
+            .is_ok_and(|bytes| looks_like_config(bytes))
 }
 
 /// The files a check of `paths` looks at, read with `read`.
@@ -59,9 +65,7 @@ pub fn inputs_for(paths: &[PathBuf], read: &dyn Fn(&Path) -> io::Result<Vec<u8>>
 
 /// Checks `inputs` (quizzes, tag files and trainer configs) and prints the report; returns the exit code.
 pub fn run_on(inputs: Vec<Input>, options: &CheckOptions, out: &mut dyn Write) -> io::Result<i32> {
-    let (configs, quizzes): (Vec<Input>, Vec<Input>) = inputs
-        .into_iter()
-        .partition(|input| is_config_file(&input.name));
+    let (configs, quizzes): (Vec<Input>, Vec<Input>) = inputs.into_iter().partition(is_config);
     let mut report = check(&quizzes, &built_in_taxonomy());
     report.files += configs.len();
     for config in configs {
@@ -69,7 +73,7 @@ pub fn run_on(inputs: Vec<Input>, options: &CheckOptions, out: &mut dyn Write) -
             Err(finding) => report.diagnostics.push(finding),
             Ok(bytes) => report
                 .diagnostics
-                .extend(read_config(&config.name, &bytes).1),
+                .extend(check_config(&config.name, &bytes)),
         }
     }
     let summary = report.summary();
@@ -81,8 +85,7 @@ pub fn run_on(inputs: Vec<Input>, options: &CheckOptions, out: &mut dyn Write) -
                 passed,
                 diagnostics: &report.diagnostics,
             };
-            serde_json::to_writer_pretty(&mut *out, &json)?;
-            writeln!(out)?;
+            crate::json::write_pretty(out, &json)?;
         }
         Format::Text => {
             for diagnostic in &report.diagnostics {

@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use super::output::refuse_clash;
 use crate::import::{self, ImportOptions, Outcome, SourceFormat};
 use crate::quiz::check::{read_file, unreadable};
 use crate::quiz::{Diagnostic, Severity};
@@ -34,7 +35,7 @@ pub struct ImportRequest {
 /// Imports the file; writes the quiz to the output file or `out` and the report to `err`.
 ///
 /// Returns the exit code: 0 when the quiz was written, 1 when the file could not be read or nothing
-/// converted, 2 when the id, language or format given cannot be used.
+/// converted, 2 when the id, language or format given cannot be used or the output is the file imported.
 pub fn run(request: &ImportRequest, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
     let name = request.file.display().to_string();
     let options = match ImportOptions::for_file(
@@ -48,6 +49,12 @@ pub fn run(request: &ImportRequest, out: &mut dyn Write, err: &mut dyn Write) ->
             return Ok(USAGE);
         }
     };
+    if let Some(output) = &request.output
+        && let Err(clash) = refuse_clash(output, std::slice::from_ref(&request.file), &[])
+    {
+        writeln!(err, "vigil import: {}", printable_line(&clash.to_string()))?;
+        return Ok(USAGE);
+    }
     let bytes = match read_file(&request.file) {
         Ok(bytes) => bytes,
         Err(error) => {

@@ -67,8 +67,7 @@ pub fn run(
     let entries = entries(&bank);
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &entries)?;
-            writeln!(out)?;
+            crate::json::write_pretty(out, &entries)?;
         }
         Format::Text => print_table(&entries, out)?,
     }

@@ -4,6 +4,7 @@ pub mod check;
 pub mod dashboard;
 pub mod import;
 pub mod list;
+pub mod output;
 pub mod records;
 pub mod report;
 pub mod run;

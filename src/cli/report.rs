@@ -6,15 +6,18 @@ use std::path::PathBuf;
 use anyhow::Context;
 use serde::Serialize;
 
+use super::output::refuse_clash;
 use crate::config::Group;
 use crate::i18n::Lang;
 use crate::quiz::Bank;
+use crate::quiz::bank::BUILT_IN_PREFIX;
 use crate::record::IntegrityKey;
 use crate::record::writer::replace_file;
 use crate::report::export::csv::Table;
 use crate::report::export::{Labels, csv, html, text};
 use crate::report::stats::Thresholds;
 use crate::report::{AttemptChoice, Filter, Report, analyse, build_from_folders};
+use crate::text::printable_line;
 
 /// The form of the report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -61,6 +64,8 @@ pub struct ReportOptions {
     pub width: usize,
     /// Write here instead of standard output.
     pub out: Option<PathBuf>,
+    /// Other files read (the config, the trainer key), which `out` must never replace.
+    pub read_files: Vec<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -93,13 +98,37 @@ pub fn delimiter(wanted: char) -> anyhow::Result<u8> {
         .context("the delimiter must be one ASCII character, such as , or ;")
 }
 
-/// Builds the report and writes it; returns the exit code (0).
+/// The exit code when `--out` would replace something the report reads.
+const USAGE: i32 = 2;
+
+/// Builds the report and writes it to `--out` or `out`; returns the exit code: 0, or 2 (with the reason on `err`)
+/// when `--out` names a file the report reads or lies inside a results folder.
 pub fn run(
     options: &ReportOptions,
     key: Option<IntegrityKey>,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     let bank = Bank::load(&options.quiz_folders);
+    if let Some(path) = &options.out {
+        let quiz_files = bank
+            .quizzes
+            .iter()
+            .map(|q| q.file.as_str())
+            .chain(bank.problems.iter().map(|p| p.file.as_str()))
+            .filter(|file| !file.starts_with(BUILT_IN_PREFIX))
+            .map(PathBuf::from);
+        let files: Vec<PathBuf> = options
+            .read_files
+            .iter()
+            .cloned()
+            .chain(quiz_files)
+            .collect();
+        if let Err(clash) = refuse_clash(path, &files, &options.folders) {
+            writeln!(err, "vigil report: {}", printable_line(&clash.to_string()))?;
+            return Ok(USAGE);
+        }
+    }
     let mut data = build_from_folders(
         &options.folders,
         key.as_ref(),
@@ -131,8 +160,7 @@ pub fn run(
                 attempts_counted: options.attempts,
                 report: &report,
             };
-            serde_json::to_writer_pretty(&mut bytes, &json)?;
-            bytes.push(b'\n');
+            crate::json::write_pretty(&mut bytes, &json)?;
         }
     }
     match &options.out {
@@ -140,4 +168,84 @@ pub fn run(
         None => out.write_all(&bytes)?,
     }
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn options(results: &Path, out: PathBuf, read_files: Vec<PathBuf>) -> ReportOptions {
+        ReportOptions {
+            folders: vec![results.to_path_buf()],
+            quiz_folders: Vec::new(),
+            filter: Filter::default(),
+            attempts: AttemptChoice::default(),
+            regrade: false,
+            pseudonymise: false,
+            format: ReportFormat::Json,
+            table: Table::default(),
+            delimiter: b',',
+            lang: Lang::default(),
+            groups: Vec::new(),
+            thresholds: Thresholds::default(),
+            width: 100,
+            out: Some(out),
+            read_files,
+        }
+    }
+
+    fn run_report(options: &ReportOptions) -> (i32, String) {
+        let mut err = Vec::new();
+        let code = run(options, None, &mut Vec::new(), &mut err).unwrap();
+        (code, String::from_utf8(err).unwrap())
+    }
+
+    #[test]
+    fn the_output_is_never_written_into_a_results_folder_or_over_the_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let results = dir.path().join("results");
+        let session = results.join("almaty-2010-04");
+        std::fs::create_dir_all(&session).unwrap();
+        let record = session.join("attempt.json");
+        std::fs::write(&record, "{}").unwrap();
+        let (code, err) = run_report(&options(&results, record.clone(), Vec::new()));
+        assert_eq!(code, 2);
+        assert!(err.contains("is inside the results folder"), "{err}");
+        assert_eq!(std::fs::read_to_string(&record).unwrap(), "{}");
+        let (code, _) = run_report(&options(&results, session.join("report.json"), Vec::new()));
+        assert_eq!(code, 2);
+        assert!(!session.join("report.json").exists());
+
+        let config = dir.path().join("vigil.ron");
+        std::fs::write(&config, "(format: 1)").unwrap();
+        let (code, err) = run_report(&options(&results, config.clone(), vec![config.clone()]));
+        assert_eq!(code, 2);
+        assert!(
+            err.contains("is one of the files this command reads"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&config).unwrap(), "(format: 1)");
+
+        let beside = dir.path().join("report.json");
+        let (code, err) = run_report(&options(&results, beside.clone(), vec![config]));
+        assert_eq!((code, err.as_str()), (0, ""));
+        assert!(beside.exists());
+    }
+
+    #[test]
+    fn the_output_never_replaces_a_quiz_file_read_for_the_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let results = dir.path().join("results");
+        std::fs::create_dir(&results).unwrap();
+        let quizzes = dir.path().join("quizzes");
+        std::fs::create_dir(&quizzes).unwrap();
+        let quiz = quizzes.join("broken.ron");
+        std::fs::write(&quiz, "(").unwrap();
+        let mut options = options(&results, quiz.clone(), Vec::new());
+        options.quiz_folders = vec![quizzes];
+        let (code, _) = run_report(&options);
+        assert_eq!(code, 2);
+        assert_eq!(std::fs::read_to_string(&quiz).unwrap(), "(");
+    }
 }

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use super::model::{CONFIG_FORMAT, Config};
+use crate::quiz::characters::{Lines, bad_char_in_id, text_problem};
 use crate::quiz::diagnostic::{Diagnostic, Severity};
 use crate::quiz::parse::{decode, parse};
 use crate::quiz::source::SourceText;
@@ -94,6 +95,20 @@ fn validate(file: &str, source: &SourceText<'_>, config: &Config) -> Vec<Diagnos
                 "give labels in en, ru and kk",
             );
         }
+        for (language, label) in [
+            ("en", &group.label.en),
+            ("ru", &group.label.ru),
+            ("kk", &group.label.kk),
+        ] {
+            if let Some((message, hint)) = text_problem(language, label, Lines::One) {
+                report(
+                    Severity::Error,
+                    at,
+                    format!("group `{}`: the label {message}", group.id),
+                    hint,
+                );
+            }
+        }
     }
     let mut codes = HashSet::new();
     for entry in &config.roster {
@@ -106,12 +121,27 @@ fn validate(file: &str, source: &SourceText<'_>, config: &Config) -> Vec<Diagnos
                 "give every participant their own code",
             );
         }
+        if let Some(bad) = bad_char_in_id(&entry.code) {
+            report(
+                Severity::Error,
+                at,
+                format!("a roster code contains {bad}"),
+                bad.hint(),
+            );
+        }
         if entry.name.trim().is_empty() {
             report(
                 Severity::Error,
                 at,
                 format!("roster code `{}` has no name", entry.code),
                 "write the participant's name",
+            );
+        } else if let Some((message, hint)) = text_problem("name", &entry.name, Lines::One) {
+            report(
+                Severity::Error,
+                at,
+                format!("roster code `{}`: the {message}", entry.code),
+                hint,
             );
         }
         if !group_ids.contains(entry.group.as_str()) {

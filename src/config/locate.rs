@@ -81,6 +81,15 @@ impl Located {
         }
     }
 
+    /// The settings files read: the config and the trainer key file.
+    pub fn files_read(&self) -> Vec<PathBuf> {
+        self.path
+            .iter()
+            .chain(&self.config.trainer_key)
+            .cloned()
+            .collect()
+    }
+
     /// The extra quiz folders: those given on the command line, then the config's.
     pub fn quiz_folders(&self, given: &[PathBuf]) -> Vec<PathBuf> {
         given
@@ -184,11 +193,11 @@ pub fn locate(overrides: &Overrides, env: &Environment) -> Result<Located, Confi
         config.phase = phase;
     }
     config.quiz_folders = config.quiz_folders.iter().map(|f| base.join(f)).collect();
+    config.trainer_key = config.trainer_key.map(|file| base.join(file));
     let key = match &config.trainer_key {
         None => None,
         Some(file) => {
-            let file = base.join(file);
-            let secret = std::fs::read(&file).map_err(|error| ConfigError::Key {
+            let secret = read_file(file).map_err(|error| ConfigError::Key {
                 path: file.clone(),
                 problem: format!("cannot be read ({error})"),
             })?;

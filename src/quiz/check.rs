@@ -1,14 +1,14 @@
 //! Checking a set of files: read, parse, validate each, then check them against each other.
 
-use std::io::{self, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 
 use super::diagnostic::{Diagnostic, Severity};
+pub use super::files::{gather, read_file, unreadable};
 use super::findings::Findings;
 use super::model::{QUIZ_FORMAT, Quiz};
-use super::parse::{MAX_FILE_BYTES, decode, parse};
+use super::parse::{decode, parse};
 use super::source::SourceText;
 use super::taxonomy::{TAG_FILE_NAME, TAG_FORMAT, TagFile, Taxonomy};
 use super::translation::{ParsedQuiz, cross_check};
@@ -199,93 +199,4 @@ fn check_tag_file(name: &str, source: &SourceText<'_>, file: &TagFile) -> Vec<Di
         }
     }
     found
-}
-
-/// Reads `path`, refusing to read more than [`MAX_FILE_BYTES`] plus one byte.
-pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
-/// The finding for a file that could not be read.
-pub fn unreadable(name: &str, error: &io::Error) -> Diagnostic {
-    let (message, hint) = match error.kind() {
-        io::ErrorKind::NotFound => (
-            "no such file or folder".to_owned(),
-            "check the spelling of the path",
-        ),
-        io::ErrorKind::PermissionDenied => (
-            "permission denied while reading the file".to_owned(),
-            "ask the owner of the file to let you read it, or copy it somewhere you can",
-        ),
-        io::ErrorKind::IsADirectory => (
-            "this is a folder, not a file".to_owned(),
-            "give the path of a .ron file inside it",
-        ),
-        _ => (
-            format!("the file could not be read: {error}"),
-            "check that the file is on a working disk and try again",
-        ),
-    };
-    Diagnostic::file(Severity::Error, name, message).with_hint(hint)
-}
-
-/// The files to check under `paths`: files as given, folders searched for `.ron` files (sorted), each read
-/// with `read` (injectable so tests can make reading fail).
-pub fn gather(paths: &[PathBuf], read: &dyn Fn(&Path) -> io::Result<Vec<u8>>) -> Vec<Input> {
-    let mut inputs = Vec::new();
-    for path in paths {
-        let name = path.display().to_string();
-        match std::fs::metadata(path) {
-            Err(error) => inputs.push(Input {
-                name,
-                content: Err(unreadable(&path.display().to_string(), &error)),
-            }),
-            Ok(meta) if meta.is_dir() => {
-                let mut files = Vec::new();
-                let mut problems = Vec::new();
-                find_ron_files(path, &mut files, &mut problems);
-                files.sort();
-                inputs.extend(problems);
-                inputs.extend(files.into_iter().map(|file| read_input(&file, read)));
-            }
-            Ok(_) => inputs.push(read_input(path, read)),
-        }
-    }
-    inputs
-}
-
-fn read_input(path: &Path, read: &dyn Fn(&Path) -> io::Result<Vec<u8>>) -> Input {
-    let name = path.display().to_string();
-    let content = read(path).map_err(|error| unreadable(&name, &error));
-    Input { name, content }
-}
-
-fn find_ron_files(folder: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Input>) {
-    let entries = match std::fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(error) => {
-            let name = folder.display().to_string();
-            problems.push(Input {
-                content: Err(unreadable(&name, &error)),
-                name,
-            });
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            find_ron_files(&path, files, problems);
-        } else if path.extension().is_some_and(|e| e == "ron") {
-            files.push(path);
-        }
-    }
 }

@@ -1,9 +1,11 @@
 //! Findings about a file, and how they are printed for authors.
 
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
 use serde::Serialize;
 
+use super::characters::is_bidi_control;
 use super::source::SourceText;
 use crate::text::printable_line;
 
@@ -92,7 +94,7 @@ const SHOWN_LINE: usize = 100;
 impl fmt::Display for Diagnostic {
     /// `file:line:col: error: subject: message`, then the source line with a caret, then the hint.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut head = printable_line(&self.file).into_owned();
+        let mut head = shown(&self.file).into_owned();
         if let Some(line) = self.line {
             write!(head, ":{line}")?;
             if let Some(column) = self.column {
@@ -105,9 +107,9 @@ impl fmt::Display for Diagnostic {
         };
         write!(f, "{head}: {label}: ")?;
         if let Some(subject) = &self.subject {
-            write!(f, "{}: ", printable_line(subject))?;
+            write!(f, "{}: ", shown(subject))?;
         }
-        write!(f, "{}", printable_line(&self.message))?;
+        write!(f, "{}", shown(&self.message))?;
         if let (Some(line), Some(text)) = (self.line, &self.source_line) {
             let column = self.column.unwrap_or(1);
             let (shown, caret) = window(text, column);
@@ -116,10 +118,24 @@ impl fmt::Display for Diagnostic {
             write!(f, "{}^", " ".repeat(caret))?;
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {}", printable_line(hint))?;
+            write!(f, "\n  = hint: {}", shown(hint))?;
         }
         Ok(())
     }
+}
+
+/// `text` on one line with control characters and bidirectional controls replaced by U+FFFD, so a message
+/// can neither drive the terminal nor reorder what it says.
+fn shown(text: &str) -> Cow<'_, str> {
+    let text = printable_line(text);
+    if !text.chars().any(is_bidi_control) {
+        return text;
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if is_bidi_control(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
 }
 
 /// The part of `line` shown around `column` (1-based), made printable, and the caret's offset in it.
@@ -131,8 +147,8 @@ fn window(line: &str, column: usize) -> (String, usize) {
     let caret = column.saturating_sub(1).min(chars.len());
     let start = caret.saturating_sub(SHOWN_LINE / 2);
     let end = (start + SHOWN_LINE).min(chars.len());
-    let shown: String = chars[start..end].iter().collect();
-    (printable_line(&shown).into_owned(), caret - start)
+    let part: String = chars[start..end].iter().collect();
+    (shown(&part).into_owned(), caret - start)
 }
 
 #[cfg(test)]
@@ -160,6 +176,9 @@ mod tests {
             .at(&source, 1, 501)
             .to_string();
         assert!(!text.contains('\u{1b}'));
+        let reordered =
+            Diagnostic::file(Severity::Error, "f\u{202E}nor.exe", "m\u{2066}").to_string();
+        assert_eq!(reordered, "f\u{FFFD}nor.exe: error: m\u{FFFD}");
         let shown = text.lines().nth(2).unwrap();
         assert!(shown.chars().count() < 120, "{shown}");
     }

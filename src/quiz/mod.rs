@@ -1,9 +1,12 @@
 //! The content model: quiz files, their loading with positioned findings, validation, scoring and the bank.
 
 pub mod bank;
+pub mod characters;
 pub mod check;
 pub mod diagnostic;
+pub mod files;
 pub mod findings;
+pub mod limits;
 pub mod model;
 pub mod parse;
 pub mod scoring;

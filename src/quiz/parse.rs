@@ -179,7 +179,7 @@ fn thing(outer: Option<&str>) -> String {
 }
 
 /// The closest of `candidates` to `found`, if it is close enough to be a typo.
-fn closest<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .map(|candidate| (strsim::damerau_levenshtein(found, candidate), *candidate))

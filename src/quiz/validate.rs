@@ -1,11 +1,14 @@
 //! Semantic checks of one parsed quiz: what RON's types cannot express.
 
+mod branching;
+
 use std::collections::{HashMap, HashSet};
 
+use super::characters::{Lines, bad_char_in_id, text_problem};
 use super::findings::{Findings, Place};
+use super::limits::{MAX_ENTRIES, MAX_QUESTIONS, oversized_list};
 use super::model::{
-    AnswerOption, BranchNode, Ending, MatchItem, MatchTarget, OrderItem, QUIZ_FORMAT, Question,
-    QuestionKind, Quiz,
+    AnswerOption, MatchItem, MatchTarget, OrderItem, QUIZ_FORMAT, Question, QuestionKind, Quiz,
 };
 use super::scoring::option_weights;
 use super::taxonomy::Taxonomy;
@@ -13,8 +16,7 @@ use super::taxonomy::Taxonomy;
 /// How close weights must add up to 1 (Moodle banks write thirds as 33.333%); importers hold to it too.
 pub const WEIGHT_TOLERANCE: f64 = 0.01;
 
-/// The most nodes a branching question may have; keeps path analysis shallow whatever the file says.
-pub const MAX_BRANCH_NODES: usize = 200;
+pub use branching::MAX_BRANCH_NODES;
 
 /// Whether `id` is a usable identifier: ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit.
 pub fn is_valid_id(id: &str) -> bool {
@@ -29,8 +31,10 @@ pub fn is_valid_id(id: &str) -> bool {
 pub fn validate(quiz: &Quiz, taxonomy: &Taxonomy, findings: &mut Findings<'_>) {
     let mut check = Checker { taxonomy, findings };
     check.metadata(quiz);
-    check.scenarios(quiz);
-    check.questions(quiz);
+    if check.within_limits(quiz) {
+        check.scenarios(quiz);
+        check.questions(quiz);
+    }
 }
 
 struct Checker<'t, 'f, 'a> {
@@ -51,7 +55,13 @@ impl Checker<'_, '_, '_> {
                 "write `format: 1,`",
             );
         }
-        if !is_valid_id(&quiz.id) || quiz.id.chars().any(|c| c.is_ascii_uppercase()) {
+        if let Some(bad) = bad_char_in_id(&quiz.id) {
+            self.findings.error(
+                quiz_place.field("id"),
+                format!("the quiz id contains {bad}"),
+                bad.hint(),
+            );
+        } else if !is_valid_id(&quiz.id) || quiz.id.chars().any(|c| c.is_ascii_uppercase()) {
             self.findings.error(
                 quiz_place.field("id"),
                 format!("quiz id `{}` is not a valid id", quiz.id),
@@ -74,7 +84,7 @@ impl Checker<'_, '_, '_> {
                 "write a two-letter code: \"en\", \"ru\" or \"kk\"",
             );
         }
-        self.text(quiz_place.field("title"), "title", &quiz.title);
+        self.line(quiz_place.field("title"), "title", &quiz.title);
         self.text(
             quiz_place.field("description"),
             "description",
@@ -102,6 +112,14 @@ impl Checker<'_, '_, '_> {
             );
         }
         if let Some(group) = &quiz.form_group
+            && let Some(bad) = bad_char_in_id(group)
+        {
+            self.findings.error(
+                quiz_place.field("form_group"),
+                format!("the form group contains {bad}"),
+                bad.hint(),
+            );
+        } else if let Some(group) = &quiz.form_group
             && !is_valid_id(group)
         {
             self.findings.error(
@@ -120,6 +138,25 @@ impl Checker<'_, '_, '_> {
         }
     }
 
+    /// Whether the quiz's scenarios and questions are few enough to check one by one; if not, says so.
+    fn within_limits(&mut self, quiz: &Quiz) -> bool {
+        let mut within = true;
+        for (field, count) in [
+            ("scenarios", quiz.scenarios.len()),
+            ("questions", quiz.questions.len()),
+        ] {
+            if count > MAX_QUESTIONS {
+                within = false;
+                self.findings.error(
+                    Place::quiz().field(field),
+                    format!("the quiz has {count} {field}; at most {MAX_QUESTIONS} are allowed"),
+                    "split it into several quizzes",
+                );
+            }
+        }
+        within
+    }
+
     fn scenarios(&mut self, quiz: &Quiz) {
         let used: HashSet<&str> = quiz
             .questions
@@ -130,7 +167,7 @@ impl Checker<'_, '_, '_> {
         for scenario in &quiz.scenarios {
             let place = Place::scenario(&scenario.id);
             self.id(place, "scenario", &scenario.id, &mut seen);
-            self.text(place.field("title"), "title", &scenario.title);
+            self.line(place.field("title"), "title", &scenario.title);
             self.text(place.field("narrative"), "narrative", &scenario.narrative);
             if !used.contains(scenario.id.as_str()) {
                 self.findings.warning(
@@ -200,8 +237,19 @@ impl Checker<'_, '_, '_> {
                 "add `references: [\"...\"]`, such as \"Palermo Protocol, Art. 3(c)\"",
             );
         }
-        for reference in &question.references {
-            self.text(place.field("references"), "reference", reference);
+        if question.references.len() > MAX_ENTRIES {
+            self.findings.error(
+                place.field("references"),
+                format!(
+                    "the question has {} references; at most {MAX_ENTRIES} are allowed",
+                    question.references.len()
+                ),
+                "cite the few sources that matter most",
+            );
+        } else {
+            for reference in &question.references {
+                self.line(place.field("references"), "reference", reference);
+            }
         }
         let branching = matches!(question.kind, QuestionKind::Branching { .. });
         match question.points {
@@ -216,6 +264,17 @@ impl Checker<'_, '_, '_> {
                 "leave `points` out for 1 point",
             ),
             _ => {}
+        }
+        if let Some(list) = oversized_list(&question.kind) {
+            self.findings.error(
+                place.field(list.field),
+                format!(
+                    "{} has {} {}; at most {MAX_ENTRIES} are allowed",
+                    list.owner, list.count, list.field
+                ),
+                "a trainee cannot weigh so many at once; split the question",
+            );
+            return;
         }
         match &question.kind {
             QuestionKind::Single { options } => self.single(place, options, "single"),
@@ -387,174 +446,6 @@ impl Checker<'_, '_, '_> {
         }
     }
 
-    fn branching(
-        &mut self,
-        place: Place<'_>,
-        start: &str,
-        nodes: &[BranchNode],
-        endings: &[Ending],
-    ) {
-        let mut seen = HashMap::new();
-        for node in nodes {
-            let at = place.part("node", &node.id);
-            self.id(at, "node", &node.id, &mut seen);
-            self.text(at.field("text"), "text", &node.text);
-            if node.choices.is_empty() {
-                self.findings.error(
-                    at.field("choices"),
-                    "the node has no choices",
-                    "add at least one choice; a path ends at an ending, not at a node",
-                );
-            }
-        }
-        for ending in endings {
-            let at = place.part("ending", &ending.id);
-            self.id(at, "ending", &ending.id, &mut seen);
-            self.text(at.field("title"), "title", &ending.title);
-            self.text(at.field("debrief"), "debrief", &ending.debrief);
-        }
-        let node_ids: HashMap<&str, &BranchNode> =
-            nodes.iter().map(|n| (n.id.as_str(), n)).collect();
-        let ending_ids: HashSet<&str> = endings.iter().map(|e| e.id.as_str()).collect();
-        let mut links_ok = true;
-        for choice in nodes.iter().flat_map(|n| &n.choices) {
-            let at = place.part("choice", &choice.id);
-            self.id(at, "choice", &choice.id, &mut seen);
-            self.text(at.field("text"), "text", &choice.text);
-            self.feedback(at, &choice.feedback);
-            self.tags(at.field("tags"), &choice.tags);
-            if !(choice.points.is_finite() && choice.points >= 0.0) {
-                self.findings.error(
-                    at.field("points"),
-                    format!("`points` is {}; it must be 0 or more", choice.points),
-                    "give worse choices 0 points rather than negative ones",
-                );
-            }
-            let next = choice.next.as_str();
-            if !node_ids.contains_key(next) && !ending_ids.contains(next) {
-                links_ok = false;
-                self.findings.error(
-                    at.field("next"),
-                    format!("leads to `{next}`, which is neither a node nor an ending"),
-                    "name the id of a node or an ending of this question",
-                );
-            }
-        }
-        if endings.is_empty() {
-            self.findings.error(
-                place.field("endings"),
-                "the question has no endings",
-                "add at least one ending with a `title` and a `debrief`",
-            );
-        }
-        if nodes.len() > MAX_BRANCH_NODES {
-            self.findings.error(
-                place.field("nodes"),
-                format!(
-                    "the question has {} nodes; at most {MAX_BRANCH_NODES} are allowed",
-                    nodes.len()
-                ),
-                "split the scenario into several branching questions",
-            );
-            return;
-        }
-        if !node_ids.contains_key(start) {
-            self.findings.error(
-                place.field("start"),
-                format!("`start` is `{start}`, which is not one of the nodes"),
-                "name the id of the first node",
-            );
-            return;
-        }
-        if links_ok {
-            self.graph(place, start, nodes, &node_ids, &ending_ids);
-        }
-    }
-
-    /// Reachability, dead ends and cycles of a branching question whose ids all resolve.
-    fn graph(
-        &mut self,
-        place: Place<'_>,
-        start: &str,
-        nodes: &[BranchNode],
-        node_ids: &HashMap<&str, &BranchNode>,
-        ending_ids: &HashSet<&str>,
-    ) {
-        let mut reached: HashSet<&str> = HashSet::from([start]);
-        let mut queue = vec![start];
-        while let Some(id) = queue.pop() {
-            for choice in node_ids.get(id).map_or(&[][..], |n| &n.choices[..]) {
-                if reached.insert(choice.next.as_str()) {
-                    queue.push(choice.next.as_str());
-                }
-            }
-        }
-        for node in nodes.iter().filter(|n| !reached.contains(n.id.as_str())) {
-            self.findings.error(
-                place.part("node", &node.id),
-                "no choice leads to this node",
-                "point a choice's `next` at it, or remove it",
-            );
-        }
-        let mut unreached_endings: Vec<&str> = ending_ids
-            .iter()
-            .copied()
-            .filter(|id| !reached.contains(id))
-            .collect();
-        unreached_endings.sort_unstable();
-        for ending in unreached_endings {
-            self.findings.error(
-                place.part("ending", ending),
-                "no choice leads to this ending",
-                "point a choice's `next` at it, or remove it",
-            );
-        }
-        let mut finishing: HashSet<&str> = ending_ids.clone();
-        loop {
-            let before = finishing.len();
-            for node in nodes {
-                if node
-                    .choices
-                    .iter()
-                    .any(|c| finishing.contains(c.next.as_str()))
-                {
-                    finishing.insert(node.id.as_str());
-                }
-            }
-            if finishing.len() == before {
-                break;
-            }
-        }
-        for node in nodes {
-            if reached.contains(node.id.as_str()) && !finishing.contains(node.id.as_str()) {
-                self.findings.error(
-                    place.part("node", &node.id),
-                    "no ending can be reached from this node",
-                    "make at least one path from here lead to an ending",
-                );
-            }
-        }
-        if let Some(cycle) = find_cycle(start, node_ids) {
-            self.findings.error(
-                place.part("node", cycle[0]),
-                format!("the choices lead in a circle: {}", cycle.join(" -> ")),
-                "a branching question is a tree of decisions: every path must move on to an ending",
-            );
-        }
-        let question_points: f64 = nodes
-            .iter()
-            .flat_map(|n| &n.choices)
-            .map(|c| c.points)
-            .sum();
-        if question_points <= 0.0 {
-            self.findings.error(
-                place,
-                "no choice earns points, so the question is worth nothing",
-                "give the better choices `points`",
-            );
-        }
-    }
-
     fn at_least_two(&mut self, place: Place<'_>, list: &'static str, count: usize) {
         if count < 2 {
             let entries = if count == 1 { "entry" } else { "entries" };
@@ -582,7 +473,10 @@ impl Checker<'_, '_, '_> {
                 "give every one its own id; ids stay the same in every translation",
             );
         }
-        if !is_valid_id(id) {
+        if let Some(bad) = bad_char_in_id(id) {
+            self.findings
+                .error(place, format!("the {noun} id contains {bad}"), bad.hint());
+        } else if !is_valid_id(id) {
             self.findings.error(
                 place,
                 format!("`{id}` is not a valid {noun} id"),
@@ -591,25 +485,25 @@ impl Checker<'_, '_, '_> {
         }
     }
 
+    /// Checks a text that may span several lines.
     fn text(&mut self, place: Place<'_>, field: &str, value: &str) {
+        self.checked_text(place, field, value, Lines::Many);
+    }
+
+    /// Checks a text that must stay on one line, such as a title.
+    fn line(&mut self, place: Place<'_>, field: &str, value: &str) {
+        self.checked_text(place, field, value, Lines::One);
+    }
+
+    fn checked_text(&mut self, place: Place<'_>, field: &str, value: &str, lines: Lines) {
         if value.trim().is_empty() {
             self.findings.error(
                 place,
                 format!("`{field}` is empty"),
                 "write the text between the quotes",
             );
-        } else if let Some(c) = value
-            .chars()
-            .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
-        {
-            self.findings.error(
-                place,
-                format!(
-                    "`{field}` contains the control character U+{:04X}",
-                    c as u32
-                ),
-                "remove it; it is invisible and could disturb the trainee's screen",
-            );
+        } else if let Some((message, hint)) = text_problem(field, value, lines) {
+            self.findings.error(place, message, hint);
         }
     }
 
@@ -626,6 +520,18 @@ impl Checker<'_, '_, '_> {
     }
 
     fn tags(&mut self, place: Place<'_>, tags: &[String]) {
+        if tags.len() > MAX_ENTRIES {
+            self.findings.error(
+                place,
+                format!("{} tags; at most {MAX_ENTRIES} are allowed", tags.len()),
+                "keep the tags that say what this is about",
+            );
+            return;
+        }
+        for bad in tags.iter().filter_map(|t| bad_char_in_id(t)) {
+            self.findings
+                .error(place, format!("a tag contains {bad}"), bad.hint());
+        }
         for tag in tags.iter().filter(|t| !self.taxonomy.contains(t)) {
             self.findings.warning(
                 place,
@@ -634,37 +540,4 @@ impl Checker<'_, '_, '_> {
             );
         }
     }
-}
-
-/// A cycle of node ids reachable from `start`, if there is one.
-fn find_cycle<'a>(
-    start: &'a str,
-    nodes: &HashMap<&'a str, &'a BranchNode>,
-) -> Option<Vec<&'a str>> {
-    fn visit<'a>(
-        id: &'a str,
-        nodes: &HashMap<&'a str, &'a BranchNode>,
-        path: &mut Vec<&'a str>,
-        done: &mut HashSet<&'a str>,
-    ) -> Option<Vec<&'a str>> {
-        if let Some(at) = path.iter().position(|p| *p == id) {
-            let mut cycle = path[at..].to_vec();
-            cycle.push(id);
-            return Some(cycle);
-        }
-        let node = nodes.get(id)?;
-        if done.contains(id) {
-            return None;
-        }
-        path.push(id);
-        for choice in &node.choices {
-            if let Some(cycle) = visit(choice.next.as_str(), nodes, path, done) {
-                return Some(cycle);
-            }
-        }
-        path.pop();
-        done.insert(id);
-        None
-    }
-    visit(start, nodes, &mut Vec::new(), &mut HashSet::new())
 }
