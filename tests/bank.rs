@@ -277,6 +277,9 @@ fn every_source_is_cited_under_one_title() {
     assert!(unknown.is_empty(), "{unknown:#?}");
 }
 
+/// The warm-up's note on Vigil's own help screen, in Russian and Kazakh: the app's words, with no English title.
+const HELP_SCREEN_LOCAL: [&str; 2] = ["Справка Vigil", "Vigil анықтамасы"];
+
 /// A translation cites each source by its title in the translation's language, then in brackets exactly as the
 /// English file cites it, and gives each source one title per language.
 #[test]
@@ -305,6 +308,9 @@ fn translations_cite_every_source_in_their_language_and_in_english() {
             let place = format!("{}.{language} {}", quiz.quiz.id, question.id);
             let mut cited = Vec::new();
             for reference in &question.references {
+                if HELP_SCREEN_LOCAL.iter().any(|help| reference.starts_with(help)) {
+                    continue;
+                }
                 let Some((local, english)) = bilingual(reference) else {
                     problems.insert(format!("{place}: not bilingual: {reference}"));
                     continue;
