@@ -308,7 +308,10 @@ fn translations_cite_every_source_in_their_language_and_in_english() {
             let place = format!("{}.{language} {}", quiz.quiz.id, question.id);
             let mut cited = Vec::new();
             for reference in &question.references {
-                if HELP_SCREEN_LOCAL.iter().any(|help| reference.starts_with(help)) {
+                if HELP_SCREEN_LOCAL
+                    .iter()
+                    .any(|help| reference.starts_with(help))
+                {
                     continue;
                 }
                 let Some((local, english)) = bilingual(reference) else {

@@ -403,10 +403,7 @@ fn ascii_mode_keeps_every_meaning() {
             ..case_clone(&case)
         };
         let drawn = screen(&case, keys, 80, 24);
-        assert!(
-            drawn.is_ascii(),
-            "{name}: a symbol outside ASCII:\n{drawn}"
-        );
+        assert!(drawn.is_ascii(), "{name}: a symbol outside ASCII:\n{drawn}");
         insta::assert_snapshot!(format!("{name}_ascii_en_80x24"), drawn);
     }
 }
