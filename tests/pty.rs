@@ -121,8 +121,10 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
-    /// Types `keys`, then waits for `text`.
+    /// Types `keys` once the screen has settled (so what was waited for before is a whole frame, not the
+    /// first rows of one), then waits for `text`.
     fn press(&mut self, keys: &str, text: &str) {
+        self.settle();
         self.send(keys);
         self.wait_for(text);
     }

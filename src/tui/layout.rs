@@ -192,6 +192,19 @@ pub fn option_text<'q>(question: &'q Question, id: &str) -> &'q str {
     }
 }
 
+/// Above this many options, only those around the highlighted one are laid out, so a question with thousands
+/// of options costs no more to draw than one with a screenful.
+const WINDOW: usize = 100;
+
+/// The options (of `count`) laid out around `cursor`.
+fn window(count: usize, cursor: usize) -> std::ops::Range<usize> {
+    if count <= 2 * WINDOW {
+        0..count
+    } else {
+        cursor.saturating_sub(WINDOW)..(cursor + WINDOW + 1).min(count)
+    }
+}
+
 /// Whether `prompt` already says what `hint` says ("… Select all that apply."), so it is not printed twice.
 fn says(prompt: &str, hint: &str) -> bool {
     let hint = hint.trim_end_matches('.').to_lowercase();
@@ -220,28 +233,35 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
     }
     lines.push(Line::default());
     let mut rows = Vec::new();
-    let mut option_row =
-        |lines: &mut Vec<Line<'static>>, mark: String, text: &str, selected: bool| {
-            let start = lines.len();
-            let pointer = if selected { "›" } else { " " };
-            let prefix = format!("{pointer} {mark} ");
-            let indent = prefix.width();
-            let style = if selected { theme.selected } else { theme.text };
-            let wrapped: Vec<String> = text
-                .split('\n')
-                .flat_map(|part| wrap(&printable(part, false), width.saturating_sub(indent as u16)))
-                .collect();
-            for (n, part) in wrapped.into_iter().enumerate() {
-                let lead = if n == 0 {
-                    prefix.clone()
-                } else {
-                    " ".repeat(indent)
-                };
-                lines.push(Line::from(Span::styled(format!("{lead}{part}"), style)));
-            }
-            rows.push((start, lines.len()));
-        };
+    let option_row = |lines: &mut Vec<Line<'static>>, mark: String, text: &str, selected: bool| {
+        let start = lines.len();
+        let pointer = if selected { "›" } else { " " };
+        let prefix = format!("{pointer} {mark} ");
+        let indent = prefix.width();
+        let style = if selected { theme.selected } else { theme.text };
+        let wrapped: Vec<String> = text
+            .split('\n')
+            .flat_map(|part| wrap(&printable(part, false), width.saturating_sub(indent as u16)))
+            .collect();
+        for (n, part) in wrapped.into_iter().enumerate() {
+            let lead = if n == 0 {
+                prefix.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            lines.push(Line::from(Span::styled(format!("{lead}{part}"), style)));
+        }
+        (start, lines.len())
+    };
     let radio = |on: bool| if on { "(•)" } else { "( )" };
+    let cursor_row = item.draft.cursor();
+    let laid_out = |row: usize, count: usize, lines: &mut Vec<Line<'static>>| {
+        let shown = window(count, cursor_row);
+        if row == shown.start && row > 0 || row == shown.end && row < count && shown.end > 0 {
+            lines.push(Line::styled("  ⋯", theme.dim));
+        }
+        shown.contains(&row)
+    };
     match (&item.draft, &question.kind) {
         (
             Draft::Choice {
@@ -251,14 +271,24 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
             },
             _,
         ) => {
+            let count = item.layout.shown.len();
             for (row, id) in item.layout.shown.iter().enumerate() {
+                if !laid_out(row, count, &mut lines) {
+                    rows.push((lines.len(), lines.len()));
+                    continue;
+                }
                 let on = chosen.get(row).copied().unwrap_or(false);
                 let mark = match (several, on) {
                     (true, true) => format!("[x] {}", row + 1),
                     (true, false) => format!("[ ] {}", row + 1),
                     (false, on) => format!("{} {}", radio(on), row + 1),
                 };
-                option_row(&mut lines, mark, option_text(question, id), row == *cursor);
+                rows.push(option_row(
+                    &mut lines,
+                    mark,
+                    option_text(question, id),
+                    row == *cursor,
+                ));
             }
         }
         (
@@ -270,17 +300,33 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
             },
             _,
         ) => {
+            let count = arrangement.len();
             for (row, id) in arrangement.iter().enumerate() {
+                if !laid_out(row, count, &mut lines) {
+                    rows.push((lines.len(), lines.len()));
+                    continue;
+                }
                 let mark = if *held && row == *cursor {
                     format!("≡{}.", row + 1)
                 } else {
                     format!(" {}.", row + 1)
                 };
-                option_row(&mut lines, mark, option_text(question, id), row == *cursor);
+                rows.push(option_row(
+                    &mut lines,
+                    mark,
+                    option_text(question, id),
+                    row == *cursor,
+                ));
             }
         }
         (Draft::Match { cursor, pairs }, _) => {
-            for (n, target) in item.layout.shown_targets.iter().enumerate() {
+            for (n, target) in item
+                .layout
+                .shown_targets
+                .iter()
+                .enumerate()
+                .take(2 * WINDOW)
+            {
                 push_wrapped(
                     &mut lines,
                     &format!(
@@ -294,7 +340,12 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                 );
             }
             lines.push(Line::default());
+            let count = item.layout.shown.len();
             for (row, id) in item.layout.shown.iter().enumerate() {
+                if !laid_out(row, count, &mut lines) {
+                    rows.push((lines.len(), lines.len()));
+                    continue;
+                }
                 let partner = pairs
                     .get(row)
                     .copied()
@@ -305,7 +356,12 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                         |t| format!("{} {}", target_number(item, t), option_text(question, t)),
                     );
                 let text = format!("{}\n→ {}", option_text(question, id), partner);
-                option_row(&mut lines, format!("{}.", row + 1), &text, row == *cursor);
+                rows.push(option_row(
+                    &mut lines,
+                    format!("{}.", row + 1),
+                    &text,
+                    row == *cursor,
+                ));
             }
         }
         (
@@ -344,13 +400,18 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                     theme.text,
                 );
                 lines.push(Line::default());
+                let count = node.choices.len();
                 for (row, choice) in node.choices.iter().enumerate() {
-                    option_row(
+                    if !laid_out(row, count, &mut lines) {
+                        rows.push((lines.len(), lines.len()));
+                        continue;
+                    }
+                    rows.push(option_row(
                         &mut lines,
                         format!("{} {}", radio(*chosen == Some(row)), row + 1),
                         &choice.text,
                         row == *cursor,
-                    );
+                    ));
                 }
             } else if *ended && let Some(ending) = endings.iter().find(|e| &e.id == at) {
                 push_wrapped(

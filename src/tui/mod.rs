@@ -10,6 +10,7 @@ pub mod layout;
 pub mod room;
 pub mod run;
 pub mod screens;
+pub mod state;
 pub mod symbols;
 pub mod terminal;
 pub mod theme;
