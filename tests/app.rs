@@ -52,6 +52,7 @@ fn room(feedback: Option<FeedbackMode>) -> Room {
             quizzes: vec![],
             feedback,
             review: false,
+            retakes: false,
         },
         groups: default_groups(),
         roster: vec![RosterEntry {
@@ -149,20 +150,42 @@ fn letters_typed_in_the_name_field_are_text_not_commands() {
     assert!(matches!(&app.screen, Screen::SignIn(form) if form.name == "quiz f?"));
 }
 
+/// Opening a quiz writes nothing; the first answer writes the record, and each answer writes it again.
 #[test]
-fn starting_saves_a_new_record_and_each_answer_saves_again() {
+fn the_first_answer_saves_a_new_record_and_each_answer_saves_again() {
     let mut app = app(Some(FeedbackMode::Immediate), None);
     let effects = start(&mut app, "Aigerim", None);
+    assert!(
+        saved(&effects).is_empty(),
+        "no record before the first answer"
+    );
+    app.update(key(KeyCode::Char(' ')), now(1000));
+    let effects = app.update(key(KeyCode::Enter), now(5000));
     let first = saved(&effects);
     assert_eq!(first.len(), 1);
     assert_eq!(first[0].status, Status::InProgress);
     assert_eq!(first[0].participant.name, "Aigerim");
     assert_eq!(first[0].phase, Phase::Pre);
-    app.update(key(KeyCode::Char(' ')), now(1000));
-    let effects = app.update(key(KeyCode::Enter), now(5000));
-    let record = saved(&effects)[0];
-    assert_eq!(record.answered(), 1);
-    assert_eq!(record.questions[0].time_ms, 5000);
+    assert_eq!(first[0].answered(), 1);
+    assert_eq!(first[0].questions[0].time_ms, 5000);
+    app.update(key(KeyCode::Enter), now(6000));
+    app.update(key(KeyCode::Char('1')), now(7000));
+    let effects = app.update(key(KeyCode::Enter), now(8000));
+    assert_eq!(saved(&effects)[0].answered(), 2);
+    assert_eq!(saved(&effects)[0].attempt, first[0].attempt);
+}
+
+/// A name typed at sign-in that is on the roster is that roster participant, code and all: the same person as
+/// one who signs in with the code.
+#[test]
+fn a_roster_name_signs_in_as_its_code() {
+    let mut app = app(None, None);
+    type_text(&mut app, "  nurlan   ABENOV ");
+    app.update(key(KeyCode::Enter), now(0));
+    let participant = app.participant.clone().unwrap();
+    assert_eq!(participant.code.as_deref(), Some("P07"));
+    assert_eq!(participant.name, "Nurlan Abenov");
+    assert_eq!(participant.group, "police");
 }
 
 #[test]
@@ -190,12 +213,19 @@ fn a_time_limit_running_out_submits_and_says_so() {
 
 #[test]
 fn ctrl_c_saves_and_leaves_at_once() {
+    let ctrl_c = || Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let mut untouched = app(None, None);
+    start(&mut untouched, "Aigerim", None);
+    assert_eq!(
+        untouched.update(ctrl_c(), now(2000)),
+        vec![Effect::Quit],
+        "an attempt with nothing answered leaves no record"
+    );
     let mut app = app(None, None);
     start(&mut app, "Aigerim", None);
-    let effects = app.update(
-        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-        now(2000),
-    );
+    app.update(key(KeyCode::Char(' ')), now(1000));
+    app.update(key(KeyCode::Enter), now(1500));
+    let effects = app.update(ctrl_c(), now(2000));
     assert_eq!(saved(&effects).len(), 1);
     assert_eq!(effects.last(), Some(&Effect::Quit));
 }
@@ -236,11 +266,18 @@ fn an_unfinished_attempt_is_offered_and_can_be_discarded() {
     fresh.update(key(KeyCode::Right), now(0));
     let effects = fresh.update(key(KeyCode::Enter), now(0));
     let records = saved(&effects);
-    assert_eq!(records.len(), 2);
+    assert_eq!(
+        records.len(),
+        1,
+        "the new attempt is written at its first answer"
+    );
     assert_eq!(records[0].attempt, record.attempt);
     assert_eq!(records[0].status, Status::Discarded);
-    assert_ne!(records[1].attempt, record.attempt);
-    assert_eq!(records[1].answered(), 0);
+    let Screen::Attempt(session) = &fresh.screen else {
+        panic!()
+    };
+    assert_ne!(session.header.attempt, record.attempt);
+    assert_eq!(session.attempt.answered(), 0);
 }
 
 #[test]

@@ -83,6 +83,7 @@ fn room(feedback: Option<FeedbackMode>) -> Room {
             quizzes: vec![],
             feedback,
             review: true,
+            retakes: false,
         },
         groups: default_groups(),
         roster: vec![RosterEntry {

@@ -364,6 +364,11 @@ impl Attempt {
         }
     }
 
+    /// Whether anything is worth saving: an answer or a flag.
+    pub fn touched(&self) -> bool {
+        self.items.iter().any(|i| i.answer.is_some() || i.flagged)
+    }
+
     /// Submits the attempt: nothing can change any more; unanswered questions score 0.
     pub fn finish(&mut self) {
         self.finished = true;

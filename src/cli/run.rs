@@ -89,6 +89,9 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
     let room = room_of(&located, !options.no_save);
     let mut app = App::new(lang, room, Vec::new(), Default::default(), options.seed);
     app.feedback_override = options.feedback;
+    if let Some(problem) = located.missing_results().filter(|_| !options.no_save) {
+        app.screen = crate::tui::app::Screen::Blocked { detail: problem };
+    }
     let (sender, receiver) = mpsc::channel();
     match &options.target {
         Some(target) if Path::new(target).is_file() => {

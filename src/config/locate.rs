@@ -67,11 +67,25 @@ pub struct Located {
     pub path: Option<PathBuf>,
     /// Where records are written and read.
     pub results: PathBuf,
+    /// Whether the results folder was named (by `--results`, `VIGIL_RESULTS` or the config) rather than being
+    /// the per-user default: a named folder is never created, since a typo would send results nowhere.
+    pub results_named: bool,
     /// The trainer's key, when the config names one.
     pub key: Option<IntegrityKey>,
 }
 
 impl Located {
+    /// The problem with the results folder a workstation is to write into: a named folder that does not exist.
+    pub fn missing_results(&self) -> Option<String> {
+        (self.results_named && !self.results.is_dir()).then(|| {
+            format!(
+                "The results folder {} does not exist. Tell the trainer: the folder (often a shared network \
+                 folder) may not be connected, or its name in vigil.ron, --results or VIGIL_RESULTS is mistyped.",
+                self.results.display()
+            )
+        })
+    }
+
     /// The results folders to read: those given on the command line, else the one in force.
     pub fn results_folders(&self, given: &[PathBuf]) -> Vec<PathBuf> {
         if given.is_empty() {
@@ -181,6 +195,7 @@ pub fn locate(overrides: &Overrides, env: &Environment) -> Result<Located, Confi
         .as_deref()
         .and_then(Path::parent)
         .map_or_else(|| env.cwd.clone(), Path::to_path_buf);
+    let results_named = early_results.is_some() || config.results.is_some();
     let results = early_results
         .map(|r| env.cwd.join(r))
         .or_else(|| config.results.as_ref().map(|r| base.join(r)))
@@ -213,6 +228,7 @@ pub fn locate(overrides: &Overrides, env: &Environment) -> Result<Located, Confi
         config,
         path,
         results,
+        results_named,
         key,
     })
 }

@@ -118,6 +118,10 @@ pub struct PhaseRules {
     /// Whether trainees may review their answers with explanations after submitting.
     #[serde(default = "yes")]
     pub review: bool,
+    /// Whether a quiz already submitted in this phase is offered again. In the pre- and post-test phases it is
+    /// not, unless this is set; practice quizzes may always be taken again.
+    #[serde(default)]
+    pub retakes: bool,
 }
 
 impl Default for PhaseRules {
@@ -126,6 +130,7 @@ impl Default for PhaseRules {
             quizzes: Vec::new(),
             feedback: None,
             review: true,
+            retakes: false,
         }
     }
 }
@@ -137,6 +142,7 @@ impl PhaseRules {
             quizzes: Vec::new(),
             feedback: Some(FeedbackMode::Deferred),
             review: false,
+            retakes: false,
         }
     }
 

@@ -21,6 +21,8 @@ pub static STRINGS: Strings = Strings {
     no_quizzes: "No quiz is open right now. Please ask the trainer.",
     questions: ["question", "questions", "questions"],
     minutes: ["minute", "minutes", "minutes"],
+    continue_quiz: "Continue: {title}, {answered} of {total} answered",
+    done: "submitted",
     other_language: "in another language",
     resume_title: "You have an unfinished attempt",
     resume_body: "You started this quiz before and answered {answered} of {total}. Your answers are kept.",

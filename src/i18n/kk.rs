@@ -21,6 +21,8 @@ pub static STRINGS: Strings = Strings {
     no_quizzes: "Қазір ашық тест жоқ. Тренерге хабарласыңыз.",
     questions: ["сұрақ", "сұрақ", "сұрақ"],
     minutes: ["минут", "минут", "минут"],
+    continue_quiz: "Жалғастыру: {title}, {total} сұрақтың {answered} жауабы берілді",
+    done: "жіберілген",
     other_language: "басқа тілде",
     resume_title: "Сізде аяқталмаған әрекет бар",
     resume_body: "Сіз бұл тестті бұрын бастап, {total} сұрақтың {answered} сұрағына жауап бердіңіз. Жауаптарыңыз сақталған.",

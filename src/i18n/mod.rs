@@ -157,6 +157,10 @@ pub struct Strings {
     pub questions: [&'static str; 3],
     /// Counted: minute.
     pub minutes: [&'static str; 3],
+    /// Picker: an unfinished attempt, `{title}`, `{answered}` of `{total}` answered.
+    pub continue_quiz: &'static str,
+    /// Picker: a quiz already submitted.
+    pub done: &'static str,
     /// Picker: the quiz is in another language than chosen.
     pub other_language: &'static str,
     /// Resume: heading.

@@ -21,6 +21,8 @@ pub static STRINGS: Strings = Strings {
     no_quizzes: "Сейчас нет открытых тестов. Обратитесь к тренеру.",
     questions: ["вопрос", "вопроса", "вопросов"],
     minutes: ["минута", "минуты", "минут"],
+    continue_quiz: "Продолжить: {title}, отвечено {answered} из {total}",
+    done: "отправлен",
     other_language: "на другом языке",
     resume_title: "У вас есть незавершённая попытка",
     resume_body: "Вы уже начинали этот тест и ответили на {answered} из {total}. Ваши ответы сохранены.",

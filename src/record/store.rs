@@ -149,6 +149,18 @@ impl Store {
         self.save(record)
     }
 
+    /// Every attempt of `participant` in this session, whatever its status.
+    pub fn attempts_of(&self, participant: &Participant) -> Vec<AttemptRecord> {
+        let who = Identity::of(participant);
+        scan_folder(&self.folder, self.key.clone())
+            .filter_map(|entry| match entry {
+                Entry::Record(loaded) => Some(loaded.record),
+                _ => None,
+            })
+            .filter(|record| Identity::of(&record.participant) == who)
+            .collect()
+    }
+
     /// The most recently saved unfinished attempt of `participant` on quiz `quiz_id`, if any.
     pub fn find_unfinished(
         &self,

@@ -47,8 +47,10 @@ pub struct App {
     pub feedback_override: Option<FeedbackMode>,
     /// Only this quiz id (`vigil run QUIZ`).
     pub only_quiz: Option<String>,
-    /// Symbols only from ASCII, for terminals that cannot show ✓ ✗ ◐ ⚑.
-    pub ascii: bool,
+    /// The attempts of the participant who signed in, in this session (read at sign-in).
+    pub history: Vec<crate::record::AttemptRecord>,
+    /// The quiz being opened is an unfinished attempt the trainee chose to continue.
+    pub(crate) continuing: bool,
     /// Shuffles questions and options; seeded by `--seed` to reproduce an order.
     pub(crate) rng: StdRng,
     /// Makes attempt ids; always from the operating system, so two workstations with the same `--seed` never
@@ -82,7 +84,8 @@ impl App {
             save_failed: false,
             feedback_override: None,
             only_quiz: None,
-            ascii: false,
+            history: Vec::new(),
+            continuing: false,
             rng,
             id_rng: rand::make_rng(),
         }
@@ -195,13 +198,18 @@ impl App {
                 screens::attempt::warn_of_time(self);
                 Vec::new()
             }
+            Msg::History(records) => {
+                self.history = records;
+                Vec::new()
+            }
             Msg::RoomLoaded(Ok(room)) => {
                 self.room = room;
                 self.screen = Screen::Picker { cursor: 0 };
-                match self.open_quizzes().as_slice() {
+                let entries = screens::picker::entries(self);
+                match entries.as_slice() {
                     [only] if self.only_quiz.is_some() => {
-                        let offer = (*only).clone();
-                        screens::picker::choose(self, offer)
+                        let entry = only.clone();
+                        screens::picker::choose(self, entry)
                     }
                     _ => Vec::new(),
                 }
@@ -224,6 +232,9 @@ impl App {
                         offer,
                         focus: 0,
                     };
+                    if std::mem::take(&mut self.continuing) {
+                        return screens::picker::update_resume(self, Action::Confirm, now);
+                    }
                     Vec::new()
                 }
                 None => self.start(offer, now),
@@ -257,7 +268,10 @@ impl App {
             Screen::Resume { .. } => screens::picker::update_resume(self, action, now),
             Screen::Blocked { .. } => {
                 match action {
-                    Action::Confirm => self.screen = Screen::Picker { cursor: 0 },
+                    Action::Confirm => {
+                        self.participant = None;
+                        self.screen = Screen::SignIn(SignIn::default());
+                    }
                     Action::Quit => self.ask(Ask::Leave),
                     _ => {}
                 }
@@ -276,7 +290,7 @@ impl App {
         self.overlay = Some(Overlay::Dialog { ask, focus: 0 });
     }
 
-    /// Starts a new attempt on `offer` and saves it at once.
+    /// Starts a new attempt on `offer`; nothing is saved until the first answer (or flag).
     pub(crate) fn start(&mut self, offer: Offer, now: Now) -> Vec<Effect> {
         let Some(participant) = self.participant.clone() else {
             return Vec::new();
@@ -296,7 +310,7 @@ impl App {
             started: now.wall,
         };
         self.screen = Screen::Attempt(Box::new(Session::new(attempt, header)));
-        self.save_now(now)
+        Vec::new()
     }
 
     /// The session on screen, if any.
@@ -316,10 +330,11 @@ impl App {
         }
     }
 
-    /// A save of the attempt being answered, when answers are recorded.
+    /// A save of the attempt being answered, when answers are recorded and it holds an answer or a flag (an
+    /// attempt opened and left untouched leaves no record).
     pub(crate) fn save_now(&self, now: Now) -> Vec<Effect> {
         match &self.screen {
-            Screen::Attempt(session) if self.room.recording => {
+            Screen::Attempt(session) if self.room.recording && session.attempt.touched() => {
                 vec![Effect::Save(Box::new(
                     session.attempt.to_record(&session.header, now.wall),
                 ))]

@@ -254,6 +254,28 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
         (start, lines.len())
     };
     let radio = |on: bool| if on { "(•)" } else { "( )" };
+    let many: std::collections::HashMap<&str, &str> = match &question.kind {
+        QuestionKind::Single { options }
+        | QuestionKind::TrueFalse { options }
+        | QuestionKind::Multiple { options }
+            if options.len() > 2 * WINDOW =>
+        {
+            options
+                .iter()
+                .map(|o| (o.id.as_str(), o.text.as_str()))
+                .collect()
+        }
+        QuestionKind::Order { items } if items.len() > 2 * WINDOW => items
+            .iter()
+            .map(|i| (i.id.as_str(), i.text.as_str()))
+            .collect(),
+        _ => Default::default(),
+    };
+    let text_of = |id: &str| {
+        many.get(id)
+            .copied()
+            .unwrap_or_else(|| option_text(question, id))
+    };
     let cursor_row = item.draft.cursor();
     let laid_out = |row: usize, count: usize, lines: &mut Vec<Line<'static>>| {
         let shown = window(count, cursor_row);
@@ -283,12 +305,7 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                     (true, false) => format!("[ ] {}", row + 1),
                     (false, on) => format!("{} {}", radio(on), row + 1),
                 };
-                rows.push(option_row(
-                    &mut lines,
-                    mark,
-                    option_text(question, id),
-                    row == *cursor,
-                ));
+                rows.push(option_row(&mut lines, mark, text_of(id), row == *cursor));
             }
         }
         (
@@ -311,12 +328,7 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                 } else {
                     format!(" {}.", row + 1)
                 };
-                rows.push(option_row(
-                    &mut lines,
-                    mark,
-                    option_text(question, id),
-                    row == *cursor,
-                ));
+                rows.push(option_row(&mut lines, mark, text_of(id), row == *cursor));
             }
         }
         (Draft::Match { cursor, pairs }, _) => {

@@ -54,8 +54,11 @@ impl RoomServices {
 
 impl Services for RoomServices {
     fn load_room(&mut self) -> Result<Room, String> {
-        self.locate()
-            .map(|located| room_of(&located, self.recording))
+        let located = self.locate()?;
+        match located.missing_results() {
+            Some(problem) if self.recording => Err(problem),
+            _ => Ok(room_of(&located, self.recording)),
+        }
     }
 
     fn prepare(
@@ -72,6 +75,13 @@ impl Services for RoomServices {
         match store.probe() {
             Ok(()) => (Ok(()), store.find_unfinished(participant, quiz)),
             Err(error) => (Err(error.to_string()), None),
+        }
+    }
+
+    fn attempts(&mut self, participant: &Participant) -> Vec<AttemptRecord> {
+        match (&self.store, self.recording) {
+            (Some(store), true) => store.attempts_of(participant),
+            _ => Vec::new(),
         }
     }
 

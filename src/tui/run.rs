@@ -77,6 +77,11 @@ pub trait Services {
     ) -> (Result<(), String>, Option<AttemptRecord>);
     /// Saves a record atomically.
     fn save(&mut self, record: &AttemptRecord) -> Result<(), String>;
+    /// The attempts `participant` has in this session, whatever their status (none when nothing is recorded).
+    fn attempts(&mut self, participant: &Participant) -> Vec<AttemptRecord> {
+        let _ = participant;
+        Vec::new()
+    }
 }
 
 /// The quiz bank, delivered once it is parsed (the first frame does not wait for it).
@@ -142,7 +147,12 @@ pub fn run_loop<B: Backend>(
             for effect in app.update(message, clock.now()) {
                 match effect {
                     Effect::Quit => return Ok(()),
-                    Effect::LoadRoom => queue.push(Msg::RoomLoaded(services.load_room())),
+                    Effect::LoadRoom => {
+                        queue.push(Msg::RoomLoaded(services.load_room()));
+                        if let Some(participant) = &app.participant {
+                            queue.push(Msg::History(services.attempts(participant)));
+                        }
+                    }
                     Effect::Prepare { offer, participant } => {
                         let (probe, unfinished) = services.prepare(&offer.quiz.id, &participant);
                         queue.push(Msg::Prepared {

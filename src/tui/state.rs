@@ -194,6 +194,8 @@ pub enum Msg {
     Tick,
     /// The config was read again (at sign-in).
     RoomLoaded(Result<Room, String>),
+    /// The attempts the participant who signed in has in this session (any status).
+    History(Vec<AttemptRecord>),
     /// The chosen quiz is ready to start: whether the results folder can be written, and an unfinished attempt.
     Prepared {
         /// The chosen quiz.

@@ -11,16 +11,78 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{body_parts, buttons, footer, scrolled};
 use crate::attempt::{Attempt, RecordHeader};
 use crate::i18n::fill;
-use crate::record::{AttemptRecord, Status};
+use crate::record::check::against_quiz;
+use crate::record::{AttemptRecord, Phase, Status};
 use crate::text::printable_line;
 use crate::tui::app::{App, Ask, Effect, Notice, Now, Offer, Screen, Session};
 use crate::tui::keymap::Action;
 use crate::tui::layout::wrap;
 use crate::tui::theme::Theme;
 
+/// Where the participant stands with a quiz in this session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Not started.
+    New,
+    /// Started and not submitted: `answered` of `total` questions answered.
+    Unfinished {
+        /// Questions answered.
+        answered: usize,
+        /// Questions in all.
+        total: usize,
+    },
+    /// Submitted.
+    Done,
+}
+
+/// A quiz of the list, with the participant's standing on it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The quiz.
+    pub offer: Offer,
+    /// Started, finished or new.
+    pub standing: Standing,
+}
+
+/// The quiz list: unfinished attempts first (to continue), then the other open quizzes in order. In the pre-
+/// and post-test phases a submitted quiz is not offered again unless the trainer allows retakes.
+pub fn entries(app: &App) -> Vec<Entry> {
+    let standing = |offer: &Offer| {
+        let mine = app.history.iter().filter(|r| r.quiz.id == offer.quiz.id);
+        if let Some(record) = mine
+            .clone()
+            .filter(|r| r.status == Status::InProgress)
+            .max_by_key(|r| r.updated)
+        {
+            return Standing::Unfinished {
+                answered: record.answered(),
+                total: record.questions.len(),
+            };
+        }
+        let mut mine = mine;
+        if mine.any(|r| r.status == Status::Completed) {
+            Standing::Done
+        } else {
+            Standing::New
+        }
+    };
+    let once = app.room.phase != Phase::Practice && !app.room.rules.retakes;
+    let mut all: Vec<Entry> = app
+        .open_quizzes()
+        .into_iter()
+        .map(|offer| Entry {
+            offer: offer.clone(),
+            standing: standing(offer),
+        })
+        .filter(|entry| !(once && entry.standing == Standing::Done))
+        .collect();
+    all.sort_by_key(|entry| !matches!(entry.standing, Standing::Unfinished { .. }));
+    all
+}
+
 /// Handles `action` on the quiz list.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let open: Vec<Offer> = app.open_quizzes().into_iter().cloned().collect();
+    let open = entries(app);
     let Screen::Picker { cursor } = &mut app.screen else {
         return Vec::new();
     };
@@ -29,8 +91,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Down => *cursor = (*cursor + 1).min(open.len().saturating_sub(1)),
         Action::Digit(d) if d <= open.len() => *cursor = d - 1,
         Action::Confirm => {
-            if let Some(offer) = open.get(*cursor) {
-                return choose(app, offer.clone());
+            if let Some(entry) = open.get(*cursor) {
+                return choose(app, entry.clone());
             }
         }
         Action::Quit => {
@@ -42,13 +104,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Opens `offer`: the loop probes the results folder and looks for an unfinished attempt first.
-pub fn choose(app: &mut App, offer: Offer) -> Vec<Effect> {
+/// Opens the quiz of `entry`: the loop probes the results folder and looks for an unfinished attempt first;
+/// an unfinished one the trainee chose is continued at once.
+pub fn choose(app: &mut App, entry: Entry) -> Vec<Effect> {
     let Some(participant) = app.participant.clone() else {
         return Vec::new();
     };
+    app.continuing = matches!(entry.standing, Standing::Unfinished { .. });
     app.screen = Screen::Loading;
-    vec![Effect::Prepare { offer, participant }]
+    vec![Effect::Prepare {
+        offer: entry.offer,
+        participant,
+    }]
 }
 
 /// Handles `action` on the offer to resume: continue (the default), or start again after a confirmation.
@@ -72,7 +139,8 @@ fn resume(app: &mut App, now: Now) -> Vec<Effect> {
     let Screen::Resume { record, offer, .. } = &app.screen else {
         return Vec::new();
     };
-    match Attempt::resume(Arc::clone(&offer.quiz), record) {
+    let fits = against_quiz(record, &offer.quiz).map_err(|_| ());
+    match fits.and_then(|()| Attempt::resume(Arc::clone(&offer.quiz), record).map_err(|_| ())) {
         Ok(mut attempt) => {
             let gap = now.wall.duration_since(record.updated).as_millis();
             attempt.count_time_away(u64::try_from(gap.max(0)).unwrap_or(u64::MAX));
@@ -142,15 +210,23 @@ fn facts(app: &App, offer: &Offer) -> String {
 /// Draws the picker with `cursor` on the highlighted quiz.
 pub fn render(app: &App, cursor: usize, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let s = app.lang.strings();
-    let parts = body_parts(app, theme, frame, area, s.choose_quiz, "");
+    let who = app.participant.as_ref().map_or_else(String::new, |p| {
+        let name = printable_line(&p.name);
+        match &p.code {
+            Some(code) => format!("{name} · {}", printable_line(code)),
+            None => name.into_owned(),
+        }
+    });
+    let parts = body_parts(app, theme, frame, area, s.choose_quiz, &who);
     let body = parts.body;
-    let open = app.open_quizzes();
+    let open = entries(app);
     let mut lines = Vec::new();
     if open.is_empty() {
         lines.push(Line::styled(s.no_quizzes, theme.warning));
     }
     let mut selected = (0, 0);
-    for (n, offer) in open.iter().enumerate() {
+    for (n, entry) in open.iter().enumerate() {
+        let offer = &entry.offer;
         let quiz = &offer.quiz;
         let start = lines.len();
         let style = if n == cursor {
@@ -160,7 +236,19 @@ pub fn render(app: &App, cursor: usize, theme: &Theme, frame: &mut Frame<'_>, ar
         };
         let pointer = if n == cursor { "›" } else { " " };
         let number = format!("{pointer} {}  ", n + 1);
-        for (part, text) in wrap(&printable_line(&quiz.title), body.width.saturating_sub(5))
+        let title = match entry.standing {
+            Standing::New => printable_line(&quiz.title).into_owned(),
+            Standing::Unfinished { answered, total } => fill(
+                s.continue_quiz,
+                &[
+                    ("title", &printable_line(&quiz.title)),
+                    ("answered", &answered.to_string()),
+                    ("total", &total.to_string()),
+                ],
+            ),
+            Standing::Done => format!("✓ {} ({})", printable_line(&quiz.title), s.done),
+        };
+        for (part, text) in wrap(&title, body.width.saturating_sub(5))
             .into_iter()
             .enumerate()
         {

@@ -117,12 +117,26 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Signs in: a participant code, or a name that is on the trainer's roster, is the roster's participant (one
+/// person, whichever was typed); any other name is a participant of the chosen group.
 fn sign_in(app: &mut App) -> Vec<Effect> {
     let Screen::SignIn(form) = &mut app.screen else {
         return Vec::new();
     };
     let code = normalise(&form.code);
-    let participant = if code.is_empty() {
+    let typed_name = normalise(&form.name);
+    let on_roster = app
+        .room
+        .roster
+        .iter()
+        .find(|entry| !typed_name.is_empty() && normalise(&entry.name) == typed_name);
+    let participant = if let (true, Some(entry)) = (code.is_empty(), on_roster) {
+        Participant {
+            name: entry.name.clone(),
+            code: Some(entry.code.clone()),
+            group: entry.group.clone(),
+        }
+    } else if code.is_empty() {
         let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
         if name.is_empty() {
             form.error = Some(SignInError::NeedName);
