@@ -64,6 +64,9 @@ pub enum Outcome {
     OtherKey,
     /// The seal names the pinned key but its signature does not match: it was altered after signing.
     Altered,
+    /// A public key is pinned, the folder holds records, but it has no seal: it was never sealed, or its seal
+    /// was removed.
+    Missing,
     /// The seal file cannot be read.
     Unreadable {
         /// Why.
@@ -86,7 +89,7 @@ pub struct SealCheck {
 }
 
 /// The record files a session folder holds now, by name, with their bytes (or why they cannot be read).
-fn held(folder: &Path) -> BTreeMap<String, (PathBuf, Result<Vec<u8>, String>)> {
+pub(super) fn held(folder: &Path) -> BTreeMap<String, (PathBuf, Result<Vec<u8>, String>)> {
     let mut listed = Vec::new();
     list(folder, 0, &mut listed);
     listed
@@ -251,7 +254,7 @@ pub fn seal_folder(
         {
             return Err(SealError::Changed {
                 folder: folder.to_path_buf(),
-                found: super::status::describe(&present),
+                found: super::status::describe(&present, Some(&fingerprint(&own.key))),
             });
         }
     }

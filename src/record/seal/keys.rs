@@ -206,6 +206,14 @@ pub fn read_public_key(path: &Path) -> Result<VerifyingKey, KeyError> {
     })
 }
 
+/// The one of `folders` that holds the file `path`, if any (links resolved).
+pub fn folder_holding<'a>(path: &Path, folders: &'a [PathBuf]) -> Option<&'a PathBuf> {
+    let path = std::fs::canonicalize(path).ok()?;
+    folders
+        .iter()
+        .find(|folder| std::fs::canonicalize(folder).is_ok_and(|folder| path.starts_with(folder)))
+}
+
 /// The public key that verifies seals: the file given on the command line (`flag`), else the one `vigil keygen`
 /// left in `user_folder`, else none. Never a key from a results folder or from `vigil.ron`, which trainees can
 /// write: a `flag` inside one of `results` is refused.
@@ -219,15 +227,11 @@ pub fn pinned_key(
         (None, Some(folder)) if folder.join(PUBLIC_KEY_FILE).exists() => folder.join(PUBLIC_KEY_FILE),
         (None, _) => return Ok(None),
     };
-    if let Ok(key_path) = std::fs::canonicalize(&path) {
-        for folder in results {
-            if std::fs::canonicalize(folder).is_ok_and(|folder| key_path.starts_with(folder)) {
-                return Err(KeyError::InResults {
-                    path,
-                    folder: folder.clone(),
-                });
-            }
-        }
+    if let Some(folder) = folder_holding(&path, results) {
+        return Err(KeyError::InResults {
+            folder: folder.clone(),
+            path,
+        });
     }
     let key = read_public_key(&path)?;
     Ok(Some(PinnedKey { key, path }))

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::folder::{ChangeKind, Outcome, SealCheck, check_folder};
+use super::folder::{ChangeKind, Outcome, SealCheck, check_folder, held};
 use super::keys::PinnedKey;
 use crate::record::integrity::{Integrity, open};
 use crate::record::listing::{list, read_regular};
@@ -78,7 +78,18 @@ impl SealStatus {
             ..Self::default()
         };
         for folder in session_folders(folders, sessions) {
-            status.sessions.extend(check_folder(&folder, pinned));
+            match check_folder(&folder, pinned) {
+                Some(check) => status.sessions.push(check),
+                None if pinned.is_some() && !held(&folder).is_empty() => {
+                    status.sessions.push(SealCheck {
+                        folder: folder.clone(),
+                        sealed_at: None,
+                        sealed_by: None,
+                        outcome: Outcome::Missing,
+                    });
+                }
+                None => {}
+            }
             if !room_key_set {
                 status.unchecked_room_hashes += room_hashes(&folder);
             }
@@ -101,7 +112,7 @@ impl SealStatus {
     pub fn alarming(&self) -> bool {
         self.sessions.iter().any(|check| match &check.outcome {
             Outcome::Verified { changes, .. } => !changes.is_empty(),
-            Outcome::NoKey => false,
+            Outcome::NoKey | Outcome::Missing => false,
             Outcome::OtherKey | Outcome::Altered | Outcome::Unreadable { .. } => true,
         })
     }
@@ -110,7 +121,7 @@ impl SealStatus {
     pub fn lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
         for check in &self.sessions {
-            lines.push(describe(check));
+            lines.push(describe(check, self.pinned_key.as_deref()));
             if let Outcome::Verified { changes, .. } = &check.outcome {
                 lines.extend(changes.iter().map(|change| {
                     let attempt = change
@@ -136,8 +147,9 @@ impl SealStatus {
     }
 }
 
-/// One line saying what the seal of one folder shows.
-pub fn describe(check: &SealCheck) -> String {
+/// One line saying what the seal of one folder shows, checked with the key of fingerprint `pinned`.
+pub fn describe(check: &SealCheck, pinned: Option<&str>) -> String {
+    let pinned = pinned.unwrap_or("none");
     let folder = check.folder.display();
     let when = check
         .sealed_at
@@ -145,13 +157,13 @@ pub fn describe(check: &SealCheck) -> String {
     let by = check.sealed_by.as_deref().unwrap_or("unknown");
     match &check.outcome {
         Outcome::Verified { files, changes } if changes.is_empty() => format!(
-            "seal of {folder}: verified with key {by}; the {files} files sealed {when} are unchanged (the seal \
+            "seal of {folder}: verified with the pinned key {pinned}; the {files} files sealed {when} are unchanged (the seal \
              certifies what the folder held then, nothing written later)"
         ),
         Outcome::Verified { files, changes } => {
             let count = |kind| changes.iter().filter(|c| c.kind == kind).count();
             format!(
-                "seal of {folder}: verified with key {by}, but the folder CHANGED since its {files} files were \
+                "seal of {folder}: verified with the pinned key {pinned}, but the folder CHANGED since its {files} files were \
                  sealed {when}: {} edited, {} added, {} deleted",
                 count(ChangeKind::Edited),
                 count(ChangeKind::Added),
@@ -163,12 +175,16 @@ pub fn describe(check: &SealCheck) -> String {
              machine; give the trainer's public key with --public-key FILE"
         ),
         Outcome::OtherKey => format!(
-            "seal of {folder}: REJECTED: made with key {by}, not with the key pinned here; treat its records as \
-             unsealed, or check with the public key of whoever sealed it (--public-key FILE)"
+            "seal of {folder}: REJECTED: made with key {by}, not with the key pinned here ({pinned}); treat its \
+             records as unsealed, or check with the public key of whoever sealed it (--public-key FILE)"
         ),
         Outcome::Altered => format!(
-            "seal of {folder}: REJECTED: its signature does not match its contents, so the seal was altered \
-             after it was made; treat its records as unsealed"
+            "seal of {folder}: REJECTED: its signature does not match its contents under the pinned key \
+             {pinned}, so the seal was altered after it was made; treat its records as unsealed"
+        ),
+        Outcome::Missing => format!(
+            "seal of {folder}: NONE: the folder holds records but no trainer's seal, so nothing proves what it \
+             held (if you sealed it, the seal was removed); `vigil seal` seals it as it is now"
         ),
         Outcome::Unreadable { problem } => format!(
             "seal of {folder}: cannot be read ({problem}); treat its records as unsealed, and seal the folder \
