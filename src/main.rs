@@ -223,7 +223,10 @@ fn key_folder(dir: Option<PathBuf>) -> anyhow::Result<PathBuf> {
 
 /// The public key that checks seals: `flag`, else the one pinned in the user config folder; never one inside
 /// `results`.
-fn pinned(flag: Option<&std::path::Path>, results: &[PathBuf]) -> anyhow::Result<Option<PinnedKey>> {
+fn pinned(
+    flag: Option<&std::path::Path>,
+    results: &[PathBuf],
+) -> anyhow::Result<Option<PinnedKey>> {
     Ok(pinned_key(flag, user_key_folder().as_deref(), results)?)
 }
 
@@ -347,9 +350,11 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 Some(file) => file.clone(),
                 None => key_folder(None)?.join(SIGNING_KEY_FILE),
             };
+            let results = located.results_folders(&args.results);
+            let folder = results.first().unwrap_or(&located.results);
             let options = SealOptions {
-                folder: located.results.join(safe_segment(&located.config.session)),
-                results: located.results_folders(&args.results),
+                folder: folder.join(safe_segment(&located.config.session)),
+                results: results.clone(),
                 signing_key,
                 force: *force,
             };

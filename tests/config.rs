@@ -298,10 +298,7 @@ fn an_old_config_naming_trainer_key_still_reads_and_check_says_to_rename_it() {
     write_config(dir.path(), "almaty", "trainer_key: \"room.key\"");
     let located = locate(&Overrides::default(), &env(dir.path(), None)).unwrap();
     assert!(located.key.is_some());
-    assert_eq!(
-        located.config.room_key,
-        Some(dir.path().join("room.key"))
-    );
+    assert_eq!(located.config.room_key, Some(dir.path().join("room.key")));
     let body = "    trainer_key: \"room.key\",\n";
     let (code, text) = check_config(dir.path(), "vigil.ron", body, &[]);
     assert_eq!(code, Some(0), "{text}");

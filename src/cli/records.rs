@@ -144,14 +144,11 @@ fn status_word(row: &Row) -> String {
         Status::Completed => "complete".to_owned(),
         Status::Discarded => "discarded".to_owned(),
     };
-    let status = match row.integrity {
-        Integrity::Mismatch => format!("{status} EDITED"),
-        Integrity::Missing => format!("{status} UNSEALED"),
-        _ => status,
-    };
-    match row.after_seal {
-        Some(ChangeKind::Edited) => format!("{status} EDITED AFTER SEAL"),
-        Some(ChangeKind::Added) => format!("{status} ADDED AFTER SEAL"),
+    match (row.after_seal, row.integrity) {
+        (Some(ChangeKind::Edited), _) => format!("{status} EDITED AFTER SEAL"),
+        (Some(ChangeKind::Added), _) => format!("{status} ADDED AFTER SEAL"),
+        (_, Integrity::Mismatch) => format!("{status} EDITED"),
+        (_, Integrity::Missing) => format!("{status} UNSEALED"),
         _ => status,
     }
 }

@@ -20,8 +20,13 @@ pub struct SealOptions {
     pub force: bool,
 }
 
-/// Seals the folder at `now` and says what the seal certifies; returns the exit code.
-pub fn run(options: &SealOptions, now: jiff::Timestamp, out: &mut dyn Write) -> anyhow::Result<i32> {
+/// Seals the folder at `now` (to the second) and says what the seal certifies; returns the exit code.
+pub fn run(
+    options: &SealOptions,
+    now: jiff::Timestamp,
+    out: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let now = jiff::Timestamp::from_second(now.as_second()).unwrap_or(now);
     let shown = |path: &PathBuf| printable_line(&path.display().to_string()).into_owned();
     if let Some(folder) = folder_holding(&options.signing_key, &options.results) {
         anyhow::bail!(

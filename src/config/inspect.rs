@@ -147,10 +147,7 @@ impl Inspection<'_> {
                 self.report(
                     Severity::Error,
                     at,
-                    format!(
-                        "the room key file {name} cannot be used: {}",
-                        cause.message
-                    ),
+                    format!("the room key file {name} cannot be used: {}", cause.message),
                     "create the file with a secret of at least 16 bytes, or correct `room_key`",
                 );
                 return;

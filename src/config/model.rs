@@ -46,7 +46,11 @@ pub struct Config {
     /// keyed hash ("written by a Vigil workstation of this room", a guard against accidental edits). Anyone at a
     /// workstation can read it; the trainer's signing key (`vigil keygen`, `vigil seal`) is what proves a session.
     /// Old configs call it `trainer_key`.
-    #[serde(default, alias = "trainer_key", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        alias = "trainer_key",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub room_key: Option<PathBuf>,
 }
 

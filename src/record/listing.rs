@@ -38,8 +38,9 @@ pub(crate) fn list(folder: &Path, depth: usize, out: &mut Vec<Result<PathBuf, Pr
         if name.starts_with('.') || name.starts_with(TEMP_PREFIX) {
             continue;
         }
-        let is_record_name =
-            path.extension().is_some_and(|e| e == "ron") && name != "vigil.ron" && name != SEAL_FILE_NAME;
+        let is_record_name = path.extension().is_some_and(|e| e == "ron")
+            && name != "vigil.ron"
+            && name != SEAL_FILE_NAME;
         match entry.file_type() {
             Ok(kind) if kind.is_dir() => {
                 if depth > 0 {

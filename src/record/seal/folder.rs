@@ -14,7 +14,7 @@ use crate::record::listing::{list, read_regular};
 use crate::record::scan::load;
 
 /// What became of a sealed folder's file since sealing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// Its bytes differ from those sealed.
@@ -112,7 +112,8 @@ fn read_seal(folder: &Path) -> Option<Result<Manifest, String>> {
     let path = folder.join(SEAL_FILE_NAME);
     std::fs::symlink_metadata(&path).ok()?;
     Some(read_regular(&path).and_then(|bytes| {
-        let text = std::str::from_utf8(&bytes).map_err(|_| "the seal is not UTF-8 text".to_owned())?;
+        let text =
+            std::str::from_utf8(&bytes).map_err(|_| "the seal is not UTF-8 text".to_owned())?;
         Manifest::from_text(text)
     }))
 }

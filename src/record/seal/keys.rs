@@ -131,7 +131,10 @@ pub fn write_key_pair(
         signing: folder.join(SIGNING_KEY_FILE),
         public: folder.join(PUBLIC_KEY_FILE),
     };
-    if !replace && let Some(existing) = [&files.signing, &files.public].into_iter().find(|p| p.exists())
+    if !replace
+        && let Some(existing) = [&files.signing, &files.public]
+            .into_iter()
+            .find(|p| p.exists())
     {
         return Err(KeyError::Exists {
             path: existing.clone(),
@@ -142,11 +145,13 @@ pub fn write_key_pair(
         move |source| KeyError::Unwritable { path, source }
     };
     std::fs::create_dir_all(folder).map_err(unwritable(folder))?;
-    let secret = key.to_pkcs8_pem(LineEnding::LF).map_err(|error| KeyError::Malformed {
-        what: "signing key",
-        path: files.signing.clone(),
-        problem: error.to_string(),
-    })?;
+    let secret = key
+        .to_pkcs8_pem(LineEnding::LF)
+        .map_err(|error| KeyError::Malformed {
+            what: "signing key",
+            path: files.signing.clone(),
+            problem: error.to_string(),
+        })?;
     replace_private_file(&files.signing, secret.as_bytes()).map_err(unwritable(&files.signing))?;
     let public = key
         .verifying_key()
@@ -224,7 +229,9 @@ pub fn pinned_key(
 ) -> Result<Option<PinnedKey>, KeyError> {
     let path = match (flag, user_folder) {
         (Some(flag), _) => flag.to_path_buf(),
-        (None, Some(folder)) if folder.join(PUBLIC_KEY_FILE).exists() => folder.join(PUBLIC_KEY_FILE),
+        (None, Some(folder)) if folder.join(PUBLIC_KEY_FILE).exists() => {
+            folder.join(PUBLIC_KEY_FILE)
+        }
         (None, _) => return Ok(None),
     };
     if let Some(folder) = folder_holding(&path, results) {
@@ -251,7 +258,10 @@ mod tests {
         let files = write_key_pair(dir.path(), &key(7), false).unwrap();
         let text = std::fs::read_to_string(&files.signing).unwrap();
         assert!(text.starts_with("-----BEGIN PRIVATE KEY-----\n"), "{text}");
-        assert_eq!(read_signing_key(&files.signing).unwrap().to_bytes(), [7; 32]);
+        assert_eq!(
+            read_signing_key(&files.signing).unwrap().to_bytes(),
+            [7; 32]
+        );
         assert_eq!(
             read_public_key(&files.public).unwrap(),
             key(7).verifying_key()
@@ -265,7 +275,10 @@ mod tests {
         let again = write_key_pair(dir.path(), &key(2), false).unwrap_err();
         assert!(again.to_string().contains("--force"), "{again}");
         let files = write_key_pair(dir.path(), &key(2), true).unwrap();
-        assert_eq!(read_signing_key(&files.signing).unwrap().to_bytes(), [2; 32]);
+        assert_eq!(
+            read_signing_key(&files.signing).unwrap().to_bytes(),
+            [2; 32]
+        );
     }
 
     #[test]
@@ -282,7 +295,10 @@ mod tests {
         let path = dir.path().join("key.pem");
         std::fs::write(&path, "hello").unwrap();
         let error = read_public_key(&path).unwrap_err().to_string();
-        assert!(error.contains("key.pem") && error.contains("vigil keygen"), "{error}");
+        assert!(
+            error.contains("key.pem") && error.contains("vigil keygen"),
+            "{error}"
+        );
         let missing = read_signing_key(&dir.path().join("none.pem")).unwrap_err();
         assert!(missing.to_string().contains("none.pem"), "{missing}");
     }

@@ -171,7 +171,11 @@ mod tests {
         seal.files.clear();
         assert_eq!(seal.check(&public), Signing::Altered);
         let mut seal = manifest(&key);
-        let first = if seal.signature.starts_with('0') { "1" } else { "0" };
+        let first = if seal.signature.starts_with('0') {
+            "1"
+        } else {
+            "0"
+        };
         seal.signature.replace_range(..1, first);
         assert_eq!(seal.check(&public), Signing::Altered);
     }
