@@ -176,6 +176,24 @@ fn seal_and_verify_name_an_edited_an_added_and_a_deleted_record() {
 }
 
 #[test]
+fn a_removed_seal_is_named_when_a_key_is_pinned() {
+    let dir = tempfile::tempdir().unwrap();
+    let (results, _) = session(dir.path(), 1, None);
+    let folder = results.join(SESSION);
+    seal_folder(&folder, &key(1), now(), false).unwrap();
+    std::fs::remove_file(folder.join(SEAL_FILE_NAME)).unwrap();
+    let status = survey(&results, Some(&pinned(1)));
+    assert_eq!(outcome(&status), &Outcome::Missing);
+    assert!(
+        status.lines()[0].contains("no trainer's seal"),
+        "{:?}",
+        status.lines()
+    );
+    // Without a pinned key there is nothing to say about a folder without a seal.
+    assert!(survey(&results, None).is_empty());
+}
+
+#[test]
 fn a_seal_made_with_another_key_is_rejected() {
     let dir = tempfile::tempdir().unwrap();
     let (results, _) = session(dir.path(), 2, None);

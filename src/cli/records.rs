@@ -63,6 +63,7 @@ pub struct Row {
 struct Listing {
     records: Vec<Row>,
     problems: Vec<Problem>,
+    #[serde(skip_serializing_if = "SealStatus::is_empty")]
     seal: SealStatus,
 }
 

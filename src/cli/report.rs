@@ -76,6 +76,7 @@ struct JsonReport<'a> {
     format: u32,
     generated_by: &'static str,
     attempts_counted: AttemptChoice,
+    #[serde(skip_serializing_if = "SealStatus::is_empty")]
     seal: &'a SealStatus,
     #[serde(flatten)]
     report: &'a Report,

@@ -97,6 +97,11 @@ impl SealStatus {
         status
     }
 
+    /// Whether there is nothing to say: no key pinned, no seal, no unchecked room-key hash.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
     /// What happened to `path` since its folder was sealed, if its seal verified and it changed.
     pub fn change_of(&self, path: &Path) -> Option<ChangeKind> {
         self.sessions.iter().find_map(|check| match &check.outcome {
