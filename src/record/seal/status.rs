@@ -8,7 +8,6 @@ use serde::Serialize;
 use super::folder::{ChangeKind, Outcome, SealCheck, check_folder, held};
 use super::keys::PinnedKey;
 use crate::record::integrity::{Integrity, open};
-use crate::record::listing::{list, read_regular};
 use crate::record::scan::record_text;
 use crate::record::store::safe_segment;
 
@@ -50,14 +49,11 @@ fn session_folders(folders: &[PathBuf], sessions: &[String]) -> Vec<PathBuf> {
 
 /// How many record files of `folder` carry a room-key hash.
 fn room_hashes(folder: &Path) -> usize {
-    let mut listed = Vec::new();
-    list(folder, 0, &mut listed);
-    listed
-        .into_iter()
-        .flatten()
-        .filter(|path| {
-            read_regular(path).is_ok_and(|bytes| {
-                record_text(&bytes).is_ok_and(|text| open(text, None).1 == Integrity::NoKey)
+    held(folder)
+        .into_values()
+        .filter(|(_, bytes)| {
+            bytes.as_ref().is_ok_and(|bytes| {
+                record_text(bytes).is_ok_and(|text| open(text, None).1 == Integrity::NoKey)
             })
         })
         .count()
