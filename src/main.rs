@@ -7,15 +7,20 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args as ClapArgs, Parser, Subcommand};
 use vigil::cli::dashboard::DashboardOptions;
+use vigil::cli::keygen::KeygenOptions;
 use vigil::cli::records::RecordsOptions;
 use vigil::cli::report::{ReportFormat, ReportOptions};
 use vigil::cli::run::RunOptions;
+use vigil::cli::seal::SealOptions;
 use vigil::cli::{self, Format, check::CheckOptions, import::ImportRequest};
 use vigil::config::{Environment, Overrides, locate};
 use vigil::i18n::Lang;
 use vigil::import::SourceFormat;
 use vigil::quiz::FeedbackMode;
 use vigil::record::Phase;
+use vigil::record::seal::keys::{SIGNING_KEY_FILE, user_key_folder};
+use vigil::record::seal::{PinnedKey, pinned_key};
+use vigil::record::store::safe_segment;
 use vigil::report::export::csv::Table;
 use vigil::report::stats::Thresholds;
 use vigil::report::{AttemptChoice, Filter};
@@ -102,6 +107,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// The trainer's public key that checks seals (default: the one `vigil keygen` pinned on this machine).
+        #[arg(long, value_name = "FILE")]
+        public_key: Option<PathBuf>,
     },
     /// Summarises the scores of one or more sessions: participants, item analysis, reliability, topics,
     /// groups and pre/post gain.
@@ -142,6 +150,29 @@ enum Command {
         /// A discrimination index below this is flagged.
         #[arg(long, default_value_t = 20.0)]
         discrimination_low: f64,
+        /// The trainer's public key that checks seals (default: the one `vigil keygen` pinned on this machine).
+        #[arg(long, value_name = "FILE")]
+        public_key: Option<PathBuf>,
+    },
+    /// Makes the trainer's signing key pair on this machine: the signing key for `vigil seal`, and the public
+    /// key, pinned here, with which `records` and `report` check seals.
+    Keygen {
+        /// Where to put the key pair (default: Vigil's folder in your user config folder).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Replaces an existing key pair (seals made with the old key then no longer verify here).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Seals the session folder after the session: signs, with the trainer's signing key, which records it
+    /// holds now, so that `records` and `report` name every record edited, added or deleted later.
+    Seal {
+        /// The signing key (default: the one `vigil keygen` made on this machine).
+        #[arg(long, value_name = "FILE")]
+        signing_key: Option<PathBuf>,
+        /// Seals again although the folder no longer matches its present seal.
+        #[arg(long)]
+        force: bool,
     },
     /// Shows the report full-screen, with drill-down and a live panel of the running session, refreshed from
     /// the results folder every few seconds.
@@ -180,6 +211,23 @@ fn locate_for_reading(args: &Args) -> anyhow::Result<vigil::config::Located> {
         &overrides(args).for_reading(),
         &Environment::from_process(),
     )?)
+}
+
+/// The folder of the trainer's key pair: `dir`, else Vigil's folder in the user config folder.
+fn key_folder(dir: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    dir.or_else(user_key_folder).context(
+        "this system has no user config folder for the trainer's keys; give a folder with --dir (keygen) or a \
+         file with --signing-key (seal)",
+    )
+}
+
+/// The public key that checks seals: `flag`, else the one pinned in the user config folder; never one inside
+/// `results`.
+fn pinned(
+    flag: Option<&std::path::Path>,
+    results: &[PathBuf],
+) -> anyhow::Result<Option<PinnedKey>> {
+    Ok(pinned_key(flag, user_key_folder().as_deref(), results)?)
 }
 
 fn overrides(args: &Args) -> Overrides {
@@ -230,10 +278,12 @@ fn run(args: Args) -> anyhow::Result<u8> {
             cli::list::run(&args.quizzes, *format, &mut out, &mut err)
                 .context("could not print the quiz list")?
         }
-        Some(Command::Records { format }) => {
+        Some(Command::Records { format, public_key }) => {
             let located = locate_for_reading(&args)?;
+            let folders = located.results_folders(&args.results);
             let options = RecordsOptions {
-                folders: located.results_folders(&args.results),
+                public_key: pinned(public_key.as_deref(), &folders)?,
+                folders,
                 sessions: args.session.clone(),
                 format: *format,
             };
@@ -253,11 +303,14 @@ fn run(args: Args) -> anyhow::Result<u8> {
             facility_low,
             facility_high,
             discrimination_low,
+            public_key,
         }) => {
             let located = locate_for_reading(&args)?;
             let delimiter = cli::report::delimiter(*delimiter)?;
+            let folders = located.results_folders(&args.results);
             let options = ReportOptions {
-                folders: located.results_folders(&args.results),
+                public_key: pinned(public_key.as_deref(), &folders)?,
+                folders,
                 quiz_folders: located.quiz_folders(&args.quizzes),
                 filter: Filter {
                     sessions: args.session.clone(),
@@ -283,6 +336,29 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 read_files: located.files_read(),
             };
             cli::report::run(&options, located.key, &mut out, &mut err)?
+        }
+        Some(Command::Keygen { dir, force }) => {
+            let options = KeygenOptions {
+                folder: key_folder(dir.clone())?,
+                force: *force,
+            };
+            cli::keygen::run(&options, &mut out)?
+        }
+        Some(Command::Seal { signing_key, force }) => {
+            let located = locate(&overrides(&args), &Environment::from_process())?;
+            let signing_key = match signing_key {
+                Some(file) => file.clone(),
+                None => key_folder(None)?.join(SIGNING_KEY_FILE),
+            };
+            let results = located.results_folders(&args.results);
+            let folder = results.first().unwrap_or(&located.results);
+            let options = SealOptions {
+                folder: folder.join(safe_segment(&located.config.session)),
+                results: results.clone(),
+                signing_key,
+                force: *force,
+            };
+            cli::seal::run(&options, jiff::Timestamp::now(), &mut out)?
         }
         Some(Command::Dashboard) => {
             let located = locate_for_reading(&args)?;

@@ -1,4 +1,4 @@
-//! Finding and reading the trainer's config: lookup order, overrides, positioned errors, the trainer key.
+//! Finding and reading the trainer's config: lookup order, overrides, positioned errors, the room key.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -118,9 +118,9 @@ fn an_invalid_config_gives_positioned_errors() {
 }
 
 #[test]
-fn the_trainer_key_is_read_relative_to_the_config_and_must_be_long_enough() {
+fn the_room_key_is_read_relative_to_the_config_and_must_be_long_enough() {
     let dir = tempfile::tempdir().unwrap();
-    write_config(dir.path(), "almaty", "trainer_key: \"keys/trainer.key\"");
+    write_config(dir.path(), "almaty", "room_key: \"keys/trainer.key\"");
     let missing = locate(&Overrides::default(), &env(dir.path(), None)).unwrap_err();
     assert!(
         missing.to_string().contains("trainer.key cannot be read"),
@@ -263,12 +263,12 @@ fn check_finds_quizzes_in_the_configs_quiz_folders_and_warns_about_a_missing_lan
 fn check_requires_a_readable_long_enough_key_kept_out_of_the_results_folder() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("results")).unwrap();
-    let body = "    results: \"results\",\n    trainer_key: \"results/trainer.key\",\n";
+    let body = "    results: \"results\",\n    room_key: \"results/trainer.key\",\n";
     let (code, text) = check_config(dir.path(), "vigil.ron", body, &[]);
     assert_eq!(code, Some(1), "{text}");
     assert!(
         text.contains(
-            "error: the trainer key file results/trainer.key cannot be used: no such file or folder"
+            "error: the room key file results/trainer.key cannot be used: no such file or folder"
         ),
         "{text}"
     );
@@ -285,10 +285,30 @@ fn check_requires_a_readable_long_enough_key_kept_out_of_the_results_folder() {
     assert_eq!(code, Some(0), "{text}");
     assert!(
         text.contains(
-            "warning: the trainer key file results/trainer.key lies inside the results folder"
+            "warning: the room key file results/trainer.key lies inside the results folder"
         ),
         "{text}"
     );
+}
+
+#[test]
+fn an_old_config_naming_trainer_key_still_reads_and_check_says_to_rename_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("room.key"), "a long enough room secret").unwrap();
+    write_config(dir.path(), "almaty", "trainer_key: \"room.key\"");
+    let located = locate(&Overrides::default(), &env(dir.path(), None)).unwrap();
+    assert!(located.key.is_some());
+    assert_eq!(located.config.room_key, Some(dir.path().join("room.key")));
+    let body = "    trainer_key: \"room.key\",\n";
+    let (code, text) = check_config(dir.path(), "vigil.ron", body, &[]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains("vigil.ron:5:5: warning: `trainer_key` is the old name of `room_key`")
+            && text.contains("rename it to `room_key`"),
+        "{text}"
+    );
+    let (code, _) = check_config(dir.path(), "vigil.ron", body, &["--deny-warnings"]);
+    assert_eq!(code, Some(1));
 }
 
 #[test]

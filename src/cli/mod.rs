@@ -3,11 +3,13 @@
 pub mod check;
 pub mod dashboard;
 pub mod import;
+pub mod keygen;
 pub mod list;
 pub mod output;
 pub mod records;
 pub mod report;
 pub mod run;
+pub mod seal;
 
 /// How a command prints its result.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]

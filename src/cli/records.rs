@@ -9,6 +9,7 @@ use super::Format;
 use crate::record::IntegrityKey;
 use crate::record::integrity::Integrity;
 use crate::record::scan::{Entry, Problem, scan};
+use crate::record::seal::{ChangeKind, PinnedKey, SealStatus};
 use crate::record::{Status, model::AttemptRecord};
 use crate::text::{number, printable_line};
 
@@ -21,6 +22,8 @@ pub struct RecordsOptions {
     pub sessions: Vec<String>,
     /// Text or JSON.
     pub format: Format,
+    /// The public key pinned on this machine, which checks the trainer's seals.
+    pub public_key: Option<PinnedKey>,
 }
 
 /// One attempt in the listing.
@@ -48,8 +51,10 @@ pub struct Row {
     pub answered: (usize, usize),
     /// Points earned and possible.
     pub score: (f64, f64),
-    /// Tamper evidence.
+    /// What the room-key hash says.
     pub integrity: Integrity,
+    /// What happened to the file since its folder was sealed, when its seal verifies and it changed.
+    pub after_seal: Option<ChangeKind>,
     /// The record's file.
     pub file: PathBuf,
 }
@@ -58,6 +63,8 @@ pub struct Row {
 struct Listing {
     records: Vec<Row>,
     problems: Vec<Problem>,
+    #[serde(skip_serializing_if = "SealStatus::is_empty")]
+    seal: SealStatus,
 }
 
 fn row(record: AttemptRecord, integrity: Integrity, file: PathBuf) -> Row {
@@ -74,12 +81,14 @@ fn row(record: AttemptRecord, integrity: Integrity, file: PathBuf) -> Row {
         status: record.status,
         score: (record.total.points, record.total.max_points),
         integrity,
+        after_seal: None,
         file,
     }
 }
 
-/// Lists the records under `options.folders` to `out`; `key` checks seals. Returns the exit code: 0, or 1
-/// when any file could not be used or any record was edited.
+/// Lists the records under `options.folders` to `out`; `key` (the room key) checks record hashes, and the
+/// pinned public key the trainer's seals. Returns the exit code: 0, or 1 when any file could not be used, any
+/// record was edited, or a seal shows a change or cannot be trusted.
 pub fn run(
     options: &RecordsOptions,
     key: Option<IntegrityKey>,
@@ -88,6 +97,12 @@ pub fn run(
     let mut listing = Listing {
         records: Vec::new(),
         problems: Vec::new(),
+        seal: SealStatus::survey(
+            &options.folders,
+            &options.sessions,
+            options.public_key.as_ref(),
+            key.is_some(),
+        ),
     };
     let sessions: Vec<Option<&str>> = if options.sessions.is_empty() {
         vec![None]
@@ -98,9 +113,9 @@ pub fn run(
         for entry in scan(&options.folders, session, key.clone()) {
             match entry {
                 Entry::Record(loaded) => {
-                    listing
-                        .records
-                        .push(row(loaded.record, loaded.integrity, loaded.path))
+                    let mut row = row(loaded.record, loaded.integrity, loaded.path);
+                    row.after_seal = listing.seal.change_of(&row.file);
+                    listing.records.push(row);
                 }
                 Entry::Problem(problem) => listing.problems.push(problem),
                 Entry::Duplicate { path, first } => {
@@ -120,7 +135,7 @@ pub fn run(
         }
         Format::Text => print_text(&listing, out)?,
     }
-    let problems = !listing.problems.is_empty() || suspicious;
+    let problems = !listing.problems.is_empty() || suspicious || listing.seal.alarming();
     Ok(i32::from(problems))
 }
 
@@ -130,9 +145,11 @@ fn status_word(row: &Row) -> String {
         Status::Completed => "complete".to_owned(),
         Status::Discarded => "discarded".to_owned(),
     };
-    match row.integrity {
-        Integrity::Mismatch => format!("{status} EDITED"),
-        Integrity::Missing => format!("{status} UNSEALED"),
+    match (row.after_seal, row.integrity) {
+        (Some(ChangeKind::Edited), _) => format!("{status} EDITED AFTER SEAL"),
+        (Some(ChangeKind::Added), _) => format!("{status} ADDED AFTER SEAL"),
+        (_, Integrity::Mismatch) => format!("{status} EDITED"),
+        (_, Integrity::Missing) => format!("{status} UNSEALED"),
         _ => status,
     }
 }
@@ -196,5 +213,9 @@ fn print_text(listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
         } else {
             String::new()
         }
-    )
+    )?;
+    for line in listing.seal.lines() {
+        writeln!(out, "{}", printable_line(&line))?;
+    }
+    Ok(())
 }

@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::quiz::Bank;
 use crate::quiz::bank::BUILT_IN_PREFIX;
 use crate::record::IntegrityKey;
+use crate::record::seal::{PinnedKey, SealStatus};
 use crate::record::writer::replace_file;
 use crate::report::export::csv::Table;
 use crate::report::export::{Labels, csv, html, text};
@@ -64,8 +65,10 @@ pub struct ReportOptions {
     pub width: usize,
     /// Write here instead of standard output.
     pub out: Option<PathBuf>,
-    /// Other files read (the config, the trainer key), which `out` must never replace.
+    /// Other files read (the config, the room key), which `out` must never replace.
     pub read_files: Vec<PathBuf>,
+    /// The public key pinned on this machine, which checks the trainer's seals.
+    pub public_key: Option<PinnedKey>,
 }
 
 #[derive(Serialize)]
@@ -73,6 +76,8 @@ struct JsonReport<'a> {
     format: u32,
     generated_by: &'static str,
     attempts_counted: AttemptChoice,
+    #[serde(skip_serializing_if = "SealStatus::is_empty")]
+    seal: &'a SealStatus,
     #[serde(flatten)]
     report: &'a Report,
 }
@@ -101,8 +106,10 @@ pub fn delimiter(wanted: char) -> anyhow::Result<u8> {
 /// The exit code when `--out` would replace something the report reads.
 const USAGE: i32 = 2;
 
-/// Builds the report and writes it to `--out` or `out`; returns the exit code: 0, or 2 (with the reason on `err`)
-/// when `--out` names a file the report reads or lies inside a results folder.
+/// Builds the report and writes it to `--out` or `out`, with what the seals say (in the text and JSON, and on
+/// `err` whenever the report itself is not shown as text); `key` is the room key. Returns the exit code: 0; 1
+/// when a trainer's seal shows a change or cannot be trusted; or 2 (with the reason on `err`) when `--out` names a
+/// file the report reads or lies inside a results folder.
 pub fn run(
     options: &ReportOptions,
     key: Option<IntegrityKey>,
@@ -141,6 +148,17 @@ pub fn run(
         data.pseudonymise();
     }
     let report = analyse(data, options.thresholds);
+    let seal = SealStatus::survey(
+        &options.folders,
+        &options.filter.sessions,
+        options.public_key.as_ref(),
+        key.is_some(),
+    );
+    let seal_lines: Vec<String> = seal
+        .lines()
+        .iter()
+        .map(|line| printable_line(line).into_owned())
+        .collect();
     let labels = Labels {
         lang: options.lang,
         taxonomy: &bank.taxonomy,
@@ -149,7 +167,10 @@ pub fn run(
     let mut bytes = Vec::new();
     match options.format {
         ReportFormat::Text => {
-            bytes.extend(text::render(&report, &labels, options.width).into_bytes())
+            bytes.extend(text::render(&report, &labels, options.width).into_bytes());
+            if !seal_lines.is_empty() {
+                bytes.extend(format!("\n{}\n", seal_lines.join("\n")).into_bytes());
+            }
         }
         ReportFormat::Html => bytes.extend(html::render(&report, &labels).into_bytes()),
         ReportFormat::Csv => csv::write(&report, options.table, options.delimiter, &mut bytes)?,
@@ -158,6 +179,7 @@ pub fn run(
                 format: 1,
                 generated_by: concat!("vigil ", env!("CARGO_PKG_VERSION")),
                 attempts_counted: options.attempts,
+                seal: &seal,
                 report: &report,
             };
             crate::json::write_pretty(&mut bytes, &json)?;
@@ -167,7 +189,12 @@ pub fn run(
         Some(path) => replace_file(path, &bytes)?,
         None => out.write_all(&bytes)?,
     }
-    Ok(0)
+    if options.out.is_some() || options.format != ReportFormat::Text {
+        for line in &seal_lines {
+            writeln!(err, "vigil report: {line}")?;
+        }
+    }
+    Ok(i32::from(seal.alarming()))
 }
 
 #[cfg(test)]
@@ -192,6 +219,7 @@ mod tests {
             width: 100,
             out: Some(out),
             read_files,
+            public_key: None,
         }
     }
 

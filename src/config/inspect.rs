@@ -1,10 +1,10 @@
 //! `vigil check` on a trainer's config: the file itself, then what it points at — the quizzes each phase offers,
-//! the trainer key file and the results folder.
+//! the room key file and the results folder.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::load::read_config;
+use super::load::{OLD_ROOM_KEY, read_config};
 use super::model::Config;
 use crate::quiz::Bank;
 use crate::quiz::check::{read_file, unreadable};
@@ -130,32 +130,32 @@ impl Inspection<'_> {
         }
     }
 
-    /// The trainer key file can be read, is long enough, and does not lie inside the results folder.
+    /// The room key file can be read, is long enough, and does not lie inside the results folder.
     fn key_file(&mut self) {
-        let Some(key) = &self.config.trainer_key else {
+        let Some(key) = &self.config.room_key else {
             return;
         };
         let path = self.folder.join(key);
         let name = path.display().to_string();
-        let at = self.source.find_field(0, "trainer_key");
+        let at = self
+            .source
+            .find_field(0, "room_key")
+            .or_else(|| self.source.find_field(0, OLD_ROOM_KEY));
         match read_file(&path) {
             Err(error) => {
                 let cause = unreadable(&name, &error);
                 self.report(
                     Severity::Error,
                     at,
-                    format!(
-                        "the trainer key file {name} cannot be used: {}",
-                        cause.message
-                    ),
-                    "create the file with a secret of at least 16 bytes, or correct `trainer_key`",
+                    format!("the room key file {name} cannot be used: {}", cause.message),
+                    "create the file with a secret of at least 16 bytes, or correct `room_key`",
                 );
                 return;
             }
             Ok(secret) if IntegrityKey::from_secret(&secret).is_none() => self.report(
                 Severity::Error,
                 at,
-                format!("the trainer key file {name} is shorter than 16 bytes"),
+                format!("the room key file {name} is shorter than 16 bytes"),
                 "write a longer secret into it, such as a line of 20 random letters",
             ),
             Ok(_) => {}
@@ -167,9 +167,9 @@ impl Inspection<'_> {
             self.report(
                 Severity::Warning,
                 at,
-                format!("the trainer key file {name} lies inside the results folder"),
-                "everyone who can read the records can read the key there: move it where trainees cannot read it, \
-                 and correct `trainer_key`",
+                format!("the room key file {name} lies inside the results folder"),
+                "whoever gets a copy of the records gets the key with them: keep it outside the results folder \
+                 (workstations still need to read it), and correct `room_key`",
             );
         }
     }

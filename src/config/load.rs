@@ -10,6 +10,9 @@ use crate::quiz::source::SourceText;
 use crate::quiz::validate::is_valid_id;
 use crate::record::identity::normalise;
 
+/// The old name of the `room_key` field, still read.
+pub(crate) const OLD_ROOM_KEY: &str = "trainer_key";
+
 /// Parses and validates a config file's bytes; errors and warnings come back as findings naming `file`.
 pub fn read_config(file: &str, bytes: &[u8]) -> (Option<Config>, Vec<Diagnostic>) {
     let text = match decode(file, bytes) {
@@ -53,6 +56,15 @@ fn validate(file: &str, source: &SourceText<'_>, config: &Config) -> Vec<Diagnos
             field("session"),
             format!("session `{}` is not a valid name", config.session),
             "use letters, digits and `-`, such as \"almaty-2010-04\"; it names the folder of the session's records",
+        );
+    }
+    if let Some(at) = field(OLD_ROOM_KEY) {
+        report(
+            Severity::Warning,
+            Some(at),
+            format!("`{OLD_ROOM_KEY}` is the old name of `room_key`"),
+            "rename it to `room_key`: it is the room's key, which every workstation reads, not the trainer's \
+             signing key (`vigil keygen`)",
         );
     }
     if let Some(language) = &config.language

@@ -58,7 +58,7 @@ impl Environment {
     }
 }
 
-/// The settings in force: the config (or defaults), where it came from, the results folder and the trainer key.
+/// The settings in force: the config (or defaults), where it came from, the results folder and the room key.
 #[derive(Debug, Clone)]
 pub struct Located {
     /// The config with command-line overrides applied.
@@ -70,7 +70,7 @@ pub struct Located {
     /// Whether the results folder was named (by `--results`, `VIGIL_RESULTS` or the config) rather than being
     /// the per-user default: a named folder is never created, since a typo would send results nowhere.
     pub results_named: bool,
-    /// The trainer's key, when the config names one.
+    /// The room key, when the config names one.
     pub key: Option<IntegrityKey>,
 }
 
@@ -95,11 +95,11 @@ impl Located {
         }
     }
 
-    /// The settings files read: the config and the trainer key file.
+    /// The settings files read: the config and the room key file.
     pub fn files_read(&self) -> Vec<PathBuf> {
         self.path
             .iter()
-            .chain(&self.config.trainer_key)
+            .chain(&self.config.room_key)
             .cloned()
             .collect()
     }
@@ -136,10 +136,8 @@ pub enum ConfigError {
     /// The config file has errors.
     #[error("{}", render(.0))]
     Invalid(Vec<Diagnostic>),
-    /// The trainer key file is unusable.
-    #[error(
-        "the trainer key file {path} {problem}; fix `trainer_key` in the config or the file itself"
-    )]
+    /// The room key file is unusable.
+    #[error("the room key file {path} {problem}; fix `room_key` in the config or the file itself")]
     Key {
         /// The key file.
         path: PathBuf,
@@ -208,8 +206,8 @@ pub fn locate(overrides: &Overrides, env: &Environment) -> Result<Located, Confi
         config.phase = phase;
     }
     config.quiz_folders = config.quiz_folders.iter().map(|f| base.join(f)).collect();
-    config.trainer_key = config.trainer_key.map(|file| base.join(file));
-    let key = match &config.trainer_key {
+    config.room_key = config.room_key.map(|file| base.join(file));
+    let key = match &config.room_key {
         None => None,
         Some(file) => {
             let secret = read_file(file).map_err(|error| ConfigError::Key {

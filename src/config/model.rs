@@ -42,9 +42,16 @@ pub struct Config {
     /// What each phase allows.
     #[serde(default)]
     pub phases: Phases,
-    /// A file holding the trainer's secret, which seals records against editing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub trainer_key: Option<PathBuf>,
+    /// The room key: a file holding a secret every workstation of the room reads, with which each record carries a
+    /// keyed hash ("written by a Vigil workstation of this room", a guard against accidental edits). Anyone at a
+    /// workstation can read it; the trainer's signing key (`vigil keygen`, `vigil seal`) is what proves a session.
+    /// Old configs call it `trainer_key`.
+    #[serde(
+        default,
+        alias = "trainer_key",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub room_key: Option<PathBuf>,
 }
 
 /// A participant group, such as police or NGO.
@@ -206,7 +213,7 @@ impl Config {
             groups: default_groups(),
             roster: Vec::new(),
             phases: Phases::default(),
-            trainer_key: None,
+            room_key: None,
         }
     }
 }

@@ -104,12 +104,13 @@ impl Standing {
         if seal_rank(self.integrity) != seal_rank(other.integrity) {
             return match (self.integrity, other.integrity) {
                 (Some(Integrity::Verified), _) => {
-                    "its seal verifies and the other's does not".to_owned()
+                    "its room-key hash verifies and the other's does not".to_owned()
                 }
                 (_, Some(Integrity::Mismatch)) => {
-                    "the other was edited after it was written (its seal does not match)".to_owned()
+                    "the other was edited after it was written (its room-key hash does not match)"
+                        .to_owned()
                 }
-                _ => "the other has no seal although a trainer key is set".to_owned(),
+                _ => "the other has no room-key hash although a room key is set".to_owned(),
             };
         }
         if progress_rank(self.status) != progress_rank(other.status) {

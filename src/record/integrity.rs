@@ -1,9 +1,12 @@
-//! Tamper evidence: a keyed BLAKE3 hash of a record's exact bytes, stored as its last line.
+//! The room key's evidence: a keyed BLAKE3 hash of a record's exact bytes, stored as its last line. Every
+//! workstation of the room reads the room key, so the hash says "written by a Vigil workstation of this room" and
+//! guards against accidental edits; anyone at a workstation can compute it, so it proves nothing against them.
+//! What proves a session is the trainer's seal ([`super::seal`]).
 
 /// The start of the line that carries a record's keyed hash.
 const MARK: &str = "// vigil-integrity: blake3-keyed:";
 
-/// The trainer's secret, derived from the bytes of the trainer key file.
+/// The room key: a secret derived from the bytes of the file `room_key` names.
 #[derive(Clone)]
 pub struct IntegrityKey([u8; 32]);
 
@@ -17,13 +20,13 @@ impl std::fmt::Debug for IntegrityKey {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Integrity {
-    /// No key is configured and the record has no hash: nothing to check.
+    /// No room key is configured and the record has no hash: nothing to check.
     Unchecked,
     /// The hash matches: the record is as written.
     Verified,
-    /// The record has a hash but no key is configured to check it.
+    /// The record has a hash but no room key is configured to check it.
     NoKey,
-    /// A key is configured but the record has no hash: it may have been rewritten.
+    /// A room key is configured but the record has no hash: it may have been rewritten.
     Missing,
     /// The hash does not match: the record was edited.
     Mismatch,
@@ -88,7 +91,7 @@ mod tests {
 
     #[test]
     fn a_sealed_record_verifies_and_an_edit_is_detected() {
-        let k = key("trainer-secret");
+        let k = key("room-secret");
         let sealed = seal("(points: 3)\n".into(), Some(&k));
         assert_eq!(
             open(&sealed, Some(&k)),

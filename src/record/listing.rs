@@ -10,6 +10,9 @@ use super::scan::Problem;
 use super::writer::TEMP_PREFIX;
 use crate::quiz::parse::MAX_FILE_BYTES;
 
+/// The file name of a session folder's seal (see [`super::seal`]): in the folder, but not a record.
+pub const SEAL_FILE_NAME: &str = "vigil-seal.ron";
+
 /// What to do about a file that is not a regular file.
 const NOT_REGULAR: &str = "not a regular file (a pipe, socket or device); skipped: remove it from the results \
                            folder";
@@ -35,7 +38,9 @@ pub(crate) fn list(folder: &Path, depth: usize, out: &mut Vec<Result<PathBuf, Pr
         if name.starts_with('.') || name.starts_with(TEMP_PREFIX) {
             continue;
         }
-        let is_record_name = path.extension().is_some_and(|e| e == "ron") && name != "vigil.ron";
+        let is_record_name = path.extension().is_some_and(|e| e == "ron")
+            && name != "vigil.ron"
+            && name != SEAL_FILE_NAME;
         match entry.file_type() {
             Ok(kind) if kind.is_dir() => {
                 if depth > 0 {

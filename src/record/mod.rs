@@ -10,6 +10,7 @@ pub mod integrity;
 pub mod listing;
 pub mod model;
 pub mod scan;
+pub mod seal;
 pub mod store;
 pub mod tally;
 pub mod view;

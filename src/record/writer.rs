@@ -40,6 +40,17 @@ impl RecordWriter for FsWriter {
 /// temporary file in the same folder (named so that scans skip it), flushed to disk, readable by others like any
 /// new file (a trainer reads what a workstation wrote), renamed over `path`, and the folder flushed.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_file_with_mode(path, bytes, 0o644)
+}
+
+/// Replaces `path` with `bytes` like [`replace_file`], but readable and writable by its owner only on Unix
+/// (a secret such as the trainer's signing key); elsewhere the file takes the folder's permissions.
+pub fn replace_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_file_with_mode(path, bytes, 0o600)
+}
+
+/// [`replace_file`] with the permission bits `mode` set on the new file (Unix only).
+fn replace_file_with_mode(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     let folder = path
         .parent()
         .filter(|parent| !parent.as_os_str().is_empty())
@@ -54,8 +65,10 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     {
         use std::os::unix::fs::PermissionsExt;
         temp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
     }
+    #[cfg(not(unix))]
+    let _ = mode;
     temp.persist(path).map_err(|error| error.error)?;
     sync_folder(folder);
     Ok(())

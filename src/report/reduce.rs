@@ -109,10 +109,12 @@ impl<'q> Reducer<'q> {
         };
         match integrity {
             Integrity::Mismatch => {
-                return left_out("edited after it was written (the seal does not match); left out");
+                return left_out(
+                    "edited after it was written (its room-key hash does not match); left out",
+                );
             }
             Integrity::Missing => {
-                return left_out("has no seal although a trainer key is set; left out");
+                return left_out("has no room-key hash although a room key is set; left out");
             }
             _ => {}
         }

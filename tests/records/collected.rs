@@ -145,7 +145,7 @@ fn a_verified_record_is_never_dropped_for_an_unverified_one() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].path, unsealed);
     assert!(
-        problems[0].message.contains("its seal verifies"),
+        problems[0].message.contains("its room-key hash verifies"),
         "{}",
         problems[0].message
     );

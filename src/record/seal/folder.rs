@@ -1,0 +1,308 @@
+//! Sealing one session folder, and checking what it holds against its seal.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use ed25519_dalek::SigningKey;
+use serde::Serialize;
+
+use super::SEAL_FILE_NAME;
+use super::keys::{PinnedKey, fingerprint};
+use super::manifest::{Manifest, SealedFile, Signing};
+use crate::record::Status;
+use crate::record::listing::{list, read_regular};
+use crate::record::scan::load;
+
+/// What became of a sealed folder's file since sealing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Its bytes differ from those sealed.
+    Edited,
+    /// It was not in the folder when it was sealed.
+    Added,
+    /// It was sealed and is gone.
+    Deleted,
+}
+
+impl ChangeKind {
+    /// The words for it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Edited => "edited after sealing",
+            Self::Added => "added after sealing",
+            Self::Deleted => "deleted after sealing",
+        }
+    }
+}
+
+/// One file that changed since sealing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// What happened to it.
+    pub kind: ChangeKind,
+    /// The file.
+    pub path: PathBuf,
+    /// Its attempt id, as sealed (for a deleted file).
+    pub attempt: Option<String>,
+}
+
+/// What checking a seal found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Outcome {
+    /// The signature holds with the pinned key; `changes` lists every file edited, added or deleted since.
+    Verified {
+        /// How many files were sealed.
+        files: usize,
+        /// What changed since (empty: the folder holds exactly what was sealed).
+        changes: Vec<Change>,
+    },
+    /// No public key is pinned, so the seal could not be checked.
+    NoKey,
+    /// The seal was made with another key than the pinned one.
+    OtherKey,
+    /// The seal names the pinned key but its signature does not match: it was altered after signing.
+    Altered,
+    /// A public key is pinned, the folder holds records, but it has no seal: it was never sealed, or its seal
+    /// was removed.
+    Missing,
+    /// The seal file cannot be read.
+    Unreadable {
+        /// Why.
+        problem: String,
+    },
+}
+
+/// The seal of one session folder, checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SealCheck {
+    /// The session folder.
+    pub folder: PathBuf,
+    /// When it was sealed, as the seal says.
+    pub sealed_at: Option<jiff::Timestamp>,
+    /// The fingerprint of the key the seal names.
+    pub sealed_by: Option<String>,
+    /// What the check found.
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+/// The record files a session folder holds now, by name, with their bytes (or why they cannot be read).
+pub(super) fn held(folder: &Path) -> BTreeMap<String, (PathBuf, Result<Vec<u8>, String>)> {
+    let mut listed = Vec::new();
+    list(folder, 0, &mut listed);
+    listed
+        .into_iter()
+        .flatten()
+        .filter_map(|path| {
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            let bytes = read_regular(&path);
+            Some((name, (path, bytes)))
+        })
+        .collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
+}
+
+/// Reads the seal of `folder`, if it has one.
+fn read_seal(folder: &Path) -> Option<Result<Manifest, String>> {
+    let path = folder.join(SEAL_FILE_NAME);
+    std::fs::symlink_metadata(&path).ok()?;
+    Some(read_regular(&path).and_then(|bytes| {
+        let text =
+            std::str::from_utf8(&bytes).map_err(|_| "the seal is not UTF-8 text".to_owned())?;
+        Manifest::from_text(text)
+    }))
+}
+
+/// Checks the seal of `folder` with `pinned`; `None` when the folder has no seal.
+pub fn check_folder(folder: &Path, pinned: Option<&PinnedKey>) -> Option<SealCheck> {
+    let check = |manifest: Option<&Manifest>, outcome| SealCheck {
+        folder: folder.to_path_buf(),
+        sealed_at: manifest.map(|m| m.sealed_at),
+        sealed_by: manifest.map(|m| m.key.clone()),
+        outcome,
+    };
+    let manifest = match read_seal(folder)? {
+        Ok(manifest) => manifest,
+        Err(problem) => return Some(check(None, Outcome::Unreadable { problem })),
+    };
+    let Some(pinned) = pinned else {
+        return Some(check(Some(&manifest), Outcome::NoKey));
+    };
+    let outcome = match manifest.check(&pinned.key) {
+        Signing::OtherKey => Outcome::OtherKey,
+        Signing::Altered => Outcome::Altered,
+        Signing::Valid => Outcome::Verified {
+            files: manifest.files.len(),
+            changes: changes(folder, &manifest),
+        },
+    };
+    Some(check(Some(&manifest), outcome))
+}
+
+/// Every file of `folder` edited, added or deleted since `manifest` sealed it.
+fn changes(folder: &Path, manifest: &Manifest) -> Vec<Change> {
+    let mut now = held(folder);
+    let mut changes = Vec::new();
+    for sealed in &manifest.files {
+        let change = |kind, path| Change {
+            kind,
+            path,
+            attempt: sealed.attempt.clone(),
+        };
+        match now.remove(&sealed.file) {
+            None => changes.push(change(ChangeKind::Deleted, folder.join(&sealed.file))),
+            Some((path, bytes)) => {
+                if bytes.map_or(true, |bytes| hex(&bytes) != sealed.blake3) {
+                    changes.push(change(ChangeKind::Edited, path));
+                }
+            }
+        }
+    }
+    changes.extend(now.into_values().map(|(path, _)| Change {
+        kind: ChangeKind::Added,
+        path,
+        attempt: None,
+    }));
+    changes.sort_by(|a, b| a.path.cmp(&b.path));
+    changes
+}
+
+/// Why a folder cannot be sealed.
+#[derive(Debug, thiserror::Error)]
+pub enum SealError {
+    /// Nothing to seal.
+    #[error(
+        "{} holds no attempt records; check --results and --session (the folder to seal is \
+         <results folder>/<session>)",
+        .folder.display()
+    )]
+    Empty {
+        /// The session folder.
+        folder: PathBuf,
+    },
+    /// A file of the folder cannot be read, so it cannot be sealed.
+    #[error(
+        "cannot seal {}: {} could not be read ({problem}); make it readable or move it out of the folder, \
+         then seal again",
+        .folder.display(),
+        .path.display()
+    )]
+    Unreadable {
+        /// The session folder.
+        folder: PathBuf,
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        problem: String,
+    },
+    /// The folder's present seal does not match what it holds: sealing again would bless the changes.
+    #[error(
+        "{} already has a seal that does not match what the folder holds now: {found}. Run `vigil records` to \
+         see what changed; `vigil seal --force` seals the folder as it is now",
+        .folder.display()
+    )]
+    Changed {
+        /// The session folder.
+        folder: PathBuf,
+        /// What checking the present seal found.
+        found: String,
+    },
+    /// The seal cannot be written.
+    #[error("the seal {} could not be written ({source}); check that you may write to the session folder", .path.display())]
+    Unwritable {
+        /// The seal file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// What `vigil seal` did.
+#[derive(Debug, Clone)]
+pub struct Sealed {
+    /// The seal file written.
+    pub path: PathBuf,
+    /// The files sealed.
+    pub files: usize,
+    /// Of those, attempts still in progress when sealed.
+    pub in_progress: usize,
+    /// Of those, files that are not readable records (sealed as they are).
+    pub not_records: usize,
+    /// The fingerprint of the signing key's public key.
+    pub fingerprint: String,
+}
+
+/// Seals `folder` as it is at `now` with `key`: every record file's name, attempt id and BLAKE3 hash, signed,
+/// into `<folder>/vigil-seal.ron`. A present seal that does not match the folder is kept unless `force`.
+pub fn seal_folder(
+    folder: &Path,
+    key: &SigningKey,
+    now: jiff::Timestamp,
+    force: bool,
+) -> Result<Sealed, SealError> {
+    if !force {
+        let own = PinnedKey {
+            key: key.verifying_key(),
+            path: PathBuf::new(),
+        };
+        if let Some(present) = check_folder(folder, Some(&own))
+            && !matches!(&present.outcome, Outcome::Verified { changes, .. } if changes.is_empty())
+        {
+            return Err(SealError::Changed {
+                folder: folder.to_path_buf(),
+                found: super::status::describe(&present, Some(&fingerprint(&own.key))),
+            });
+        }
+    }
+    let mut files = Vec::new();
+    let (mut in_progress, mut not_records) = (0, 0);
+    for (name, (path, bytes)) in held(folder) {
+        let bytes = bytes.map_err(|problem| SealError::Unreadable {
+            folder: folder.to_path_buf(),
+            path: path.clone(),
+            problem,
+        })?;
+        let record = load(&path, &bytes, None).ok();
+        match &record {
+            None => not_records += 1,
+            Some(loaded) if loaded.record.status == Status::InProgress => in_progress += 1,
+            Some(_) => {}
+        }
+        files.push(SealedFile {
+            file: name,
+            attempt: record.map(|loaded| loaded.record.attempt.to_string()),
+            blake3: hex(&bytes),
+        });
+    }
+    if files.is_empty() {
+        return Err(SealError::Empty {
+            folder: folder.to_path_buf(),
+        });
+    }
+    let session = folder
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    let count = files.len();
+    let manifest = Manifest::sign(session, now, files, key);
+    let path = folder.join(SEAL_FILE_NAME);
+    let unwritable = |source| SealError::Unwritable {
+        path: path.clone(),
+        source,
+    };
+    let text = manifest
+        .to_text()
+        .map_err(|error| unwritable(std::io::Error::other(error)))?;
+    crate::record::writer::replace_file(&path, text.as_bytes()).map_err(unwritable)?;
+    Ok(Sealed {
+        path,
+        files: count,
+        in_progress,
+        not_records,
+        fingerprint: fingerprint(&key.verifying_key()),
+    })
+}
