@@ -90,6 +90,24 @@ fn labels_with<'a>(entries: &[(&'a str, usize, usize)], wanted: usize) -> Vec<&'
         .collect()
 }
 
+/// For each `(label, value, options)` entry, the chance that a key lands at 0-based place `at` of its options.
+fn chances_at(entries: &[(&str, usize, usize)], at: usize) -> Vec<f64> {
+    entries
+        .iter()
+        .map(|(_, _, k)| if at < *k { 1.0 / *k as f64 } else { 0.0 })
+        .collect()
+}
+
+/// "longest", "second-longest", "third-longest", then "4th-longest" and so on.
+fn longest_by_rank(rank: usize) -> String {
+    match rank {
+        1 => "longest".to_owned(),
+        2 => "second-longest".to_owned(),
+        3 => "third-longest".to_owned(),
+        _ => format!("{rank}th-longest"),
+    }
+}
+
 /// A count of `hits` among trials of `chances`, when it is too high for chance.
 fn unlikely(chances: &[f64], hits: usize) -> Option<(f64, f64)> {
     let tail = at_least(chances, hits);
@@ -112,11 +130,12 @@ fn key_length_rank(items: &[Item<'_>]) -> Vec<Cue> {
     if ranked.len() < MIN_SINGLE {
         return Vec::new();
     }
-    let chances: Vec<f64> = ranked.iter().map(|(_, _, k)| 1.0 / *k as f64).collect();
-    [(1, "longest"), (2, "second-longest")]
-        .into_iter()
-        .filter_map(|(rank, word)| {
+    let widest = ranked.iter().map(|(_, _, k)| *k).max().unwrap_or(0);
+    (1..=widest)
+        .filter_map(|rank| {
+            let chances = chances_at(&ranked, rank - 1);
             let hits = labels_with(&ranked, rank);
+            let word = longest_by_rank(rank);
             let (chance, tail) = unlikely(&chances, hits.len())?;
             Some(Cue {
                 rule: Rule::KeyLengthRank,
@@ -271,10 +290,7 @@ fn key_position(items: &[Item<'_>]) -> Vec<Cue> {
     let widest = placed.iter().map(|(_, _, k)| *k).max().unwrap_or(0);
     (0..widest)
         .filter_map(|position| {
-            let chances: Vec<f64> = placed
-                .iter()
-                .map(|(_, _, k)| if position < *k { 1.0 / *k as f64 } else { 0.0 })
-                .collect();
+            let chances = chances_at(&placed, position);
             let hits = labels_with(&placed, position);
             let (chance, tail) = unlikely(&chances, hits.len())?;
             Some(Cue {

@@ -3,7 +3,7 @@
 /// One item-writing lint rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
-    /// The key is the longest or second-longest option far more often than chance.
+    /// The key holds one rank by length (longest, second-longest, ...) far more often than chance.
     KeyLengthRank,
     /// Absolute words ("only", "never") mark distractors far more often than keys.
     AbsoluteWords,

@@ -76,6 +76,15 @@ fn fired(messages: &[String], rule: Rule) -> usize {
     messages.iter().filter(|m| m.ends_with(&tag)).count()
 }
 
+/// The message of `rule` among `messages`.
+fn message_of(messages: &[String], rule: Rule) -> &str {
+    let tag = format!("({})", rule.name());
+    messages
+        .iter()
+        .find(|m| m.ends_with(&tag))
+        .map_or("", String::as_str)
+}
+
 /// `n` single-answer questions whose key is always the second-longest of four options.
 fn second_longest_keys(n: usize, extra: &str) -> Vec<String> {
     (0..n)
@@ -96,6 +105,27 @@ fn key_length_rank_fires_on_a_skew_and_names_the_questions() {
     assert_eq!(fired(&messages, Rule::KeyLengthRank), 1, "{messages:?}");
     assert!(
         messages[0].starts_with("the key is the second-longest option in 8 of 8 single-answer questions, where chance gives 2.0 (p = 0.0000): `q0`, `q1`"),
+        "{}",
+        messages[0]
+    );
+}
+
+#[test]
+fn key_length_rank_fires_on_any_rank_not_only_the_longest_two() {
+    let third: Vec<String> = (0..8)
+        .map(|i| {
+            single(
+                &format!("q{i}"),
+                "abcde",
+                &["abcdefghij", "abcdefgh", "abc"],
+                "",
+            )
+        })
+        .collect();
+    let messages = lint_one("en", "", &third);
+    assert_eq!(fired(&messages, Rule::KeyLengthRank), 1, "{messages:?}");
+    assert!(
+        messages[0].starts_with("the key is the third-longest option in 8 of 8"),
         "{}",
         messages[0]
     );
@@ -123,8 +153,9 @@ fn absolute_words_fire_when_they_mark_distractors() {
         .collect();
     let messages = lint_one("en", "", &questions);
     assert_eq!(fired(&messages, Rule::AbsoluteWords), 1, "{messages:?}");
-    assert!(messages[0].starts_with("12 of the 12 options and true/false statements with an absolute word (only, never, always, alone) are wrong"), "{}", messages[0]);
-    assert!(messages[0].contains("`q0 option o1`"));
+    let message = message_of(&messages, Rule::AbsoluteWords);
+    assert!(message.starts_with("12 of the 12 options and true/false statements with an absolute word (only, never, always, alone) are wrong"), "{message}");
+    assert!(message.contains("`q0 option o1`"));
 }
 
 #[test]
