@@ -6,6 +6,7 @@ use std::process::Command;
 
 use vigil::quiz::bank::{TEACHING_ORDER, built_in_inputs};
 use vigil::quiz::check::check;
+use vigil::quiz::lint::{Rule, absolute_words};
 use vigil::quiz::{CheckedQuiz, FeedbackMode, QuestionKind, Taxonomy};
 
 fn bank() -> Vec<CheckedQuiz> {
@@ -92,6 +93,42 @@ fn every_language_has_over_a_hundred_questions_each_explained_and_sourced() {
             .filter(|q| matches!(q.kind, QuestionKind::Branching { .. }))
             .count();
         assert!(branching >= 3, "{branching} branching scenarios");
+    }
+}
+
+/// The bank carries none of the answer cues `vigil check` looks for, in any language, and silences no rule to get
+/// there; every language of the bank has its list of absolute words.
+#[test]
+fn the_bank_passes_its_own_item_writing_lint_without_silencing_it() {
+    let report = check(&built_in_inputs(), &Taxonomy::default());
+    let tags: Vec<String> = Rule::ALL
+        .iter()
+        .map(|rule| format!("({})", rule.name()))
+        .collect();
+    let cues: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| tags.iter().any(|tag| d.message.ends_with(tag.as_str())))
+        .map(ToString::to_string)
+        .collect();
+    assert!(cues.is_empty(), "{}", cues.join("\n\n"));
+    let mut languages = BTreeSet::new();
+    for checked in &report.quizzes {
+        let quiz = &checked.quiz;
+        languages.insert(quiz.language.clone());
+        assert!(quiz.lint_allow.is_empty(), "{}", checked.file);
+        for question in &quiz.questions {
+            assert!(
+                question.lint_allow.is_empty(),
+                "{} {}",
+                checked.file,
+                question.id
+            );
+        }
+    }
+    assert_eq!(languages, ["en", "kk", "ru"].map(String::from).into());
+    for language in &languages {
+        assert!(!absolute_words(language).is_empty(), "{language}");
     }
 }
 

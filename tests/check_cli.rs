@@ -419,3 +419,49 @@ fn json_output_never_carries_a_raw_control_character() {
         "{entries}"
     );
 }
+
+/// Item-writing cues are warnings: the check passes, and fails once warnings are denied, naming each rule.
+#[test]
+fn item_writing_cues_fail_the_check_only_when_warnings_are_denied() {
+    let root = manifest_dir();
+    let file = "tests/fixtures/invalid/lint-warnings.ron";
+    assert_eq!(vigil(&["check", file], &root).status.code(), Some(0));
+    let denied = vigil(
+        &["check", "--deny-warnings", "--format", "json", file],
+        &root,
+    );
+    assert_eq!(denied.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&denied.stdout).unwrap();
+    assert_eq!(report["passed"], false);
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    for rule in [
+        "true-false-balance",
+        "all-none-of-the-above",
+        "longest-option",
+        "duplicate-options",
+    ] {
+        let tag = format!("({rule})");
+        assert!(
+            messages.iter().any(|m| m.ends_with(&tag)),
+            "{rule}: {messages:#?}"
+        );
+    }
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert!(
+        diagnostics.iter().all(|d| d["subject"]
+            .as_str()
+            .is_none_or(|s| !s.contains("allowed-long"))),
+        "a reasoned allowance silences its rule: {diagnostics:#?}"
+    );
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["subject"].as_str() == Some("question `long-key`, option `specialist`")),
+        "{diagnostics:#?}"
+    );
+}

@@ -140,3 +140,55 @@ fn more_than_ten_thousand_questions_are_refused_and_ten_thousand_pass() {
     );
     assert!(check_generated(10_000, 2).is_empty());
 }
+
+/// A quiz `id` of `questions` single-answer questions whose key is always the second-longest of four options.
+fn second_longest_keys(id: &str, questions: usize) -> Vec<u8> {
+    let question_list: String = (0..questions)
+        .map(|q| {
+            format!(
+                "(id: \"q{q}\", prompt: \"p\", explanation: \"e\", references: [\"r\"], kind: single(options: [\
+                 (id: \"key\", text: \"A police officer\", correct: true, feedback: \"f\"), \
+                 (id: \"long\", text: \"A social worker from the city\", feedback: \"f\"), \
+                 (id: \"short\", text: \"A judge\", feedback: \"f\"), \
+                 (id: \"shorter\", text: \"Nobody\", feedback: \"f\")])),"
+            )
+        })
+        .collect();
+    format!(
+        "(format: 1, id: \"{id}\", version: 1, language: \"en\", title: \"T\", description: \"d\", \
+         estimated_minutes: 1, pass_mark: 50, questions: [{question_list}])"
+    )
+    .into_bytes()
+}
+
+fn lint_warnings(files: &[(&str, &str)]) -> Vec<String> {
+    let inputs: Vec<vigil::quiz::Input> = files
+        .iter()
+        .map(|(name, id)| vigil::quiz::Input {
+            name: (*name).to_owned(),
+            content: Ok(second_longest_keys(id, 5)),
+        })
+        .collect();
+    check(&inputs, &Taxonomy::default())
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string())
+        .collect()
+}
+
+#[test]
+fn the_lint_pools_the_quizzes_of_one_language_in_one_folder() {
+    let pooled = lint_warnings(&[("bank/a.en.ron", "a"), ("bank/b.en.ron", "b")]);
+    assert_eq!(pooled.len(), 1, "{pooled:#?}");
+    assert!(
+        pooled[0].starts_with(
+            "bank/a.en.ron:1:13: warning: across the 2 `en` quizzes in bank: the key is the second-longest option in 10 of 10"
+        ),
+        "{}",
+        pooled[0]
+    );
+    assert!(pooled[0].contains("`a/q0`") && pooled[0].contains("`b/q4`"));
+    assert!(pooled[0].contains("(key-length-rank)"));
+    let apart = lint_warnings(&[("one/a.en.ron", "a"), ("two/b.en.ron", "b")]);
+    assert!(apart.is_empty(), "{apart:#?}");
+}

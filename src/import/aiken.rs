@@ -171,6 +171,7 @@ impl Reader<'_> {
                     explanation: String::new(),
                     references: Vec::new(),
                     shuffle: None,
+                    lint_allow: Vec::new(),
                     kind: QuestionKind::Single { options },
                 };
                 let id = format!("q{}", question.number);

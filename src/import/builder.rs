@@ -121,6 +121,7 @@ impl<'o> QuizBuilder<'o> {
             tags: Vec::new(),
             scenarios: self.scenarios,
             questions: self.questions,
+            lint_allow: Vec::new(),
         };
         Imported {
             quiz,

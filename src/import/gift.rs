@@ -526,6 +526,7 @@ impl Reader<'_> {
             explanation: explanation.text,
             references: Vec::new(),
             shuffle: converted.shuffle,
+            lint_allow: Vec::new(),
             kind: converted.kind,
         };
         let wanted = comment_id(&item.comments)

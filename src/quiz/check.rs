@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::diagnostic::{Diagnostic, Severity};
 pub use super::files::{gather, read_file, unreadable};
 use super::findings::Findings;
+use super::lint::lint;
 use super::model::{QUIZ_FORMAT, Quiz};
 use super::parse::{decode, parse};
 use super::source::SourceText;
@@ -145,6 +146,20 @@ pub fn check(inputs: &[Input], fallback_taxonomy: &Taxonomy) -> CheckReport {
         })
         .collect();
     for finding in cross_check(&cross) {
+        if let Some(index) = inputs.iter().position(|i| i.name == finding.file) {
+            per_file[index].push(finding);
+        }
+    }
+    let sound: Vec<ParsedQuiz<'_>> = cross
+        .into_iter()
+        .filter(|p| {
+            inputs
+                .iter()
+                .position(|i| i.name == p.file)
+                .is_some_and(|index| !per_file[index].iter().any(Diagnostic::is_error))
+        })
+        .collect();
+    for finding in lint(&sound) {
         if let Some(index) = inputs.iter().position(|i| i.name == finding.file) {
             per_file[index].push(finding);
         }

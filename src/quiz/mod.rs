@@ -7,6 +7,7 @@ pub mod diagnostic;
 pub mod files;
 pub mod findings;
 pub mod limits;
+pub mod lint;
 pub mod model;
 pub mod parse;
 pub mod scoring;

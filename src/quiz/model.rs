@@ -50,10 +50,23 @@ pub struct Quiz {
     pub scenarios: Vec<Scenario>,
     /// The questions, in their authored order.
     pub questions: Vec<Question>,
+    /// Item-writing lint rules silenced for the whole quiz, each with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lint_allow: Vec<LintAllow>,
 }
 
 fn yes() -> bool {
     true
+}
+
+/// An item-writing lint rule silenced on purpose, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LintAllow {
+    /// The rule's name, such as `longest-option`.
+    pub rule: String,
+    /// Why the rule does not apply here, for the next reviewer.
+    pub reason: String,
 }
 
 /// When a trainee sees whether an answer was right.
@@ -105,6 +118,9 @@ pub struct Question {
     /// Overrides the quiz's `shuffle_options` for this question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shuffle: Option<bool>,
+    /// Item-writing lint rules silenced for this question, each with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lint_allow: Vec<LintAllow>,
     /// The kind of question and its answer data.
     pub kind: QuestionKind,
 }

@@ -263,6 +263,7 @@ mod tests {
             explanation: String::new(),
             references: vec![],
             shuffle: None,
+            lint_allow: vec![],
             kind,
         }
     }
