@@ -237,7 +237,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 sessions: args.session.clone(),
                 format: *format,
             };
-            cli::records::run(&options, located.key, &mut out)
+            cli::records::run(&options, located.key, &mut out, &mut err)
                 .context("could not print the records")?
         }
         Some(Command::Report {

@@ -318,6 +318,81 @@ fn damaged_and_edited_records_are_listed_in_every_format() {
     }
 }
 
+/// `vigil COMMAND --results .` in `results` with `args`: the exit code and standard error.
+fn refused(results: &Path, command: &str, args: &[&str]) -> (Option<i32>, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args([command, "--results", "."])
+        .args(args)
+        .current_dir(results)
+        .env_remove("VIGIL_RESULTS")
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn filters_that_name_nothing_are_refused_with_the_known_values() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    for (command, args, near) in [
+        (
+            "report",
+            &["--group", "polise"][..],
+            "did you mean `police`?",
+        ),
+        (
+            "report",
+            &["--group", "Polise"][..],
+            "did you mean `Police`?",
+        ),
+        (
+            "report",
+            &["--session", "almaty-2010-4"][..],
+            "did you mean `almaty-2010-04`?",
+        ),
+        (
+            "report",
+            &["--quiz", "fixtur"][..],
+            "did you mean `fixture`?",
+        ),
+        (
+            "records",
+            &["--session", "almaty-2010-4"][..],
+            "did you mean `almaty-2010-04`?",
+        ),
+        (
+            "dashboard",
+            &["--session", "almaty-2010-4"][..],
+            "did you mean `almaty-2010-04`?",
+        ),
+    ] {
+        let (code, err) = refused(dir.path(), command, args);
+        assert_eq!(code, Some(2), "{command} {args:?}: {err}");
+        assert!(err.contains(near), "{command} {args:?}: {err}");
+        assert!(err.contains("give one of:"), "{err}");
+    }
+    let (_, err) = refused(dir.path(), "report", &["--group", "polise"]);
+    assert!(err.contains("ngo (NGO / НПО / ҮЕҰ)"), "{err}");
+}
+
+#[test]
+fn a_group_is_chosen_by_its_id_or_its_label_in_any_language() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let by_id = report(dir.path(), &["--group", "police", "--format", "csv"]);
+    assert_eq!(by_id.lines().count(), 5, "{by_id}");
+    for label in ["Police", "полиция", "ПОЛИЦИЯ"] {
+        assert_eq!(
+            report(dir.path(), &["--group", label, "--format", "csv"]),
+            by_id,
+            "{label}"
+        );
+    }
+}
+
 /// `vigil records --format json` over `results` with `args`: how many attempts it lists.
 fn records_listed(results: &Path, args: &[&str]) -> usize {
     let output = Command::new(env!("CARGO_BIN_EXE_vigil"))

@@ -15,6 +15,7 @@ use crate::record::IntegrityKey;
 use crate::record::writer::replace_file;
 use crate::report::export::csv::Table;
 use crate::report::export::{Labels, csv, html, text};
+use crate::report::known;
 use crate::report::stats::Thresholds;
 use crate::report::{AttemptChoice, Filter, Report, analyse, build_from_folders};
 use crate::text::printable_line;
@@ -102,7 +103,8 @@ pub fn delimiter(wanted: char) -> anyhow::Result<u8> {
 const USAGE: i32 = 2;
 
 /// Builds the report and writes it to `--out` or `out`; returns the exit code: 0, or 2 (with the reason on `err`)
-/// when `--out` names a file the report reads or lies inside a results folder.
+/// when `--out` names a file the report reads or lies inside a results folder, or when a filter names a session,
+/// group or quiz that is not known (a group may be given by id or by label).
 pub fn run(
     options: &ReportOptions,
     key: Option<IntegrityKey>,
@@ -129,14 +131,25 @@ pub fn run(
             return Ok(USAGE);
         }
     }
+    let mut filter = options.filter.clone();
+    filter.group = filter.group.map(|g| known::group_id(&g, &options.groups));
     let mut data = build_from_folders(
         &options.folders,
         key.as_ref(),
         &bank.quizzes,
-        &options.filter,
+        &filter,
         options.attempts,
         options.regrade,
     );
+    let bank_ids = bank.quizzes.iter().map(|q| q.quiz.id.clone());
+    if let Err(unknown) = known::check(&filter, &data.known, &options.groups, bank_ids) {
+        writeln!(
+            err,
+            "vigil report: {}",
+            printable_line(&unknown.to_string())
+        )?;
+        return Ok(USAGE);
+    }
     if options.pseudonymise {
         data.pseudonymise();
     }

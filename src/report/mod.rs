@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod dataset;
 pub mod export;
+pub mod known;
 pub mod reduce;
 pub mod stats;
 
