@@ -124,7 +124,8 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: ReportFormat,
-        /// The CSV table: participants, matrix (participants x questions), items or problems.
+        /// The CSV table: participants, matrix (participants x questions), items, responses (one row per attempt
+        /// and question) or problems.
         #[arg(long, value_enum, default_value_t)]
         table: Table,
         /// The CSV delimiter (`;` suits Excel in Russian and Kazakh locales).

@@ -201,6 +201,10 @@ fn golden_text_csv_and_json() {
         "items.csv",
         &report(dir.path(), &["--format", "csv", "--table", "items"]),
     );
+    golden(
+        "responses.csv",
+        &report(dir.path(), &["--format", "csv", "--table", "responses"]),
+    );
     let json = report(dir.path(), &["--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(
@@ -316,6 +320,41 @@ fn damaged_and_edited_records_are_listed_in_every_format() {
             "{format} says why: {output}"
         );
     }
+}
+
+#[test]
+fn every_csv_table_is_one_rectangular_table_when_two_quizzes_were_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let store = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), None);
+    let mut other = attempt(30, "Dana", "ngo", Phase::Practice, "no", &[], [1.0, 0.0]);
+    other.quiz.id = "other-quiz".into();
+    other.questions[1].id = "extra".into();
+    store.create(&other).unwrap();
+    for table in ["participants", "matrix", "items", "problems", "responses"] {
+        let text = report(dir.path(), &["--format", "csv", "--table", table]);
+        let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let width = reader.headers().unwrap().len();
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert!(rows.iter().all(|r| r.len() == width), "{table}: {text}");
+        for quiz in ["fixture", "other-quiz"] {
+            assert!(
+                table == "problems" || rows.iter().any(|r| r.iter().any(|c| c == quiz)),
+                "{table} lacks {quiz}: {text}"
+            );
+        }
+    }
+    let matrix = report(dir.path(), &["--format", "csv", "--table", "matrix"]);
+    let head = matrix.lines().next().unwrap();
+    assert!(head.ends_with(",total,consent,signs,extra"), "{head}");
+    let dana = matrix.lines().find(|l| l.contains("Dana")).unwrap();
+    assert!(dana.ends_with(",1,1,,0"), "{dana}");
+    let responses = report(dir.path(), &["--format", "csv", "--table", "responses"]);
+    assert!(
+        responses.starts_with("session,"),
+        "no byte-order mark: {responses}"
+    );
+    assert_eq!(responses.lines().count(), 1 + 2 * 8);
 }
 
 /// `vigil COMMAND --results .` in `results` with `args`: the exit code and standard error.
