@@ -274,6 +274,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 delimiter,
                 lang: located.language(args.run.lang),
                 groups: located.config.groups.clone(),
+                config: located.path.is_some().then(|| located.config.clone()),
                 thresholds: Thresholds {
                     facility_low: *facility_low,
                     facility_high: *facility_high,

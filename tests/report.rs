@@ -8,6 +8,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
+use vigil::i18n::Lang;
 use vigil::quiz::{FeedbackMode, Response};
 use vigil::record::{
     AttemptId, AttemptRecord, FsWriter, IntegrityKey, Participant, Phase, QuestionRecord, QuizRef,
@@ -355,6 +356,109 @@ fn every_csv_table_is_one_rectangular_table_when_two_quizzes_were_taken() {
         "no byte-order mark: {responses}"
     );
     assert_eq!(responses.lines().count(), 1 + 2 * 8);
+}
+
+#[test]
+fn attempts_that_do_not_follow_the_trainers_config_are_pointed_out_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let store = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), None);
+    let mut immediate = attempt(40, "Dana", "ngo", Phase::Pre, "no", &[], [1.0, 0.0]);
+    immediate.feedback = FeedbackMode::Immediate;
+    store.create(&immediate).unwrap();
+    let before = report(dir.path(), &[]);
+    assert!(!before.contains("trainer's config"), "no config, no flag");
+    std::fs::write(
+        dir.path().join("vigil.ron"),
+        "(format: 1, session: \"almaty-2010-04\", phase: pre, phases: (\
+         pre: (quizzes: [\"fixture\"], feedback: deferred), \
+         post: (quizzes: [\"fixture-branching\"], feedback: deferred)))",
+    )
+    .unwrap();
+    let text = report(dir.path(), &[]);
+    let flagged = text
+        .split("Attempts that do not follow the trainer's config:")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        flagged.contains("Dana · fixture")
+            && flagged.contains("taken with immediate feedback; the config gives deferred"),
+        "{text}"
+    );
+    assert_eq!(
+        flagged
+            .matches("in which the config does not offer this quiz")
+            .count(),
+        3,
+        "the three post-test attempts: {text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&report(dir.path(), &["--format", "json"])).unwrap();
+    assert_eq!(json["deviations"].as_array().unwrap().len(), 4);
+    let problems = report(dir.path(), &["--format", "csv", "--table", "problems"]);
+    assert_eq!(
+        problems
+            .matches("does not follow the trainer's config")
+            .count(),
+        4
+    );
+    let html = report(dir.path(), &["--format", "html", "--lang", "ru"]);
+    assert!(html.contains("обратная связь: немедленная"), "{html}");
+}
+
+#[test]
+fn records_of_one_quiz_version_made_from_different_files_are_pointed_out() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let store = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), None);
+    let mut edited = attempt(50, "Dana", "ngo", Phase::Post, "no", &[], [1.0, 0.0]);
+    edited.quiz.content_hash = "blake3:ff".into();
+    store.create(&edited).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&report(dir.path(), &["--format", "json"])).unwrap();
+    let variants = json["quizzes"][0]["mixed_content"].as_array().unwrap();
+    assert_eq!(variants.len(), 2, "{variants:?}");
+    assert_eq!(
+        json["quizzes"][0]["mixed_versions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    let text = report(dir.path(), &[]);
+    assert!(
+        text.contains("different content, even where the version is the same: en v1 blake3:00… (7 records), en v1 blake3:ff… (1 record)"),
+        "{text}"
+    );
+    let html = report(dir.path(), &["--format", "html"]);
+    assert!(html.contains("blake3:ff"));
+}
+
+#[test]
+fn headers_are_never_cut_at_100_columns_or_more_in_any_language() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+        for columns in ["100", "140"] {
+            let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+                .args(["report", "--results", ".", "--quizzes"])
+                .arg(root().join("tests/fixtures/valid"))
+                .args(["--lang", lang.code()])
+                .current_dir(dir.path())
+                .env("COLUMNS", columns)
+                .env_remove("VIGIL_RESULTS")
+                .output()
+                .unwrap();
+            let text = String::from_utf8(output.stdout).unwrap();
+            let r = lang.report();
+            for head in r.item_heads.iter().chain(&r.gain_heads) {
+                assert!(
+                    text.contains(head),
+                    "{columns} columns lack `{head}`:\n{text}"
+                );
+            }
+        }
+    }
 }
 
 /// `vigil COMMAND --results .` in `results` with `args`: the exit code and standard error.

@@ -7,7 +7,7 @@ use anyhow::Context;
 use serde::Serialize;
 
 use super::output::refuse_clash;
-use crate::config::Group;
+use crate::config::{Config, Group};
 use crate::i18n::Lang;
 use crate::quiz::Bank;
 use crate::quiz::bank::BUILT_IN_PREFIX;
@@ -15,9 +15,9 @@ use crate::record::IntegrityKey;
 use crate::record::writer::replace_file;
 use crate::report::export::csv::Table;
 use crate::report::export::{Labels, csv, html, text};
-use crate::report::known;
 use crate::report::stats::Thresholds;
 use crate::report::{AttemptChoice, Filter, Report, analyse, build_from_folders};
+use crate::report::{conformity, known};
 use crate::text::printable_line;
 
 /// The form of the report.
@@ -59,6 +59,8 @@ pub struct ReportOptions {
     pub lang: Lang,
     /// Group labels from the config.
     pub groups: Vec<Group>,
+    /// The trainer's config, when one was read: attempts of its session that do not follow it are pointed out.
+    pub config: Option<Config>,
     /// Where flags are raised.
     pub thresholds: Thresholds,
     /// The terminal width for text.
@@ -153,7 +155,13 @@ pub fn run(
     if options.pseudonymise {
         data.pseudonymise();
     }
-    let report = analyse(data, options.thresholds);
+    let deviations = options
+        .config
+        .as_ref()
+        .map(|config| conformity::deviations(&data.attempts, config, &bank.quizzes))
+        .unwrap_or_default();
+    let mut report = analyse(data, options.thresholds);
+    report.deviations = deviations;
     let labels = Labels {
         lang: options.lang,
         taxonomy: &bank.taxonomy,
@@ -201,6 +209,7 @@ mod tests {
             delimiter: b',',
             lang: Lang::default(),
             groups: Vec::new(),
+            config: None,
             thresholds: Thresholds::default(),
             width: 100,
             out: Some(out),

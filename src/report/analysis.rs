@@ -4,7 +4,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::dataset::{AttemptRow, Dataset, QuizShape};
+use super::conformity::Deviation;
+use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape};
 use super::stats::{Distribution, ItemStats, Reliability, Thresholds, item, mean, reliability};
 use crate::record::Phase;
 
@@ -94,6 +95,8 @@ pub struct QuizReport {
     pub groups: Vec<GroupReport>,
     /// The quiz versions of the records, when more than one.
     pub mixed_versions: Vec<u32>,
+    /// The contents of the quiz files the records were made from, when one language has more than one.
+    pub mixed_content: Vec<ContentVariant>,
 }
 
 /// One participant's pre- and post-test.
@@ -158,6 +161,8 @@ pub struct Report {
     pub pre_post: Vec<PrePost>,
     /// Files and records not counted, and why.
     pub problems: Vec<crate::record::scan::Problem>,
+    /// Counted attempts that do not follow the trainer's config (empty without one).
+    pub deviations: Vec<Deviation>,
     /// Attempts still in progress.
     pub in_progress: usize,
     /// Attempts discarded.
@@ -184,13 +189,15 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
                 .get(&id)
                 .map(|v| v.iter().copied().collect())
                 .unwrap_or_default();
-            Some(quiz_report(shape, rows, &thresholds, versions))
+            let contents = data.mixed_content.remove(&id).unwrap_or_default();
+            Some(quiz_report(shape, rows, &thresholds, versions, contents))
         })
         .collect();
     Report {
         quizzes,
         pre_post,
         problems: data.problems,
+        deviations: Vec::new(),
         in_progress: data.in_progress,
         discarded: data.discarded,
         regraded: data.regraded,
@@ -203,6 +210,7 @@ fn quiz_report(
     rows: Vec<AttemptRow>,
     thresholds: &Thresholds,
     mixed_versions: Vec<u32>,
+    mixed_content: Vec<ContentVariant>,
 ) -> QuizReport {
     let matrix: Vec<Vec<f64>> = rows.iter().map(|r| r.scores.clone()).collect();
     let percents: Vec<f64> = rows.iter().map(AttemptRow::percent).collect();
@@ -314,6 +322,7 @@ fn quiz_report(
         missed_indicators,
         groups,
         mixed_versions,
+        mixed_content,
         quiz: shape,
         attempts: rows,
     }

@@ -2,6 +2,7 @@
 //! [`analysis`]) and their exports.
 
 pub mod analysis;
+pub mod conformity;
 pub mod dataset;
 pub mod export;
 pub mod known;

@@ -5,6 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::departure;
+use crate::i18n::Lang;
 use crate::report::Report;
 
 /// Which table to write.
@@ -251,6 +253,15 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                 row(vec![
                     neutralise(&problem.path.display().to_string()),
                     neutralise(&problem.message),
+                ])?;
+            }
+            for deviation in &report.deviations {
+                row(vec![
+                    neutralise(&deviation.file.display().to_string()),
+                    neutralise(&format!(
+                        "counted, but does not follow the trainer's config: {}",
+                        departure(deviation, Lang::En)
+                    )),
                 ])?;
             }
         }
