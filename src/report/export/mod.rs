@@ -281,6 +281,15 @@ mod tests {
                 rate: 1.0 / n as f64,
             };
             let times = if n == 1 { "time" } else { "times" };
+            let ru_attempts = match n {
+                1 | 21 => "попытка",
+                2 => "попытки",
+                _ => "попыток",
+            };
+            assert_eq!(
+                Lang::Ru.count(n as u64, Lang::Ru.report().attempts),
+                format!("{n} {ru_attempts}")
+            );
             assert_eq!(
                 missed_of(&missed, Lang::En),
                 format!("missed 1 of {n} {times}")
