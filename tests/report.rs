@@ -461,6 +461,39 @@ fn headers_are_never_cut_at_100_columns_or_more_in_any_language() {
     }
 }
 
+#[test]
+fn every_report_opens_with_the_session_overview_per_group() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let text = report(dir.path(), &[]);
+    let overview = text.find("Session overview").unwrap();
+    assert!(overview < text.find("Quiz · ").unwrap(), "{text}");
+    assert!(
+        text.contains("Documents withheld   75% → 33%  50% → 0%  100% → 50%"),
+        "{text}"
+    );
+    let html = report(dir.path(), &["--format", "html"]);
+    let document = scraper::Html::parse_document(&html);
+    let h2 = scraper::Selector::parse("h2").unwrap();
+    let first: String = document.select(&h2).next().unwrap().text().collect();
+    assert_eq!(first, "Session overview");
+    let tables = scraper::Selector::parse("table").unwrap();
+    let head = scraper::Selector::parse("tr:first-child th").unwrap();
+    for table in document.select(&tables) {
+        assert!(
+            table.select(&head).count() > 0,
+            "every table has a header row"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&report(dir.path(), &["--format", "json"])).unwrap();
+    let police = &json["overview"]["gains"][0]["groups"][1];
+    assert_eq!(police["group"], "police");
+    assert_eq!(police["pairs"], 2);
+    assert_eq!(police["mean_post"], 62.5);
+    assert_eq!(json["overview"]["participants"][0]["participants"], 2);
+}
+
 /// `vigil COMMAND --results .` in `results` with `args`: the exit code and standard error.
 fn refused(results: &Path, command: &str, args: &[&str]) -> (Option<i32>, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_vigil"))

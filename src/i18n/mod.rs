@@ -552,6 +552,8 @@ pub struct ReportStrings {
     pub times: [&'static str; 3],
     /// "Options chosen".
     pub options: &'static str,
+    /// Heads of the options table: question, option (✓ right), attempts that chose it, share.
+    pub option_heads: [&'static str; 4],
     /// "By group".
     pub groups: &'static str,
     /// "Pre-test and post-test".
@@ -594,6 +596,16 @@ pub struct ReportStrings {
     pub feedback_differs: &'static str,
     /// Feedback modes: immediate, deferred.
     pub feedback_modes: [&'static str; 2],
+    /// "Session overview".
+    pub overview: &'static str,
+    /// The word after a count of participants: [one, few, many].
+    pub participants_count: [&'static str; 3],
+    /// The row of participants who took both tests.
+    pub pairs: &'static str,
+    /// "Indicators missed most often, pre-test → post-test".
+    pub missed_before_after: &'static str,
+    /// The column of the whole room.
+    pub room: &'static str,
     /// "Records made with different versions of this quiz: {versions}".
     pub versions: &'static str,
     /// "Scores recomputed from the current quiz files".

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::conformity::Deviation;
 use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape};
+use super::overview::{Overview, overview};
 use super::stats::{Distribution, ItemStats, Reliability, Thresholds, item, mean, reliability};
 use crate::record::Phase;
 
@@ -155,6 +156,8 @@ pub struct PrePost {
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// The session overview: participants, pre→post gain and missed indicators per group.
+    pub overview: Overview,
     /// Per quiz, by id.
     pub quizzes: Vec<QuizReport>,
     /// Pre/post comparisons.
@@ -192,8 +195,9 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
             let contents = data.mixed_content.remove(&id).unwrap_or_default();
             Some(quiz_report(shape, rows, &thresholds, versions, contents))
         })
-        .collect();
+        .collect::<Vec<_>>();
     Report {
+        overview: overview(&quizzes, &pre_post),
         quizzes,
         pre_post,
         problems: data.problems,

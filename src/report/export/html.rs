@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::{
     Labels, contents_note, decimal, departure, flag_words, full_marks, missed_of, not_counted,
-    percent, percent_sign, reliability_figures,
+    overview, percent, percent_sign, reliability_figures,
 };
 use crate::i18n::fill;
 use crate::report::Report;
@@ -33,7 +33,7 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#111
 h1{font-size:1.5em}h2{font-size:1.25em;border-top:2px solid #444;padding-top:.5em;margin-top:2em}\
 h3{font-size:1.05em}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #999;padding:.2em .5em;\
 text-align:left}td.n{text-align:right}.note{color:#7a4b00}svg text{font-size:11px}\
-@media print{h2{page-break-before:always}}";
+@media print{h2{page-break-before:always}h2.overview{page-break-before:avoid}}";
 
 /// A horizontal bar chart: one bar per (label, value 0-1).
 fn bars(bars: &[(String, f64)], title: &str) -> String {
@@ -248,7 +248,11 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
         .filter(|q| !q.options.is_empty())
         .collect();
     if !choices.is_empty() {
-        let _ = write!(html, "<h3>{}</h3><table>", escape(r.options));
+        let _ = write!(html, "<h3>{}</h3><table><tr>", escape(r.options));
+        for head in r.option_heads {
+            let _ = write!(html, "<th>{}</th>", escape(head));
+        }
+        html.push_str("</tr>");
         for question in choices {
             for option in &question.options {
                 let _ = write!(
@@ -386,6 +390,8 @@ pub fn render(report: &Report, labels: &Labels<'_>) -> String {
     }
     if report.quizzes.is_empty() {
         let _ = write!(html, "<p>{}</p>", escape(r.nothing));
+    } else {
+        overview::html(&mut html, &report.overview, labels);
     }
     for quiz in &report.quizzes {
         quiz_section(&mut html, quiz, labels);

@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod html;
+pub mod overview;
 pub mod text;
 
 use crate::config::Group;
@@ -219,6 +220,7 @@ mod tests {
     #[test]
     fn counts_take_the_plural_form_of_their_number() {
         let report = |in_progress, discarded| Report {
+            overview: Default::default(),
             quizzes: Vec::new(),
             pre_post: Vec::new(),
             problems: Vec::new(),

@@ -6,7 +6,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{
     Labels, contents_note, decimal, departure, distribution_line, flag_words, full_marks,
-    missed_of, not_counted, percent, reliability_figures,
+    missed_of, not_counted, overview, percent, reliability_figures,
 };
 use crate::i18n::fill;
 use crate::report::Report;
@@ -49,6 +49,9 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
     }
     if report.quizzes.is_empty() {
         let _ = writeln!(out, "{}", r.nothing);
+    } else {
+        let _ = writeln!(out, "\n{rule}");
+        overview::text(&mut out, &report.overview, labels, width);
     }
     for quiz in &report.quizzes {
         let _ = writeln!(out, "\n{rule}");
