@@ -269,8 +269,12 @@ fn html_escapes_every_name_and_csv_neutralises_formulas() {
 fn pseudonymised_reports_carry_no_names() {
     let dir = tempfile::tempdir().unwrap();
     session(dir.path());
-    for format in ["text", "csv", "json", "html"] {
-        let output = report(dir.path(), &["--format", format, "--pseudonymise"]);
+    for format in ["text", "csv", "json", "html", "responses"] {
+        let args = match format {
+            "responses" => vec!["--format", "csv", "--table", "responses", "--pseudonymise"],
+            _ => vec!["--format", format, "--pseudonymise"],
+        };
+        let output = report(dir.path(), &args);
         for name in ["Aigerim", "Nurlan", "alert(1)", "HYPERLINK"] {
             assert!(!output.contains(name), "{format} shows {name}");
         }
@@ -477,6 +481,7 @@ fn every_report_opens_with_the_session_overview_per_group() {
     let h2 = scraper::Selector::parse("h2").unwrap();
     let first: String = document.select(&h2).next().unwrap().text().collect();
     assert_eq!(first, "Session overview");
+    assert!(html.contains("gain pp: +50.0"), "the room's mean gain");
     let tables = scraper::Selector::parse("table").unwrap();
     let head = scraper::Selector::parse("tr:first-child th").unwrap();
     for table in document.select(&tables) {

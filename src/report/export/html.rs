@@ -328,7 +328,11 @@ fn pre_post_section(html: &mut String, comparison: &PrePost, labels: &Labels<'_>
     html.push_str(&bars(&means, r.pre_post));
     let _ = write!(
         html,
-        "<p>{}: {} · {}: {}</p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "<p>{}: {} · {}: {} · {}: {}</p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        escape(gain),
+        comparison
+            .mean_gain
+            .map_or_else(|| "—".to_owned(), |g| format!("{g:+.1}")),
         escape(r.mean_normalised),
         decimal(comparison.mean_normalised_gain),
         escape(r.normalised_of_means),
