@@ -158,7 +158,7 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     flags: ["слишком трудный?", "слишком лёгкий", "слабая дискриминация"],
     tags: "Усвоение по темам",
     missed: "Признаки, которые группа пропускала чаще всего",
-    missed_of: "пропущено {missed} из {shown}",
+    missed_of: "пропущено {missed} из {shown} {times}",
     times: ["раза", "раз", "раз"],
     options: "Выбор вариантов",
     option_heads: ["вопрос", "вариант (✓ верный)", "выбрали", "доля"],

@@ -296,6 +296,15 @@ mod tests {
                 missed_of(&missed, Lang::En),
                 format!("missed 1 of {n} {times}")
             );
+            let ru_times = if n == 1 || n == 21 {
+                "раза"
+            } else {
+                "раз"
+            };
+            assert_eq!(
+                missed_of(&missed, Lang::Ru),
+                format!("пропущено 1 из {n} {ru_times}")
+            );
         }
     }
 }
