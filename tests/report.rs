@@ -499,6 +499,35 @@ fn every_report_opens_with_the_session_overview_per_group() {
     assert_eq!(json["overview"]["participants"][0]["participants"], 2);
 }
 
+#[test]
+fn quizzes_come_in_the_order_of_the_seminar() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), None);
+    for (seed, quiz, phase) in [
+        (60, "assessment-post", Phase::Post),
+        (61, "indicators", Phase::Practice),
+        (62, "assessment-pre", Phase::Pre),
+        (63, "warm-up", Phase::Pre),
+    ] {
+        let mut record = attempt(seed, "Dana", "ngo", phase, "no", &[], [1.0, 0.0]);
+        record.quiz.id = quiz.into();
+        record.quiz.version = 99;
+        store.create(&record).unwrap();
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&report(dir.path(), &["--format", "json"])).unwrap();
+    let order: Vec<&str> = json["quizzes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["quiz"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        order,
+        ["warm-up", "assessment-pre", "indicators", "assessment-post"]
+    );
+}
+
 /// `vigil COMMAND --results .` in `results` with `args`: the exit code and standard error.
 fn refused(results: &Path, command: &str, args: &[&str]) -> (Option<i32>, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_vigil"))

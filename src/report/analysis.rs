@@ -8,6 +8,7 @@ use super::conformity::Deviation;
 use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape};
 use super::overview::{Overview, overview};
 use super::stats::{Distribution, ItemStats, Reliability, Thresholds, item, mean, reliability};
+use crate::quiz::bank::TEACHING_ORDER;
 use crate::record::Phase;
 
 /// One question's figures.
@@ -158,7 +159,7 @@ pub struct PrePost {
 pub struct Report {
     /// The session overview: participants, pre→post gain and missed indicators per group.
     pub overview: Overview,
-    /// Per quiz, by id.
+    /// Per quiz, in the order of the seminar (see [`teaching_order`]).
     pub quizzes: Vec<QuizReport>,
     /// Pre/post comparisons.
     pub pre_post: Vec<PrePost>,
@@ -183,7 +184,7 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
     for row in std::mem::take(&mut data.attempts) {
         by_quiz.entry(row.quiz.clone()).or_default().push(row);
     }
-    let quizzes = by_quiz
+    let mut quizzes = by_quiz
         .into_iter()
         .filter_map(|(id, rows)| {
             let shape = data.quizzes.get(&id)?.clone();
@@ -196,6 +197,7 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
             Some(quiz_report(shape, rows, &thresholds, versions, contents))
         })
         .collect::<Vec<_>>();
+    quizzes.sort_by_cached_key(teaching_order);
     Report {
         overview: overview(&quizzes, &pre_post),
         quizzes,
@@ -207,6 +209,17 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
         regraded: data.regraded,
         thresholds,
     }
+}
+
+/// Where a quiz comes in the seminar: by the earliest phase it was taken in (pre, practice, post), then by the
+/// built-in bank's teaching order (the warm-up before the pre-test), then by id.
+pub fn teaching_order(quiz: &QuizReport) -> (Option<Phase>, usize, String) {
+    let phase = quiz.attempts.iter().map(|a| a.phase).min();
+    let place = TEACHING_ORDER
+        .iter()
+        .position(|id| *id == quiz.quiz.id)
+        .unwrap_or(TEACHING_ORDER.len());
+    (phase, place, quiz.quiz.id.clone())
 }
 
 fn quiz_report(
