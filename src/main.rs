@@ -132,7 +132,8 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: ReportFormat,
-        /// The CSV table: participants, matrix (participants x questions), items or problems.
+        /// The CSV table: participants, matrix (participants x questions), items, responses (one row per attempt
+        /// and question) or problems.
         #[arg(long, value_enum, default_value_t)]
         table: Table,
         /// The CSV delimiter (`;` suits Excel in Russian and Kazakh locales).
@@ -287,7 +288,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 sessions: args.session.clone(),
                 format: *format,
             };
-            cli::records::run(&options, located.key, &mut out)
+            cli::records::run(&options, located.key, &mut out, &mut err)
                 .context("could not print the records")?
         }
         Some(Command::Report {
@@ -326,6 +327,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 delimiter,
                 lang: located.language(args.run.lang),
                 groups: located.config.groups.clone(),
+                config: located.path.is_some().then(|| located.config.clone()),
                 thresholds: Thresholds {
                     facility_low: *facility_low,
                     facility_high: *facility_high,

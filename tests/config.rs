@@ -339,3 +339,53 @@ fn a_config_is_checked_as_a_config_whatever_its_name() {
         "{text}"
     );
 }
+
+#[test]
+fn a_phase_feedback_override_never_turns_the_warm_ups_feedback_off() {
+    use vigil::quiz::{Bank, FeedbackMode};
+    let bank = Bank::load(&[]);
+    let quiz = |id: &str| {
+        &bank
+            .quizzes
+            .iter()
+            .find(|q| q.quiz.id == id && q.quiz.language == "en")
+            .unwrap()
+            .quiz
+    };
+    let (warm_up, pre_test) = (quiz("warm-up"), quiz("assessment-pre"));
+    assert_eq!(warm_up.pass_mark, 0);
+    let (config, findings) = vigil::config::load::read_config(
+        "docs/vigil.example.ron",
+        include_bytes!("../docs/vigil.example.ron"),
+    );
+    assert!(findings.is_empty(), "{findings:?}");
+    let phases = config.unwrap().phases;
+    for phase in [Phase::Pre, Phase::Practice, Phase::Post] {
+        let rules = phases.of(phase);
+        assert_eq!(rules.feedback_for(warm_up), None, "{phase:?}");
+        assert_eq!(rules.effective_feedback(warm_up), FeedbackMode::Immediate);
+    }
+    assert_eq!(phases.pre.feedback, Some(FeedbackMode::Deferred));
+    assert_eq!(
+        phases.pre.feedback_for(pre_test),
+        Some(FeedbackMode::Deferred)
+    );
+    let mut rules = phases.pre.clone();
+    rules.feedback = Some(FeedbackMode::Immediate);
+    assert_eq!(
+        rules.effective_feedback(pre_test),
+        FeedbackMode::Immediate,
+        "a scored quiz follows the phase"
+    );
+    let guide = include_str!("../docs/trainer-guide.md");
+    assert!(
+        guide.contains(
+            "pre: (quizzes: [\"warm-up\", \"assessment-pre\"], feedback: deferred, review: false)"
+        ),
+        "the guide's snippet is the example's rule"
+    );
+    let example = include_str!("../docs/vigil.example.ron");
+    assert!(example.contains(
+        "pre: (quizzes: [\"warm-up\", \"assessment-pre\"], feedback: deferred, review: false)"
+    ));
+}

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
+use vigil::i18n::Lang;
 use vigil::quiz::{FeedbackMode, Response};
 use vigil::record::{
     AttemptId, AttemptRecord, FsWriter, IntegrityKey, Participant, Phase, QuestionRecord, QuizRef,
@@ -201,6 +202,10 @@ fn golden_text_csv_and_json() {
         "items.csv",
         &report(dir.path(), &["--format", "csv", "--table", "items"]),
     );
+    golden(
+        "responses.csv",
+        &report(dir.path(), &["--format", "csv", "--table", "responses"]),
+    );
     let json = report(dir.path(), &["--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(
@@ -264,8 +269,12 @@ fn html_escapes_every_name_and_csv_neutralises_formulas() {
 fn pseudonymised_reports_carry_no_names() {
     let dir = tempfile::tempdir().unwrap();
     session(dir.path());
-    for format in ["text", "csv", "json", "html"] {
-        let output = report(dir.path(), &["--format", format, "--pseudonymise"]);
+    for format in ["text", "csv", "json", "html", "responses"] {
+        let args = match format {
+            "responses" => vec!["--format", "csv", "--table", "responses", "--pseudonymise"],
+            _ => vec!["--format", format, "--pseudonymise"],
+        };
+        let output = report(dir.path(), &args);
         for name in ["Aigerim", "Nurlan", "alert(1)", "HYPERLINK"] {
             assert!(!output.contains(name), "{format} shows {name}");
         }
@@ -314,6 +323,282 @@ fn damaged_and_edited_records_are_listed_in_every_format() {
         assert!(
             output.contains("edited after it was written"),
             "{format} says why: {output}"
+        );
+    }
+}
+
+#[test]
+fn every_csv_table_is_one_rectangular_table_when_two_quizzes_were_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let store = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), None);
+    let mut other = attempt(30, "Dana", "ngo", Phase::Practice, "no", &[], [1.0, 0.0]);
+    other.quiz.id = "other-quiz".into();
+    other.questions[1].id = "extra".into();
+    store.create(&other).unwrap();
+    for table in ["participants", "matrix", "items", "problems", "responses"] {
+        let text = report(dir.path(), &["--format", "csv", "--table", table]);
+        let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let width = reader.headers().unwrap().len();
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert!(rows.iter().all(|r| r.len() == width), "{table}: {text}");
+        for quiz in ["fixture", "other-quiz"] {
+            assert!(
+                table == "problems" || rows.iter().any(|r| r.iter().any(|c| c == quiz)),
+                "{table} lacks {quiz}: {text}"
+            );
+        }
+    }
+    let matrix = report(dir.path(), &["--format", "csv", "--table", "matrix"]);
+    let head = matrix.lines().next().unwrap();
+    assert!(head.ends_with(",total,consent,signs,extra"), "{head}");
+    let dana = matrix.lines().find(|l| l.contains("Dana")).unwrap();
+    assert!(dana.ends_with(",1,1,,0"), "{dana}");
+    let responses = report(dir.path(), &["--format", "csv", "--table", "responses"]);
+    assert!(
+        responses.starts_with("session,"),
+        "no byte-order mark: {responses}"
+    );
+    assert_eq!(responses.lines().count(), 1 + 2 * 8);
+}
+
+#[test]
+fn attempts_that_do_not_follow_the_trainers_config_are_pointed_out_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let store = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), None);
+    let mut immediate = attempt(40, "Dana", "ngo", Phase::Pre, "no", &[], [1.0, 0.0]);
+    immediate.feedback = FeedbackMode::Immediate;
+    store.create(&immediate).unwrap();
+    let before = report(dir.path(), &[]);
+    assert!(!before.contains("trainer's config"), "no config, no flag");
+    std::fs::write(
+        dir.path().join("vigil.ron"),
+        "(format: 1, session: \"almaty-2010-04\", phase: pre, phases: (\
+         pre: (quizzes: [\"fixture\"], feedback: deferred), \
+         post: (quizzes: [\"fixture-branching\"], feedback: deferred)))",
+    )
+    .unwrap();
+    let text = report(dir.path(), &[]);
+    let flagged = text
+        .split("Attempts that do not follow the trainer's config:")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        flagged.contains("Dana · fixture")
+            && flagged.contains("taken with immediate feedback; the config gives deferred"),
+        "{text}"
+    );
+    assert_eq!(
+        flagged
+            .matches("in which the config does not offer this quiz")
+            .count(),
+        3,
+        "the three post-test attempts: {text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&report(dir.path(), &["--format", "json"])).unwrap();
+    assert_eq!(json["deviations"].as_array().unwrap().len(), 4);
+    let problems = report(dir.path(), &["--format", "csv", "--table", "problems"]);
+    assert_eq!(
+        problems
+            .matches("does not follow the trainer's config")
+            .count(),
+        4
+    );
+    let html = report(dir.path(), &["--format", "html", "--lang", "ru"]);
+    assert!(html.contains("обратная связь: немедленная"), "{html}");
+}
+
+#[test]
+fn records_of_one_quiz_version_made_from_different_files_are_pointed_out() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let store = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), None);
+    let mut edited = attempt(50, "Dana", "ngo", Phase::Post, "no", &[], [1.0, 0.0]);
+    edited.quiz.content_hash = "blake3:ff".into();
+    store.create(&edited).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&report(dir.path(), &["--format", "json"])).unwrap();
+    let variants = json["quizzes"][0]["mixed_content"].as_array().unwrap();
+    assert_eq!(variants.len(), 2, "{variants:?}");
+    assert_eq!(
+        json["quizzes"][0]["mixed_versions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    let text = report(dir.path(), &[]);
+    assert!(
+        text.contains("different content, even where the version is the same: en v1 blake3:00… (7 records), en v1 blake3:ff… (1 record)"),
+        "{text}"
+    );
+    let html = report(dir.path(), &["--format", "html"]);
+    assert!(html.contains("blake3:ff"));
+}
+
+#[test]
+fn headers_are_never_cut_at_100_columns_or_more_in_any_language() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+        for columns in ["100", "140"] {
+            let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+                .args(["report", "--results", ".", "--quizzes"])
+                .arg(root().join("tests/fixtures/valid"))
+                .args(["--lang", lang.code()])
+                .current_dir(dir.path())
+                .env("COLUMNS", columns)
+                .env_remove("VIGIL_RESULTS")
+                .output()
+                .unwrap();
+            let text = String::from_utf8(output.stdout).unwrap();
+            let r = lang.report();
+            for head in r.item_heads.iter().chain(&r.gain_heads) {
+                assert!(
+                    text.contains(head),
+                    "{columns} columns lack `{head}`:\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_report_opens_with_the_session_overview_per_group() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let text = report(dir.path(), &[]);
+    let overview = text.find("Session overview").unwrap();
+    assert!(overview < text.find("Quiz · ").unwrap(), "{text}");
+    assert!(
+        text.contains("Documents withheld   75% → 33%  50% → 0%  100% → 50%"),
+        "{text}"
+    );
+    let html = report(dir.path(), &["--format", "html"]);
+    let document = scraper::Html::parse_document(&html);
+    let h2 = scraper::Selector::parse("h2").unwrap();
+    let first: String = document.select(&h2).next().unwrap().text().collect();
+    assert_eq!(first, "Session overview");
+    assert!(html.contains("gain pp: +50.0"), "the room's mean gain");
+    let tables = scraper::Selector::parse("table").unwrap();
+    let head = scraper::Selector::parse("tr:first-child th").unwrap();
+    for table in document.select(&tables) {
+        assert!(
+            table.select(&head).count() > 0,
+            "every table has a header row"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&report(dir.path(), &["--format", "json"])).unwrap();
+    let police = &json["overview"]["gains"][0]["groups"][1];
+    assert_eq!(police["group"], "police");
+    assert_eq!(police["pairs"], 2);
+    assert_eq!(police["mean_post"], 62.5);
+    assert_eq!(json["overview"]["participants"][0]["participants"], 2);
+}
+
+#[test]
+fn quizzes_come_in_the_order_of_the_seminar() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), None);
+    for (seed, quiz, phase) in [
+        (60, "assessment-post", Phase::Post),
+        (61, "indicators", Phase::Practice),
+        (62, "assessment-pre", Phase::Pre),
+        (63, "warm-up", Phase::Pre),
+    ] {
+        let mut record = attempt(seed, "Dana", "ngo", phase, "no", &[], [1.0, 0.0]);
+        record.quiz.id = quiz.into();
+        record.quiz.version = 99;
+        store.create(&record).unwrap();
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&report(dir.path(), &["--format", "json"])).unwrap();
+    let order: Vec<&str> = json["quizzes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["quiz"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        order,
+        ["warm-up", "assessment-pre", "indicators", "assessment-post"]
+    );
+}
+
+/// `vigil COMMAND --results .` in `results` with `args`: the exit code and standard error.
+fn refused(results: &Path, command: &str, args: &[&str]) -> (Option<i32>, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args([command, "--results", "."])
+        .args(args)
+        .current_dir(results)
+        .env_remove("VIGIL_RESULTS")
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn filters_that_name_nothing_are_refused_with_the_known_values() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    for (command, args, near) in [
+        (
+            "report",
+            &["--group", "polise"][..],
+            "did you mean `police`?",
+        ),
+        (
+            "report",
+            &["--group", "Polise"][..],
+            "did you mean `Police`?",
+        ),
+        (
+            "report",
+            &["--session", "almaty-2010-4"][..],
+            "did you mean `almaty-2010-04`?",
+        ),
+        (
+            "report",
+            &["--quiz", "fixtur"][..],
+            "did you mean `fixture`?",
+        ),
+        (
+            "records",
+            &["--session", "almaty-2010-4"][..],
+            "did you mean `almaty-2010-04`?",
+        ),
+        (
+            "dashboard",
+            &["--session", "almaty-2010-4"][..],
+            "did you mean `almaty-2010-04`?",
+        ),
+    ] {
+        let (code, err) = refused(dir.path(), command, args);
+        assert_eq!(code, Some(2), "{command} {args:?}: {err}");
+        assert!(err.contains(near), "{command} {args:?}: {err}");
+        assert!(err.contains("give one of:"), "{err}");
+    }
+    let (_, err) = refused(dir.path(), "report", &["--group", "polise"]);
+    assert!(err.contains("ngo (NGO / НПО / ҮЕҰ)"), "{err}");
+}
+
+#[test]
+fn a_group_is_chosen_by_its_id_or_its_label_in_any_language() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let by_id = report(dir.path(), &["--group", "police", "--format", "csv"]);
+    assert_eq!(by_id.lines().count(), 5, "{by_id}");
+    for label in ["Police", "полиция", "ПОЛИЦИЯ"] {
+        assert_eq!(
+            report(dir.path(), &["--group", label, "--format", "csv"]),
+            by_id,
+            "{label}"
         );
     }
 }

@@ -10,9 +10,11 @@ use crate::quiz::{Bank, CheckedQuiz};
 use crate::record::scan::{load, scan_with};
 use crate::record::view;
 use crate::record::{AttemptRecord, IntegrityKey};
+use crate::report::known::check_sessions;
 use crate::report::reduce::Reducer;
 use crate::report::stats::Thresholds;
 use crate::report::{AttemptChoice, Filter, Report, analyse};
+use crate::text::printable_line;
 use crate::tui::dashboard::live::{self, LiveRow};
 use crate::tui::dashboard::{Dashboard, DashboardSource, run_dashboard};
 use crate::tui::run::TerminalEvents;
@@ -108,16 +110,22 @@ impl DashboardSource for FolderSource {
     }
 }
 
-/// Runs the dashboard; returns the exit code (2 without a terminal).
+/// Runs the dashboard; returns the exit code: 2 without a terminal, or (with the reason on standard error) when
+/// a `--session` is not one of the sessions in the results folders.
 pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Result<i32> {
+    let bank = Bank::load(&options.quiz_folders);
+    let filter = Filter {
+        sessions: options.sessions.clone(),
+        ..Filter::default()
+    };
+    let mut source = FolderSource::new(options.folders.clone(), filter, bank.quizzes, key);
+    let (report, live, sessions) = source.load(None);
+    let found: BTreeSet<String> = sessions.iter().cloned().collect();
+    if let Err(unknown) = check_sessions(&options.sessions, &found) {
+        eprintln!("vigil dashboard: {}", printable_line(&unknown.to_string()));
+        return Ok(2);
+    }
     in_terminal(|terminal| {
-        let bank = Bank::load(&options.quiz_folders);
-        let filter = Filter {
-            sessions: options.sessions.clone(),
-            ..Filter::default()
-        };
-        let mut source = FolderSource::new(options.folders.clone(), filter, bank.quizzes, key);
-        let (report, live, sessions) = source.load(None);
         let mut dashboard =
             Dashboard::new(options.lang, report, live, bank.taxonomy, options.groups);
         dashboard.sessions = sessions;

@@ -1,7 +1,8 @@
 //! `vigil records`: the attempts in one or more results folders, and every file that could not be used.
 
+use std::collections::BTreeSet;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -10,7 +11,9 @@ use crate::record::IntegrityKey;
 use crate::record::integrity::Integrity;
 use crate::record::scan::{Entry, Problem, scan};
 use crate::record::seal::{ChangeKind, PinnedKey, SealStatus};
+use crate::record::store::safe_segment;
 use crate::record::{Status, model::AttemptRecord};
+use crate::report::known::check_sessions;
 use crate::text::{number, printable_line};
 
 /// What `vigil records` was asked to list.
@@ -86,14 +89,50 @@ fn row(record: AttemptRecord, integrity: Integrity, file: PathBuf) -> Row {
     }
 }
 
+/// The session folders inside `folders`, by name.
+fn session_folders(folders: &[PathBuf]) -> BTreeSet<String> {
+    folders
+        .iter()
+        .filter_map(|folder| std::fs::read_dir(folder).ok())
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.path().is_dir())
+        .filter_map(|entry| entry.file_name().to_str().map(str::to_owned))
+        .collect()
+}
+
+/// Whether some folder of `folders` holds a folder for `session`.
+fn has_session(folders: &[PathBuf], session: &str) -> bool {
+    let segment = safe_segment(session);
+    folders
+        .iter()
+        .any(|folder| Path::new(folder).join(&segment).is_dir())
+}
+
 /// Lists the records under `options.folders` to `out`; `key` (the room key) checks record hashes, and the
-/// pinned public key the trainer's seals. Returns the exit code: 0, or 1 when any file could not be used, any
-/// record was edited, or a seal shows a change or cannot be trusted.
+/// pinned public key the trainer's seals. Returns the exit code: 0; 1 when any file could not be used, any
+/// record was edited, or a seal shows a change or cannot be trusted; or 2 (with the reason on `err`) when a
+/// `--session` has no folder in any results folder.
 pub fn run(
     options: &RecordsOptions,
     key: Option<IntegrityKey>,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> io::Result<i32> {
+    let missing: Vec<String> = options
+        .sessions
+        .iter()
+        .filter(|s| !has_session(&options.folders, s))
+        .cloned()
+        .collect();
+    if let Err(unknown) = check_sessions(&missing, &session_folders(&options.folders)) {
+        writeln!(
+            err,
+            "vigil records: {}",
+            printable_line(&unknown.to_string())
+        )?;
+        return Ok(2);
+    }
     let mut listing = Listing {
         records: Vec::new(),
         problems: Vec::new(),

@@ -7,7 +7,7 @@ use anyhow::Context;
 use serde::Serialize;
 
 use super::output::refuse_clash;
-use crate::config::Group;
+use crate::config::{Config, Group};
 use crate::i18n::Lang;
 use crate::quiz::Bank;
 use crate::quiz::bank::BUILT_IN_PREFIX;
@@ -18,6 +18,7 @@ use crate::report::export::csv::Table;
 use crate::report::export::{Labels, csv, html, text};
 use crate::report::stats::Thresholds;
 use crate::report::{AttemptChoice, Filter, Report, analyse, build_from_folders};
+use crate::report::{conformity, known};
 use crate::text::printable_line;
 
 /// The form of the report.
@@ -59,6 +60,8 @@ pub struct ReportOptions {
     pub lang: Lang,
     /// Group labels from the config.
     pub groups: Vec<Group>,
+    /// The trainer's config, when one was read: attempts of its session that do not follow it are pointed out.
+    pub config: Option<Config>,
     /// Where flags are raised.
     pub thresholds: Thresholds,
     /// The terminal width for text.
@@ -109,7 +112,8 @@ const USAGE: i32 = 2;
 /// Builds the report and writes it to `--out` or `out`, with what the seals say (in the text and JSON, and on
 /// `err` whenever the report itself is not shown as text); `key` is the room key. Returns the exit code: 0; 1
 /// when a trainer's seal shows a change or cannot be trusted; or 2 (with the reason on `err`) when `--out` names a
-/// file the report reads or lies inside a results folder.
+/// file the report reads or lies inside a results folder, or when a filter names a session, group or quiz that is
+/// not known (a group may be given by id or by label).
 pub fn run(
     options: &ReportOptions,
     key: Option<IntegrityKey>,
@@ -136,18 +140,35 @@ pub fn run(
             return Ok(USAGE);
         }
     }
+    let mut filter = options.filter.clone();
+    filter.group = filter.group.map(|g| known::group_id(&g, &options.groups));
     let mut data = build_from_folders(
         &options.folders,
         key.as_ref(),
         &bank.quizzes,
-        &options.filter,
+        &filter,
         options.attempts,
         options.regrade,
     );
+    let bank_ids = bank.quizzes.iter().map(|q| q.quiz.id.clone());
+    if let Err(unknown) = known::check(&filter, &data.known, &options.groups, bank_ids) {
+        writeln!(
+            err,
+            "vigil report: {}",
+            printable_line(&unknown.to_string())
+        )?;
+        return Ok(USAGE);
+    }
     if options.pseudonymise {
         data.pseudonymise();
     }
-    let report = analyse(data, options.thresholds);
+    let deviations = options
+        .config
+        .as_ref()
+        .map(|config| conformity::deviations(&data.attempts, config, &bank.quizzes))
+        .unwrap_or_default();
+    let mut report = analyse(data, options.thresholds);
+    report.deviations = deviations;
     let seal = SealStatus::survey(
         &options.folders,
         &options.filter.sessions,
@@ -215,6 +236,7 @@ mod tests {
             delimiter: b',',
             lang: Lang::default(),
             groups: Vec::new(),
+            config: None,
             thresholds: Thresholds::default(),
             width: 100,
             out: Some(out),

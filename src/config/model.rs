@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::quiz::FeedbackMode;
 use crate::quiz::taxonomy::Labels;
+use crate::quiz::{FeedbackMode, Quiz};
 use crate::record::Phase;
 
 /// The newest config format this build reads.
@@ -119,7 +119,8 @@ pub struct PhaseRules {
     /// The quiz ids offered; empty offers every quiz.
     #[serde(default)]
     pub quizzes: Vec<String>,
-    /// Overrides each quiz's feedback mode.
+    /// Overrides the feedback mode of the phase's scored quizzes; practice rounds (`pass_mark: 0`, such as the
+    /// warm-up) keep their own (see [`PhaseRules::feedback_for`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback: Option<FeedbackMode>,
     /// Whether trainees may review their answers with explanations after submitting.
@@ -151,6 +152,19 @@ impl PhaseRules {
             review: false,
             retakes: false,
         }
+    }
+
+    /// The feedback mode this phase imposes on `quiz`, if any. The phase's `feedback` applies only to scored
+    /// quizzes: a practice round (`pass_mark: 0`, such as the warm-up) keeps its own mode, since feedback is
+    /// what it is for.
+    pub fn feedback_for(&self, quiz: &Quiz) -> Option<FeedbackMode> {
+        self.feedback.filter(|_| quiz.pass_mark > 0)
+    }
+
+    /// The feedback mode `quiz` is taken with in this phase: the phase's override where it applies, else the
+    /// quiz's own.
+    pub fn effective_feedback(&self, quiz: &Quiz) -> FeedbackMode {
+        self.feedback_for(quiz).unwrap_or(quiz.feedback)
     }
 
     /// Whether quiz `id` is offered in this phase.

@@ -550,10 +550,14 @@ pub struct ReportStrings {
     pub tags: &'static str,
     /// "Indicators missed most often".
     pub missed: &'static str,
-    /// "missed {missed} of {shown} times".
+    /// "missed {missed} of {shown} {times}".
     pub missed_of: &'static str,
+    /// The word `{times}` after a count of times: [one, few, many].
+    pub times: [&'static str; 3],
     /// "Options chosen".
     pub options: &'static str,
+    /// Heads of the options table: question, option (✓ right), attempts that chose it, share.
+    pub option_heads: [&'static str; 4],
     /// "By group".
     pub groups: &'static str,
     /// "Pre-test and post-test".
@@ -570,8 +574,42 @@ pub struct ReportStrings {
     pub unmatched: &'static str,
     /// "Files and records not counted".
     pub problems: &'static str,
-    /// "{count} attempts in progress, {discarded} discarded (not counted)".
+    /// "{in_progress}, {discarded} (not counted)", filled with the two counts below.
     pub not_counted: &'static str,
+    /// The words after a count of attempts in progress: [one, few, many].
+    pub in_progress: [&'static str; 3],
+    /// The words after a count of discarded attempts: [one, few, many].
+    pub discarded: [&'static str; 3],
+    /// The word after a count of attempts: [one, few, many].
+    pub attempts: [&'static str; 3],
+    /// The word after a count of records: [one, few, many].
+    pub records: [&'static str; 3],
+    /// The unit of a difference of percentages: percentage points.
+    pub percentage_points: &'static str,
+    /// The unit of a score in points, after a number with decimals.
+    pub points: &'static str,
+    /// What the columns of the item table measure.
+    pub item_legend: &'static str,
+    /// "Records of this quiz were made from quiz files of different content: {contents}".
+    pub contents: &'static str,
+    /// "Attempts that do not follow the trainer's config".
+    pub deviations: &'static str,
+    /// "taken in the {phase} phase, which does not offer this quiz in the config".
+    pub not_offered: &'static str,
+    /// "feedback {stored}; the config gives {expected}".
+    pub feedback_differs: &'static str,
+    /// Feedback modes: immediate, deferred.
+    pub feedback_modes: [&'static str; 2],
+    /// "Session overview".
+    pub overview: &'static str,
+    /// The word after a count of participants: [one, few, many].
+    pub participants_count: [&'static str; 3],
+    /// The row of participants who took both tests.
+    pub pairs: &'static str,
+    /// "Indicators missed most often, pre-test → post-test".
+    pub missed_before_after: &'static str,
+    /// The column of the whole room.
+    pub room: &'static str,
     /// "Records made with different versions of this quiz: {versions}".
     pub versions: &'static str,
     /// "Scores recomputed from the current quiz files".

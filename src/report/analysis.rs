@@ -4,8 +4,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::dataset::{AttemptRow, Dataset, QuizShape};
+use super::conformity::Deviation;
+use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape};
+use super::overview::{Overview, overview};
 use super::stats::{Distribution, ItemStats, Reliability, Thresholds, item, mean, reliability};
+use crate::quiz::bank::TEACHING_ORDER;
 use crate::record::Phase;
 
 /// One question's figures.
@@ -94,6 +97,8 @@ pub struct QuizReport {
     pub groups: Vec<GroupReport>,
     /// The quiz versions of the records, when more than one.
     pub mixed_versions: Vec<u32>,
+    /// The contents of the quiz files the records were made from, when one language has more than one.
+    pub mixed_content: Vec<ContentVariant>,
 }
 
 /// One participant's pre- and post-test.
@@ -152,12 +157,16 @@ pub struct PrePost {
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
-    /// Per quiz, by id.
+    /// The session overview: participants, pre→post gain and missed indicators per group.
+    pub overview: Overview,
+    /// Per quiz, in the order of the seminar (see [`teaching_order`]).
     pub quizzes: Vec<QuizReport>,
     /// Pre/post comparisons.
     pub pre_post: Vec<PrePost>,
     /// Files and records not counted, and why.
     pub problems: Vec<crate::record::scan::Problem>,
+    /// Counted attempts that do not follow the trainer's config (empty without one).
+    pub deviations: Vec<Deviation>,
     /// Attempts still in progress.
     pub in_progress: usize,
     /// Attempts discarded.
@@ -175,7 +184,7 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
     for row in std::mem::take(&mut data.attempts) {
         by_quiz.entry(row.quiz.clone()).or_default().push(row);
     }
-    let quizzes = by_quiz
+    let mut quizzes = by_quiz
         .into_iter()
         .filter_map(|(id, rows)| {
             let shape = data.quizzes.get(&id)?.clone();
@@ -184,13 +193,17 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
                 .get(&id)
                 .map(|v| v.iter().copied().collect())
                 .unwrap_or_default();
-            Some(quiz_report(shape, rows, &thresholds, versions))
+            let contents = data.mixed_content.remove(&id).unwrap_or_default();
+            Some(quiz_report(shape, rows, &thresholds, versions, contents))
         })
-        .collect();
+        .collect::<Vec<_>>();
+    quizzes.sort_by_cached_key(teaching_order);
     Report {
+        overview: overview(&quizzes, &pre_post),
         quizzes,
         pre_post,
         problems: data.problems,
+        deviations: Vec::new(),
         in_progress: data.in_progress,
         discarded: data.discarded,
         regraded: data.regraded,
@@ -198,11 +211,23 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
     }
 }
 
+/// Where a quiz comes in the seminar: by the earliest phase it was taken in (pre, practice, post), then by the
+/// built-in bank's teaching order (the warm-up before the pre-test), then by id.
+pub fn teaching_order(quiz: &QuizReport) -> (Option<Phase>, usize, String) {
+    let phase = quiz.attempts.iter().map(|a| a.phase).min();
+    let place = TEACHING_ORDER
+        .iter()
+        .position(|id| *id == quiz.quiz.id)
+        .unwrap_or(TEACHING_ORDER.len());
+    (phase, place, quiz.quiz.id.clone())
+}
+
 fn quiz_report(
     shape: QuizShape,
     rows: Vec<AttemptRow>,
     thresholds: &Thresholds,
     mixed_versions: Vec<u32>,
+    mixed_content: Vec<ContentVariant>,
 ) -> QuizReport {
     let matrix: Vec<Vec<f64>> = rows.iter().map(|r| r.scores.clone()).collect();
     let percents: Vec<f64> = rows.iter().map(AttemptRow::percent).collect();
@@ -314,6 +339,7 @@ fn quiz_report(
         missed_indicators,
         groups,
         mixed_versions,
+        mixed_content,
         quiz: shape,
         attempts: rows,
     }

@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::quiz::{CheckedQuiz, QuestionKind};
+use super::known::Known;
+use crate::quiz::{CheckedQuiz, FeedbackMode, QuestionKind};
 use crate::record::Phase;
 use crate::record::scan::Problem;
 use crate::record::view::RecordView;
@@ -157,6 +158,10 @@ pub struct AttemptRow {
     pub chosen: Vec<u64>,
     /// Time spent, milliseconds.
     pub time_ms: u64,
+    /// Time spent per question, milliseconds, in the quiz shape's order (0 where a question is missing).
+    pub question_time_ms: Vec<u64>,
+    /// The feedback mode the attempt was taken with.
+    pub feedback: FeedbackMode,
     /// The record's file, for drilling down into the attempt.
     #[serde(skip)]
     pub file: std::path::PathBuf,
@@ -181,6 +186,19 @@ impl AttemptRow {
             0.0
         }
     }
+}
+
+/// One content of a quiz file that counted records were made from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct ContentVariant {
+    /// The quiz file's language.
+    pub language: String,
+    /// The version it declared.
+    pub version: u32,
+    /// The hash of its content, as the records store it.
+    pub content_hash: String,
+    /// Counted records made from it.
+    pub records: usize,
 }
 
 /// Which attempt counts when a participant took a quiz several times in one phase.
@@ -243,6 +261,11 @@ pub struct Dataset {
     pub discarded: usize,
     /// Quiz ids whose records were made with more than one version of the quiz.
     pub mixed_versions: BTreeMap<String, BTreeSet<u32>>,
+    /// Quiz ids whose records of one language were made from quiz files of different content.
+    pub mixed_content: BTreeMap<String, Vec<ContentVariant>>,
+    /// The sessions, groups and quizzes of every record read, whatever the filter.
+    #[serde(skip)]
+    pub known: Known,
     /// Whether scores were recomputed from the current quiz files.
     pub regraded: bool,
 }

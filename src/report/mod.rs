@@ -2,8 +2,11 @@
 //! [`analysis`]) and their exports.
 
 pub mod analysis;
+pub mod conformity;
 pub mod dataset;
 pub mod export;
+pub mod known;
+pub mod overview;
 pub mod reduce;
 pub mod stats;
 

@@ -3,9 +3,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{PoisonError, RwLock};
+use std::sync::{Mutex, PoisonError, RwLock};
 
-use super::dataset::{AttemptChoice, AttemptRow, Dataset, Filter, QuizShape, choose};
+use super::dataset::{
+    AttemptChoice, AttemptRow, ContentVariant, Dataset, Filter, QuizShape, choose,
+};
+use super::known::Known;
 use crate::quiz::CheckedQuiz;
 use crate::record::check::{Expected, Scrutiny, view_scores};
 use crate::record::conflict::Standing;
@@ -38,6 +41,8 @@ pub struct Counted {
     row: AttemptRow,
     /// The version of the quiz it was taken on.
     version: u32,
+    /// The content hash of the quiz file it was taken on.
+    content_hash: String,
     /// The shape the row follows when no shape was known for the quiz yet (taken from the record itself).
     shape: Option<QuizShape>,
     /// The record's own total of full marks, for a quiz whose shape has no questions.
@@ -57,6 +62,8 @@ pub struct Reducer<'q> {
     learned: RwLock<HashMap<String, QuizShape>>,
     /// Which records count.
     filter: &'q Filter,
+    /// The sessions, groups and quizzes of every record reduced, whatever the filter.
+    known: Mutex<Known>,
     /// Whether points are recomputed from the quiz files.
     regrade: bool,
 }
@@ -87,6 +94,7 @@ impl<'q> Reducer<'q> {
             expected,
             learned: RwLock::default(),
             filter,
+            known: Mutex::default(),
             regrade,
         }
     }
@@ -98,6 +106,10 @@ impl<'q> Reducer<'q> {
         record: &RecordView<'_>,
         integrity: Integrity,
     ) -> Contribution {
+        self.known
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .note(&record.session, &record.participant.group, &record.quiz.id);
         if !self.filter.admits(record) {
             return Contribution::Excluded;
         }
@@ -140,6 +152,7 @@ impl<'q> Reducer<'q> {
                 Contribution::Counted(Box::new(Counted {
                     row,
                     version: record.quiz.version,
+                    content_hash: record.quiz.content_hash.to_string(),
                     shape,
                     total_max: record.total.max_points,
                 }))
@@ -202,6 +215,8 @@ impl<'q> Reducer<'q> {
             ..Dataset::default()
         };
         let mut versions: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+        let mut contents: BTreeMap<(String, String), BTreeMap<(u32, String), usize>> =
+            BTreeMap::new();
         for entry in entries {
             let counted = match entry {
                 Entry::Record(Contribution::Counted(counted)) => counted,
@@ -227,6 +242,7 @@ impl<'q> Reducer<'q> {
             let Counted {
                 mut row,
                 version,
+                content_hash,
                 shape,
                 total_max,
             } = *counted;
@@ -234,6 +250,11 @@ impl<'q> Reducer<'q> {
                 .entry(row.quiz.clone())
                 .or_default()
                 .insert(version);
+            *contents
+                .entry((row.quiz.clone(), row.language.clone()))
+                .or_default()
+                .entry((version, content_hash))
+                .or_default() += 1;
             match shape {
                 None => {
                     if !data.quizzes.contains_key(&row.quiz)
@@ -256,6 +277,9 @@ impl<'q> Reducer<'q> {
             data.attempts.push(row);
         }
         data.mixed_versions = versions.into_iter().filter(|(_, v)| v.len() > 1).collect();
+        data.mixed_content = mixed_content(contents);
+        data.known =
+            std::mem::take(&mut *self.known.lock().unwrap_or_else(PoisonError::into_inner));
         data.attempts = choose(std::mem::take(&mut data.attempts), choice);
         data
     }
@@ -300,6 +324,29 @@ pub fn build_from_folders(
     reducer.gather(entries, choice)
 }
 
+/// Per quiz id, the contents its records of one language were made from, where there is more than one.
+fn mixed_content(
+    contents: BTreeMap<(String, String), BTreeMap<(u32, String), usize>>,
+) -> BTreeMap<String, Vec<ContentVariant>> {
+    let mut mixed: BTreeMap<String, Vec<ContentVariant>> = BTreeMap::new();
+    for ((quiz, language), variants) in contents.into_iter().filter(|(_, v)| v.len() > 1) {
+        mixed
+            .entry(quiz)
+            .or_default()
+            .extend(
+                variants
+                    .into_iter()
+                    .map(|((version, content_hash), records)| ContentVariant {
+                        language: language.clone(),
+                        version,
+                        content_hash,
+                        records,
+                    }),
+            );
+    }
+    mixed
+}
+
 /// Re-expresses `row`, made against the shape `from`, against the shape `to` (another record's idea of the same
 /// quiz), as if it had been made against `to`: points of questions `to` lacks are dropped, questions the row
 /// lacks score 0; `total_max` is the record's own total of full marks.
@@ -338,6 +385,15 @@ fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f6
                 .unwrap_or(0)
         })
         .collect();
+    row.question_time_ms = to
+        .questions
+        .iter()
+        .map(|q| {
+            position(&q.id)
+                .and_then(|i| row.question_time_ms.get(i).copied())
+                .unwrap_or(0)
+        })
+        .collect();
     row.points = row.scores.iter().sum();
     row.max = if to.questions.is_empty() {
         total_max
@@ -351,6 +407,7 @@ fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>
         record.questions.iter().map(|q| (&*q.id, q)).collect();
     let mut scores = Vec::with_capacity(shape.questions.len());
     let mut chosen = Vec::with_capacity(shape.questions.len());
+    let mut times = Vec::with_capacity(shape.questions.len());
     for (index, question) in shape.questions.iter().enumerate() {
         let saved = by_id.get(question.id.as_str());
         let answer = saved.and_then(|s| s.answer.as_ref());
@@ -366,6 +423,7 @@ fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>
             (None, _) => saved.map_or(0.0, |s| s.points),
         };
         scores.push(points);
+        times.push(saved.map_or(0, |s| s.time_ms));
         let mut bits = 0u64;
         if let Some(AnswerView::Chosen(ids)) = answer {
             for (at, option) in question.options.iter().enumerate().take(64) {
@@ -408,6 +466,8 @@ fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>
         scores,
         chosen,
         time_ms: record.elapsed_ms(),
+        question_time_ms: times,
+        feedback: record.feedback,
         file: std::path::PathBuf::new(),
     }
 }

@@ -297,7 +297,7 @@ impl App {
         };
         let feedback = self
             .feedback_override
-            .or(self.room.rules.feedback)
+            .or(self.room.rules.feedback_for(&offer.quiz))
             .unwrap_or(offer.quiz.feedback);
         let mut attempt = Attempt::new(Arc::clone(&offer.quiz), feedback, &mut self.rng);
         attempt.tick(now.mono_ms);

@@ -5,6 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::departure;
+use crate::i18n::Lang;
 use crate::report::Report;
 
 /// Which table to write.
@@ -20,6 +22,8 @@ pub enum Table {
     Items,
     /// One row per file or record not counted, and why.
     Problems,
+    /// One row per attempt and question: the long table for pooling seminars in a program.
+    Responses,
 }
 
 /// A text cell made safe for spreadsheets: one starting with `=`, `+`, `-`, `@`, a tab or a carriage return is
@@ -40,9 +44,24 @@ fn optional(value: Option<f64>) -> String {
     value.map(number).unwrap_or_default()
 }
 
-/// Writes `table` of `report` to `out`, cells separated by `delimiter`.
+/// The question columns of the matrix: every question id of every quiz, in the quizzes' order, each once.
+fn question_columns(report: &Report) -> Vec<&str> {
+    let mut columns: Vec<&str> = Vec::new();
+    for question in report.quizzes.iter().flat_map(|q| &q.quiz.questions) {
+        if !columns.contains(&question.id.as_str()) {
+            columns.push(&question.id);
+        }
+    }
+    columns
+}
+
+/// Writes `table` of `report` to `out`, cells separated by `delimiter`: every table is one rectangular block
+/// with one header row, whatever the number of quizzes. Every table but `responses` (meant for programs) starts
+/// with a byte-order mark, for Excel.
 pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all("\u{FEFF}".as_bytes())?;
+    if table != Table::Responses {
+        out.write_all("\u{FEFF}".as_bytes())?;
+    }
     let mut writer = ::csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(out);
@@ -94,26 +113,42 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
             }
         }
         Table::Matrix => {
-            for (index, quiz) in report.quizzes.iter().enumerate() {
-                if index > 0 {
-                    row(vec![String::new()])?;
-                }
-                let mut head: Vec<String> =
-                    ["quiz", "participant", "code", "group", "phase", "total"]
-                        .map(String::from)
-                        .to_vec();
-                head.extend(quiz.quiz.questions.iter().map(|q| neutralise(&q.id)));
-                row(head)?;
+            let columns = question_columns(report);
+            let mut head: Vec<String> = [
+                "quiz",
+                "attempt",
+                "participant",
+                "code",
+                "group",
+                "session",
+                "phase",
+                "total",
+            ]
+            .map(String::from)
+            .to_vec();
+            head.extend(columns.iter().map(|id| neutralise(id)));
+            row(head)?;
+            for quiz in &report.quizzes {
                 for attempt in &quiz.attempts {
                     let mut cells = vec![
                         neutralise(&quiz.quiz.id),
+                        attempt.attempt.clone(),
                         neutralise(&attempt.name),
                         neutralise(attempt.code.as_deref().unwrap_or_default()),
                         neutralise(&attempt.group),
+                        neutralise(&attempt.session),
                         attempt.phase.name().to_owned(),
                         number(attempt.points),
                     ];
-                    cells.extend(attempt.scores.iter().map(|s| number(*s)));
+                    cells.extend(columns.iter().map(|id| {
+                        quiz.quiz
+                            .questions
+                            .iter()
+                            .position(|q| q.id == *id)
+                            .and_then(|at| attempt.scores.get(at))
+                            .map(|s| number(*s))
+                            .unwrap_or_default()
+                    }));
                     row(cells)?;
                 }
             }
@@ -156,12 +191,77 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                 }
             }
         }
+        Table::Responses => {
+            row([
+                "session",
+                "phase",
+                "attempt",
+                "participant_key",
+                "code",
+                "group",
+                "quiz",
+                "language",
+                "version",
+                "started",
+                "question",
+                "kind",
+                "chosen",
+                "points",
+                "max_points",
+                "seconds",
+            ]
+            .map(String::from)
+            .to_vec())?;
+            for quiz in &report.quizzes {
+                for attempt in &quiz.attempts {
+                    for (at, question) in quiz.quiz.questions.iter().enumerate() {
+                        let chosen: Vec<&str> = question
+                            .options
+                            .iter()
+                            .enumerate()
+                            .filter(|(o, _)| attempt.chose(at, *o))
+                            .map(|(_, option)| option.id.as_str())
+                            .collect();
+                        row(vec![
+                            neutralise(&attempt.session),
+                            attempt.phase.name().to_owned(),
+                            attempt.attempt.clone(),
+                            neutralise(&attempt.participant),
+                            neutralise(attempt.code.as_deref().unwrap_or_default()),
+                            neutralise(&attempt.group),
+                            neutralise(&quiz.quiz.id),
+                            neutralise(&attempt.language),
+                            attempt.version.to_string(),
+                            attempt.started.to_string(),
+                            neutralise(&question.id),
+                            question.kind.clone(),
+                            neutralise(&chosen.join(" ")),
+                            number(attempt.scores.get(at).copied().unwrap_or(0.0)),
+                            number(question.max),
+                            number(
+                                attempt.question_time_ms.get(at).copied().unwrap_or(0) as f64
+                                    / 1000.0,
+                            ),
+                        ])?;
+                    }
+                }
+            }
+        }
         Table::Problems => {
             row(["file", "problem"].map(String::from).to_vec())?;
             for problem in &report.problems {
                 row(vec![
                     neutralise(&problem.path.display().to_string()),
                     neutralise(&problem.message),
+                ])?;
+            }
+            for deviation in &report.deviations {
+                row(vec![
+                    neutralise(&deviation.file.display().to_string()),
+                    neutralise(&format!(
+                        "counted, but does not follow the trainer's config: {}",
+                        departure(deviation, Lang::En)
+                    )),
                 ])?;
             }
         }

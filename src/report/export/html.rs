@@ -3,7 +3,10 @@
 
 use std::fmt::Write as _;
 
-use super::{Labels, decimal, flag_words, percent, percent_sign, reliability_figures};
+use super::{
+    Labels, contents_note, decimal, departure, flag_words, full_marks, missed_of, not_counted,
+    overview, percent, percent_sign, reliability_figures,
+};
 use crate::i18n::fill;
 use crate::report::Report;
 use crate::report::analysis::{PrePost, QuizReport};
@@ -30,7 +33,7 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#111
 h1{font-size:1.5em}h2{font-size:1.25em;border-top:2px solid #444;padding-top:.5em;margin-top:2em}\
 h3{font-size:1.05em}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #999;padding:.2em .5em;\
 text-align:left}td.n{text-align:right}.note{color:#7a4b00}svg text{font-size:11px}\
-@media print{h2{page-break-before:always}}";
+@media print{h2{page-break-before:always}h2.overview{page-break-before:avoid}}";
 
 /// A horizontal bar chart: one bar per (label, value 0-1).
 fn bars(bars: &[(String, f64)], title: &str) -> String {
@@ -106,7 +109,10 @@ fn distribution_table(d: &Distribution, labels: &Labels<'_>) -> String {
         d.n.to_string(),
         percent_sign(d.mean),
         percent_sign(d.median),
-        percent(d.standard_deviation),
+        d.standard_deviation.map_or_else(
+            || "—".to_owned(),
+            |sd| format!("{sd:.1} {}", escape(labels.lang.report().percentage_points)),
+        ),
         percent_sign(d.min),
         percent_sign(d.max),
         percent_sign(d.pass_rate.map(|p| 100.0 * p)),
@@ -140,6 +146,13 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
             escape(&fill(r.versions, &[("versions", &versions.join(", "))]))
         );
     }
+    if !quiz.mixed_content.is_empty() {
+        let _ = write!(
+            html,
+            "<p class=\"note\">{}</p>",
+            escape(&contents_note(&quiz.mixed_content, labels.lang))
+        );
+    }
     let _ = write!(
         html,
         "<h3>{}</h3>{}",
@@ -152,7 +165,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
         escape(r.histogram),
         histogram(&quiz.distribution, r.histogram)
     );
-    let reliability = reliability_figures(quiz.reliability.as_ref(), r);
+    let reliability = reliability_figures(quiz.reliability.as_ref(), full_marks(quiz), r);
     let _ = write!(
         html,
         "<p><b>{}:</b> {}</p>",
@@ -161,8 +174,9 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
     );
     let _ = write!(
         html,
-        "<h3>{}</h3><table><tr><th>#</th><th>{}</th>",
+        "<h3>{}</h3><table><caption>{}</caption><tr><th>#</th><th>{}</th>",
         escape(r.questions),
+        escape(r.item_legend),
         escape(r.questions)
     );
     for head in r.item_heads {
@@ -223,13 +237,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
                 "<li>{:.0}% — {} ({})</li>",
                 100.0 * missed.rate,
                 escape(labels.tag(&missed.tag)),
-                escape(&fill(
-                    r.missed_of,
-                    &[
-                        ("missed", &missed.missed.to_string()),
-                        ("shown", &missed.shown.to_string())
-                    ]
-                ))
+                escape(&missed_of(missed, labels.lang))
             );
         }
         html.push_str("</ul>");
@@ -240,7 +248,11 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
         .filter(|q| !q.options.is_empty())
         .collect();
     if !choices.is_empty() {
-        let _ = write!(html, "<h3>{}</h3><table>", escape(r.options));
+        let _ = write!(html, "<h3>{}</h3><table><tr>", escape(r.options));
+        for head in r.option_heads {
+            let _ = write!(html, "<th>{}</th>", escape(head));
+        }
+        html.push_str("</tr>");
         for question in choices {
             for option in &question.options {
                 let _ = write!(
@@ -316,7 +328,11 @@ fn pre_post_section(html: &mut String, comparison: &PrePost, labels: &Labels<'_>
     html.push_str(&bars(&means, r.pre_post));
     let _ = write!(
         html,
-        "<p>{}: {} · {}: {}</p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "<p>{}: {} · {}: {} · {}: {}</p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        escape(gain),
+        comparison
+            .mean_gain
+            .map_or_else(|| "—".to_owned(), |g| format!("{g:+.1}")),
         escape(r.mean_normalised),
         decimal(comparison.mean_normalised_gain),
         escape(r.normalised_of_means),
@@ -378,6 +394,8 @@ pub fn render(report: &Report, labels: &Labels<'_>) -> String {
     }
     if report.quizzes.is_empty() {
         let _ = write!(html, "<p>{}</p>", escape(r.nothing));
+    } else {
+        overview::html(&mut html, &report.overview, labels);
     }
     for quiz in &report.quizzes {
         quiz_section(&mut html, quiz, labels);
@@ -385,17 +403,32 @@ pub fn render(report: &Report, labels: &Labels<'_>) -> String {
     for comparison in &report.pre_post {
         pre_post_section(&mut html, comparison, labels);
     }
+    if !report.deviations.is_empty() {
+        let _ = write!(
+            html,
+            "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
+            escape(r.deviations),
+            escape(r.participant),
+            escape(r.quiz),
+            escape(r.phase)
+        );
+        for deviation in &report.deviations {
+            let _ = write!(
+                html,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&deviation.name),
+                escape(&deviation.quiz),
+                escape(labels.lang.phase(deviation.phase)),
+                escape(&departure(deviation, labels.lang))
+            );
+        }
+        html.push_str("</table>");
+    }
     if report.in_progress + report.discarded > 0 {
         let _ = write!(
             html,
             "<p class=\"note\">{}</p>",
-            escape(&fill(
-                r.not_counted,
-                &[
-                    ("count", &report.in_progress.to_string()),
-                    ("discarded", &report.discarded.to_string())
-                ]
-            ))
+            escape(&not_counted(report, labels.lang))
         );
     }
     if !report.problems.is_empty() {

@@ -3,11 +3,16 @@
 
 pub mod csv;
 pub mod html;
+pub mod overview;
 pub mod text;
 
 use crate::config::Group;
-use crate::i18n::{Lang, ReportStrings};
-use crate::quiz::Taxonomy;
+use crate::i18n::{Lang, ReportStrings, fill};
+use crate::quiz::{FeedbackMode, Taxonomy};
+use crate::report::Report;
+use crate::report::analysis::{MissedIndicator, QuizReport};
+use crate::report::conformity::{Departure, Deviation};
+use crate::report::dataset::ContentVariant;
 use crate::report::stats::{Distribution, Flag, Reliability};
 
 /// What turns ids into words: the language, tag labels and group labels.
@@ -46,15 +51,95 @@ pub fn percent_sign(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}%"))
 }
 
-/// Cronbach's alpha and the standard error of measurement in words (`alpha 0.81 · SEM 7.20`), or why they are
-/// not given.
-pub fn reliability_figures(reliability: Option<&Reliability>, r: &ReportStrings) -> String {
+/// Cronbach's alpha and the standard error of measurement in words, the SEM in points and, given the quiz's
+/// full marks `max`, in percent (`alpha 0.81 · SEM 1.11 points (15.9%)`), or why they are not given.
+pub fn reliability_figures(
+    reliability: Option<&Reliability>,
+    max: Option<f64>,
+    r: &ReportStrings,
+) -> String {
     match reliability {
-        Some(rel) => format!(
-            "{} {:.2} · {} {:.2}",
-            r.alpha_sem[0], rel.alpha, r.alpha_sem[1], rel.standard_error
-        ),
+        Some(rel) => {
+            let share = max
+                .filter(|m| *m > 0.0)
+                .map(|m| format!(" ({:.1}%)", 100.0 * rel.standard_error / m))
+                .unwrap_or_default();
+            format!(
+                "{} {:.2} · {} {:.2} {}{share}",
+                r.alpha_sem[0], rel.alpha, r.alpha_sem[1], rel.standard_error, r.points
+            )
+        }
         None => r.undefined.to_owned(),
+    }
+}
+
+/// A quiz's full marks, as its counted attempts were scored against.
+pub fn full_marks(quiz: &QuizReport) -> Option<f64> {
+    quiz.attempts.first().map(|a| a.max)
+}
+
+/// "2 attempts in progress, 1 discarded (not counted)", with the plural forms of `lang`.
+pub fn not_counted(report: &Report, lang: Lang) -> String {
+    let r = lang.report();
+    fill(
+        r.not_counted,
+        &[
+            (
+                "in_progress",
+                &lang.count(report.in_progress as u64, r.in_progress),
+            ),
+            (
+                "discarded",
+                &lang.count(report.discarded as u64, r.discarded),
+            ),
+        ],
+    )
+}
+
+/// "missed 3 of 5 times", with the plural forms of `lang`.
+pub fn missed_of(missed: &MissedIndicator, lang: Lang) -> String {
+    let r = lang.report();
+    fill(
+        r.missed_of,
+        &[
+            ("missed", &missed.missed.to_string()),
+            ("shown", &missed.shown.to_string()),
+            ("times", lang.plural(missed.shown as u64, r.times)),
+        ],
+    )
+}
+
+/// The contents a quiz's records were made from, in words: language, version, hash and how many records.
+pub fn contents_note(variants: &[ContentVariant], lang: Lang) -> String {
+    let r = lang.report();
+    let listed: Vec<String> = variants
+        .iter()
+        .map(|v| {
+            let hash: String = v.content_hash.chars().take(15).collect();
+            format!(
+                "{} v{} {hash}… ({})",
+                v.language,
+                v.version,
+                lang.count(v.records as u64, r.records)
+            )
+        })
+        .collect();
+    fill(r.contents, &[("contents", &listed.join(", "))])
+}
+
+/// How an attempt departs from the trainer's config, in words.
+pub fn departure(deviation: &Deviation, lang: Lang) -> String {
+    let r = lang.report();
+    let mode = |m: FeedbackMode| match m {
+        FeedbackMode::Immediate => r.feedback_modes[0],
+        FeedbackMode::Deferred => r.feedback_modes[1],
+    };
+    match deviation.departure {
+        Departure::NotOffered => fill(r.not_offered, &[("phase", lang.phase(deviation.phase))]),
+        Departure::Feedback { stored, expected } => fill(
+            r.feedback_differs,
+            &[("stored", mode(stored)), ("expected", mode(expected))],
+        ),
     }
 }
 
@@ -88,7 +173,10 @@ pub fn distribution_line(d: &Distribution, r: &ReportStrings) -> String {
         f[2],
         percent_sign(d.median),
         f[3],
-        percent(d.standard_deviation),
+        d.standard_deviation.map_or_else(
+            || "—".to_owned(),
+            |sd| format!("{sd:.1} {}", r.percentage_points)
+        ),
         f[4],
         percent_sign(d.min),
         f[5],
@@ -112,5 +200,111 @@ mod tests {
         assert!(unknown.ends_with("pass rate —"), "{unknown}");
         let empty = distribution_line(&Distribution::of(&[], None), r);
         assert!(!empty.contains("—%"), "{empty}");
+        assert!(known.contains("SD 35.4 pp"), "{known}");
+    }
+
+    #[test]
+    fn the_standard_error_is_given_in_points_and_in_percent() {
+        let r = Lang::En.report();
+        let rel = Reliability {
+            alpha: 0.5,
+            standard_error: 1.11,
+        };
+        assert_eq!(
+            reliability_figures(Some(&rel), Some(7.0), r),
+            "Cronbach's alpha 0.50 · standard error of measurement 1.11 points (15.9%)"
+        );
+        assert!(reliability_figures(Some(&rel), None, r).ends_with("1.11 points"));
+    }
+
+    #[test]
+    fn counts_take_the_plural_form_of_their_number() {
+        let report = |in_progress, discarded| Report {
+            overview: Default::default(),
+            quizzes: Vec::new(),
+            pre_post: Vec::new(),
+            problems: Vec::new(),
+            deviations: Vec::new(),
+            in_progress,
+            discarded,
+            regraded: false,
+            thresholds: crate::report::stats::Thresholds::default(),
+        };
+        let expected = [
+            (
+                1,
+                "1 attempt in progress",
+                "1 попытка в процессе",
+                "1 отменена",
+            ),
+            (
+                2,
+                "2 attempts in progress",
+                "2 попытки в процессе",
+                "2 отменены",
+            ),
+            (
+                5,
+                "5 attempts in progress",
+                "5 попыток в процессе",
+                "5 отменено",
+            ),
+            (
+                11,
+                "11 attempts in progress",
+                "11 попыток в процессе",
+                "11 отменено",
+            ),
+            (
+                21,
+                "21 attempts in progress",
+                "21 попытка в процессе",
+                "21 отменена",
+            ),
+        ];
+        for (n, en, ru, ru_discarded) in expected {
+            let en_text = not_counted(&report(n, n), Lang::En);
+            assert_eq!(en_text, format!("{en}, {n} discarded (not counted)"));
+            let ru_text = not_counted(&report(n, n), Lang::Ru);
+            assert_eq!(
+                ru_text,
+                format!("{ru}, {ru_discarded} (не учитываются)"),
+                "{n}"
+            );
+            let kk_text = not_counted(&report(n, n), Lang::Kk);
+            assert!(
+                kk_text.starts_with(&format!("{n} әрекет орындалуда")),
+                "{kk_text}"
+            );
+            let missed = MissedIndicator {
+                tag: "debt".into(),
+                shown: n,
+                missed: 1,
+                rate: 1.0 / n as f64,
+            };
+            let times = if n == 1 { "time" } else { "times" };
+            let ru_attempts = match n {
+                1 | 21 => "попытка",
+                2 => "попытки",
+                _ => "попыток",
+            };
+            assert_eq!(
+                Lang::Ru.count(n as u64, Lang::Ru.report().attempts),
+                format!("{n} {ru_attempts}")
+            );
+            assert_eq!(
+                missed_of(&missed, Lang::En),
+                format!("missed 1 of {n} {times}")
+            );
+            let ru_times = if n == 1 || n == 21 {
+                "раза"
+            } else {
+                "раз"
+            };
+            assert_eq!(
+                missed_of(&missed, Lang::Ru),
+                format!("пропущено 1 из {n} {ru_times}")
+            );
+        }
     }
 }

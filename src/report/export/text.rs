@@ -4,7 +4,10 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Labels, decimal, distribution_line, flag_words, percent, reliability_figures};
+use super::{
+    Labels, contents_note, decimal, departure, distribution_line, flag_words, full_marks,
+    missed_of, not_counted, overview, percent, reliability_figures,
+};
 use crate::i18n::fill;
 use crate::report::Report;
 use crate::report::analysis::QuizReport;
@@ -46,6 +49,9 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
     }
     if report.quizzes.is_empty() {
         let _ = writeln!(out, "{}", r.nothing);
+    } else {
+        let _ = writeln!(out, "\n{rule}");
+        overview::text(&mut out, &report.overview, labels, width);
     }
     for quiz in &report.quizzes {
         let _ = writeln!(out, "\n{rule}");
@@ -58,21 +64,28 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
             r.pre_post,
             printable_line(&comparison.label)
         );
-        let [pre, post, gain, normalised] = r.gain_heads;
-        let name_width = width.saturating_sub(50).clamp(12, 30);
+        let heads = r.gain_heads;
+        let widths = heads.map(|head| head.width().max(7));
+        let name_width = width
+            .saturating_sub(widths.iter().map(|w| w + 2).sum::<usize>())
+            .clamp(12, 30);
         let _ = writeln!(
             out,
-            "{}  {:>7}  {:>7}  {:>7}  {:>9}",
+            "{}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}",
             pad(r.participant, name_width),
-            pre,
-            post,
-            gain,
-            cut(normalised, 9)
+            heads[0],
+            heads[1],
+            heads[2],
+            heads[3],
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2],
+            w3 = widths[3],
         );
         for pair in &comparison.pairs {
             let _ = writeln!(
                 out,
-                "{}  {:>7.1}  {:>7.1}  {:>+7.1}  {:>9}",
+                "{}  {:>w0$.1}  {:>w1$.1}  {:>+w2$.1}  {:>w3$}",
                 pad(
                     &format!("{} ({})", pair.name, labels.group(&pair.group)),
                     name_width
@@ -80,16 +93,23 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
                 pair.pre,
                 pair.post,
                 pair.gain,
-                decimal(pair.normalised_gain)
+                decimal(pair.normalised_gain),
+                w0 = widths[0],
+                w1 = widths[1],
+                w2 = widths[2],
+                w3 = widths[3],
             );
         }
         let _ = writeln!(
             out,
-            "{}  {:>7}  {:>7}  {:>7}",
+            "{}  {:>w0$}  {:>w1$}  {:>w2$}",
             pad(r.figures[1], name_width),
             percent(comparison.mean_pre),
             percent(comparison.mean_post),
-            percent(comparison.mean_gain)
+            percent(comparison.mean_gain),
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2],
         );
         let _ = writeln!(
             out,
@@ -126,18 +146,21 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
             let _ = writeln!(out, "{}: {}", r.unmatched, names.join(", "));
         }
     }
+    if !report.deviations.is_empty() {
+        let _ = writeln!(out, "\n{}:", r.deviations);
+        for deviation in &report.deviations {
+            let _ = writeln!(
+                out,
+                "  {} · {} · {}: {}",
+                printable_line(&deviation.name),
+                printable_line(&deviation.quiz),
+                printable_line(&deviation.file.display().to_string()),
+                departure(deviation, labels.lang)
+            );
+        }
+    }
     if report.in_progress + report.discarded > 0 {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            fill(
-                r.not_counted,
-                &[
-                    ("count", &report.in_progress.to_string()),
-                    ("discarded", &report.discarded.to_string())
-                ]
-            )
-        );
+        let _ = writeln!(out, "\n{}", not_counted(report, labels.lang));
     }
     if !report.problems.is_empty() {
         let _ = writeln!(out, "\n{}:", r.problems);
@@ -170,6 +193,13 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
             fill(r.versions, &[("versions", &versions.join(", "))])
         );
     }
+    if !quiz.mixed_content.is_empty() {
+        let _ = writeln!(
+            out,
+            "! {}",
+            printable_line(&contents_note(&quiz.mixed_content, labels.lang))
+        );
+    }
     let _ = writeln!(
         out,
         "\n{}\n{}",
@@ -184,15 +214,21 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
         .max()
         .unwrap_or(0)
         .max(1);
+    let _ = writeln!(out, "{}", r.histogram);
     for (bin, count) in quiz.distribution.histogram.iter().enumerate() {
         let bar = "█".repeat(count * 30 / peak);
-        let _ = writeln!(out, "  {:>3}-{:<3} {bar} {count}", bin * 10, bin * 10 + 10);
+        let _ = writeln!(
+            out,
+            "  {:>3}-{:<4} {bar} {count}",
+            bin * 10,
+            format!("{}%", bin * 10 + 10)
+        );
     }
     let _ = writeln!(
         out,
         "{}: {}",
         r.reliability,
-        reliability_figures(quiz.reliability.as_ref(), r)
+        reliability_figures(quiz.reliability.as_ref(), full_marks(quiz), r)
     );
     let _ = writeln!(out, "\n{}", r.participants);
     let name_width = width.saturating_sub(46).clamp(12, 40);
@@ -220,30 +256,41 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
     }
     let _ = writeln!(out, "\n{}", r.questions);
     let [facility, sd, discrimination, efficiency, look] = r.item_heads;
-    let id_width = width.saturating_sub(60).clamp(10, 40);
+    let widths = [facility, sd, discrimination, efficiency].map(|head| head.width().max(6));
+    let id_width = width
+        .saturating_sub(widths.iter().map(|w| w + 2).sum::<usize>() + look.width().max(20))
+        .clamp(10, 40);
     let _ = writeln!(
         out,
-        "{}  {:>9}  {:>6}  {:>9}  {:>9}  {}",
+        "{}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}  {look}",
         pad("", id_width),
-        cut(facility, 9),
-        cut(sd, 6),
-        cut(discrimination, 9),
-        cut(efficiency, 9),
-        look
+        facility,
+        sd,
+        discrimination,
+        efficiency,
+        w0 = widths[0],
+        w1 = widths[1],
+        w2 = widths[2],
+        w3 = widths[3],
     );
     for question in &quiz.questions {
         let flags = flag_words(&question.stats.flags, r);
         let _ = writeln!(
             out,
-            "{}  {:>9}  {:>6}  {:>9}  {:>9}  {}",
+            "{}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}  {}",
             pad(&question.id, id_width),
             decimal(question.stats.facility),
             decimal(question.stats.standard_deviation),
             percent(question.stats.discrimination),
             percent(question.stats.efficiency),
-            flags
+            flags,
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2],
+            w3 = widths[3],
         );
     }
+    let _ = writeln!(out, "({})", r.item_legend);
     if !quiz.tags.is_empty() {
         let _ = writeln!(out, "\n{}", r.tags);
         let tag_width = quiz
@@ -273,13 +320,7 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
                 "  {:>3.0}%  {} — {}",
                 100.0 * missed.rate,
                 cut(labels.tag(&missed.tag), width / 2),
-                fill(
-                    r.missed_of,
-                    &[
-                        ("missed", &missed.missed.to_string()),
-                        ("shown", &missed.shown.to_string())
-                    ]
-                )
+                missed_of(missed, labels.lang)
             );
         }
     }

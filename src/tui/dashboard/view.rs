@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs, Wrap};
 
 use super::{Dashboard, Drill, Tab};
-use crate::i18n::fill;
 use crate::report::analysis::QuizReport;
 use crate::report::export::{
-    Labels, decimal, distribution_line, flag_words, percent, percent_sign, reliability_figures,
+    Labels, decimal, distribution_line, flag_words, full_marks, missed_of, percent, percent_sign,
+    reliability_figures,
 };
 use crate::text::number;
 use crate::text::printable_line;
@@ -133,7 +133,7 @@ fn render_overview(
         ));
     }
     lines.push(Line::default());
-    let reliability = reliability_figures(quiz.reliability.as_ref(), r);
+    let reliability = reliability_figures(quiz.reliability.as_ref(), full_marks(quiz), r);
     lines.push(Line::styled(
         format!("{}: {reliability}", r.reliability),
         theme.text,
@@ -144,12 +144,11 @@ fn render_overview(
         for group in &quiz.groups {
             lines.push(Line::styled(
                 format!(
-                    "{:<18} {} {} · {} {}",
+                    "{:<18} {} {} · {}",
                     printable_line(labels.group(&group.group)),
                     bar(group.distribution.mean.unwrap_or(0.0) / 100.0, 20),
                     percent_sign(group.distribution.mean),
-                    group.distribution.n,
-                    r.figures[0]
+                    labels.lang.count(group.distribution.n as u64, r.attempts)
                 ),
                 theme.text,
             ));
@@ -284,13 +283,7 @@ fn render_topics(
                 "{:>3.0}% {} — {}",
                 100.0 * missed.rate,
                 printable_line(labels.tag(&missed.tag)),
-                fill(
-                    r.missed_of,
-                    &[
-                        ("missed", &missed.missed.to_string()),
-                        ("shown", &missed.shown.to_string())
-                    ]
-                )
+                missed_of(missed, labels.lang)
             ),
             theme.text,
         ));
