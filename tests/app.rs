@@ -608,3 +608,34 @@ fn command_keys_work_on_russian_and_kazakh_layouts() {
         assert!(press(&mut app, c).is_empty(), "{c} does not leave");
     }
 }
+
+/// Under a time limit, the time between the last save and a resume counts (a crash gives no time back), but
+/// never more than the time that was left; without a limit nothing is added.
+#[test]
+fn time_away_after_a_crash_counts_against_the_limit() {
+    let mut first = app(Some(FeedbackMode::Deferred), Some(10));
+    start(&mut first, "Aigerim", None);
+    first.update(key(KeyCode::Char(' ')), now(0));
+    let record = saved(&first.update(key(KeyCode::Enter), now(60_000)))[0].clone();
+    assert_eq!(record.questions[0].time_ms, 60_000);
+
+    let mut resumed = app(Some(FeedbackMode::Deferred), Some(10));
+    start(&mut resumed, "Aigerim", Some(record.clone()));
+    resumed.update(key(KeyCode::Enter), now(60_000 + 120_000));
+    let Screen::Attempt(session) = &resumed.screen else {
+        panic!("resumed")
+    };
+    assert_eq!(
+        session.attempt.remaining_ms(),
+        Some(600_000 - 60_000 - 120_000),
+        "two minutes away count"
+    );
+
+    let mut late = app(Some(FeedbackMode::Deferred), Some(10));
+    start(&mut late, "Aigerim", Some(record));
+    late.update(key(KeyCode::Enter), now(60_000 + 3_600_000));
+    assert!(
+        matches!(late.screen, Screen::Results(_)),
+        "an hour away uses up the limit: the attempt is submitted"
+    );
+}

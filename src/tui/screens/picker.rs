@@ -154,8 +154,12 @@ fn resume(app: &mut App, now: Now) -> Vec<Effect> {
                 quiz: record.quiz.clone(),
                 started: record.started,
             };
+            let expired = attempt.remaining_ms() == Some(0);
             app.screen = Screen::Attempt(Box::new(Session::new(attempt, header)));
             super::attempt::enter_question(app);
+            if expired {
+                return super::attempt::time_up(app, now);
+            }
             Vec::new()
         }
         Err(_) => {
