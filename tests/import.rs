@@ -389,6 +389,8 @@ fn fragment() -> impl Strategy<Value = String> {
         "\u{1b}[2J",
         "\0",
         "\u{FEFF}",
+        "\u{202E}",
+        "\u{200B}",
         "\u{FDD3}",
         "  ",
         "->",

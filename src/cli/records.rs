@@ -169,8 +169,7 @@ pub fn run(
         .any(|r| matches!(r.integrity, Integrity::Mismatch | Integrity::Missing));
     match options.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &listing)?;
-            writeln!(out)?;
+            crate::json::write_pretty(out, &listing)?;
         }
         Format::Text => print_text(&listing, out)?,
     }

@@ -3,6 +3,7 @@
 
 use super::ids::UniqueIds;
 use super::{ImportNote, ImportOptions, Imported, Outcome};
+use crate::quiz::characters::{is_bidi_control, is_zero_width};
 use crate::quiz::model::{FeedbackMode, QUIZ_FORMAT, Question, Quiz, Scenario};
 
 /// The pass mark of an imported quiz, in percent.
@@ -166,6 +167,7 @@ pub(crate) fn clean_text(text: &str) -> String {
         .to_string()
         .chars()
         .filter(|c| (!c.is_control() || matches!(c, '\n' | '\t')) && *c != '\u{FEFF}')
+        .filter(|c| !is_bidi_control(*c) && !is_zero_width(*c))
         .collect::<String>()
         .trim()
         .to_owned()
