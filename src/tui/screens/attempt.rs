@@ -7,6 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::feedback::feedback_lines;
+use super::question::question_body;
 use super::{body_parts, clamp_offset, footer, parts, scrolled, view_rows};
 use crate::attempt::{Draft, Submitted};
 use crate::quiz::{FeedbackMode, QuestionKind};
@@ -14,7 +15,7 @@ use crate::text::printable_line;
 use crate::tui::app::{App, Ask, Effect, Notice, Now, Overlay, Screen, Session, answering};
 use crate::tui::keymap::Action;
 use crate::tui::layout::{
-    AttemptAreas, body_offset, clock, progress, question_body, scenario_text, split_scenario, wrap,
+    AttemptAreas, body_offset, clock, progress, scenario_text, split_scenario, wrap,
 };
 use crate::tui::theme::Theme;
 

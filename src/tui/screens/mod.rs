@@ -6,6 +6,7 @@ pub mod attempt;
 pub mod feedback;
 pub mod overlays;
 pub mod picker;
+pub mod question;
 pub mod results;
 pub mod sign_in;
 
