@@ -1,0 +1,312 @@
+//! What the dashboard remembers of the record files it has read: each file's size and modification time with
+//! what was made of it, so that a refresh reads again only the files that are new or changed, and forgets the
+//! files that are gone.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::record::conflict::Candidate;
+use crate::record::scan::{Outcome, Problem, Read, read_unsettled};
+
+/// What tells that a file changed without reading it: its size and modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    /// The stamp of the file at `path` (through a link), or `None` when it cannot be examined.
+    pub(crate) fn of(path: &Path) -> Option<Self> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(Self {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+        })
+    }
+}
+
+/// The record files read so far, by path, with the stamp each had when it was read.
+pub(crate) struct FileCache<T> {
+    files: HashMap<PathBuf, (Stamp, Outcome<T>)>,
+    listing_problems: Vec<Problem>,
+}
+
+impl<T> Default for FileCache<T> {
+    fn default() -> Self {
+        Self {
+            files: HashMap::new(),
+            listing_problems: Vec::new(),
+        }
+    }
+}
+
+/// What became of every listed file after a refresh, in listing order.
+pub(crate) struct Refreshed<T> {
+    /// Each listed file read now or remembered, and each problem of the listing.
+    pub(crate) outcomes: Vec<Outcome<T>>,
+    /// Whether anything differs from the previous refresh: a file read, a file gone, a listing problem.
+    pub(crate) changed: bool,
+}
+
+/// Where a listed file's outcome comes from.
+enum Slot<T> {
+    /// The listing could not use the entry.
+    Listing(Problem),
+    /// Remembered from an earlier refresh.
+    Kept(Outcome<T>),
+    /// Read in this refresh, with its stamp taken before.
+    Read(Option<Stamp>),
+}
+
+impl<T: Clone + Send> FileCache<T> {
+    /// Brings the cache up to date with `listed`: reads with `read` only the files that are new or whose stamp
+    /// (taken with `stamp`) changed, forgets the files no longer listed, and gives what became of every listed
+    /// file. A file whose stamp cannot be taken is read every time.
+    pub(crate) fn refresh(
+        &mut self,
+        listed: Vec<Result<PathBuf, Problem>>,
+        stamp: &dyn Fn(&Path) -> Option<Stamp>,
+        read: &Read<'_, T>,
+    ) -> Refreshed<T> {
+        let mut previous = std::mem::take(&mut self.files);
+        let mut stale = Vec::new();
+        let mut listing_problems = Vec::new();
+        // Stamped before being read: a file that changes while it is read has a newer stamp next time.
+        let slots: Vec<(PathBuf, Slot<T>)> = listed
+            .into_iter()
+            .map(|item| match item {
+                Err(problem) => {
+                    listing_problems.push(problem.clone());
+                    (problem.path.clone(), Slot::Listing(problem))
+                }
+                Ok(path) => {
+                    let now = stamp(&path);
+                    let kept = match previous.remove(&path) {
+                        Some((then, outcome)) if now == Some(then) => Some((then, outcome)),
+                        _ => self
+                            .files
+                            .get(&path)
+                            .filter(|(then, _)| now == Some(*then))
+                            .map(|(then, outcome)| (*then, copy(outcome))),
+                    };
+                    match kept {
+                        Some((then, outcome)) => {
+                            let slot = Slot::Kept(copy(&outcome));
+                            self.files.insert(path.clone(), (then, outcome));
+                            (path, slot)
+                        }
+                        None => {
+                            stale.push(Ok(path.clone()));
+                            (path, Slot::Read(now))
+                        }
+                    }
+                }
+            })
+            .collect();
+        let read_count = stale.len();
+        let mut fresh = read_unsettled(stale, read).into_iter();
+        let mut outcomes = Vec::with_capacity(slots.len());
+        for (path, slot) in slots {
+            outcomes.push(match slot {
+                Slot::Listing(problem) => Err(problem),
+                Slot::Kept(outcome) => outcome,
+                Slot::Read(now) => {
+                    let outcome = fresh.next().unwrap_or_else(|| Err(lost(&path)));
+                    if let Some(now) = now {
+                        self.files.insert(path, (now, copy(&outcome)));
+                    }
+                    outcome
+                }
+            });
+        }
+        let changed =
+            read_count > 0 || !previous.is_empty() || listing_problems != self.listing_problems;
+        self.listing_problems = listing_problems;
+        Refreshed { outcomes, changed }
+    }
+}
+
+/// A copy of a remembered outcome.
+fn copy<T: Clone>(outcome: &Outcome<T>) -> Outcome<T> {
+    match outcome {
+        Ok(file) => Ok(Candidate {
+            path: file.path.clone(),
+            standing: file.standing.clone(),
+            content: file.content,
+            value: file.value.clone(),
+        }),
+        Err(problem) => Err(problem.clone()),
+    }
+}
+
+/// The problem of a file the reading gave nothing back for.
+fn lost(path: &Path) -> Problem {
+    Problem {
+        path: path.to_path_buf(),
+        message: "reading the file failed unexpectedly; it is read again at the next refresh"
+            .to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use jiff::Timestamp;
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+
+    use super::*;
+    use crate::record::AttemptId;
+    use crate::record::conflict::Standing;
+    use crate::record::scan::list_folders;
+
+    /// A cache over a temporary results folder whose reader counts the files it reads; each file's value
+    /// is its text.
+    struct Folder {
+        dir: tempfile::TempDir,
+        cache: FileCache<String>,
+        reads: AtomicUsize,
+    }
+
+    impl Folder {
+        fn new() -> Self {
+            Self {
+                dir: tempfile::tempdir().unwrap(),
+                cache: FileCache::default(),
+                reads: AtomicUsize::new(0),
+            }
+        }
+
+        fn write(&self, name: &str, text: &str) {
+            let session = self.dir.path().join("session");
+            std::fs::create_dir_all(&session).unwrap();
+            std::fs::write(session.join(name), text).unwrap();
+        }
+
+        /// Refreshes; gives the files' texts in order, how many were read, and whether anything changed.
+        fn refresh(&mut self) -> (Vec<String>, usize, bool) {
+            let reads = &self.reads;
+            let read = |_: &Path, bytes: &[u8]| {
+                reads.fetch_add(1, Ordering::Relaxed);
+                let seed = bytes.iter().map(|b| u64::from(*b)).sum::<u64>() + bytes.len() as u64;
+                let attempt =
+                    AttemptId::new(Timestamp::UNIX_EPOCH, &mut StdRng::seed_from_u64(seed));
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                Ok((Standing::from(attempt), text))
+            };
+            let before = reads.load(Ordering::Relaxed);
+            let listed = list_folders(&[self.dir.path().to_path_buf()], None);
+            let refreshed = self.cache.refresh(listed, &Stamp::of, &read);
+            let texts = refreshed
+                .outcomes
+                .into_iter()
+                .map(|outcome| outcome.map_or_else(|p| p.message, |file| file.value))
+                .collect();
+            (
+                texts,
+                reads.load(Ordering::Relaxed) - before,
+                refreshed.changed,
+            )
+        }
+    }
+
+    #[test]
+    fn a_refresh_reads_only_new_and_changed_files_and_forgets_removed_ones() {
+        let mut folder = Folder::new();
+        folder.write("a.ron", "first");
+        folder.write("b.ron", "second");
+        folder.write("c.ron", "third");
+        assert_eq!(
+            folder.refresh(),
+            (
+                vec!["first".into(), "second".into(), "third".into()],
+                3,
+                true
+            )
+        );
+        assert_eq!(
+            folder.refresh(),
+            (
+                vec!["first".into(), "second".into(), "third".into()],
+                0,
+                false
+            ),
+            "nothing changed: nothing is read"
+        );
+        folder.write("b.ron", "second, longer");
+        assert_eq!(
+            folder.refresh(),
+            (
+                vec!["first".into(), "second, longer".into(), "third".into()],
+                1,
+                true
+            ),
+            "only the changed file is read"
+        );
+        std::fs::remove_file(folder.dir.path().join("session/a.ron")).unwrap();
+        folder.write("d.ron", "fourth");
+        assert_eq!(
+            folder.refresh(),
+            (
+                vec!["second, longer".into(), "third".into(), "fourth".into()],
+                1,
+                true
+            ),
+            "a removed file disappears, a new one is read"
+        );
+        std::fs::remove_file(folder.dir.path().join("session/d.ron")).unwrap();
+        assert_eq!(
+            folder.refresh(),
+            (vec!["second, longer".into(), "third".into()], 0, true),
+            "a removal alone is a change"
+        );
+    }
+
+    #[test]
+    fn files_whose_stamp_cannot_be_taken_are_read_every_time() {
+        let folder = Folder::new();
+        folder.write("a.ron", "first");
+        let listed = || list_folders(&[folder.dir.path().to_path_buf()], None);
+        let read = |_: &Path, bytes: &[u8]| {
+            folder.reads.fetch_add(1, Ordering::Relaxed);
+            let attempt = AttemptId::new(Timestamp::UNIX_EPOCH, &mut StdRng::seed_from_u64(1));
+            Ok((Standing::from(attempt), bytes.len()))
+        };
+        let mut cache = FileCache::default();
+        for _ in 0..2 {
+            let before = folder.reads.load(Ordering::Relaxed);
+            let refreshed = cache.refresh(listed(), &|_| None, &read);
+            assert_eq!(folder.reads.load(Ordering::Relaxed) - before, 1);
+            assert!(refreshed.changed);
+        }
+    }
+
+    #[test]
+    fn a_listing_problem_is_a_change_only_when_it_appears_or_goes() {
+        let folder = Folder::new();
+        let gone = folder.dir.path().join("gone");
+        let listed = |with_problem: bool| {
+            let mut folders = vec![folder.dir.path().to_path_buf()];
+            if with_problem {
+                folders.push(gone.clone());
+            }
+            list_folders(&folders, None)
+        };
+        let read = |_: &Path, _: &[u8]| -> Result<(Standing, ()), String> {
+            Err("no files are expected".to_owned())
+        };
+        let mut cache = FileCache::default();
+        let changes: Vec<bool> = [true, true, false, false]
+            .into_iter()
+            .map(|with_problem| {
+                cache
+                    .refresh(listed(with_problem), &Stamp::of, &read)
+                    .changed
+            })
+            .collect();
+        assert_eq!(changes, [true, false, true, false]);
+    }
+}
