@@ -8,13 +8,13 @@ use crate::i18n::Lang;
 use crate::quiz::check::read_file;
 use crate::quiz::{Bank, CheckedQuiz};
 use crate::record::conflict::settle;
-use crate::record::scan::{Outcome, list_folders, load};
+use crate::record::scan::{list_folders, load};
 use crate::record::view;
 use crate::record::{AttemptRecord, IntegrityKey};
 use crate::report::reduce::{Contribution, Reducer};
 use crate::report::stats::Thresholds;
 use crate::report::{AttemptChoice, Filter, analyse};
-use crate::tui::dashboard::cache::{FileCache, Refreshed, Stamp};
+use crate::tui::dashboard::cache::{FileCache, Stamp};
 use crate::tui::dashboard::live::{self, LiveRow};
 use crate::tui::dashboard::{Dashboard, DashboardSource, Figures, run_dashboard};
 use crate::tui::run::TerminalEvents;
@@ -82,8 +82,8 @@ impl FolderSource {
     }
 
     /// Brings the cache up to date for `session`, reading only the files that are new or changed (all of them
-    /// when another session was shown before).
-    fn read_changes(&mut self, session: Option<&str>) -> Refreshed<Kept> {
+    /// when another session was shown before); says whether anything changed.
+    fn read_changes(&mut self, session: Option<&str>) -> bool {
         let same_session = self.cached.as_ref().map(Option::as_deref) == Some(session);
         if !same_session {
             self.cache = FileCache::default();
@@ -102,20 +102,19 @@ impl FolderSource {
                 )
             })
         };
-        let mut refreshed =
-            self.cache
-                .refresh(list_folders(&self.folders, None), &Stamp::of, &read);
-        refreshed.changed |= !same_session;
-        refreshed
+        let changed = self
+            .cache
+            .refresh(list_folders(&self.folders, None), &Stamp::of, &read);
+        changed || !same_session
     }
 
     /// The figures of `session` from what became of every file.
-    fn figures(&self, session: Option<&str>, outcomes: Vec<Outcome<Kept>>) -> Figures {
+    fn figures(&self, session: Option<&str>) -> Figures {
         let filter = self.filter_of(session);
         let reducer = Reducer::new(&self.quizzes, &filter, false);
         let mut found = BTreeSet::new();
         let mut live = Vec::new();
-        let contributions = settle(outcomes).into_iter().map(|entry| {
+        let contributions = settle(self.cache.outcomes()).into_iter().map(|entry| {
             entry.map(|(session, row, contribution)| {
                 found.insert(session);
                 live.extend(row);
@@ -134,15 +133,12 @@ impl FolderSource {
 
 impl DashboardSource for FolderSource {
     fn load(&mut self, session: Option<&str>) -> Figures {
-        let refreshed = self.read_changes(session);
-        self.figures(session, refreshed.outcomes)
+        self.read_changes(session);
+        self.figures(session)
     }
 
     fn refresh(&mut self, session: Option<&str>) -> Option<Figures> {
-        let refreshed = self.read_changes(session);
-        refreshed
-            .changed
-            .then(|| self.figures(session, refreshed.outcomes))
+        self.read_changes(session).then(|| self.figures(session))
     }
 
     fn open(&mut self, path: &Path) -> Option<AttemptRecord> {

@@ -27,105 +27,90 @@ impl Stamp {
     }
 }
 
-/// The record files read so far, by path, with the stamp each had when it was read.
+/// The record files read so far, by path, with the stamp each had when it was read, and the last listing.
 pub(crate) struct FileCache<T> {
     files: HashMap<PathBuf, (Stamp, Outcome<T>)>,
-    listing_problems: Vec<Problem>,
+    /// Files read at the last refresh whose stamp could not be taken (read again every time).
+    unstamped: HashMap<PathBuf, Outcome<T>>,
+    /// The last listing: each file, or the problem of listing it.
+    listing: Vec<Result<PathBuf, Problem>>,
 }
 
 impl<T> Default for FileCache<T> {
     fn default() -> Self {
         Self {
             files: HashMap::new(),
-            listing_problems: Vec::new(),
+            unstamped: HashMap::new(),
+            listing: Vec::new(),
         }
     }
 }
 
-/// What became of every listed file after a refresh, in listing order.
-pub(crate) struct Refreshed<T> {
-    /// Each listed file read now or remembered, and each problem of the listing.
-    pub(crate) outcomes: Vec<Outcome<T>>,
-    /// Whether anything differs from the previous refresh: a file read, a file gone, a listing problem.
-    pub(crate) changed: bool,
-}
-
-/// Where a listed file's outcome comes from.
-enum Slot<T> {
-    /// The listing could not use the entry.
-    Listing(Problem),
-    /// Remembered from an earlier refresh.
-    Kept(Outcome<T>),
-    /// Read in this refresh, with its stamp taken before.
-    Read(Option<Stamp>),
-}
-
 impl<T: Clone + Send> FileCache<T> {
     /// Brings the cache up to date with `listed`: reads with `read` only the files that are new or whose stamp
-    /// (taken with `stamp`) changed, forgets the files no longer listed, and gives what became of every listed
-    /// file. A file whose stamp cannot be taken is read every time.
+    /// (taken with `stamp`) changed, and forgets the files no longer listed. A file whose stamp cannot be taken
+    /// is read every time. Says whether anything differs from the previous refresh: a file read, a file gone,
+    /// a problem of the listing come or gone.
     pub(crate) fn refresh(
         &mut self,
         listed: Vec<Result<PathBuf, Problem>>,
         stamp: &dyn Fn(&Path) -> Option<Stamp>,
         read: &Read<'_, T>,
-    ) -> Refreshed<T> {
+    ) -> bool {
         let mut previous = std::mem::take(&mut self.files);
         let mut stale = Vec::new();
-        let mut listing_problems = Vec::new();
+        let mut stamps = Vec::new();
         // Stamped before being read: a file that changes while it is read has a newer stamp next time.
-        let slots: Vec<(PathBuf, Slot<T>)> = listed
-            .into_iter()
-            .map(|item| match item {
-                Err(problem) => {
-                    listing_problems.push(problem.clone());
-                    (problem.path.clone(), Slot::Listing(problem))
+        for path in listed.iter().flatten() {
+            let now = stamp(path);
+            match previous.remove(path) {
+                Some((then, outcome)) if now == Some(then) => {
+                    self.files.insert(path.clone(), (then, outcome));
                 }
-                Ok(path) => {
-                    let now = stamp(&path);
-                    let kept = match previous.remove(&path) {
-                        Some((then, outcome)) if now == Some(then) => Some((then, outcome)),
-                        _ => self
-                            .files
-                            .get(&path)
-                            .filter(|(then, _)| now == Some(*then))
-                            .map(|(then, outcome)| (*then, copy(outcome))),
-                    };
-                    match kept {
-                        Some((then, outcome)) => {
-                            let slot = Slot::Kept(copy(&outcome));
-                            self.files.insert(path.clone(), (then, outcome));
-                            (path, slot)
-                        }
-                        None => {
-                            stale.push(Ok(path.clone()));
-                            (path, Slot::Read(now))
-                        }
-                    }
+                // Listed twice (the same folder given twice) and already kept.
+                _ if now.is_some() && self.files.get(path).map(|(then, _)| *then) == now => {}
+                _ => {
+                    stale.push(Ok(path.clone()));
+                    stamps.push((path.clone(), now));
                 }
-            })
-            .collect();
-        let read_count = stale.len();
-        let mut fresh = read_unsettled(stale, read).into_iter();
-        let mut outcomes = Vec::with_capacity(slots.len());
-        for (path, slot) in slots {
-            outcomes.push(match slot {
-                Slot::Listing(problem) => Err(problem),
-                Slot::Kept(outcome) => outcome,
-                Slot::Read(now) => {
-                    let outcome = fresh.next().unwrap_or_else(|| Err(lost(&path)));
-                    if let Some(now) = now {
-                        self.files.insert(path, (now, copy(&outcome)));
-                    }
-                    outcome
-                }
-            });
+            }
         }
-        let changed =
-            read_count > 0 || !previous.is_empty() || listing_problems != self.listing_problems;
-        self.listing_problems = listing_problems;
-        Refreshed { outcomes, changed }
+        let read_any = !stale.is_empty();
+        self.unstamped.clear();
+        for ((path, now), outcome) in stamps.into_iter().zip(read_unsettled(stale, read)) {
+            match now {
+                Some(now) => self.files.insert(path, (now, outcome)).map(drop),
+                None => self.unstamped.insert(path, outcome).map(drop),
+            };
+        }
+        let listing_changed = problems(&listed) != problems(&self.listing);
+        self.listing = listed;
+        read_any || !previous.is_empty() || listing_changed
     }
+
+    /// What became of every file of the last listing, in its order, with each problem of the listing.
+    pub(crate) fn outcomes(&self) -> Vec<Outcome<T>> {
+        self.listing
+            .iter()
+            .map(|item| match item {
+                Err(problem) => Err(problem.clone()),
+                Ok(path) => self
+                    .files
+                    .get(path)
+                    .map(|(_, outcome)| outcome)
+                    .or_else(|| self.unstamped.get(path))
+                    .map_or_else(|| Err(lost(path)), copy),
+            })
+            .collect()
+    }
+}
+
+/// The problems of a listing.
+fn problems(listing: &[Result<PathBuf, Problem>]) -> Vec<&Problem> {
+    listing
+        .iter()
+        .filter_map(|item| item.as_ref().err())
+        .collect()
 }
 
 /// A copy of a remembered outcome.
@@ -145,7 +130,7 @@ fn copy<T: Clone>(outcome: &Outcome<T>) -> Outcome<T> {
 fn lost(path: &Path) -> Problem {
     Problem {
         path: path.to_path_buf(),
-        message: "reading the file failed unexpectedly; it is read again at the next refresh"
+        message: "reading the file failed unexpectedly; it is read again when it changes"
             .to_owned(),
     }
 }
@@ -199,17 +184,14 @@ mod tests {
             };
             let before = reads.load(Ordering::Relaxed);
             let listed = list_folders(&[self.dir.path().to_path_buf()], None);
-            let refreshed = self.cache.refresh(listed, &Stamp::of, &read);
-            let texts = refreshed
-                .outcomes
+            let changed = self.cache.refresh(listed, &Stamp::of, &read);
+            let texts = self
+                .cache
+                .outcomes()
                 .into_iter()
                 .map(|outcome| outcome.map_or_else(|p| p.message, |file| file.value))
                 .collect();
-            (
-                texts,
-                reads.load(Ordering::Relaxed) - before,
-                refreshed.changed,
-            )
+            (texts, reads.load(Ordering::Relaxed) - before, changed)
         }
     }
 
@@ -278,9 +260,9 @@ mod tests {
         let mut cache = FileCache::default();
         for _ in 0..2 {
             let before = folder.reads.load(Ordering::Relaxed);
-            let refreshed = cache.refresh(listed(), &|_| None, &read);
+            assert!(cache.refresh(listed(), &|_| None, &read));
             assert_eq!(folder.reads.load(Ordering::Relaxed) - before, 1);
-            assert!(refreshed.changed);
+            assert_eq!(cache.outcomes().len(), 1);
         }
     }
 
@@ -301,11 +283,7 @@ mod tests {
         let mut cache = FileCache::default();
         let changes: Vec<bool> = [true, true, false, false]
             .into_iter()
-            .map(|with_problem| {
-                cache
-                    .refresh(listed(with_problem), &Stamp::of, &read)
-                    .changed
-            })
+            .map(|with_problem| cache.refresh(listed(with_problem), &Stamp::of, &read))
             .collect();
         assert_eq!(changes, [true, false, true, false]);
     }
