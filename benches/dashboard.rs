@@ -6,6 +6,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use vigil::cli::dashboard::FolderSource;
+use vigil::quiz::{CheckedQuiz, Input, Taxonomy, check};
 use vigil::report::Filter;
 use vigil::tui::dashboard::DashboardSource;
 
@@ -50,6 +51,36 @@ fn record(n: usize, answered: usize) -> String {
     )
 }
 
+/// The quiz the records were taken on, as the dashboard's bank holds it: 40 `multiple` questions of options
+/// a-d, a right.
+fn quiz() -> Vec<CheckedQuiz> {
+    let mut text = String::from(
+        "(format: 1, id: \"generated\", version: 1, language: \"en\", title: \"Generated\", \
+         description: \"Benchmark quiz.\", estimated_minutes: 60, pass_mark: 70, scenarios: [], questions: [\n",
+    );
+    for q in 0..QUESTIONS {
+        let _ = writeln!(
+            text,
+            "(id: \"q{q}\", prompt: \"Question {q}?\", explanation: \"Because.\", references: [\"UNODC\"], \
+             kind: multiple(options: [(id: \"a\", text: \"A\", correct: true, feedback: \"Yes.\"), \
+             (id: \"b\", text: \"B\", feedback: \"No.\"), (id: \"c\", text: \"C\", feedback: \"No.\"), \
+             (id: \"d\", text: \"D\", feedback: \"No.\")])),"
+        );
+    }
+    text.push_str("],)\n");
+    let input = Input {
+        name: "generated.ron".into(),
+        content: Ok(text.into_bytes()),
+    };
+    let report = check(std::slice::from_ref(&input), &Taxonomy::default());
+    assert!(
+        report.quizzes.iter().all(|q| !q.has_errors),
+        "{:?}",
+        report.diagnostics.first()
+    );
+    report.quizzes
+}
+
 fn file(results: &Path, n: usize) -> PathBuf {
     results.join("bench").join(format!("{n:05}.ron"))
 }
@@ -64,11 +95,16 @@ fn folder() -> (tempfile::TempDir, FolderSource) {
     let mut source = FolderSource::new(
         vec![dir.path().to_path_buf()],
         Filter::default(),
-        Vec::new(),
+        quiz(),
         None,
     );
     let (report, _, _) = source.load(None);
-    assert_eq!(report.quizzes[0].attempts.len(), RECORDS);
+    assert_eq!(
+        report.quizzes[0].attempts.len(),
+        RECORDS,
+        "{:?}",
+        report.problems.first()
+    );
     (dir, source)
 }
 
@@ -80,7 +116,7 @@ fn first_reading(bencher: divan::Bencher) {
         FolderSource::new(
             vec![dir.path().to_path_buf()],
             Filter::default(),
-            Vec::new(),
+            quiz(),
             None,
         )
         .load(None)

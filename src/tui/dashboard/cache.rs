@@ -29,11 +29,21 @@ impl Stamp {
 
 /// The record files read so far, by path, with the stamp each had when it was read, and the last listing.
 pub(crate) struct FileCache<T> {
-    files: HashMap<PathBuf, (Stamp, Outcome<T>)>,
+    files: HashMap<PathBuf, Remembered<T>>,
     /// Files read at the last refresh whose stamp could not be taken (read again every time).
     unstamped: HashMap<PathBuf, Outcome<T>>,
     /// The last listing: each file, or the problem of listing it.
     listing: Vec<Result<PathBuf, Problem>>,
+    /// How many refreshes there have been.
+    refreshes: u64,
+}
+
+/// One file as it was read.
+struct Remembered<T> {
+    stamp: Stamp,
+    outcome: Outcome<T>,
+    /// The last refresh that listed it.
+    listed: u64,
 }
 
 impl<T> Default for FileCache<T> {
@@ -42,6 +52,7 @@ impl<T> Default for FileCache<T> {
             files: HashMap::new(),
             unstamped: HashMap::new(),
             listing: Vec::new(),
+            refreshes: 0,
         }
     }
 }
@@ -57,35 +68,42 @@ impl<T: Clone + Send> FileCache<T> {
         stamp: &dyn Fn(&Path) -> Option<Stamp>,
         read: &Read<'_, T>,
     ) -> bool {
-        let mut previous = std::mem::take(&mut self.files);
+        self.refreshes += 1;
+        let now = self.refreshes;
         let mut stale = Vec::new();
         let mut stamps = Vec::new();
         // Stamped before being read: a file that changes while it is read has a newer stamp next time.
         for path in listed.iter().flatten() {
-            let now = stamp(path);
-            match previous.remove(path) {
-                Some((then, outcome)) if now == Some(then) => {
-                    self.files.insert(path.clone(), (then, outcome));
-                }
-                // Listed twice (the same folder given twice) and already kept.
-                _ if now.is_some() && self.files.get(path).map(|(then, _)| *then) == now => {}
+            let stamped = stamp(path);
+            match self.files.get_mut(path) {
+                Some(file) if stamped == Some(file.stamp) => file.listed = now,
                 _ => {
                     stale.push(Ok(path.clone()));
-                    stamps.push((path.clone(), now));
+                    stamps.push((path.clone(), stamped));
                 }
             }
         }
         let read_any = !stale.is_empty();
         self.unstamped.clear();
-        for ((path, now), outcome) in stamps.into_iter().zip(read_unsettled(stale, read)) {
-            match now {
-                Some(now) => self.files.insert(path, (now, outcome)).map(drop),
+        for ((path, stamped), outcome) in stamps.into_iter().zip(read_unsettled(stale, read)) {
+            match stamped {
+                Some(stamp) => {
+                    let file = Remembered {
+                        stamp,
+                        outcome,
+                        listed: now,
+                    };
+                    self.files.insert(path, file).map(drop)
+                }
                 None => self.unstamped.insert(path, outcome).map(drop),
             };
         }
+        let remembered = self.files.len();
+        self.files.retain(|_, file| file.listed == now);
+        let gone = self.files.len() < remembered;
         let listing_changed = problems(&listed) != problems(&self.listing);
         self.listing = listed;
-        read_any || !previous.is_empty() || listing_changed
+        read_any || gone || listing_changed
     }
 
     /// What became of every file of the last listing, in its order, with each problem of the listing.
@@ -97,7 +115,7 @@ impl<T: Clone + Send> FileCache<T> {
                 Ok(path) => self
                     .files
                     .get(path)
-                    .map(|(_, outcome)| outcome)
+                    .map(|file| &file.outcome)
                     .or_else(|| self.unstamped.get(path))
                     .map_or_else(|| Err(lost(path)), copy),
             })
