@@ -7,16 +7,18 @@ use crate::config::Group;
 use crate::i18n::Lang;
 use crate::quiz::check::read_file;
 use crate::quiz::{Bank, CheckedQuiz};
-use crate::record::scan::{load, scan_with};
+use crate::record::conflict::settle;
+use crate::record::scan::{list_folders, load};
 use crate::record::view;
 use crate::record::{AttemptRecord, IntegrityKey};
 use crate::report::known::check_sessions;
-use crate::report::reduce::Reducer;
+use crate::report::reduce::{Contribution, Reducer};
 use crate::report::stats::Thresholds;
-use crate::report::{AttemptChoice, Filter, Report, analyse};
+use crate::report::{AttemptChoice, Filter, analyse};
 use crate::text::printable_line;
+use crate::tui::dashboard::cache::{FileCache, Stamp};
 use crate::tui::dashboard::live::{self, LiveRow};
-use crate::tui::dashboard::{Dashboard, DashboardSource, run_dashboard};
+use crate::tui::dashboard::{Dashboard, DashboardSource, Figures, run_dashboard};
 use crate::tui::run::TerminalEvents;
 use crate::tui::terminal::{in_terminal, no_color};
 use crate::tui::theme::{Theme, ThemeName};
@@ -38,12 +40,18 @@ pub struct DashboardOptions {
     pub theme: ThemeName,
 }
 
-/// Reads the results folders afresh at every refresh.
+/// What the dashboard keeps of one record file: its session, its live row and what it adds to the figures.
+type Kept = (String, Option<LiveRow>, Contribution);
+
+/// Reads the results folders at every refresh, again only the files that are new or changed.
 pub struct FolderSource {
     folders: Vec<PathBuf>,
     filter: Filter,
     quizzes: Vec<CheckedQuiz>,
     key: Option<IntegrityKey>,
+    cache: FileCache<Kept>,
+    /// The session the cache holds the figures of, once loaded.
+    cached: Option<Option<String>>,
 }
 
 impl FolderSource {
@@ -59,22 +67,34 @@ impl FolderSource {
             filter,
             quizzes,
             key,
+            cache: FileCache::default(),
+            cached: None,
         }
     }
-}
 
-impl DashboardSource for FolderSource {
-    fn load(&mut self, session: Option<&str>) -> (Report, Vec<LiveRow>, Vec<String>) {
-        let filter = match session {
+    /// The filter of `session`'s figures (or of every session's).
+    fn filter_of(&self, session: Option<&str>) -> Filter {
+        match session {
             Some(session) => Filter {
                 sessions: vec![session.to_owned()],
                 ..self.filter.clone()
             },
             None => self.filter.clone(),
-        };
+        }
+    }
+
+    /// Brings the cache up to date for `session`, reading only the files that are new or changed (all of them
+    /// when another session was shown before); says whether anything changed.
+    fn read_changes(&mut self, session: Option<&str>) -> bool {
+        let same_session = self.cached.as_ref().map(Option::as_deref) == Some(session);
+        if !same_session {
+            self.cache = FileCache::default();
+            self.cached = Some(session.map(str::to_owned));
+        }
+        let filter = self.filter_of(session);
         let reducer = Reducer::new(&self.quizzes, &filter, false);
         let key = self.key.as_ref();
-        let entries = scan_with(&self.folders, None, |path, bytes| {
+        let read = |path: &Path, bytes: &[u8]| {
             view::with_record(path, bytes, key, |record, integrity| {
                 let shown = filter.admits_session(&record.session);
                 (
@@ -83,10 +103,20 @@ impl DashboardSource for FolderSource {
                     reducer.reduce(path, record, integrity),
                 )
             })
-        });
+        };
+        let changed = self
+            .cache
+            .refresh(list_folders(&self.folders, None), &Stamp::of, &read);
+        changed || !same_session
+    }
+
+    /// The figures of `session` from what became of every file.
+    fn figures(&self, session: Option<&str>) -> Figures {
+        let filter = self.filter_of(session);
+        let reducer = Reducer::new(&self.quizzes, &filter, false);
         let mut found = BTreeSet::new();
         let mut live = Vec::new();
-        let contributions = entries.map(|entry| {
+        let contributions = settle(self.cache.outcomes()).into_iter().map(|entry| {
             entry.map(|(session, row, contribution)| {
                 found.insert(session);
                 live.extend(row);
@@ -100,6 +130,17 @@ impl DashboardSource for FolderSource {
             live,
             found.into_iter().collect(),
         )
+    }
+}
+
+impl DashboardSource for FolderSource {
+    fn load(&mut self, session: Option<&str>) -> Figures {
+        self.read_changes(session);
+        self.figures(session)
+    }
+
+    fn refresh(&mut self, session: Option<&str>) -> Option<Figures> {
+        self.read_changes(session).then(|| self.figures(session))
     }
 
     fn open(&mut self, path: &Path) -> Option<AttemptRecord> {
@@ -139,4 +180,78 @@ pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Resu
         )?;
         Ok(0)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record in the compact form: attempt `n` of a two-question quiz, with `right` questions right.
+    fn record(n: u8, status: &str, right: usize) -> String {
+        let questions: Vec<String> = (0..2)
+            .map(|q| {
+                let points = if q < right { 1.0 } else { 0.0 };
+                format!("(\"q{q}\",\"single\",[\"a\",\"b\"],[],chosen([\"a\"]),{points:?},1.0,1000,false)")
+            })
+            .collect();
+        format!(
+            "(format:1,attempt:\"0190c0de-0000-7000-8000-0000000000{n:02x}\",participant:(name:\"P{n}\",\
+             group:\"police\"),session:\"s\",phase:pre,quiz:(id:\"q\",language:\"en\",version:1,\
+             content_hash:\"blake3:00\",title:\"Q\"),feedback:deferred,started:\"2010-04-29T09:00:0{n}Z\",\
+             updated:\"2010-04-29T09:00:0{n}Z\",status:{status},current:0,questions:[{}],\
+             total:(points:{:?},max_points:2.0))\n",
+            questions.join(","),
+            right as f64
+        )
+    }
+
+    fn source(results: &Path) -> FolderSource {
+        FolderSource::new(
+            vec![results.to_path_buf()],
+            Filter::default(),
+            Vec::new(),
+            None,
+        )
+    }
+
+    /// The figures as a trainer sees them, comparable.
+    fn shown(figures: &Figures) -> String {
+        let (report, live, sessions) = figures;
+        format!(
+            "{}\n{live:?}\n{sessions:?}",
+            serde_json::to_string(report).unwrap_or_default()
+        )
+    }
+
+    #[test]
+    fn a_refresh_shows_what_a_fresh_reading_shows_and_nothing_when_nothing_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s");
+        std::fs::create_dir_all(&session).unwrap();
+        let write = |n: u8, text: String| std::fs::write(session.join(format!("{n}.ron")), text);
+        write(1, record(1, "completed", 2)).unwrap();
+        write(2, record(2, "completed", 1)).unwrap();
+        write(3, record(3, "in_progress", 0)).unwrap();
+        let mut cached = source(dir.path());
+        let first = cached.load(None);
+        assert_eq!(first.0.quizzes[0].attempts.len(), 2);
+        assert!(cached.refresh(None).is_none(), "nothing changed");
+
+        write(3, record(3, "completed", 2)).unwrap();
+        let after_change = cached.refresh(None).expect("a file changed");
+        assert_eq!(after_change.0.quizzes[0].attempts.len(), 3);
+        assert_eq!(shown(&after_change), shown(&source(dir.path()).load(None)));
+
+        std::fs::remove_file(session.join("1.ron")).unwrap();
+        let after_removal = cached.refresh(None).expect("a file went");
+        assert_eq!(after_removal.0.quizzes[0].attempts.len(), 2);
+        assert_eq!(shown(&after_removal), shown(&source(dir.path()).load(None)));
+        assert!(cached.refresh(None).is_none(), "nothing changed since");
+
+        let other = cached
+            .refresh(Some("other"))
+            .expect("another session is read");
+        assert!(other.0.quizzes.is_empty());
+        assert!(cached.refresh(Some("other")).is_none());
+    }
 }

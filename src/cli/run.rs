@@ -14,6 +14,7 @@ use crate::quiz::{Bank, CheckedQuiz, FeedbackMode};
 use crate::tui::app::{App, Offer};
 use crate::tui::room::{RoomServices, room_of};
 use crate::tui::run::{BankDelivery, SystemClock, TerminalEvents, run_loop};
+use crate::tui::screens::render;
 use crate::tui::terminal::{in_terminal, no_color};
 use crate::tui::theme::{Theme, ThemeName};
 
@@ -93,6 +94,7 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
         app.screen = crate::tui::app::Screen::Blocked { detail: problem };
     }
     let (sender, receiver) = mpsc::channel();
+    let mut bank_folders = None;
     match &options.target {
         Some(target) if Path::new(target).is_file() => {
             let file = quiz_file(Path::new(target))?;
@@ -112,17 +114,36 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
             app.only_quiz = Some(id.clone());
             let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
         }
-        None => {
+        None => bank_folders = Some(folders),
+    }
+    let ascii = options.ascii
+        || crate::tui::symbols::wants_ascii(|name| std::env::var(name).ok(), cfg!(windows));
+    let theme = Theme::new(options.theme, no_color()).with_ascii(ascii);
+    in_terminal(|terminal| {
+        draw_sign_in(terminal, &mut app, &theme)?;
+        if let Some(folders) = bank_folders {
             std::thread::spawn(move || {
                 let bank = Bank::load(&folders);
                 let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
             });
         }
-    }
-    let ascii = options.ascii
-        || crate::tui::symbols::wants_ascii(|name| std::env::var(name).ok(), cfg!(windows));
-    let theme = Theme::new(options.theme, no_color()).with_ascii(ascii);
-    in_terminal(|terminal| run_in(terminal, &mut app, &theme, &mut services, receiver))
+        run_in(terminal, &mut app, &theme, &mut services, receiver)
+    })
+}
+
+/// Draws the first frame, the sign-in screen, before the bank is parsed, so that parsing never competes with
+/// it for the processor.
+fn draw_sign_in(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+) -> anyhow::Result<()> {
+    let size = terminal.size().context("the terminal stopped working")?;
+    app.size = (size.width, size.height);
+    terminal
+        .draw(|frame| render(app, theme, frame))
+        .context("the terminal stopped working")?;
+    Ok(())
 }
 
 fn run_in(

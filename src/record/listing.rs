@@ -31,7 +31,8 @@ pub(crate) fn list(folder: &Path, depth: usize, out: &mut Vec<Result<PathBuf, Pr
         }
     };
     let mut entries: Vec<DirEntry> = entries.flatten().collect();
-    entries.sort_by_key(DirEntry::path);
+    // By name, each computed once: within one folder that is the order of the paths, at a fraction of the cost.
+    entries.sort_by_cached_key(DirEntry::file_name);
     for entry in entries {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();

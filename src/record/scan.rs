@@ -75,11 +75,11 @@ impl<T> Entry<T> {
 }
 
 /// What became of one listed file: the file read, or why it was skipped.
-type Outcome<T> = Result<Candidate<T>, Problem>;
+pub(crate) type Outcome<T> = Result<Candidate<T>, Problem>;
 
 /// Turns one file's bytes into its standing (its attempt id first) and what the caller keeps of it, or says
 /// why it cannot.
-type Read<'r, T> = dyn Fn(&Path, &[u8]) -> Result<(Standing, T), String> + Sync + 'r;
+pub(crate) type Read<'r, T> = dyn Fn(&Path, &[u8]) -> Result<(Standing, T), String> + Sync + 'r;
 
 /// Reads the records under some folders, a batch at a time parsed on every core, and keeps of each only what
 /// the caller makes of it; the files of an attempt are settled against each other once all are read, so that
@@ -112,20 +112,37 @@ pub fn scan_with<'r, S: Into<Standing>, T: Send>(
     session: Option<&str>,
     read: impl Fn(&Path, &[u8]) -> Result<(S, T), String> + Sync + 'r,
 ) -> Scan<'r, T> {
-    let mut pending = Vec::new();
+    Scan::new(
+        list_folders(folders, session),
+        Box::new(move |path, bytes| {
+            read(path, bytes).map(|(standing, value)| (standing.into(), value))
+        }),
+    )
+}
+
+/// The record files under `folders` as a scan lists them, with the problems of listing them.
+pub(crate) fn list_folders(
+    folders: &[PathBuf],
+    session: Option<&str>,
+) -> Vec<Result<PathBuf, Problem>> {
+    let mut listed = Vec::new();
     for folder in folders {
         let root = match session {
             Some(session) => folder.join(safe_segment(session)),
             None => folder.clone(),
         };
-        list(&root, if session.is_some() { 0 } else { 1 }, &mut pending);
+        list(&root, if session.is_some() { 0 } else { 1 }, &mut listed);
     }
-    Scan::new(
-        pending,
-        Box::new(move |path, bytes| {
-            read(path, bytes).map(|(standing, value)| (standing.into(), value))
-        }),
-    )
+    listed
+}
+
+/// Reads `listed` files as a scan does, a batch at a time on every core, and gives what became of each in
+/// order, unsettled: for a caller that keeps files across scans and settles them together.
+pub(crate) fn read_unsettled<T: Send>(
+    listed: Vec<Result<PathBuf, Problem>>,
+    read: &Read<'_, T>,
+) -> Vec<Outcome<T>> {
+    Scan::new(listed, Box::new(read)).read_every()
 }
 
 /// Scans one session folder.
@@ -168,12 +185,18 @@ impl<'r, T: Send> Scan<'r, T> {
     /// Reads every file, a batch at a time, and queues their entries in file order with the files of each
     /// attempt settled.
     fn read_all(&mut self) {
+        let files = self.read_every();
+        self.ready.extend(settle(files));
+        self.settled = true;
+    }
+
+    /// Reads every pending file, a batch at a time, and gives what became of each in file order.
+    fn read_every(&mut self) -> Vec<Outcome<T>> {
         let mut files = Vec::with_capacity(self.pending.len());
         while self.pending.len() > 0 {
             self.fill(&mut files);
         }
-        self.ready.extend(settle(files));
-        self.settled = true;
+        files
     }
 
     /// Reads the next batch of files on every core and adds what became of them to `files`, in file order.

@@ -17,7 +17,7 @@ use crate::record::view::{self, AnswerView, RecordView};
 use crate::record::{Identity, Integrity, IntegrityKey, Status};
 
 /// What one record adds to a report, worked out on the thread that read it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Contribution {
     /// Outside the report's filter.
     Excluded,
@@ -34,7 +34,7 @@ pub enum Contribution {
 }
 
 /// A completed attempt as a report keeps it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Counted {
     /// Its row, in the order of `shape`, or of the shape the report already uses for the quiz when `shape` is
     /// `None`.

@@ -2,6 +2,7 @@
 //! refreshed from the shared folder every few seconds. Same Elm shape as the trainee app: state, `update`,
 //! a pure `render`, and a loop that reads the disk.
 
+pub(crate) mod cache;
 pub mod live;
 pub mod view;
 
@@ -271,10 +272,18 @@ impl Dashboard {
     }
 }
 
+/// The figures and the live panel of a session (or of every session), with the sessions found.
+pub type Figures = (Report, Vec<LiveRow>, Vec<String>);
+
 /// Where the dashboard's data comes from.
 pub trait DashboardSource {
-    /// The figures and the live panel of `session` (or of every session), read afresh, with the sessions found.
-    fn load(&mut self, session: Option<&str>) -> (Report, Vec<LiveRow>, Vec<String>);
+    /// The figures of `session` (or of every session), up to date.
+    fn load(&mut self, session: Option<&str>) -> Figures;
+    /// The figures of `session` again at a timed refresh, or `None` when nothing changed since the last load
+    /// of the same session; by default, [`DashboardSource::load`].
+    fn refresh(&mut self, session: Option<&str>) -> Option<Figures> {
+        Some(self.load(session))
+    }
     /// One attempt's record.
     fn open(&mut self, path: &std::path::Path) -> Option<AttemptRecord>;
 }
@@ -296,7 +305,9 @@ pub fn run_dashboard<B: Backend>(
         // Refresh on time even while keys or mouse moves keep arriving.
         let event = events.next(due.saturating_duration_since(Instant::now()));
         if matches!(event, Ok(None)) || Instant::now() >= due {
-            reload(dashboard, source);
+            if let Some(figures) = source.refresh(dashboard.selected_session()) {
+                show(dashboard, figures);
+            }
             due = Instant::now() + REFRESH;
         }
         match event {
@@ -317,7 +328,11 @@ pub fn run_dashboard<B: Backend>(
 }
 
 fn reload(dashboard: &mut Dashboard, source: &mut dyn DashboardSource) {
-    let (report, live, sessions) = source.load(dashboard.selected_session());
+    let figures = source.load(dashboard.selected_session());
+    show(dashboard, figures);
+}
+
+fn show(dashboard: &mut Dashboard, (report, live, sessions): Figures) {
     dashboard.sessions = sessions;
     dashboard.refresh(report, live);
 }
