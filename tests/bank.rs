@@ -34,6 +34,7 @@ fn the_bank_holds_the_curriculum_in_its_languages() {
         "indicators",
         "interview-referral",
         "labour-domestic",
+        "prevention",
         "sexual-exploitation",
     ];
     for id in expected {
@@ -223,7 +224,7 @@ fn a_quiz_on_disk_replaces_the_built_in_one_with_a_notice() {
 
 /// The sources the bank may cite, each under the one title the domain brief's source list gives it (a legal
 /// instrument is followed by its article: `Palermo Protocol, Art. 3(c)`).
-const SOURCES: [&str; 52] = [
+const SOURCES: [&str; 60] = [
     "Blue Blindfold, sexual exploitation",
     "CACI Analyst news digest, 10 July 2003",
     "CRC General Comment No. 6 (2005)",
@@ -232,6 +233,7 @@ const SOURCES: [&str; 52] = [
     "Criminal Code of the Republic of Kazakhstan (2014)",
     "Girls Not Brides, Kazakhstan",
     "HEUNI, training material on identifying victims",
+    "IREX, national helpline 150",
     "Human Rights Watch, \"Hellish Work\" (2010)",
     "IOM Kazakhstan, World Day against Trafficking in Persons 2015",
     "IOM, 25 Years of Anti-Trafficking Activities in Kazakhstan",
@@ -244,14 +246,21 @@ const SOURCES: [&str; 52] = [
     "Law of Kazakhstan on Combating Human Trafficking (5 July 2024, No. 110-VIII)",
     "Molo Songololo resource manual, interviewing",
     "NHRI Norway, GRETA recommendations on identification of child victims",
+    "OSCE Action Plan to Combat Trafficking in Human Beings, PC.DEC/557",
+    "OSCE Centre in Astana, seminars 2011-2012",
     "OSCE OSR/CTHB (2013), Recommendations on the non-punishment provision",
+    "OSCE POLIS, NRM handbook (2004)",
+    "OSCE Permanent Council Decision No. 557, OSCE Action Plan to Combat Trafficking in Human Beings (24 July 2003), preamble",
     "OSCE SPMU, identification guide launch (2011)",
     "OSCE Special Representative statement, 13 December 2005",
+    "OSCE, Combating trafficking in human beings",
     "OSCE/ODIHR, National Referral Mechanisms handbook (2nd ed., 2022)",
     "OVC TTAC, Interpreters",
     "Optional Protocol on the Sale of Children",
     "Palermo Protocol",
+    "RESPECT, summary of Decision No. 557",
     "RFE/RL, Kyrgyzstan urged to crack down on bride kidnapping",
+    "StopVAW, NRM handbook release (2004)",
     "Supreme Court of Kazakhstan, Normative Resolution No. 7 (29 Dec 2012)",
     "The New Humanitarian (IRIN), on the UNODC manual",
     "UN Convention on the Rights of the Child",
