@@ -7,7 +7,7 @@ use std::process::Command;
 use vigil::quiz::bank::{TEACHING_ORDER, built_in_inputs};
 use vigil::quiz::check::check;
 use vigil::quiz::lint::{Rule, absolute_words};
-use vigil::quiz::{CheckedQuiz, FeedbackMode, QuestionKind, Taxonomy};
+use vigil::quiz::{CheckedQuiz, FeedbackMode, Question, QuestionKind, Taxonomy};
 
 fn bank() -> Vec<CheckedQuiz> {
     let report = check(&built_in_inputs(), &Taxonomy::default());
@@ -132,6 +132,70 @@ fn the_bank_passes_its_own_item_writing_lint_without_silencing_it() {
     for language in &languages {
         assert!(!absolute_words(language).is_empty(), "{language}");
     }
+}
+
+/// The audience tags a question may carry; every question carries exactly one.
+const AUDIENCES: [&str; 3] = ["police", "ngo", "all"];
+
+/// The one audience tag of a question.
+fn audience(question: &Question) -> &str {
+    let tags: Vec<&str> = question
+        .tags
+        .iter()
+        .map(String::as_str)
+        .filter(|tag| AUDIENCES.contains(tag))
+        .collect();
+    assert_eq!(tags.len(), 1, "{}: audience {tags:?}", question.id);
+    tags[0]
+}
+
+/// The seminar's topics of the bank's second round each have their questions, forced marriage and prevention a
+/// quiz of their own with a branching case, and the NGO half of the room finds questions written for it.
+#[test]
+fn forced_marriage_prevention_and_ngo_work_have_their_questions() {
+    let quizzes: Vec<CheckedQuiz> = bank()
+        .into_iter()
+        .filter(|q| q.quiz.language == "en")
+        .collect();
+    let questions: Vec<&Question> = quizzes.iter().flat_map(|q| &q.quiz.questions).collect();
+    let tagged = |tag: &str| {
+        questions
+            .iter()
+            .filter(|q| q.tags.iter().any(|t| t == tag))
+            .count()
+    };
+    for (topic, at_least) in [
+        ("forced-marriage", 12),
+        ("prevention", 12),
+        ("cooperation", 3),
+        ("helplines", 1),
+    ] {
+        assert!(tagged(topic) >= at_least, "{topic}: {}", tagged(topic));
+    }
+    for id in ["forced-marriage", "prevention"] {
+        let quiz = &quizzes.iter().find(|q| q.quiz.id == id).unwrap().quiz;
+        assert!(quiz.questions.len() >= 12, "{id}");
+        let branching = quiz
+            .questions
+            .iter()
+            .filter(|q| matches!(q.kind, QuestionKind::Branching { .. }))
+            .count();
+        assert_eq!(branching, 1, "{id}");
+        let count = |who: &str| quiz.questions.iter().filter(|q| audience(q) == who).count();
+        assert!(
+            count("ngo") >= 2 * count("police"),
+            "{id}: ngo {}, police {}",
+            count("ngo"),
+            count("police")
+        );
+    }
+    let count = |who: &str| questions.iter().filter(|q| audience(q) == who).count();
+    assert!(
+        2 * count("ngo") >= count("police"),
+        "ngo {}, police {}",
+        count("ngo"),
+        count("police")
+    );
 }
 
 #[test]
