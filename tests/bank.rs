@@ -288,17 +288,21 @@ fn a_quiz_on_disk_replaces_the_built_in_one_with_a_notice() {
 
 /// The sources the bank may cite, each under the one title the domain brief's source list gives it (a legal
 /// instrument is followed by its article: `Palermo Protocol, Art. 3(c)`).
-const SOURCES: [&str; 60] = [
+const SOURCES: [&str; 65] = [
     "Blue Blindfold, sexual exploitation",
     "CACI Analyst news digest, 10 July 2003",
     "CRC General Comment No. 6 (2005)",
     "CRC commentary",
+    "Child Safety in Europe, Definitions",
     "Council of Europe Convention on Action against Trafficking in Human Beings",
     "Criminal Code of the Republic of Kazakhstan (2014)",
+    "ECPAT International, Terminology and acronyms",
+    "Europol, Online sexual coercion and extortion (#SayNo campaign)",
     "Girls Not Brides, Kazakhstan",
     "HEUNI, training material on identifying victims",
     "IREX, national helpline 150",
     "Human Rights Watch, \"Hellish Work\" (2010)",
+    "ISPCAN, Terminology Guidelines for the Protection of Children from Sexual Exploitation and Sexual Abuse (Luxembourg, 28 Jan 2016)",
     "IOM Kazakhstan, World Day against Trafficking in Persons 2015",
     "IOM, 25 Years of Anti-Trafficking Activities in Kazakhstan",
     "IOM, Terminology: trafficking in persons",
@@ -327,6 +331,7 @@ const SOURCES: [&str; 60] = [
     "StopVAW, NRM handbook release (2004)",
     "Supreme Court of Kazakhstan, Normative Resolution No. 7 (29 Dec 2012)",
     "The New Humanitarian (IRIN), on the UNODC manual",
+    "UK National Crime Agency alert on financially motivated sexual extortion (as reported by Youth Work Unit)",
     "UN Convention on the Rights of the Child",
     "UN Women Virtual Knowledge Centre, child victims of sex trafficking",
     "UN.GIFT, About human trafficking",
