@@ -7,7 +7,7 @@ use std::process::Command;
 use vigil::quiz::bank::{TEACHING_ORDER, built_in_inputs};
 use vigil::quiz::check::check;
 use vigil::quiz::lint::{Rule, absolute_words};
-use vigil::quiz::{CheckedQuiz, FeedbackMode, QuestionKind, Taxonomy};
+use vigil::quiz::{CheckedQuiz, FeedbackMode, Question, QuestionKind, Taxonomy};
 
 fn bank() -> Vec<CheckedQuiz> {
     let report = check(&built_in_inputs(), &Taxonomy::default());
@@ -30,9 +30,11 @@ fn the_bank_holds_the_curriculum_in_its_languages() {
         "assessment-pre",
         "begging-criminality",
         "definitions",
+        "forced-marriage",
         "indicators",
         "interview-referral",
         "labour-domestic",
+        "prevention",
         "sexual-exploitation",
     ];
     for id in expected {
@@ -132,6 +134,70 @@ fn the_bank_passes_its_own_item_writing_lint_without_silencing_it() {
     }
 }
 
+/// The audience tags a question may carry; every question carries exactly one.
+const AUDIENCES: [&str; 3] = ["police", "ngo", "all"];
+
+/// The one audience tag of a question.
+fn audience(question: &Question) -> &str {
+    let tags: Vec<&str> = question
+        .tags
+        .iter()
+        .map(String::as_str)
+        .filter(|tag| AUDIENCES.contains(tag))
+        .collect();
+    assert_eq!(tags.len(), 1, "{}: audience {tags:?}", question.id);
+    tags[0]
+}
+
+/// The seminar's topics of the bank's second round each have their questions, forced marriage and prevention a
+/// quiz of their own with a branching case, and the NGO half of the room finds questions written for it.
+#[test]
+fn forced_marriage_prevention_and_ngo_work_have_their_questions() {
+    let quizzes: Vec<CheckedQuiz> = bank()
+        .into_iter()
+        .filter(|q| q.quiz.language == "en")
+        .collect();
+    let questions: Vec<&Question> = quizzes.iter().flat_map(|q| &q.quiz.questions).collect();
+    let tagged = |tag: &str| {
+        questions
+            .iter()
+            .filter(|q| q.tags.iter().any(|t| t == tag))
+            .count()
+    };
+    for (topic, at_least) in [
+        ("forced-marriage", 12),
+        ("prevention", 12),
+        ("cooperation", 3),
+        ("helplines", 1),
+    ] {
+        assert!(tagged(topic) >= at_least, "{topic}: {}", tagged(topic));
+    }
+    for id in ["forced-marriage", "prevention"] {
+        let quiz = &quizzes.iter().find(|q| q.quiz.id == id).unwrap().quiz;
+        assert!(quiz.questions.len() >= 12, "{id}");
+        let branching = quiz
+            .questions
+            .iter()
+            .filter(|q| matches!(q.kind, QuestionKind::Branching { .. }))
+            .count();
+        assert_eq!(branching, 1, "{id}");
+        let count = |who: &str| quiz.questions.iter().filter(|q| audience(q) == who).count();
+        assert!(
+            count("ngo") >= 2 * count("police"),
+            "{id}: ngo {}, police {}",
+            count("ngo"),
+            count("police")
+        );
+    }
+    let count = |who: &str| questions.iter().filter(|q| audience(q) == who).count();
+    assert!(
+        2 * count("ngo") >= count("police"),
+        "ngo {}, police {}",
+        count("ngo"),
+        count("police")
+    );
+}
+
 #[test]
 fn the_pre_and_post_forms_are_parallel() {
     let quizzes = bank();
@@ -222,36 +288,54 @@ fn a_quiz_on_disk_replaces_the_built_in_one_with_a_notice() {
 
 /// The sources the bank may cite, each under the one title the domain brief's source list gives it (a legal
 /// instrument is followed by its article: `Palermo Protocol, Art. 3(c)`).
-const SOURCES: [&str; 47] = [
+const SOURCES: [&str; 65] = [
     "Blue Blindfold, sexual exploitation",
+    "CACI Analyst news digest, 10 July 2003",
     "CRC General Comment No. 6 (2005)",
     "CRC commentary",
+    "Child Safety in Europe, Definitions",
     "Council of Europe Convention on Action against Trafficking in Human Beings",
     "Criminal Code of the Republic of Kazakhstan (2014)",
+    "ECPAT International, Terminology and acronyms",
+    "Europol, Online sexual coercion and extortion (#SayNo campaign)",
+    "Girls Not Brides, Kazakhstan",
     "HEUNI, training material on identifying victims",
+    "IREX, national helpline 150",
     "Human Rights Watch, \"Hellish Work\" (2010)",
+    "ISPCAN, Terminology Guidelines for the Protection of Children from Sexual Exploitation and Sexual Abuse (Luxembourg, 28 Jan 2016)",
     "IOM Kazakhstan, World Day against Trafficking in Persons 2015",
     "IOM, 25 Years of Anti-Trafficking Activities in Kazakhstan",
     "IOM, Terminology: trafficking in persons",
     "Irish Department of Justice, Blue Blindfold: child trafficking",
+    "Kyiv Post, underage marriage in Kazakhstan",
     "La Strada International, How far can we extend the non-punishment principle?",
     "Labirint, Kazakhstan trafficking guide",
     "Lanzarote Committee, Opinion on Art. 23 (2015)",
     "Law of Kazakhstan on Combating Human Trafficking (5 July 2024, No. 110-VIII)",
     "Molo Songololo resource manual, interviewing",
     "NHRI Norway, GRETA recommendations on identification of child victims",
+    "OSCE Action Plan to Combat Trafficking in Human Beings, PC.DEC/557",
+    "OSCE Centre in Astana, seminars 2011-2012",
     "OSCE OSR/CTHB (2013), Recommendations on the non-punishment provision",
+    "OSCE POLIS, NRM handbook (2004)",
+    "OSCE Permanent Council Decision No. 557, OSCE Action Plan to Combat Trafficking in Human Beings (24 July 2003), preamble",
     "OSCE SPMU, identification guide launch (2011)",
     "OSCE Special Representative statement, 13 December 2005",
+    "OSCE, Combating trafficking in human beings",
     "OSCE/ODIHR, National Referral Mechanisms handbook (2nd ed., 2022)",
     "OVC TTAC, Interpreters",
     "Optional Protocol on the Sale of Children",
     "Palermo Protocol",
+    "RESPECT, summary of Decision No. 557",
+    "RFE/RL, Kyrgyzstan urged to crack down on bride kidnapping",
+    "StopVAW, NRM handbook release (2004)",
     "Supreme Court of Kazakhstan, Normative Resolution No. 7 (29 Dec 2012)",
     "The New Humanitarian (IRIN), on the UNODC manual",
+    "UK National Crime Agency alert on financially motivated sexual extortion (as reported by Youth Work Unit)",
     "UN Convention on the Rights of the Child",
     "UN Women Virtual Knowledge Centre, child victims of sex trafficking",
     "UN.GIFT, About human trafficking",
+    "UNFPA EECA, Child marriage in Kazakhstan",
     "UNICEF press release, 31 March 2010",
     "UNICEF, Guidelines on the Protection of Child Victims of Trafficking (2006)",
     "UNICEF, Risks and Realities of Child Trafficking in Central Asia (2010)",

@@ -15,16 +15,18 @@ static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/quizzes");
 pub const BUILT_IN_PREFIX: &str = "built-in/";
 
 /// The built-in quizzes in teaching order, as the quiz picker offers them when the trainer's config does not
-/// list an order: the warm-up, the legal definition, indicators, the forms of exploitation, first contact and
-/// referral, then the assessment forms.
-pub const TEACHING_ORDER: [&str; 9] = [
+/// list an order: the warm-up, the legal definition, indicators, the forms of exploitation (forced marriage
+/// among them), first contact and referral, prevention, then the assessment forms.
+pub const TEACHING_ORDER: [&str; 11] = [
     "warm-up",
     "definitions",
     "indicators",
     "labour-domestic",
     "sexual-exploitation",
     "begging-criminality",
+    "forced-marriage",
     "interview-referral",
+    "prevention",
     "assessment-pre",
     "assessment-post",
 ];
