@@ -19,7 +19,7 @@ use vigil::quiz::parse::ron_options;
 use vigil::quiz::{FeedbackMode, Quiz, Taxonomy};
 use vigil::record::{AttemptRecord, Participant, Phase, Status};
 use vigil::tui::app::{
-    App, Ask, Effect, Msg, Notice, Now, Offer, Overlay, Room, Screen, SignInError,
+    App, Ask, Delivery, Effect, Msg, Notice, Now, Offer, Overlay, Room, Screen, SignInError,
 };
 use vigil::tui::run::{Clock, EventSource, Services, run_loop};
 use vigil::tui::screens::attempt::{areas, option_rows};
@@ -414,13 +414,13 @@ impl Services for Flaky {
     fn prepare(&mut self, _: &str, _: &Participant) -> (Result<(), String>, Option<AttemptRecord>) {
         (Ok(()), None)
     }
-    fn save(&mut self, record: &AttemptRecord) -> Result<(), String> {
+    fn save(&mut self, record: &AttemptRecord) -> Delivery {
         if self.failures.get() > 0 {
             self.failures.set(self.failures.get() - 1);
-            return Err("the disk is full".into());
+            return Delivery::Failed("the disk is full".into());
         }
         self.saved.push(record.clone());
-        Ok(())
+        Delivery::Delivered
     }
 }
 
@@ -454,7 +454,10 @@ fn a_failed_save_warns_without_blocking_and_is_retried_at_the_next_tick() {
         &Frozen,
         None,
     );
-    assert!(app.save_failed, "two saves failed: the warning shows");
+    assert!(
+        matches!(app.delivery, Delivery::Failed(_)),
+        "two saves failed: the warning shows"
+    );
     assert!(terminal.backend().to_string().contains("Saving failed"));
     assert!(
         matches!(app.screen, Screen::Attempt(_)),
@@ -496,7 +499,7 @@ fn a_failed_save_warns_without_blocking_and_is_retried_at_the_next_tick() {
         1,
         "the failed save was retried at the tick"
     );
-    assert!(!app.save_failed);
+    assert_eq!(app.delivery, Delivery::Delivered);
     assert!(services.saved[0].questions[0].flagged);
 }
 
