@@ -611,3 +611,159 @@ fn command_keys_work_on_russian_and_kazakh_layouts() {
         assert!(press(&mut app, c).is_empty(), "{c} does not leave");
     }
 }
+
+/// The screen as text, drawn at 80×24.
+fn drawn(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme::new(ThemeName::Default, true);
+    terminal
+        .draw(|frame| vigil::tui::screens::render(app, &theme, frame))
+        .unwrap();
+    terminal
+        .backend()
+        .buffer()
+        .content()
+        .chunks(80)
+        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_submission_not_delivered_says_so_and_leaving_warns_until_it_is() {
+    let mut app = app(Some(FeedbackMode::Deferred), None);
+    start(&mut app, "Aigerim", None);
+    app.update(key(KeyCode::Char(' ')), now(0));
+    app.update(key(KeyCode::Enter), now(0));
+    app.update(key(KeyCode::Char('s')), now(0));
+    app.update(key(KeyCode::Right), now(0));
+    let effects = app.update(key(KeyCode::Enter), now(0));
+    assert_eq!(saved(&effects)[0].status, Status::Completed);
+    app.update(
+        Msg::Saved(Delivery::Kept("the results folder is gone".into())),
+        now(0),
+    );
+    let screen = drawn(&app);
+    assert!(screen.contains("Not submitted yet"), "{screen}");
+    assert!(!screen.contains("Submitted:"), "{screen}");
+    app.update(key(KeyCode::Esc), now(0));
+    let screen = drawn(&app);
+    assert!(screen.contains("Not everything is delivered"), "{screen}");
+    app.update(key(KeyCode::Esc), now(0));
+
+    app.update(Msg::Saved(Delivery::Failed("no space".into())), now(0));
+    app.update(key(KeyCode::Esc), now(0));
+    let screen = drawn(&app);
+    assert!(
+        screen.contains("Your last answers could not be"),
+        "{screen}"
+    );
+    app.update(key(KeyCode::Esc), now(0));
+
+    app.update(Msg::Saved(Delivery::Delivered), now(0));
+    let screen = drawn(&app);
+    assert!(
+        screen.contains("Submitted: your answers are in the results"),
+        "{screen}"
+    );
+    app.update(key(KeyCode::Esc), now(0));
+    assert!(!drawn(&app).contains("delivered"));
+}
+
+#[test]
+fn a_displaced_attempt_tells_its_trainee() {
+    let mut app = app(Some(FeedbackMode::Deferred), None);
+    start(&mut app, "Aigerim", None);
+    app.update(key(KeyCode::Char(' ')), now(0));
+    app.update(key(KeyCode::Enter), now(0));
+    app.update(Msg::Saved(Delivery::Displaced), now(0));
+    let screen = drawn(&app);
+    assert!(screen.contains("continued on another"), "{screen}");
+}
+
+/// A clock that moves on by `step_ms` at every reading.
+struct Stepping {
+    ms: Cell<u64>,
+    step_ms: u64,
+}
+
+impl Clock for Stepping {
+    fn now(&self) -> Now {
+        let ms = self.ms.get() + self.step_ms;
+        self.ms.set(ms);
+        now(ms)
+    }
+}
+
+#[test]
+fn a_failed_save_is_retried_on_time_while_keys_keep_arriving() {
+    let mut app = app(Some(FeedbackMode::Immediate), None);
+    let press = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let code = |code: KeyCode| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let mut keys: VecDeque<Event> = "Aigerim".chars().map(press).collect();
+    keys.extend([code(KeyCode::Enter), code(KeyCode::Enter), press(' ')]);
+    keys.push_back(code(KeyCode::Enter));
+    let mut services = Flaky {
+        failures: Cell::new(1),
+        saved: Vec::new(),
+    };
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme::new(ThemeName::Default, true);
+    let clock = Stepping {
+        ms: Cell::new(0),
+        step_ms: 100,
+    };
+    let _ = run_loop(
+        &mut terminal,
+        &mut app,
+        &theme,
+        &mut Script(keys.clone()),
+        &mut services,
+        &clock,
+        None,
+    );
+    assert!(services.saved.is_empty(), "the first save failed");
+    let scrolling: VecDeque<Event> = [KeyCode::Down, KeyCode::Up]
+        .into_iter()
+        .cycle()
+        .take(12)
+        .map(code)
+        .collect();
+    let _ = run_loop(
+        &mut terminal,
+        &mut app,
+        &theme,
+        &mut Script(scrolling),
+        &mut services,
+        &clock,
+        None,
+    );
+    assert!(
+        services.saved.is_empty(),
+        "a retry belongs to the loop that failed"
+    );
+    services.failures.set(1);
+    let mut keys = VecDeque::from([press('f')]);
+    keys.extend(
+        [KeyCode::Down, KeyCode::Up]
+            .into_iter()
+            .cycle()
+            .take(12)
+            .map(code),
+    );
+    let _ = run_loop(
+        &mut terminal,
+        &mut app,
+        &theme,
+        &mut Script(keys),
+        &mut services,
+        &clock,
+        None,
+    );
+    assert_eq!(
+        services.saved.len(),
+        1,
+        "retried after a second of keys, without a quiet tick"
+    );
+    assert_eq!(app.delivery, Delivery::Delivered);
+}

@@ -764,6 +764,9 @@ mod validation;
 #[path = "records/collected.rs"]
 mod collected;
 
+#[path = "records/delivery.rs"]
+mod delivery;
+
 #[cfg(unix)]
 #[path = "records/special_files.rs"]
 mod special_files;
