@@ -37,11 +37,6 @@ impl Spool {
         }
     }
 
-    /// The folder the records are kept in.
-    pub fn folder(&self) -> &Path {
-        &self.folder
-    }
-
     /// Keeps `record` on this computer (encoded as `store` writes it), atomically, replacing an earlier save of
     /// the same attempt.
     pub fn keep(&self, record: &AttemptRecord, store: &Store) -> Result<(), StoreError> {

@@ -75,8 +75,9 @@ impl Store {
         }
     }
 
-    /// The same store saving as the running app with writer id `id` (see [`new_writer_id`](super::version::new_writer_id)): every save then
-    /// carries the id and a save counter, and never replaces another writer's later save.
+    /// The same store saving as the running app with writer id `id` (see
+    /// [`new_writer_id`](super::version::new_writer_id)): every save then carries the id and a save counter, and
+    /// never replaces another writer's later save.
     pub fn with_writer_id(mut self, id: &str) -> Self {
         self.me = Some(id.to_owned());
         self
@@ -85,11 +86,6 @@ impl Store {
     /// The writer id stored in every record this store saves, if it has one.
     pub fn writer_id(&self) -> Option<&str> {
         self.me.as_deref()
-    }
-
-    /// The session folder.
-    pub fn folder(&self) -> &Path {
-        &self.folder
     }
 
     /// The file of attempt `id`.
@@ -196,10 +192,7 @@ impl Store {
     /// file is missing or holds an earlier save of the same writer, left alone when it already holds this save;
     /// [`StoreError::Displaced`] when another app saved the attempt since.
     pub fn deliver(&self, record: &AttemptRecord) -> Result<(), StoreError> {
-        let kept = Version {
-            writer: record.writer.clone(),
-            saves: record.saves,
-        };
+        let kept = Version::of(record);
         let found = self.found_version(&record.attempt);
         if found.as_ref() == Some(&kept) {
             return Ok(());
@@ -215,10 +208,7 @@ impl Store {
         let path = self.path_of(attempt);
         let bytes = std::fs::read(&path).ok()?;
         let loaded = load(&path, &bytes, self.key.as_ref()).ok()?;
-        Some(Version {
-            writer: loaded.record.writer,
-            saves: loaded.record.saves,
-        })
+        Some(Version::of(&loaded.record))
     }
 
     fn displaced(&self, attempt: &AttemptId) -> StoreError {
@@ -285,13 +275,7 @@ impl Store {
         self.seen
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(
-                record.attempt.clone(),
-                Version {
-                    writer: record.writer.clone(),
-                    saves: record.saves,
-                },
-            );
+            .insert(record.attempt.clone(), Version::of(&record));
         Some(record)
     }
 }

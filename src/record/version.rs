@@ -3,6 +3,8 @@
 
 use rand::Rng;
 
+use super::model::AttemptRecord;
+
 /// The writer id and save counter a record carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version {
@@ -10,6 +12,16 @@ pub struct Version {
     pub writer: String,
     /// How many times the attempt was saved, by any app.
     pub saves: u64,
+}
+
+impl Version {
+    /// The version `record` carries.
+    pub fn of(record: &AttemptRecord) -> Self {
+        Self {
+            writer: record.writer.clone(),
+            saves: record.saves,
+        }
+    }
 }
 
 /// A fresh random writer id for one running app: 16 hex digits from the operating system's generator, never a
