@@ -503,115 +503,6 @@ fn a_failed_save_warns_without_blocking_and_is_retried_at_the_next_tick() {
     assert!(services.saved[0].questions[0].flagged);
 }
 
-#[test]
-fn kazakh_readers_get_russian_where_a_quiz_has_no_kazakh_version() {
-    let quiz = |language: &str| {
-        let mut quiz = (*example(None)).clone();
-        quiz.language = language.into();
-        Offer {
-            quiz: Arc::new(quiz),
-            content_hash: String::new(),
-        }
-    };
-    let offers = vec![quiz("en"), quiz("ru")];
-    let languages = |lang: Lang| {
-        App::new(
-            lang,
-            room(None),
-            offers.clone(),
-            Taxonomy::default(),
-            Some(1),
-        )
-        .open_quizzes()
-        .iter()
-        .map(|o| o.quiz.language.clone())
-        .collect::<Vec<_>>()
-    };
-    assert_eq!(languages(Lang::Kk), ["ru"]);
-    assert_eq!(languages(Lang::Ru), ["ru"]);
-    assert_eq!(languages(Lang::En), ["en"]);
-}
-
-/// The same physical keys work whichever layout the workstation is switched to: a Russian layout types а for
-/// f, щ for o, ы for s; a Kazakh layout types ә і ң ғ on the digit keys 2-5; F1 and the Russian Shift-/ (a
-/// comma) open the help. No letter answers a question with buttons.
-#[test]
-fn command_keys_work_on_russian_and_kazakh_layouts() {
-    let mut app = app(Some(FeedbackMode::Deferred), None);
-    start(&mut app, "Айгерим", None);
-    let press = |app: &mut App, c: char| app.update(key(KeyCode::Char(c)), now(0));
-    press(&mut app, 'а');
-    let Screen::Attempt(session) = &app.screen else {
-        panic!()
-    };
-    assert!(session.attempt.item().flagged, "а is f: flag");
-    press(&mut app, 'т');
-    let Screen::Attempt(session) = &app.screen else {
-        panic!()
-    };
-    assert_eq!(session.attempt.position(), 1, "т is n: next question");
-    press(&mut app, 'ә');
-    let Screen::Attempt(session) = &app.screen else {
-        panic!()
-    };
-    assert_eq!(
-        session.attempt.item().draft.cursor(),
-        1,
-        "ә is the 2 key on a Kazakh layout"
-    );
-    press(&mut app, 'щ');
-    assert!(
-        matches!(app.overlay, Some(Overlay::Overview { .. })),
-        "щ is o"
-    );
-    app.update(key(KeyCode::Esc), now(0));
-    press(&mut app, ',');
-    assert!(
-        matches!(app.overlay, Some(Overlay::Help { .. })),
-        ", is Shift-/ on a Russian layout"
-    );
-    app.update(key(KeyCode::Esc), now(0));
-    app.update(key(KeyCode::F(1)), now(0));
-    assert!(
-        matches!(app.overlay, Some(Overlay::Help { .. })),
-        "F1 is help"
-    );
-    app.update(key(KeyCode::Esc), now(0));
-    press(&mut app, 'ы');
-    assert!(
-        matches!(
-            app.overlay,
-            Some(Overlay::Dialog {
-                ask: Ask::Finish,
-                focus: 0
-            })
-        ),
-        "ы is s: submit all, focus on going back"
-    );
-    for c in ['н', 'y', 'д', 'Y', 'и'] {
-        assert!(press(&mut app, c).is_empty());
-        assert!(
-            matches!(app.screen, Screen::Attempt(_)),
-            "{c} does not submit"
-        );
-    }
-    app.update(key(KeyCode::Esc), now(0));
-    app.update(key(KeyCode::Esc), now(0));
-    assert!(
-        matches!(
-            app.overlay,
-            Some(Overlay::Dialog {
-                ask: Ask::Leave,
-                focus: 0
-            })
-        ),
-        "Esc asks, focus on staying"
-    );
-    for c in ['н', 'y', 'q', 'й'] {
-        assert!(press(&mut app, c).is_empty(), "{c} does not leave");
-    }
-}
-
 /// The screen as text, drawn at 80×24.
 fn drawn(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
@@ -735,4 +626,113 @@ fn a_failed_save_is_retried_on_time_while_keys_keep_arriving() {
         "the failed save was retried after a second of keys, without a quiet tick"
     );
     assert_eq!(app.delivery, Delivery::Delivered);
+}
+
+#[test]
+fn kazakh_readers_get_russian_where_a_quiz_has_no_kazakh_version() {
+    let quiz = |language: &str| {
+        let mut quiz = (*example(None)).clone();
+        quiz.language = language.into();
+        Offer {
+            quiz: Arc::new(quiz),
+            content_hash: String::new(),
+        }
+    };
+    let offers = vec![quiz("en"), quiz("ru")];
+    let languages = |lang: Lang| {
+        App::new(
+            lang,
+            room(None),
+            offers.clone(),
+            Taxonomy::default(),
+            Some(1),
+        )
+        .open_quizzes()
+        .iter()
+        .map(|o| o.quiz.language.clone())
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(languages(Lang::Kk), ["ru"]);
+    assert_eq!(languages(Lang::Ru), ["ru"]);
+    assert_eq!(languages(Lang::En), ["en"]);
+}
+
+/// The same physical keys work whichever layout the workstation is switched to: a Russian layout types а for
+/// f, щ for o, ы for s; a Kazakh layout types ә і ң ғ on the digit keys 2-5; F1 and the Russian Shift-/ (a
+/// comma) open the help. No letter answers a question with buttons.
+#[test]
+fn command_keys_work_on_russian_and_kazakh_layouts() {
+    let mut app = app(Some(FeedbackMode::Deferred), None);
+    start(&mut app, "Айгерим", None);
+    let press = |app: &mut App, c: char| app.update(key(KeyCode::Char(c)), now(0));
+    press(&mut app, 'а');
+    let Screen::Attempt(session) = &app.screen else {
+        panic!()
+    };
+    assert!(session.attempt.item().flagged, "а is f: flag");
+    press(&mut app, 'т');
+    let Screen::Attempt(session) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(session.attempt.position(), 1, "т is n: next question");
+    press(&mut app, 'ә');
+    let Screen::Attempt(session) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(
+        session.attempt.item().draft.cursor(),
+        1,
+        "ә is the 2 key on a Kazakh layout"
+    );
+    press(&mut app, 'щ');
+    assert!(
+        matches!(app.overlay, Some(Overlay::Overview { .. })),
+        "щ is o"
+    );
+    app.update(key(KeyCode::Esc), now(0));
+    press(&mut app, ',');
+    assert!(
+        matches!(app.overlay, Some(Overlay::Help { .. })),
+        ", is Shift-/ on a Russian layout"
+    );
+    app.update(key(KeyCode::Esc), now(0));
+    app.update(key(KeyCode::F(1)), now(0));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Help { .. })),
+        "F1 is help"
+    );
+    app.update(key(KeyCode::Esc), now(0));
+    press(&mut app, 'ы');
+    assert!(
+        matches!(
+            app.overlay,
+            Some(Overlay::Dialog {
+                ask: Ask::Finish,
+                focus: 0
+            })
+        ),
+        "ы is s: submit all, focus on going back"
+    );
+    for c in ['н', 'y', 'д', 'Y', 'и'] {
+        assert!(press(&mut app, c).is_empty());
+        assert!(
+            matches!(app.screen, Screen::Attempt(_)),
+            "{c} does not submit"
+        );
+    }
+    app.update(key(KeyCode::Esc), now(0));
+    app.update(key(KeyCode::Esc), now(0));
+    assert!(
+        matches!(
+            app.overlay,
+            Some(Overlay::Dialog {
+                ask: Ask::Leave,
+                focus: 0
+            })
+        ),
+        "Esc asks, focus on staying"
+    );
+    for c in ['н', 'y', 'q', 'й'] {
+        assert!(press(&mut app, c).is_empty(), "{c} does not leave");
+    }
 }
