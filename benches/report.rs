@@ -75,6 +75,8 @@ fn record(n: usize, rng: &mut StdRng) -> AttemptRecord {
             points,
             max_points: QUESTIONS as f64,
         },
+        writer: String::new(),
+        saves: 0,
     }
 }
 

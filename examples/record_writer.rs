@@ -59,6 +59,8 @@ fn record(name: &str, questions: usize, now: Timestamp) -> AttemptRecord {
             points: 0.0,
             max_points: questions as f64,
         },
+        writer: String::new(),
+        saves: 0,
     }
 }
 

@@ -19,7 +19,7 @@ use vigil::quiz::parse::ron_options;
 use vigil::quiz::{FeedbackMode, Quiz, Taxonomy};
 use vigil::record::{AttemptRecord, Participant, Phase, Status};
 use vigil::tui::app::{
-    App, Ask, Effect, Msg, Notice, Now, Offer, Overlay, Room, Screen, SignInError,
+    App, Ask, Delivery, Effect, Msg, Notice, Now, Offer, Overlay, Room, Screen, SignInError,
 };
 use vigil::tui::run::{Clock, EventSource, Services, run_loop};
 use vigil::tui::screens::attempt::{areas, option_rows};
@@ -414,13 +414,13 @@ impl Services for Flaky {
     fn prepare(&mut self, _: &str, _: &Participant) -> (Result<(), String>, Option<AttemptRecord>) {
         (Ok(()), None)
     }
-    fn save(&mut self, record: &AttemptRecord) -> Result<(), String> {
+    fn save(&mut self, record: &AttemptRecord) -> Delivery {
         if self.failures.get() > 0 {
             self.failures.set(self.failures.get() - 1);
-            return Err("the disk is full".into());
+            return Delivery::Failed("the disk is full".into());
         }
         self.saved.push(record.clone());
-        Ok(())
+        Delivery::Delivered
     }
 }
 
@@ -454,7 +454,10 @@ fn a_failed_save_warns_without_blocking_and_is_retried_at_the_next_tick() {
         &Frozen,
         None,
     );
-    assert!(app.save_failed, "two saves failed: the warning shows");
+    assert!(
+        matches!(app.delivery, Delivery::Failed(_)),
+        "two saves failed: the warning shows"
+    );
     assert!(terminal.backend().to_string().contains("Saving failed"));
     assert!(
         matches!(app.screen, Screen::Attempt(_)),
@@ -496,8 +499,133 @@ fn a_failed_save_warns_without_blocking_and_is_retried_at_the_next_tick() {
         1,
         "the failed save was retried at the tick"
     );
-    assert!(!app.save_failed);
+    assert_eq!(app.delivery, Delivery::Delivered);
     assert!(services.saved[0].questions[0].flagged);
+}
+
+/// The screen as text, drawn at 80×24.
+fn drawn(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme::new(ThemeName::Default, true);
+    terminal
+        .draw(|frame| vigil::tui::screens::render(app, &theme, frame))
+        .unwrap();
+    terminal
+        .backend()
+        .buffer()
+        .content()
+        .chunks(80)
+        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_submission_not_delivered_says_so_and_leaving_warns_until_it_is() {
+    let mut app = app(Some(FeedbackMode::Deferred), None);
+    start(&mut app, "Aigerim", None);
+    app.update(key(KeyCode::Char(' ')), now(0));
+    app.update(key(KeyCode::Enter), now(0));
+    app.update(key(KeyCode::Char('s')), now(0));
+    app.update(key(KeyCode::Right), now(0));
+    let effects = app.update(key(KeyCode::Enter), now(0));
+    assert_eq!(saved(&effects)[0].status, Status::Completed);
+    app.update(
+        Msg::Saved(Delivery::Kept("the results folder is gone".into())),
+        now(0),
+    );
+    let screen = drawn(&app);
+    assert!(screen.contains("Not submitted yet"), "{screen}");
+    assert!(!screen.contains("Submitted:"), "{screen}");
+    app.update(key(KeyCode::Esc), now(0));
+    let screen = drawn(&app);
+    assert!(screen.contains("Not everything is delivered"), "{screen}");
+    app.update(key(KeyCode::Esc), now(0));
+
+    app.update(Msg::Saved(Delivery::Failed("no space".into())), now(0));
+    app.update(key(KeyCode::Esc), now(0));
+    let screen = drawn(&app);
+    assert!(
+        screen.contains("Your last answers could not be"),
+        "{screen}"
+    );
+    app.update(key(KeyCode::Esc), now(0));
+
+    app.update(Msg::Saved(Delivery::Delivered), now(0));
+    let screen = drawn(&app);
+    assert!(
+        screen.contains("Submitted: your answers are in the results"),
+        "{screen}"
+    );
+    app.update(key(KeyCode::Esc), now(0));
+    assert!(!drawn(&app).contains("delivered"));
+}
+
+#[test]
+fn a_displaced_attempt_tells_its_trainee() {
+    let mut app = app(Some(FeedbackMode::Deferred), None);
+    start(&mut app, "Aigerim", None);
+    app.update(key(KeyCode::Char(' ')), now(0));
+    app.update(key(KeyCode::Enter), now(0));
+    app.update(Msg::Saved(Delivery::Displaced), now(0));
+    let screen = drawn(&app);
+    assert!(screen.contains("continued on another"), "{screen}");
+}
+
+/// A clock that moves on by `step_ms` at every reading.
+struct Stepping {
+    ms: Cell<u64>,
+    step_ms: u64,
+}
+
+impl Clock for Stepping {
+    fn now(&self) -> Now {
+        let ms = self.ms.get() + self.step_ms;
+        self.ms.set(ms);
+        now(ms)
+    }
+}
+
+/// Runs the real loop on `events` until they run out.
+fn drive(app: &mut App, events: VecDeque<Event>, services: &mut Flaky, clock: &dyn Clock) {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme::new(ThemeName::Default, true);
+    let _ = run_loop(
+        &mut terminal,
+        app,
+        &theme,
+        &mut Script(events),
+        services,
+        clock,
+        None,
+    );
+}
+
+#[test]
+fn a_failed_save_is_retried_on_time_while_keys_keep_arriving() {
+    let mut app = app(Some(FeedbackMode::Immediate), None);
+    let code = |code: KeyCode| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let mut keys: VecDeque<Event> = "Aigerim".chars().map(KeyCode::Char).map(code).collect();
+    keys.extend([KeyCode::Enter, KeyCode::Enter, KeyCode::Char(' ')].map(code));
+    let mut services = Flaky {
+        failures: Cell::new(0),
+        saved: Vec::new(),
+    };
+    let clock = Stepping {
+        ms: Cell::new(0),
+        step_ms: 100,
+    };
+    drive(&mut app, keys, &mut services, &clock);
+    services.failures.set(1);
+    let mut keys = VecDeque::from([code(KeyCode::Enter)]);
+    keys.extend([KeyCode::Down, KeyCode::Up].repeat(6).into_iter().map(code));
+    drive(&mut app, keys, &mut services, &clock);
+    assert_eq!(
+        services.saved.len(),
+        1,
+        "the failed save was retried after a second of keys, without a quiet tick"
+    );
+    assert_eq!(app.delivery, Delivery::Delivered);
 }
 
 #[test]

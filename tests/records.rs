@@ -93,6 +93,8 @@ fn sample(seed: u64, who: Participant, quiz: &str) -> AttemptRecord {
             points: 3.0,
             max_points: 6.0,
         },
+        writer: String::new(),
+        saves: 0,
     }
 }
 
@@ -589,6 +591,7 @@ mod reading {
             states in (0usize..3, 0usize..2, 0usize..3, any::<usize>()),
             questions in vec(question(), 0..6),
             total in (number(), number()),
+            version in (text(), any::<u64>()),
         ) -> AttemptRecord {
             let (started, updated, ended) = times;
             let (phase, feedback, status, current) = states;
@@ -614,6 +617,8 @@ mod reading {
                 current,
                 questions,
                 total: Totals { points: total.0, max_points: total.1 },
+                writer: version.0,
+                saves: version.1,
             }
         }
     }
@@ -758,6 +763,9 @@ mod validation;
 
 #[path = "records/collected.rs"]
 mod collected;
+
+#[path = "records/delivery.rs"]
+mod delivery;
 
 #[cfg(unix)]
 #[path = "records/special_files.rs"]

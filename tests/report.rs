@@ -84,6 +84,8 @@ fn attempt(
             points: points[0] + points[1],
             max_points: 2.0,
         },
+        writer: String::new(),
+        saves: 0,
     }
 }
 

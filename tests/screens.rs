@@ -16,7 +16,7 @@ use vigil::quiz::bank::built_in_taxonomy;
 use vigil::quiz::parse::ron_options;
 use vigil::quiz::{FeedbackMode, Quiz};
 use vigil::record::{AttemptRecord, Participant, Phase};
-use vigil::tui::app::{App, Now, Offer, Room};
+use vigil::tui::app::{App, Delivery, Now, Offer, Room};
 use vigil::tui::footer;
 use vigil::tui::keymap::{Weight, bindings};
 use vigil::tui::run::{Clock, EventSource, Services, run_loop};
@@ -62,8 +62,8 @@ impl Services for Fake {
     fn prepare(&mut self, _: &str, _: &Participant) -> (Result<(), String>, Option<AttemptRecord>) {
         (self.probe.clone(), self.unfinished.clone())
     }
-    fn save(&mut self, _: &AttemptRecord) -> Result<(), String> {
-        Ok(())
+    fn save(&mut self, _: &AttemptRecord) -> Delivery {
+        Delivery::Delivered
     }
 }
 
@@ -213,9 +213,9 @@ fn unfinished_record(case: &Case) -> AttemptRecord {
         ) -> (Result<(), String>, Option<AttemptRecord>) {
             (Ok(()), None)
         }
-        fn save(&mut self, record: &AttemptRecord) -> Result<(), String> {
+        fn save(&mut self, record: &AttemptRecord) -> Delivery {
             self.0 = Some(record.clone());
-            Ok(())
+            Delivery::Delivered
         }
     }
     let mut keep = Keep(None, room(case.feedback));

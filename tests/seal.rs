@@ -63,6 +63,8 @@ fn completed(seed: u64, points: f64) -> AttemptRecord {
             points,
             max_points: 1.0,
         },
+        writer: String::new(),
+        saves: 0,
     }
 }
 

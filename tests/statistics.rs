@@ -349,6 +349,8 @@ fn record(take: &Take<'_>, rng: &mut StdRng) -> AttemptRecord {
             points: 0.0,
             max_points: 0.0,
         },
+        writer: String::new(),
+        saves: 0,
     };
     record.retotal();
     record

@@ -95,6 +95,8 @@ impl Attempt {
                 max_points: self.max_points(),
             },
             questions,
+            writer: String::new(),
+            saves: 0,
         }
     }
 

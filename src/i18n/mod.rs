@@ -173,6 +173,20 @@ pub struct Strings {
     pub cannot_save_body: &'static str,
     /// Saving failed mid-attempt.
     pub save_failed: &'static str,
+    /// Saving to the results folder failed mid-attempt: the answers are kept on this computer and delivery is retried.
+    pub kept_here: &'static str,
+    /// The attempt is being continued on another computer: the answers here are kept on this computer only.
+    pub displaced: &'static str,
+    /// Results screen: the completed record is in the results folder.
+    pub submitted: &'static str,
+    /// Results screen: the completed record is kept on this computer only, not yet delivered.
+    pub not_delivered: &'static str,
+    /// Results screen: the completed record could not be saved anywhere yet.
+    pub not_saved: &'static str,
+    /// Leave dialog: answers kept on this computer are not yet delivered.
+    pub leave_pending: &'static str,
+    /// Leave dialog: the last answers are saved nowhere and would be lost.
+    pub leave_unsaved: &'static str,
     /// The quiz changed since an unfinished attempt.
     pub quiz_changed: &'static str,
     /// Attempt: "Scenario".

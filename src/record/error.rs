@@ -57,6 +57,16 @@ pub enum StoreError {
     /// An attempt with this id already has a record.
     #[error("a record for attempt {0} already exists")]
     AlreadyExists(String),
+    /// Another running app saved this attempt since this one did: it is being continued on another computer.
+    #[error(
+        "attempt {attempt} is being continued on another computer (it saved the record in {folder} after this one); the answers here are kept on this computer and not written over the other's"
+    )]
+    Displaced {
+        /// The attempt.
+        attempt: String,
+        /// The session folder.
+        folder: PathBuf,
+    },
     /// The record could not be encoded.
     #[error("the record could not be encoded: {0}")]
     Encode(String),

@@ -11,8 +11,10 @@ pub mod listing;
 pub mod model;
 pub mod scan;
 pub mod seal;
+pub mod spool;
 pub mod store;
 pub mod tally;
+pub mod version;
 pub mod view;
 pub mod writer;
 
@@ -21,5 +23,6 @@ pub use error::StoreError;
 pub use identity::Identity;
 pub use integrity::{Integrity, IntegrityKey};
 pub use model::{AttemptRecord, Participant, Phase, QuestionRecord, QuizRef, Status, Totals};
+pub use spool::Spool;
 pub use store::Store;
 pub use writer::{FsWriter, RecordWriter};

@@ -217,6 +217,17 @@ pub struct AttemptRecord {
     pub questions: Vec<QuestionRecord>,
     /// Points over all questions.
     pub total: Totals,
+    /// The random id of the running app that saved the record last; empty in records written before it was kept.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub writer: String,
+    /// How many times the attempt was saved, by any app; 0 in records written before it was counted.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub saves: u64,
+}
+
+/// Whether a count is 0 (left out of the file).
+fn is_zero(count: &u64) -> bool {
+    *count == 0
 }
 
 impl AttemptRecord {

@@ -1,7 +1,8 @@
 //! The record store: one file per attempt under `<results>/<session>/`, saved atomically after every answer.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use jiff::Timestamp;
 
@@ -10,15 +11,21 @@ use super::error::StoreError;
 use super::identity::Identity;
 use super::integrity::{IntegrityKey, seal};
 use super::model::{AttemptRecord, Participant, Status};
-use super::scan::{Entry, scan_folder};
+use super::scan::{Entry, load, scan_folder};
+use super::version::{Version, may_deliver, may_replace};
 use super::writer::RecordWriter;
 use crate::quiz::parse::ron_options;
 
-/// Where and how one session's records are written.
+/// Where and how one session's records are written, and by which running app.
 pub struct Store {
     folder: PathBuf,
     writer: Arc<dyn RecordWriter>,
     key: Option<IntegrityKey>,
+    /// The running app's random writer id; without one (tools other than the trainee app) records are written
+    /// as they are.
+    me: Option<String>,
+    /// Per attempt, the save this app last made or resumed from: another writer's later save displaces it.
+    seen: Mutex<HashMap<AttemptId, Version>>,
 }
 
 /// Turns untrusted text (a session name) into one safe path segment: no separators, no `..`, no control
@@ -63,7 +70,22 @@ impl Store {
             folder: results.join(safe_segment(session)),
             writer,
             key,
+            me: None,
+            seen: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The same store saving as the running app with writer id `id` (see
+    /// [`new_writer_id`](super::version::new_writer_id)): every save then carries the id and a save counter, and
+    /// never replaces another writer's later save.
+    pub fn with_writer_id(mut self, id: &str) -> Self {
+        self.me = Some(id.to_owned());
+        self
+    }
+
+    /// The writer id stored in every record this store saves, if it has one.
+    pub fn writer_id(&self) -> Option<&str> {
+        self.me.as_deref()
     }
 
     /// The file of attempt `id`.
@@ -116,14 +138,84 @@ impl Store {
         self.save(record)
     }
 
-    /// Replaces the attempt's record with `record`, atomically; called after every answer.
+    /// Replaces the attempt's record with `record`, atomically; called after every answer. Refuses, writing
+    /// nothing, when another app saved the attempt since this one last did.
     pub fn save(&self, record: &AttemptRecord) -> Result<PathBuf, StoreError> {
+        let stamped = self.stamp(record)?;
+        self.write(&stamped)
+    }
+
+    /// `record` as this app's next save: its writer id and the save counter after the one in the file (or the
+    /// last one this app made). Fails with [`StoreError::Displaced`] when another app saved the attempt since
+    /// this one last did or resumed it; a file that cannot be read does not stop the save.
+    pub fn stamp(&self, record: &AttemptRecord) -> Result<AttemptRecord, StoreError> {
+        let Some(me) = &self.me else {
+            return Ok(record.clone());
+        };
+        let found = self.found_version(&record.attempt);
+        let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
+        let expected = seen.get(&record.attempt);
+        if !may_replace(me, expected, found.as_ref()) {
+            return Err(self.displaced(&record.attempt));
+        }
+        let last = [found.as_ref(), expected]
+            .into_iter()
+            .flatten()
+            .map(|version| version.saves)
+            .chain([record.saves])
+            .max()
+            .unwrap_or_default();
+        let mut stamped = record.clone();
+        stamped.writer.clone_from(me);
+        stamped.saves = last + 1;
+        seen.insert(
+            record.attempt.clone(),
+            Version {
+                writer: me.clone(),
+                saves: stamped.saves,
+            },
+        );
+        Ok(stamped)
+    }
+
+    /// Writes `record` as it is (already stamped), atomically.
+    pub fn write(&self, record: &AttemptRecord) -> Result<PathBuf, StoreError> {
         let path = self.path_of(&record.attempt);
         let bytes = self.encode(record)?;
         self.writer
             .write_atomic(&path, bytes.as_bytes())
             .map_err(|source| StoreError::from_io(self.folder.clone(), source))?;
         Ok(path)
+    }
+
+    /// Delivers a record kept on this computer (perhaps by an earlier run): written as it is when the shared
+    /// file is missing or holds an earlier save of the same writer, left alone when it already holds this save;
+    /// [`StoreError::Displaced`] when another app saved the attempt since.
+    pub fn deliver(&self, record: &AttemptRecord) -> Result<(), StoreError> {
+        let kept = Version::of(record);
+        let found = self.found_version(&record.attempt);
+        if found.as_ref() == Some(&kept) {
+            return Ok(());
+        }
+        if !may_deliver(&kept, found.as_ref()) {
+            return Err(self.displaced(&record.attempt));
+        }
+        self.write(record).map(|_| ())
+    }
+
+    /// The writer and save counter of the attempt's file, if it can be read.
+    fn found_version(&self, attempt: &AttemptId) -> Option<Version> {
+        let path = self.path_of(attempt);
+        let bytes = std::fs::read(&path).ok()?;
+        let loaded = load(&path, &bytes, self.key.as_ref()).ok()?;
+        Some(Version::of(&loaded.record))
+    }
+
+    fn displaced(&self, attempt: &AttemptId) -> StoreError {
+        StoreError::Displaced {
+            attempt: attempt.to_string(),
+            folder: self.folder.clone(),
+        }
     }
 
     /// Marks the attempt submitted at `now` and saves it.
@@ -161,14 +253,15 @@ impl Store {
             .collect()
     }
 
-    /// The most recently saved unfinished attempt of `participant` on quiz `quiz_id`, if any.
+    /// The most recently saved unfinished attempt of `participant` on quiz `quiz_id`, if any; its save is the one
+    /// this app continues from if the trainee resumes it.
     pub fn find_unfinished(
         &self,
         participant: &Participant,
         quiz_id: &str,
     ) -> Option<AttemptRecord> {
         let who = Identity::of(participant);
-        scan_folder(&self.folder, self.key.clone())
+        let record = scan_folder(&self.folder, self.key.clone())
             .filter_map(|entry| match entry {
                 Entry::Record(loaded) => Some(loaded.record),
                 _ => None,
@@ -178,7 +271,12 @@ impl Store {
                     && record.quiz.id == quiz_id
                     && Identity::of(&record.participant) == who
             })
-            .max_by_key(|record| record.updated)
+            .max_by_key(|record| record.updated)?;
+        self.seen
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(record.attempt.clone(), Version::of(&record));
+        Some(record)
     }
 }
 

@@ -271,6 +271,12 @@ pub struct RecordView<'a> {
     pub questions: Vec<QuestionView<'a>>,
     /// Totals.
     pub total: Totals,
+    /// The id of the app that saved the record last, if it says.
+    #[serde(default, borrow)]
+    pub writer: Option<Text<'a>>,
+    /// How many times the attempt was saved.
+    #[serde(default)]
+    pub saves: u64,
 }
 
 impl<'a> From<&'a AttemptRecord> for RecordView<'a> {
@@ -301,6 +307,8 @@ impl<'a> From<&'a AttemptRecord> for RecordView<'a> {
             current: record.current,
             questions: record.questions.iter().map(QuestionView::from).collect(),
             total: record.total,
+            writer: (!record.writer.is_empty()).then(|| Text::from(record.writer.as_str())),
+            saves: record.saves,
         }
     }
 }

@@ -18,7 +18,9 @@ use crate::quiz::{FeedbackMode, QuestionKind, Taxonomy};
 use crate::record::{AttemptId, Participant};
 
 pub use super::screens::sign_in::{Field, SignIn, SignInError};
-pub use super::state::{Ask, Effect, Msg, Notice, Now, Offer, Overlay, Room, Screen, Session};
+pub use super::state::{
+    Ask, Delivery, Effect, Msg, Notice, Now, Offer, Overlay, Room, Screen, Session,
+};
 
 /// The whole state of the trainee app.
 #[derive(Debug)]
@@ -41,8 +43,8 @@ pub struct App {
     pub size: (u16, u16),
     /// A message at the bottom.
     pub notice: Option<Notice>,
-    /// The last save failed; the loop retries.
-    pub save_failed: bool,
+    /// Where the last save left its record; the loop retries until it is delivered.
+    pub delivery: Delivery,
     /// `--feedback`: overrides the quiz and the config.
     pub feedback_override: Option<FeedbackMode>,
     /// Only this quiz id (`vigil run QUIZ`).
@@ -81,7 +83,7 @@ impl App {
             participant: None,
             size: (80, 24),
             notice: None,
-            save_failed: false,
+            delivery: Delivery::Delivered,
             feedback_override: None,
             only_quiz: None,
             history: Vec::new(),
@@ -239,8 +241,8 @@ impl App {
                 }
                 None => self.start(offer, now),
             },
-            Msg::Saved(result) => {
-                self.save_failed = result.is_err();
+            Msg::Saved(delivery) => {
+                self.delivery = delivery;
                 Vec::new()
             }
         }

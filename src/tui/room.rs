@@ -1,19 +1,24 @@
-//! The real outside world of the trainee app: the trainer's config, re-read at every sign-in, and the record
-//! store of the session.
+//! The real outside world of the trainee app: the trainer's config, re-read at every sign-in, the record store
+//! of the session, and the spool on this computer that every save goes to first.
 
 use std::sync::Arc;
 
-use super::app::Room;
+use super::app::{Delivery, Room};
 use super::run::Services;
 use crate::config::{Environment, Located, Overrides, locate};
-use crate::record::{AttemptRecord, FsWriter, Participant, Store};
+use crate::record::version::new_writer_id;
+use crate::record::{AttemptRecord, FsWriter, Participant, RecordWriter, Spool, Store, StoreError};
 
-/// Services backed by the config file and the results folder.
+/// Services backed by the config file, the results folder and the spool in the per-user data folder.
 pub struct RoomServices {
     overrides: Overrides,
     env: Environment,
     recording: bool,
     store: Option<Store>,
+    spool: Option<Spool>,
+    shared: Arc<dyn RecordWriter>,
+    local: Arc<dyn RecordWriter>,
+    writer_id: String,
 }
 
 /// The app's view of a located config.
@@ -36,19 +41,83 @@ impl RoomServices {
             env,
             recording,
             store: None,
+            spool: None,
+            shared: Arc::new(FsWriter),
+            local: Arc::new(FsWriter),
+            writer_id: new_writer_id(),
         }
     }
 
-    /// Locates the config and opens the session's store.
+    /// The same services writing the results folder through `shared` and the spool through `local` (tests
+    /// inject failing ones).
+    pub fn with_writers(
+        mut self,
+        shared: Arc<dyn RecordWriter>,
+        local: Arc<dyn RecordWriter>,
+    ) -> Self {
+        self.shared = shared;
+        self.local = local;
+        self
+    }
+
+    /// This app's writer id, stored in every record it saves.
+    pub fn writer_id(&self) -> &str {
+        &self.writer_id
+    }
+
+    /// Locates the config, opens the session's store and spool, and delivers what the spool kept.
     pub fn locate(&mut self) -> Result<Located, String> {
         let located = locate(&self.overrides, &self.env).map_err(|e| e.to_string())?;
-        self.store = Some(Store::new(
+        let store = Store::new(
             &located.results,
             &located.config.session,
-            Arc::new(FsWriter),
+            Arc::clone(&self.shared),
             located.key.clone(),
-        ));
+        )
+        .with_writer_id(&self.writer_id);
+        self.spool = self
+            .env
+            .data_dir
+            .as_ref()
+            .filter(|_| self.recording)
+            .map(|data| Spool::new(data, &located.config.session, Arc::clone(&self.local)));
+        if let Some(spool) = &self.spool
+            && located.missing_results().is_none()
+        {
+            spool.deliver(&store);
+        }
+        self.store = Some(store);
         Ok(located)
+    }
+}
+
+/// Saves `record` to the spool first, then to the shared folder through `store`; on delivery forgets the spooled
+/// copy and delivers whatever else the spool kept.
+fn save_through(store: &Store, spool: Option<&Spool>, record: &AttemptRecord) -> Delivery {
+    let stamped = match store.stamp(record) {
+        Ok(stamped) => stamped,
+        Err(StoreError::Displaced { .. }) => {
+            let mut kept = record.clone();
+            kept.writer = store.writer_id().unwrap_or_default().to_owned();
+            if let Some(spool) = spool {
+                let _ = spool.keep(&kept, store);
+            }
+            return Delivery::Displaced;
+        }
+        Err(error) => return Delivery::Failed(error.to_string()),
+    };
+    let kept = spool.map(|spool| spool.keep(&stamped, store));
+    match (store.write(&stamped), kept) {
+        (Ok(_), _) => {
+            if let Some(spool) = spool {
+                let _ = spool.release(&stamped.attempt);
+                spool.deliver(store);
+            }
+            Delivery::Delivered
+        }
+        (Err(error), Some(Ok(()))) => Delivery::Kept(error.to_string()),
+        (Err(error), Some(Err(local))) => Delivery::Failed(format!("{error}; {local}")),
+        (Err(error), None) => Delivery::Failed(error.to_string()),
     }
 }
 
@@ -85,11 +154,11 @@ impl Services for RoomServices {
         }
     }
 
-    fn save(&mut self, record: &AttemptRecord) -> Result<(), String> {
+    fn save(&mut self, record: &AttemptRecord) -> Delivery {
         match (&self.store, self.recording) {
-            (_, false) => Ok(()),
-            (Some(store), true) => store.save(record).map(|_| ()).map_err(|e| e.to_string()),
-            (None, true) => Err("no results folder".to_owned()),
+            (_, false) => Delivery::Delivered,
+            (Some(store), true) => save_through(store, self.spool.as_ref(), record),
+            (None, true) => Delivery::Failed("no results folder".to_owned()),
         }
     }
 }

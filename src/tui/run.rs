@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
-use super::app::{App, Effect, Msg, Now, Offer, Room, Screen};
+use super::app::{App, Delivery, Effect, Msg, Now, Offer, Room, Screen};
 use super::screens::render;
 use super::theme::Theme;
 use crate::quiz::Taxonomy;
@@ -75,8 +75,8 @@ pub trait Services {
         quiz: &str,
         participant: &Participant,
     ) -> (Result<(), String>, Option<AttemptRecord>);
-    /// Saves a record atomically.
-    fn save(&mut self, record: &AttemptRecord) -> Result<(), String>;
+    /// Saves a record atomically, on this computer first, then in the results folder; says where it is.
+    fn save(&mut self, record: &AttemptRecord) -> Delivery;
     /// The attempts `participant` has in this session, whatever their status (none when nothing is recorded).
     fn attempts(&mut self, participant: &Participant) -> Vec<AttemptRecord> {
         let _ = participant;
@@ -91,6 +91,8 @@ pub type BankDelivery = Receiver<(Vec<Offer>, Taxonomy)>;
 const IDLE: Duration = Duration::from_secs(3600);
 /// The tick of timed attempts and of save retries.
 const TICK: Duration = Duration::from_secs(1);
+/// How long after a save that was not delivered it is tried again, in milliseconds, whatever keys arrive.
+const RETRY_MS: u64 = 1000;
 /// How often the loop looks for the bank while it is being parsed.
 const BANK_POLL: Duration = Duration::from_millis(10);
 
@@ -111,7 +113,7 @@ pub fn run_loop<B: Backend>(
 ) -> Result<(), B::Error> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
-    let mut pending: Option<AttemptRecord> = None;
+    let mut retry = Retry::default();
     loop {
         terminal.draw(|frame| render(app, theme, frame))?;
         if let Some(receiver) = &bank
@@ -124,27 +126,29 @@ pub fn run_loop<B: Backend>(
         }
         let timeout = if bank.is_some() {
             BANK_POLL
-        } else if wants_ticks(app, pending.is_some()) {
+        } else if wants_ticks(app, !retry.records.is_empty()) {
             TICK
         } else {
             IDLE
         };
-        let message = match events.next(timeout) {
-            Ok(Some(Event::Key(key))) if key.is_press() => Msg::Key(key),
-            Ok(Some(Event::Mouse(mouse))) => Msg::Mouse(mouse),
-            Ok(Some(Event::Resize(width, height))) => Msg::Resize(width, height),
-            Ok(Some(_)) => continue,
-            Ok(None) => {
-                if let Some(record) = pending.take() {
-                    save(services, app, record, &mut pending, clock);
-                }
-                Msg::Tick
-            }
+        let event = events.next(timeout);
+        let now = clock.now();
+        let message = match event {
+            Ok(Some(Event::Key(key))) if key.is_press() => Some(Msg::Key(key)),
+            Ok(Some(Event::Mouse(mouse))) => Some(Msg::Mouse(mouse)),
+            Ok(Some(Event::Resize(width, height))) => Some(Msg::Resize(width, height)),
+            Ok(Some(_)) => None,
+            Ok(None) => Some(Msg::Tick),
             Err(_) => break,
         };
-        let mut queue = vec![message];
+        if retry.due(now, matches!(message, Some(Msg::Tick))) {
+            for record in std::mem::take(&mut retry.records) {
+                save(services, app, record, &mut retry, now);
+            }
+        }
+        let mut queue: Vec<Msg> = message.into_iter().collect();
         while let Some(message) = queue.pop() {
-            for effect in app.update(message, clock.now()) {
+            for effect in app.update(message, now) {
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::LoadRoom => {
@@ -161,7 +165,7 @@ pub fn run_loop<B: Backend>(
                             unfinished: unfinished.map(Box::new),
                         });
                     }
-                    Effect::Save(record) => save(services, app, *record, &mut pending, clock),
+                    Effect::Save(record) => save(services, app, *record, &mut retry, now),
                 }
             }
         }
@@ -169,15 +173,46 @@ pub fn run_loop<B: Backend>(
     Ok(())
 }
 
-/// Saves `record`; on failure keeps it as the one to retry at the next tick, and tells the app.
+/// The records not yet delivered, latest save of each attempt, and when they are tried again.
+#[derive(Default)]
+struct Retry {
+    records: Vec<AttemptRecord>,
+    at_ms: u64,
+}
+
+impl Retry {
+    /// Whether there is something to try again at `now`: at the tick, or once its time came even while keys
+    /// keep arriving.
+    fn due(&self, now: Now, tick: bool) -> bool {
+        !self.records.is_empty() && (tick || now.mono_ms >= self.at_ms)
+    }
+
+    /// Remembers `record` (replacing an earlier save of its attempt) to try again after [`RETRY_MS`].
+    fn keep(&mut self, record: AttemptRecord, now: Now) {
+        self.records.retain(|kept| kept.attempt != record.attempt);
+        self.records.push(record);
+        self.at_ms = now.mono_ms.saturating_add(RETRY_MS);
+    }
+
+    /// Forgets any earlier save of `record`'s attempt, now superseded by a delivered one.
+    fn forget(&mut self, record: &AttemptRecord) {
+        self.records.retain(|kept| kept.attempt != record.attempt);
+    }
+}
+
+/// Saves `record`; when it is not delivered keeps it to try again, and tells the app where it is.
 fn save(
     services: &mut dyn Services,
     app: &mut App,
     record: AttemptRecord,
-    pending: &mut Option<AttemptRecord>,
-    clock: &dyn Clock,
+    retry: &mut Retry,
+    now: Now,
 ) {
-    let result = services.save(&record);
-    *pending = result.is_err().then_some(record);
-    app.update(Msg::Saved(result), clock.now());
+    let delivery = services.save(&record);
+    if delivery.retried() {
+        retry.keep(record, now);
+    } else {
+        retry.forget(&record);
+    }
+    app.update(Msg::Saved(delivery), now);
 }

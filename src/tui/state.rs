@@ -206,7 +206,32 @@ pub enum Msg {
         unfinished: Option<Box<AttemptRecord>>,
     },
     /// A save finished.
-    Saved(Result<(), String>),
+    Saved(Delivery),
+}
+
+/// Where the last save left the attempt's record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    /// In the shared results folder.
+    Delivered,
+    /// Kept on this computer only: the results folder could not be written (why, in words); delivery is retried.
+    Kept(String),
+    /// Another computer continues this attempt: kept on this computer, never written over the other's save.
+    Displaced,
+    /// Written nowhere, not even on this computer (why, in words); saving is retried.
+    Failed(String),
+}
+
+impl Delivery {
+    /// Whether the loop must try again.
+    pub fn retried(&self) -> bool {
+        matches!(self, Delivery::Kept(_) | Delivery::Failed(_))
+    }
+
+    /// Whether the record is in the shared results folder.
+    pub fn delivered(&self) -> bool {
+        *self == Delivery::Delivered
+    }
 }
 
 /// What the loop must do for `update`.

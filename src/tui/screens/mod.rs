@@ -15,7 +15,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::app::{App, Notice, Screen};
+use super::app::{App, Delivery, Notice, Screen};
 use super::footer;
 use super::keymap::{Answering, bindings};
 use super::layout::{MIN_SIZE, wrap};
@@ -155,8 +155,14 @@ pub fn footer(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
 /// The notice line: a transient message, or the save warning.
 pub fn notice_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
     let s = app.lang.strings();
-    if app.save_failed {
-        return Some(Line::styled(format!("! {}", s.save_failed), theme.warning));
+    let trouble = match &app.delivery {
+        Delivery::Delivered => None,
+        Delivery::Kept(_) => Some(s.kept_here),
+        Delivery::Displaced => Some(s.displaced),
+        Delivery::Failed(_) => Some(s.save_failed),
+    };
+    if let Some(text) = trouble {
+        return Some(Line::styled(format!("! {text}"), theme.warning));
     }
     let text = match app.notice? {
         Notice::Incomplete(answering) => s.incomplete[match answering {

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{buttons, clamp_offset, parts, scrolled};
 use crate::i18n::fill;
 use crate::text::printable_line;
-use crate::tui::app::{App, Ask, Effect, Now, Overlay, Screen};
+use crate::tui::app::{App, Ask, Delivery, Effect, Now, Overlay, Screen};
 use crate::tui::keymap::{Action, bindings};
 use crate::tui::layout::wrap;
 use crate::tui::theme::Theme;
@@ -179,6 +179,16 @@ fn frame_window(frame: &mut Frame<'_>, rect: Rect, theme: &Theme, title: &str) -
     inner
 }
 
+/// What leaving would leave behind: answers kept on this computer only, or saved nowhere.
+fn pending(app: &App) -> Option<&'static str> {
+    let s = app.lang.strings();
+    match app.delivery {
+        Delivery::Delivered => None,
+        Delivery::Kept(_) | Delivery::Displaced => Some(s.leave_pending),
+        Delivery::Failed(_) => Some(s.leave_unsaved),
+    }
+}
+
 /// The question and buttons of `ask`.
 fn dialog_text(app: &App, ask: Ask) -> (Vec<String>, Vec<&'static str>) {
     let s = app.lang.strings();
@@ -199,13 +209,21 @@ fn dialog_text(app: &App, ask: Ask) -> (Vec<String>, Vec<&'static str>) {
     match ask {
         Ask::Leave => {
             let mut text = vec![s.quit_confirm.to_owned()];
-            if app.room.recording && matches!(app.screen, Screen::Attempt(_)) {
-                text.push(s.quit_saved.to_owned());
+            match pending(app) {
+                Some(warning) => text.push(warning.to_owned()),
+                None if app.room.recording && matches!(app.screen, Screen::Attempt(_)) => {
+                    text.push(s.quit_saved.to_owned());
+                }
+                None => {}
             }
             (text, s.stay_leave.to_vec())
         }
         Ask::LeaveAnswered => (
-            vec![s.all_answered_leave.to_owned()],
+            [Some(s.all_answered_leave), pending(app)]
+                .into_iter()
+                .flatten()
+                .map(str::to_owned)
+                .collect(),
             s.back_submit_leave.to_vec(),
         ),
         Ask::Finish => {

@@ -10,7 +10,7 @@ use super::{body_parts, clamp_offset, footer, parts, scrolled};
 use crate::i18n::fill;
 use crate::quiz::TagKind;
 use crate::text::printable_line;
-use crate::tui::app::{App, Notice, Screen, Session};
+use crate::tui::app::{App, Delivery, Notice, Screen, Session};
 use crate::tui::keymap::Action;
 use crate::tui::layout::{points_text, wrap};
 use crate::tui::theme::Theme;
@@ -115,6 +115,18 @@ fn results_lines(app: &App, session: &Session, width: u16, theme: &Theme) -> Vec
         ]),
         Line::default(),
     ];
+    if app.room.recording {
+        let (mark, text, style) = match &app.delivery {
+            Delivery::Delivered => ("✓", s.submitted, theme.good),
+            Delivery::Kept(_) => ("!", s.not_delivered, theme.warning),
+            Delivery::Displaced => ("!", s.displaced, theme.warning),
+            Delivery::Failed(_) => ("!", s.not_saved, theme.warning),
+        };
+        for part in wrap(&format!("{mark} {text}"), width) {
+            lines.push(Line::styled(part, style));
+        }
+        lines.push(Line::default());
+    }
     let by_tag: Vec<_> = attempt
         .by_tag()
         .into_iter()
