@@ -209,6 +209,7 @@ mod tests {
         let rel = Reliability {
             alpha: 0.5,
             standard_error: 1.11,
+            error_ratio: 43.6,
         };
         assert_eq!(
             reliability_figures(Some(&rel), Some(7.0), r),
