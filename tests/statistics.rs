@@ -1094,7 +1094,8 @@ proptest! {
 const REFERENCE_TOL: f64 = 1e-9;
 
 fn reference() -> serde_json::Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/moodle/reference.json");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/moodle/reference.json");
     let text = std::fs::read_to_string(&path).expect("reference.json is committed");
     serde_json::from_str(&text).expect("reference.json is JSON")
 }
@@ -1143,7 +1144,11 @@ fn skewness_kurtosis_error_ratio_and_effective_weight_match_scipy() {
     assert_reference(distribution.kurtosis, &reference["kurtosis"], "kurtosis");
     let rel = reliability(&matrix).expect("alpha is defined");
     assert_reference(Some(rel.alpha), &reference["alpha"], "alpha");
-    assert_reference(Some(rel.error_ratio), &reference["error_ratio"], "error ratio");
+    assert_reference(
+        Some(rel.error_ratio),
+        &reference["error_ratio"],
+        "error ratio",
+    );
     assert_reference(
         Some(rel.standard_error),
         &reference["standard_error"],

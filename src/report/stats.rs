@@ -153,8 +153,8 @@ pub fn kurtosis(values: &[f64]) -> Option<f64> {
     if k2.sqrt() < NO_SPREAD {
         return None;
     }
-    let k4 = n * n * ((n + 1.0) * m4 - 3.0 * (n - 1.0) * m2 * m2)
-        / ((n - 1.0) * (n - 2.0) * (n - 3.0));
+    let k4 =
+        n * n * ((n + 1.0) * m4 - 3.0 * (n - 1.0) * m2 * m2) / ((n - 1.0) * (n - 2.0) * (n - 3.0));
     Some(k4 / (k2 * k2))
 }
 

@@ -164,6 +164,7 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                 "sd",
                 "discrimination",
                 "efficiency",
+                "effective_weight",
                 "flags",
             ]
             .map(String::from)
@@ -186,6 +187,7 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                         optional(question.stats.standard_deviation),
                         optional(question.stats.discrimination),
                         optional(question.stats.efficiency),
+                        optional(question.stats.effective_weight),
                         flags.join(" "),
                     ])?;
                 }
