@@ -269,17 +269,68 @@ fn html_escapes_every_name_and_csv_neutralises_formulas() {
 fn pseudonymised_reports_carry_no_names() {
     let dir = tempfile::tempdir().unwrap();
     session(dir.path());
+    let trainer = tempfile::tempdir().unwrap();
+    let key = trainer.path().join("pseudonym.key");
+    let key = key.to_str().unwrap();
     for format in ["text", "csv", "json", "html", "responses"] {
         let args = match format {
-            "responses" => vec!["--format", "csv", "--table", "responses", "--pseudonymise"],
-            _ => vec!["--format", format, "--pseudonymise"],
+            "responses" => vec!["--format", "csv", "--table", "responses"],
+            _ => vec!["--format", format],
         };
+        let args = [&args[..], &["--pseudonymise", "--pseudonym-key", key]].concat();
         let output = report(dir.path(), &args);
         for name in ["Aigerim", "Nurlan", "alert(1)", "HYPERLINK"] {
             assert!(!output.contains(name), "{format} shows {name}");
         }
         assert!(output.contains("participant-"), "{format}");
     }
+}
+
+/// The pseudonyms of a participants CSV made with the key file `key`.
+fn pseudonyms(results: &Path, key: &Path) -> Vec<String> {
+    let key = key.to_str().unwrap();
+    let args = ["--format", "csv", "--pseudonymise", "--pseudonym-key", key];
+    let mut names: Vec<String> = report(results, &args)
+        .lines()
+        .flat_map(|line| line.split(','))
+        .filter(|cell| cell.starts_with("participant-"))
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn pseudonyms_are_stable_with_one_trainer_key_and_differ_with_another() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let trainer = tempfile::tempdir().unwrap();
+    let key = trainer.path().join("keys").join("pseudonym.key");
+    let first = pseudonyms(dir.path(), &key);
+    assert!(key.exists(), "the key is made on first use");
+    assert!(!first.is_empty());
+    assert_eq!(pseudonyms(dir.path(), &key), first);
+    let other = pseudonyms(dir.path(), &trainer.path().join("other.key"));
+    assert_eq!(other.len(), first.len());
+    assert!(
+        other.iter().all(|p| !first.contains(p)),
+        "{first:?} {other:?}"
+    );
+}
+
+#[test]
+fn a_pseudonym_key_the_workstations_can_read_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let (code, err) = refused(
+        dir.path(),
+        "report",
+        &["--pseudonymise", "--pseudonym-key", "pseudonym.key"],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("inside the results folder"), "{err}");
+    assert!(!dir.path().join("pseudonym.key").exists());
 }
 
 #[test]

@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::known::Known;
+use super::pseudonym::PseudonymKey;
 use crate::quiz::{CheckedQuiz, FeedbackMode, QuestionKind};
 use crate::record::Phase;
 use crate::record::scan::Problem;
@@ -298,12 +299,11 @@ pub(crate) fn choose(mut rows: Vec<AttemptRow>, choice: AttemptChoice) -> Vec<At
 }
 
 impl Dataset {
-    /// Replaces every name by the participant's roster code, or by a stable pseudonym derived from their
-    /// identity, so a report can be shared without names.
-    pub fn pseudonymise(&mut self) {
+    /// Replaces every name by the participant's roster code, or by a pseudonym derived from their identity with
+    /// the trainer's secret `key`, so a report can be shared without names.
+    pub fn pseudonymise(&mut self, key: &PseudonymKey) {
         for row in &mut self.attempts {
-            let hash = blake3::hash(row.participant.as_bytes()).to_hex();
-            let pseudonym = format!("participant-{}", &hash.as_str()[..8]);
+            let pseudonym = key.pseudonym(&row.participant);
             row.name = row.code.clone().unwrap_or_else(|| pseudonym.clone());
             row.participant = pseudonym;
         }

@@ -7,6 +7,7 @@ pub mod dataset;
 pub mod export;
 pub mod known;
 pub mod overview;
+pub mod pseudonym;
 pub mod reduce;
 pub mod stats;
 
