@@ -333,6 +333,91 @@ fn a_pseudonym_key_the_workstations_can_read_is_refused() {
     assert!(!dir.path().join("pseudonym.key").exists());
 }
 
+/// A quiz folder holding the fixture quiz in English and in Russian.
+fn bilingual_quizzes() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    let english = std::fs::read_to_string(root().join("tests/fixtures/valid/small.ron")).unwrap();
+    std::fs::write(folder.path().join("small.ron"), &english).unwrap();
+    let russian = english
+        .replace("language: \"en\"", "language: \"ru\"")
+        .replace("title: \"Fixture\"", "title: \"Проверка\"")
+        .replace(
+            "Does his agreement rule out trafficking?",
+            "Исключает ли его согласие торговлю людьми?",
+        )
+        .replace("Which are indicators?", "Что из этого признаки?")
+        .replace("A debt for the trip", "Долг за поездку");
+    std::fs::write(folder.path().join("small.ru.ron"), russian).unwrap();
+    folder
+}
+
+#[test]
+fn texts_follow_the_report_language_and_facility_is_split_by_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let quizzes = bilingual_quizzes();
+    let store = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), None);
+    // Two English attempts get `signs` right, two Russian ones do not: the translation made it harder.
+    for (seed, name, language, points) in [
+        (1, "Aigerim", "en", [1.0, 1.0]),
+        (2, "Nurlan", "en", [0.0, 1.0]),
+        (3, "Dana", "ru", [1.0, 0.0]),
+        (4, "Erlan", "ru", [1.0, 0.0]),
+    ] {
+        let mut record = attempt(seed, name, "police", Phase::Post, "no", &["debt"], points);
+        record.quiz.language = language.into();
+        store.create(&record).unwrap();
+    }
+    let run = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+            .args(["report", "--results", ".", "--quizzes"])
+            .arg(quizzes.path())
+            .args(args)
+            .current_dir(dir.path())
+            .env("COLUMNS", "120")
+            .env_remove("VIGIL_RESULTS")
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["--format", "json", "--lang", "ru"])).unwrap();
+    let quiz = &json["quizzes"][0];
+    assert_eq!(quiz["quiz"]["title"], "Проверка");
+    let signs = &quiz["questions"][1];
+    assert_eq!(signs["prompt"], "Что из этого признаки?");
+    assert_eq!(signs["options"][0]["text"], "Долг за поездку");
+    assert_eq!(signs["stats"]["n"], 4, "items are pooled across languages");
+    let split: Vec<(String, f64, u64)> = signs["by_language"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let language = l["language"].as_str().unwrap().to_owned();
+            (
+                language,
+                l["facility"].as_f64().unwrap(),
+                l["n"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(split, [("en".into(), 1.0, 2), ("ru".into(), 0.0, 2)]);
+    let text = run(&["--lang", "ru"]);
+    assert!(text.contains("Что из этого признаки?"), "{text}");
+    assert!(text.contains("Лёгкость по языкам"), "{text}");
+    assert!(text.contains("en 1.00 (2) · ru 0.00 (2)"), "{text}");
+    let english = run(&["--lang", "en"]);
+    assert!(english.contains("Which are indicators?"), "{english}");
+    let items = run(&["--format", "csv", "--table", "items"]);
+    assert!(items.contains(",en:1 ru:0"), "{items}");
+    let html = run(&["--format", "html", "--lang", "ru"]);
+    assert!(html.contains("Исключает ли его согласие"), "{html}");
+}
+
 #[test]
 fn damaged_and_edited_records_are_listed_in_every_format() {
     let dir = tempfile::tempdir().unwrap();

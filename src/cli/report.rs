@@ -191,6 +191,7 @@ pub fn run(
         .map(|config| conformity::deviations(&data.attempts, config, &bank.quizzes))
         .unwrap_or_default();
     let mut report = analyse(data, options.thresholds);
+    report.translate(options.lang.code());
     report.deviations = deviations;
     let seal = SealStatus::survey(
         &options.folders,

@@ -58,6 +58,36 @@ pub struct QuizShape {
     pub questions: Vec<QuestionShape>,
     /// Whether the shape came from the quiz file (else only ids and maxima from records are known).
     pub from_quiz_file: bool,
+    /// The texts of the quiz in each language it has a file in, by language code (see
+    /// [`crate::report::Report::translate`]).
+    #[serde(skip)]
+    pub translations: BTreeMap<String, QuizTexts>,
+}
+
+/// The texts of a quiz in one language: title, prompts and option texts by question and option id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuizTexts {
+    /// Title.
+    pub title: String,
+    /// Per question id, its prompt and its option texts by option id.
+    pub questions: BTreeMap<String, (String, BTreeMap<String, String>)>,
+}
+
+impl QuizTexts {
+    /// The texts of a quiz file.
+    pub fn of(checked: &CheckedQuiz) -> Self {
+        let questions = QuizShape::questions_of(checked)
+            .into_iter()
+            .map(|q| {
+                let options = q.options.into_iter().map(|o| (o.id, o.text)).collect();
+                (q.id, (q.prompt, options))
+            })
+            .collect();
+        Self {
+            title: checked.quiz.title.clone(),
+            questions,
+        }
+    }
 }
 
 impl QuizShape {
@@ -70,32 +100,39 @@ impl QuizShape {
             pass_mark: Some(f64::from(quiz.pass_mark)),
             form_group: quiz.form_group.clone(),
             from_quiz_file: true,
-            questions: quiz
-                .questions
-                .iter()
-                .map(|q| QuestionShape {
-                    id: q.id.clone(),
-                    prompt: q.prompt.clone(),
-                    kind: q.kind.name().to_owned(),
-                    max: q.max_points(),
-                    tags: q.tags.clone(),
-                    options: match &q.kind {
-                        QuestionKind::Single { options }
-                        | QuestionKind::TrueFalse { options }
-                        | QuestionKind::Multiple { options } => options
-                            .iter()
-                            .map(|o| OptionShape {
-                                id: o.id.clone(),
-                                text: o.text.clone(),
-                                correct: o.correct,
-                                tags: o.tags.clone(),
-                            })
-                            .collect(),
-                        _ => Vec::new(),
-                    },
-                })
-                .collect(),
+            questions: Self::questions_of(checked),
+            translations: BTreeMap::from([(quiz.language.clone(), QuizTexts::of(checked))]),
         }
+    }
+
+    /// The questions of a quiz file.
+    fn questions_of(checked: &CheckedQuiz) -> Vec<QuestionShape> {
+        checked
+            .quiz
+            .questions
+            .iter()
+            .map(|q| QuestionShape {
+                id: q.id.clone(),
+                prompt: q.prompt.clone(),
+                kind: q.kind.name().to_owned(),
+                max: q.max_points(),
+                tags: q.tags.clone(),
+                options: match &q.kind {
+                    QuestionKind::Single { options }
+                    | QuestionKind::TrueFalse { options }
+                    | QuestionKind::Multiple { options } => options
+                        .iter()
+                        .map(|o| OptionShape {
+                            id: o.id.clone(),
+                            text: o.text.clone(),
+                            correct: o.correct,
+                            tags: o.tags.clone(),
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                },
+            })
+            .collect()
     }
 
     /// A shape known only from a record: question ids, kinds and maxima.
@@ -120,6 +157,7 @@ impl QuizShape {
             form_group: record.quiz.form_group.as_deref().map(str::to_owned),
             questions,
             from_quiz_file: false,
+            translations: BTreeMap::new(),
         }
     }
 }

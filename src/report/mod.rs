@@ -10,6 +10,7 @@ pub mod overview;
 pub mod pseudonym;
 pub mod reduce;
 pub mod stats;
+pub mod translate;
 
 pub use analysis::{Report, analyse};
 pub use dataset::{AttemptChoice, Dataset, Filter};

@@ -166,6 +166,7 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                 "efficiency",
                 "effective_weight",
                 "flags",
+                "facility_by_language",
             ]
             .map(String::from)
             .to_vec())?;
@@ -189,6 +190,14 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                         optional(question.stats.efficiency),
                         optional(question.stats.effective_weight),
                         flags.join(" "),
+                        neutralise(
+                            &question
+                                .by_language
+                                .iter()
+                                .map(|l| format!("{}:{}", l.language, optional(l.facility)))
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        ),
                     ])?;
                 }
             }

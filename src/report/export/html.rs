@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    Labels, contents_note, decimal, departure, flag_words, full_marks, missed_of, not_counted,
-    overview, percent, percent_sign, reliability_figures, shape_line,
+    Labels, contents_note, decimal, departure, flag_words, full_marks, language_split, missed_of,
+    not_counted, overview, percent, percent_sign, question_text, reliability_figures, shape_line,
 };
 use crate::i18n::fill;
 use crate::report::Report;
@@ -200,11 +200,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
     html.push_str("</tr>");
     for (n, question) in quiz.questions.iter().enumerate() {
         let flags = flag_words(&question.stats.flags, r);
-        let text = if question.prompt.is_empty() {
-            &question.id
-        } else {
-            &question.prompt
-        };
+        let text = question_text(question);
         let _ = write!(
             html,
             "<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
@@ -220,13 +216,32 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
         );
     }
     html.push_str("</table>");
+    if quiz.questions.iter().any(|q| !q.by_language.is_empty()) {
+        let _ = write!(
+            html,
+            "<h3>{}</h3><table><tr><th>#</th><th>{}</th><th>{}</th></tr>",
+            escape(r.by_language),
+            escape(r.questions),
+            escape(r.item_heads[0])
+        );
+        for (n, question) in quiz.questions.iter().enumerate() {
+            let _ = write!(
+                html,
+                "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+                n + 1,
+                escape(&truncate(question_text(question), 90)),
+                escape(&language_split(&question.by_language))
+            );
+        }
+        html.push_str("</table>");
+    }
     let facility: Vec<(String, f64)> = quiz
         .questions
         .iter()
         .enumerate()
         .map(|(n, q)| {
             (
-                format!("{}. {}", n + 1, q.id),
+                format!("{}. {}", n + 1, truncate(question_text(q), 40)),
                 q.stats.facility.unwrap_or(0.0),
             )
         })

@@ -10,7 +10,7 @@ use crate::config::Group;
 use crate::i18n::{Lang, ReportStrings, fill};
 use crate::quiz::{FeedbackMode, Taxonomy};
 use crate::report::Report;
-use crate::report::analysis::{MissedIndicator, QuizReport};
+use crate::report::analysis::{LanguageFacility, MissedIndicator, QuestionReport, QuizReport};
 use crate::report::conformity::{Departure, Deviation};
 use crate::report::dataset::ContentVariant;
 use crate::report::stats::{Distribution, Flag, Reliability};
@@ -204,6 +204,24 @@ pub fn shape_line(d: &Distribution, r: &ReportStrings) -> String {
         figure(d.kurtosis),
         r.shape_unit
     )
+}
+
+/// What names a question in a table: its prompt in the report's language, or its id when no text is known.
+pub fn question_text(question: &QuestionReport) -> &str {
+    if question.prompt.is_empty() {
+        &question.id
+    } else {
+        &question.prompt
+    }
+}
+
+/// A question's facility per language, `en 0.71 (5) · ru 0.43 (2)` (attempts in brackets).
+pub fn language_split(split: &[LanguageFacility]) -> String {
+    split
+        .iter()
+        .map(|l| format!("{} {} ({})", l.language, decimal(l.facility), l.n))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{
     Labels, contents_note, decimal, departure, distribution_line, flag_words, full_marks,
-    missed_of, not_counted, overview, percent, reliability_figures, shape_line,
+    language_split, missed_of, not_counted, overview, percent, question_text, reliability_figures,
+    shape_line,
 };
 use crate::i18n::fill;
 use crate::report::Report;
@@ -283,7 +284,7 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
         let _ = writeln!(
             out,
             "{}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}  {:>w4$}  {}",
-            pad(&question.id, id_width),
+            pad(question_text(question), id_width),
             decimal(question.stats.facility),
             decimal(question.stats.standard_deviation),
             percent(question.stats.discrimination),
@@ -298,6 +299,17 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
         );
     }
     let _ = writeln!(out, "({}; {})", r.item_legend, r.weight_legend);
+    if quiz.questions.iter().any(|q| !q.by_language.is_empty()) {
+        let _ = writeln!(out, "\n{}", r.by_language);
+        for question in &quiz.questions {
+            let _ = writeln!(
+                out,
+                "{}  {}",
+                pad(question_text(question), id_width),
+                printable_line(&language_split(&question.by_language))
+            );
+        }
+    }
     if !quiz.tags.is_empty() {
         let _ = writeln!(out, "\n{}", r.tags);
         let tag_width = quiz
