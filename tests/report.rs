@@ -154,9 +154,14 @@ fn session(results: &Path) {
 }
 
 fn report(results: &Path, args: &[&str]) -> String {
+    report_with(results, &root().join("tests/fixtures/valid"), args)
+}
+
+/// `vigil report` on `results` with the quiz folder `quizzes`, 100 columns wide.
+fn report_with(results: &Path, quizzes: &Path, args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
         .args(["report", "--results", ".", "--quizzes"])
-        .arg(root().join("tests/fixtures/valid"))
+        .arg(quizzes)
         .args(args)
         .current_dir(results)
         .env("COLUMNS", "100")
@@ -367,23 +372,7 @@ fn texts_follow_the_report_language_and_facility_is_split_by_language() {
         record.quiz.language = language.into();
         store.create(&record).unwrap();
     }
-    let run = |args: &[&str]| {
-        let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
-            .args(["report", "--results", ".", "--quizzes"])
-            .arg(quizzes.path())
-            .args(args)
-            .current_dir(dir.path())
-            .env("COLUMNS", "120")
-            .env_remove("VIGIL_RESULTS")
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).unwrap()
-    };
+    let run = |args: &[&str]| report_with(dir.path(), quizzes.path(), args);
     let json: serde_json::Value =
         serde_json::from_str(&run(&["--format", "json", "--lang", "ru"])).unwrap();
     let quiz = &json["quizzes"][0];

@@ -114,28 +114,27 @@ impl Distribution {
     }
 }
 
-/// The sums of the 2nd, 3rd and 4th powers of the deviations from the mean, over `n` values.
-fn central_sums(values: &[f64]) -> Option<(f64, f64, f64)> {
+/// The k-statistic k2 and the central moments m2, m3, m4 (mean powers of the deviations from the mean) of
+/// `values`; `None` below `least` values or when they do not vary.
+fn moments(values: &[f64], least: usize) -> Option<(f64, [f64; 3])> {
+    if values.len() < least {
+        return None;
+    }
+    let n = values.len() as f64;
     let mean = mean(values)?;
-    Some(values.iter().fold((0.0, 0.0, 0.0), |(s2, s3, s4), v| {
+    let [s2, s3, s4] = values.iter().fold([0.0; 3], |[s2, s3, s4], v| {
         let d = v - mean;
-        (s2 + d * d, s3 + d * d * d, s4 + d * d * d * d)
-    }))
+        [s2 + d * d, s3 + d * d * d, s4 + d * d * d * d]
+    });
+    let k2 = s2 / (n - 1.0);
+    (k2.sqrt() >= NO_SPREAD).then_some((k2, [s2 / n, s3 / n, s4 / n]))
 }
 
 /// The skewness of `values` as Moodle's quiz statistics define it, from the k-statistics: k3 / k2^(3/2), with
 /// k2 = n m2 / (n - 1) and k3 = n² m3 / ((n - 1)(n - 2)) (`None` below 3 values or when they do not vary).
 pub fn skewness(values: &[f64]) -> Option<f64> {
+    let (k2, [_, m3, _]) = moments(values, 3)?;
     let n = values.len() as f64;
-    if values.len() < 3 {
-        return None;
-    }
-    let (s2, s3, _) = central_sums(values)?;
-    let (m2, m3) = (s2 / n, s3 / n);
-    let k2 = n * m2 / (n - 1.0);
-    if k2.sqrt() < NO_SPREAD {
-        return None;
-    }
     let k3 = n * n * m3 / ((n - 1.0) * (n - 2.0));
     Some(k3 / k2.powf(1.5))
 }
@@ -143,16 +142,8 @@ pub fn skewness(values: &[f64]) -> Option<f64> {
 /// The excess kurtosis of `values` as Moodle's quiz statistics define it: k4 / k2², with
 /// k4 = n² ((n + 1) m4 - 3 (n - 1) m2²) / ((n - 1)(n - 2)(n - 3)) (`None` below 4 values or when they do not vary).
 pub fn kurtosis(values: &[f64]) -> Option<f64> {
+    let (k2, [m2, _, m4]) = moments(values, 4)?;
     let n = values.len() as f64;
-    if values.len() < 4 {
-        return None;
-    }
-    let (s2, _, s4) = central_sums(values)?;
-    let (m2, m4) = (s2 / n, s4 / n);
-    let k2 = n * m2 / (n - 1.0);
-    if k2.sqrt() < NO_SPREAD {
-        return None;
-    }
     let k4 =
         n * n * ((n + 1.0) * m4 - 3.0 * (n - 1.0) * m2 * m2) / ((n - 1.0) * (n - 2.0) * (n - 3.0));
     Some(k4 / (k2 * k2))

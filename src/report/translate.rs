@@ -20,23 +20,16 @@ fn translate_quiz(quiz: &mut QuizReport, language: &str) {
         return;
     };
     quiz.quiz.title = texts.title;
-    for question in &mut quiz.quiz.questions {
-        let options = question.options.iter_mut().map(|o| (&o.id, &mut o.text));
-        retext(
-            &texts.questions,
-            &question.id,
-            &mut question.prompt,
-            options,
-        );
-    }
-    for question in &mut quiz.questions {
-        let options = question.options.iter_mut().map(|o| (&o.id, &mut o.text));
-        retext(
-            &texts.questions,
-            &question.id,
-            &mut question.prompt,
-            options,
-        );
+    let shapes = quiz.quiz.questions.iter_mut().map(|q| {
+        let options: Vec<_> = q.options.iter_mut().map(|o| (&o.id, &mut o.text)).collect();
+        (&q.id, &mut q.prompt, options)
+    });
+    let reports = quiz.questions.iter_mut().map(|q| {
+        let options: Vec<_> = q.options.iter_mut().map(|o| (&o.id, &mut o.text)).collect();
+        (&q.id, &mut q.prompt, options)
+    });
+    for (id, prompt, options) in shapes.chain(reports) {
+        retext(&texts.questions, id, prompt, options);
     }
 }
 
@@ -45,7 +38,7 @@ fn retext<'a>(
     texts: &BTreeMap<String, (String, BTreeMap<String, String>)>,
     id: &str,
     prompt: &mut String,
-    options: impl Iterator<Item = (&'a String, &'a mut String)>,
+    options: Vec<(&'a String, &'a mut String)>,
 ) {
     let Some((translated, option_texts)) = texts.get(id) else {
         return;
