@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::conformity::Deviation;
 use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape};
+use super::languages::{LanguageFacility, by_language};
 use super::overview::{Overview, overview};
 use super::stats::{Distribution, ItemStats, Reliability, Thresholds, item, mean, reliability};
 use crate::quiz::bank::TEACHING_ORDER;
@@ -29,17 +30,6 @@ pub struct QuestionReport {
     /// Facility per language of the quiz, when its attempts were taken in more than one (a translation that
     /// makes the question harder shows here).
     pub by_language: Vec<LanguageFacility>,
-}
-
-/// A question's facility among the attempts taken in one language.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LanguageFacility {
-    /// Language code.
-    pub language: String,
-    /// Attempts in that language.
-    pub n: usize,
-    /// Mean score over full marks (0-1).
-    pub facility: Option<f64>,
 }
 
 /// How often one option was chosen.
@@ -358,32 +348,6 @@ fn quiz_report(
         quiz: shape,
         attempts: rows,
     }
-}
-
-/// The facility of question `q` (worth `max`) per language of `rows`; empty when they share one language.
-fn by_language(rows: &[AttemptRow], q: usize, max: f64) -> Vec<LanguageFacility> {
-    let languages: BTreeSet<&str> = rows.iter().map(|r| r.language.as_str()).collect();
-    if languages.len() < 2 {
-        return Vec::new();
-    }
-    languages
-        .into_iter()
-        .map(|language| {
-            let fractions: Vec<f64> = rows
-                .iter()
-                .filter(|r| r.language == language)
-                .map(|r| {
-                    let score = r.scores.get(q).copied().unwrap_or(0.0);
-                    if max > 0.0 { score / max } else { 0.0 }
-                })
-                .collect();
-            LanguageFacility {
-                language: language.to_owned(),
-                n: fractions.len(),
-                facility: mean(&fractions),
-            }
-        })
-        .collect()
 }
 
 /// Per participant identity, their pre-phase and post-phase attempt.

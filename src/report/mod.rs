@@ -6,6 +6,7 @@ pub mod conformity;
 pub mod dataset;
 pub mod export;
 pub mod known;
+pub mod languages;
 pub mod overview;
 pub mod pseudonym;
 pub mod reduce;

@@ -10,9 +10,10 @@ use crate::config::Group;
 use crate::i18n::{Lang, ReportStrings, fill};
 use crate::quiz::{FeedbackMode, Taxonomy};
 use crate::report::Report;
-use crate::report::analysis::{LanguageFacility, MissedIndicator, QuestionReport, QuizReport};
+use crate::report::analysis::{MissedIndicator, QuestionReport, QuizReport};
 use crate::report::conformity::{Departure, Deviation};
 use crate::report::dataset::ContentVariant;
+use crate::report::languages::LanguageFacility;
 use crate::report::stats::{Distribution, Flag, Reliability};
 
 /// What turns ids into words: the language, tag labels and group labels.
