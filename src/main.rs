@@ -126,9 +126,12 @@ enum Command {
         /// Recomputes points from the current quiz files.
         #[arg(long)]
         regrade: bool,
-        /// Replaces names by roster codes or stable pseudonyms.
+        /// Replaces names by roster codes or pseudonyms keyed with the trainer's secret.
         #[arg(long)]
         pseudonymise: bool,
+        /// The pseudonym key file (default: pseudonym.key in the user config folder, made on first use).
+        #[arg(long, value_name = "FILE", requires = "pseudonymise")]
+        pseudonym_key: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: ReportFormat,
@@ -297,6 +300,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
             attempts,
             regrade,
             pseudonymise,
+            pseudonym_key,
             format,
             table,
             delimiter,
@@ -322,6 +326,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 attempts: *attempts,
                 regrade: *regrade,
                 pseudonymise: *pseudonymise,
+                pseudonym_key: pseudonym_key.clone(),
                 format: *format,
                 table: *table,
                 delimiter,

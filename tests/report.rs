@@ -156,9 +156,14 @@ fn session(results: &Path) {
 }
 
 fn report(results: &Path, args: &[&str]) -> String {
+    report_with(results, &root().join("tests/fixtures/valid"), args)
+}
+
+/// `vigil report` on `results` with the quiz folder `quizzes`, 100 columns wide.
+fn report_with(results: &Path, quizzes: &Path, args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
         .args(["report", "--results", ".", "--quizzes"])
-        .arg(root().join("tests/fixtures/valid"))
+        .arg(quizzes)
         .args(args)
         .current_dir(results)
         .env("COLUMNS", "100")
@@ -271,17 +276,137 @@ fn html_escapes_every_name_and_csv_neutralises_formulas() {
 fn pseudonymised_reports_carry_no_names() {
     let dir = tempfile::tempdir().unwrap();
     session(dir.path());
+    let trainer = tempfile::tempdir().unwrap();
+    let key = trainer.path().join("pseudonym.key");
+    let key = key.to_str().unwrap();
     for format in ["text", "csv", "json", "html", "responses"] {
         let args = match format {
-            "responses" => vec!["--format", "csv", "--table", "responses", "--pseudonymise"],
-            _ => vec!["--format", format, "--pseudonymise"],
+            "responses" => vec!["--format", "csv", "--table", "responses"],
+            _ => vec!["--format", format],
         };
+        let args = [&args[..], &["--pseudonymise", "--pseudonym-key", key]].concat();
         let output = report(dir.path(), &args);
         for name in ["Aigerim", "Nurlan", "alert(1)", "HYPERLINK"] {
             assert!(!output.contains(name), "{format} shows {name}");
         }
         assert!(output.contains("participant-"), "{format}");
     }
+}
+
+/// The pseudonyms of a participants CSV made with the key file `key`.
+fn pseudonyms(results: &Path, key: &Path) -> Vec<String> {
+    let key = key.to_str().unwrap();
+    let args = ["--format", "csv", "--pseudonymise", "--pseudonym-key", key];
+    let mut names: Vec<String> = report(results, &args)
+        .lines()
+        .flat_map(|line| line.split(','))
+        .filter(|cell| cell.starts_with("participant-"))
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn pseudonyms_are_stable_with_one_trainer_key_and_differ_with_another() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let trainer = tempfile::tempdir().unwrap();
+    let key = trainer.path().join("keys").join("pseudonym.key");
+    let first = pseudonyms(dir.path(), &key);
+    assert!(key.exists(), "the key is made on first use");
+    assert!(!first.is_empty());
+    assert_eq!(pseudonyms(dir.path(), &key), first);
+    let other = pseudonyms(dir.path(), &trainer.path().join("other.key"));
+    assert_eq!(other.len(), first.len());
+    assert!(
+        other.iter().all(|p| !first.contains(p)),
+        "{first:?} {other:?}"
+    );
+}
+
+#[test]
+fn a_pseudonym_key_the_workstations_can_read_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let (code, err) = refused(
+        dir.path(),
+        "report",
+        &["--pseudonymise", "--pseudonym-key", "pseudonym.key"],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("inside the results folder"), "{err}");
+    assert!(!dir.path().join("pseudonym.key").exists());
+}
+
+/// A quiz folder holding the fixture quiz in English and in Russian.
+fn bilingual_quizzes() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    let english = std::fs::read_to_string(root().join("tests/fixtures/valid/small.ron")).unwrap();
+    std::fs::write(folder.path().join("small.ron"), &english).unwrap();
+    let russian = english
+        .replace("language: \"en\"", "language: \"ru\"")
+        .replace("title: \"Fixture\"", "title: \"Проверка\"")
+        .replace(
+            "Does his agreement rule out trafficking?",
+            "Исключает ли его согласие торговлю людьми?",
+        )
+        .replace("Which are indicators?", "Что из этого признаки?")
+        .replace("A debt for the trip", "Долг за поездку");
+    std::fs::write(folder.path().join("small.ru.ron"), russian).unwrap();
+    folder
+}
+
+#[test]
+fn texts_follow_the_report_language_and_facility_is_split_by_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let quizzes = bilingual_quizzes();
+    let store = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), None);
+    // Two English attempts get `signs` right, two Russian ones do not: the translation made it harder.
+    for (seed, name, language, points) in [
+        (1, "Aigerim", "en", [1.0, 1.0]),
+        (2, "Nurlan", "en", [0.0, 1.0]),
+        (3, "Dana", "ru", [1.0, 0.0]),
+        (4, "Erlan", "ru", [1.0, 0.0]),
+    ] {
+        let mut record = attempt(seed, name, "police", Phase::Post, "no", &["debt"], points);
+        record.quiz.language = language.into();
+        store.create(&record).unwrap();
+    }
+    let run = |args: &[&str]| report_with(dir.path(), quizzes.path(), args);
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["--format", "json", "--lang", "ru"])).unwrap();
+    let quiz = &json["quizzes"][0];
+    assert_eq!(quiz["quiz"]["title"], "Проверка");
+    let signs = &quiz["questions"][1];
+    assert_eq!(signs["prompt"], "Что из этого признаки?");
+    assert_eq!(signs["options"][0]["text"], "Долг за поездку");
+    assert_eq!(signs["stats"]["n"], 4, "items are pooled across languages");
+    let split: Vec<(String, f64, u64)> = signs["by_language"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let language = l["language"].as_str().unwrap().to_owned();
+            (
+                language,
+                l["facility"].as_f64().unwrap(),
+                l["n"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(split, [("en".into(), 1.0, 2), ("ru".into(), 0.0, 2)]);
+    let text = run(&["--lang", "ru"]);
+    assert!(text.contains("Что из этого признаки?"), "{text}");
+    assert!(text.contains("Лёгкость по языкам"), "{text}");
+    assert!(text.contains("en 1.00 (2) · ru 0.00 (2)"), "{text}");
+    let english = run(&["--lang", "en"]);
+    assert!(english.contains("Which are indicators?"), "{english}");
+    let items = run(&["--format", "csv", "--table", "items"]);
+    assert!(items.contains(",en:1 ru:0"), "{items}");
+    let html = run(&["--format", "html", "--lang", "ru"]);
+    assert!(html.contains("Исключает ли его согласие"), "{html}");
 }
 
 #[test]

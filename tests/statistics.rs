@@ -1086,3 +1086,112 @@ proptest! {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Moodle parity: skewness, kurtosis, error ratio and effective weight against figures computed outside Vigil by
+// tests/fixtures/moodle/reference.py (numpy and scipy), stored in reference.json next to it.
+// ---------------------------------------------------------------------------------------------------------------
+
+/// Figures computed with numpy and scipy agree with Vigil's to this many decimals.
+const REFERENCE_TOL: f64 = 1e-9;
+
+fn reference() -> serde_json::Value {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/moodle/reference.json");
+    let text = std::fs::read_to_string(&path).expect("reference.json is committed");
+    serde_json::from_str(&text).expect("reference.json is JSON")
+}
+
+fn reference_matrix(reference: &serde_json::Value) -> (Vec<f64>, Vec<Vec<f64>>) {
+    let numbers = |value: &serde_json::Value| -> Vec<f64> {
+        value
+            .as_array()
+            .expect("an array")
+            .iter()
+            .map(|v| v.as_f64().expect("a number"))
+            .collect()
+    };
+    let maxima = numbers(&reference["maxima"]);
+    let rows = reference["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(numbers)
+        .collect();
+    (maxima, rows)
+}
+
+fn assert_reference(actual: Option<f64>, expected: &serde_json::Value, what: &str) {
+    match (actual, expected.as_f64()) {
+        (Some(a), Some(e)) => assert!(
+            (a - e).abs() <= REFERENCE_TOL,
+            "{what}: got {a}, scipy says {e}"
+        ),
+        (None, None) => {}
+        (a, _) => panic!("{what}: got {a:?}, scipy says {expected}"),
+    }
+}
+
+#[test]
+fn skewness_kurtosis_error_ratio_and_effective_weight_match_scipy() {
+    let reference = reference();
+    let (maxima, matrix) = reference_matrix(&reference);
+    let full: f64 = maxima.iter().sum();
+    let percents: Vec<f64> = matrix
+        .iter()
+        .map(|row| 100.0 * row.iter().sum::<f64>() / full)
+        .collect();
+    let distribution = Distribution::of(&percents, None);
+    assert_reference(distribution.skewness, &reference["skewness"], "skewness");
+    assert_reference(distribution.kurtosis, &reference["kurtosis"], "kurtosis");
+    let rel = reliability(&matrix).expect("alpha is defined");
+    assert_reference(Some(rel.alpha), &reference["alpha"], "alpha");
+    assert_reference(
+        Some(rel.error_ratio),
+        &reference["error_ratio"],
+        "error ratio",
+    );
+    assert_reference(
+        Some(rel.standard_error),
+        &reference["standard_error"],
+        "standard error",
+    );
+    for (q, max) in maxima.iter().enumerate() {
+        let stats = item(&matrix, q, *max, &Thresholds::default());
+        assert_reference(
+            stats.effective_weight,
+            &reference["effective_weight"][q],
+            &format!("effective weight of q{}", q + 1),
+        );
+    }
+}
+
+#[test]
+fn shape_figures_need_enough_attempts_that_vary() {
+    let flat = Distribution::of(&[50.0; 6], None);
+    assert_eq!((flat.skewness, flat.kurtosis), (None, None));
+    let three = Distribution::of(&[10.0, 20.0, 60.0], None);
+    assert!(three.skewness.is_some());
+    assert_eq!(three.kurtosis, None);
+    assert_eq!(Distribution::of(&[10.0, 20.0], None).skewness, None);
+}
+
+#[test]
+fn the_pipeline_carries_skewness_error_ratio_and_effective_weight() {
+    let (report, _, _) = report_in(AttemptChoice::All, false);
+    for quiz in &report.quizzes {
+        let percents: Vec<f64> = quiz.attempts.iter().map(|a| a.percent()).collect();
+        assert_eq!(
+            quiz.distribution.skewness,
+            vigil::report::stats::skewness(&percents)
+        );
+        let matrix: Vec<Vec<f64>> = quiz.attempts.iter().map(|a| a.scores.clone()).collect();
+        let weights = vigil::report::stats::effective_weights(&matrix);
+        let carried: Vec<Option<f64>> = quiz
+            .questions
+            .iter()
+            .map(|q| q.stats.effective_weight)
+            .collect();
+        assert_eq!(carried, weights, "{}", quiz.quiz.id);
+    }
+}

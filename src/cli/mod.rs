@@ -6,6 +6,7 @@ pub mod import;
 pub mod keygen;
 pub mod list;
 pub mod output;
+pub mod pseudonym_key;
 pub mod records;
 pub mod report;
 pub mod run;

@@ -7,13 +7,14 @@ use anyhow::Context;
 use serde::Serialize;
 
 use super::output::refuse_clash;
+use super::pseudonym_key::load_or_create;
 use crate::config::{Config, Group};
 use crate::i18n::Lang;
 use crate::quiz::Bank;
 use crate::quiz::bank::BUILT_IN_PREFIX;
 use crate::record::IntegrityKey;
 use crate::record::seal::{PinnedKey, SealStatus};
-use crate::record::writer::replace_file;
+use crate::record::writer::{replace_file, replace_private_file};
 use crate::report::export::csv::Table;
 use crate::report::export::{Labels, csv, html, text};
 use crate::report::stats::Thresholds;
@@ -50,6 +51,8 @@ pub struct ReportOptions {
     pub regrade: bool,
     /// Replace names by codes or pseudonyms.
     pub pseudonymise: bool,
+    /// The trainer's pseudonym key file (default: `pseudonym.key` in the user config folder).
+    pub pseudonym_key: Option<PathBuf>,
     /// The form.
     pub format: ReportFormat,
     /// The CSV table.
@@ -160,7 +163,27 @@ pub fn run(
         return Ok(USAGE);
     }
     if options.pseudonymise {
-        data.pseudonymise();
+        let loaded = match load_or_create(
+            options.pseudonym_key.as_deref(),
+            &options.folders,
+            &options.read_files,
+            &mut rand::rng(),
+            replace_private_file,
+        ) {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                writeln!(err, "vigil report: {}", printable_line(&error.to_string()))?;
+                return Ok(USAGE);
+            }
+        };
+        if loaded.created {
+            writeln!(
+                err,
+                "vigil report: made a new pseudonym key at {}; keep it on this machine (and a copy) to give                  participants the same pseudonyms in later reports",
+                printable_line(&loaded.path.display().to_string())
+            )?;
+        }
+        data.pseudonymise(&loaded.key);
     }
     let deviations = options
         .config
@@ -168,6 +191,7 @@ pub fn run(
         .map(|config| conformity::deviations(&data.attempts, config, &bank.quizzes))
         .unwrap_or_default();
     let mut report = analyse(data, options.thresholds);
+    report.translate(options.lang.code());
     report.deviations = deviations;
     let seal = SealStatus::survey(
         &options.folders,
@@ -231,6 +255,7 @@ mod tests {
             attempts: AttemptChoice::default(),
             regrade: false,
             pseudonymise: false,
+            pseudonym_key: None,
             format: ReportFormat::Json,
             table: Table::default(),
             delimiter: b',',

@@ -213,4 +213,10 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     dashboard_keys: "←→ tab  ↑↓ select  Enter details  [ ] quiz  < > session  s sort  q quit",
     all_sessions: "all sessions",
     drill_keys: "↑↓ scroll  Esc back",
+    shape: ["Shape", "skewness", "kurtosis"],
+    shape_unit: "no unit; 0 for a normal distribution, skewness below 0: most scores high",
+    error_ratio: "error ratio",
+    weight_head: "weight %",
+    weight_legend: "weight: the question's share of the spread of the totals, percent (— when it works against the rest)",
+    by_language: "Facility by language (0–1)",
 };

@@ -646,6 +646,18 @@ pub struct ReportStrings {
     pub all_sessions: &'static str,
     /// Drill-down footer keys.
     pub drill_keys: &'static str,
+    /// "Shape", then the names of the shape figures of a distribution: skewness, kurtosis.
+    pub shape: [&'static str; 3],
+    /// What the shape figures are measured in: "no unit; 0 for a normal distribution".
+    pub shape_unit: &'static str,
+    /// "error ratio" (Moodle's 100 x sqrt(1 - alpha)).
+    pub error_ratio: &'static str,
+    /// Item table head of the effective weight.
+    pub weight_head: &'static str,
+    /// What the effective weight measures.
+    pub weight_legend: &'static str,
+    /// "Facility by language" (a question's facility per language of the quiz).
+    pub by_language: &'static str,
 }
 
 impl Lang {

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::conformity::Deviation;
 use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape};
+use super::languages::{LanguageFacility, by_language};
 use super::overview::{Overview, overview};
 use super::stats::{Distribution, ItemStats, Reliability, Thresholds, item, mean, reliability};
 use crate::quiz::bank::TEACHING_ORDER;
@@ -26,6 +27,9 @@ pub struct QuestionReport {
     pub stats: ItemStats,
     /// How often each option was chosen (distractor analysis).
     pub options: Vec<OptionCount>,
+    /// Facility per language of the quiz, when its attempts were taken in more than one (a translation that
+    /// makes the question harder shows here).
+    pub by_language: Vec<LanguageFacility>,
 }
 
 /// How often one option was chosen.
@@ -241,6 +245,7 @@ fn quiz_report(
             kind: question.kind.clone(),
             max: question.max,
             stats: item(&matrix, q, question.max, thresholds),
+            by_language: by_language(&rows, q, question.max),
             options: question
                 .options
                 .iter()

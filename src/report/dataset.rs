@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::known::Known;
+use super::pseudonym::PseudonymKey;
 use crate::quiz::{CheckedQuiz, FeedbackMode, QuestionKind};
 use crate::record::Phase;
 use crate::record::scan::Problem;
@@ -57,6 +58,36 @@ pub struct QuizShape {
     pub questions: Vec<QuestionShape>,
     /// Whether the shape came from the quiz file (else only ids and maxima from records are known).
     pub from_quiz_file: bool,
+    /// The texts of the quiz in each language it has a file in, by language code (see
+    /// [`crate::report::Report::translate`]).
+    #[serde(skip)]
+    pub translations: BTreeMap<String, QuizTexts>,
+}
+
+/// The texts of a quiz in one language: title, prompts and option texts by question and option id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuizTexts {
+    /// Title.
+    pub title: String,
+    /// Per question id, its prompt and its option texts by option id.
+    pub questions: BTreeMap<String, (String, BTreeMap<String, String>)>,
+}
+
+impl QuizTexts {
+    /// The texts of a quiz file.
+    pub fn of(checked: &CheckedQuiz) -> Self {
+        let questions = QuizShape::questions_of(checked)
+            .into_iter()
+            .map(|q| {
+                let options = q.options.into_iter().map(|o| (o.id, o.text)).collect();
+                (q.id, (q.prompt, options))
+            })
+            .collect();
+        Self {
+            title: checked.quiz.title.clone(),
+            questions,
+        }
+    }
 }
 
 impl QuizShape {
@@ -69,32 +100,39 @@ impl QuizShape {
             pass_mark: Some(f64::from(quiz.pass_mark)),
             form_group: quiz.form_group.clone(),
             from_quiz_file: true,
-            questions: quiz
-                .questions
-                .iter()
-                .map(|q| QuestionShape {
-                    id: q.id.clone(),
-                    prompt: q.prompt.clone(),
-                    kind: q.kind.name().to_owned(),
-                    max: q.max_points(),
-                    tags: q.tags.clone(),
-                    options: match &q.kind {
-                        QuestionKind::Single { options }
-                        | QuestionKind::TrueFalse { options }
-                        | QuestionKind::Multiple { options } => options
-                            .iter()
-                            .map(|o| OptionShape {
-                                id: o.id.clone(),
-                                text: o.text.clone(),
-                                correct: o.correct,
-                                tags: o.tags.clone(),
-                            })
-                            .collect(),
-                        _ => Vec::new(),
-                    },
-                })
-                .collect(),
+            questions: Self::questions_of(checked),
+            translations: BTreeMap::from([(quiz.language.clone(), QuizTexts::of(checked))]),
         }
+    }
+
+    /// The questions of a quiz file.
+    fn questions_of(checked: &CheckedQuiz) -> Vec<QuestionShape> {
+        checked
+            .quiz
+            .questions
+            .iter()
+            .map(|q| QuestionShape {
+                id: q.id.clone(),
+                prompt: q.prompt.clone(),
+                kind: q.kind.name().to_owned(),
+                max: q.max_points(),
+                tags: q.tags.clone(),
+                options: match &q.kind {
+                    QuestionKind::Single { options }
+                    | QuestionKind::TrueFalse { options }
+                    | QuestionKind::Multiple { options } => options
+                        .iter()
+                        .map(|o| OptionShape {
+                            id: o.id.clone(),
+                            text: o.text.clone(),
+                            correct: o.correct,
+                            tags: o.tags.clone(),
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                },
+            })
+            .collect()
     }
 
     /// A shape known only from a record: question ids, kinds and maxima.
@@ -119,6 +157,7 @@ impl QuizShape {
             form_group: record.quiz.form_group.as_deref().map(str::to_owned),
             questions,
             from_quiz_file: false,
+            translations: BTreeMap::new(),
         }
     }
 }
@@ -298,12 +337,11 @@ pub(crate) fn choose(mut rows: Vec<AttemptRow>, choice: AttemptChoice) -> Vec<At
 }
 
 impl Dataset {
-    /// Replaces every name by the participant's roster code, or by a stable pseudonym derived from their
-    /// identity, so a report can be shared without names.
-    pub fn pseudonymise(&mut self) {
+    /// Replaces every name by the participant's roster code, or by a pseudonym derived from their identity with
+    /// the trainer's secret `key`, so a report can be shared without names.
+    pub fn pseudonymise(&mut self, key: &PseudonymKey) {
         for row in &mut self.attempts {
-            let hash = blake3::hash(row.participant.as_bytes()).to_hex();
-            let pseudonym = format!("participant-{}", &hash.as_str()[..8]);
+            let pseudonym = key.pseudonym(&row.participant);
             row.name = row.code.clone().unwrap_or_else(|| pseudonym.clone());
             row.participant = pseudonym;
         }

@@ -6,9 +6,12 @@ pub mod conformity;
 pub mod dataset;
 pub mod export;
 pub mod known;
+pub mod languages;
 pub mod overview;
+pub mod pseudonym;
 pub mod reduce;
 pub mod stats;
+pub mod translate;
 
 pub use analysis::{Report, analyse};
 pub use dataset::{AttemptChoice, Dataset, Filter};

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError, RwLock};
 
 use super::dataset::{
-    AttemptChoice, AttemptRow, ContentVariant, Dataset, Filter, QuizShape, choose,
+    AttemptChoice, AttemptRow, ContentVariant, Dataset, Filter, QuizShape, QuizTexts, choose,
 };
 use super::known::Known;
 use crate::quiz::CheckedQuiz;
@@ -80,10 +80,18 @@ impl<'q> Reducer<'q> {
                 map.entry(q.quiz.id.as_str()).or_insert(q);
                 map
             });
-        let shapes = files
+        let mut shapes: HashMap<&str, QuizShape> = files
             .iter()
             .map(|(id, quiz)| (*id, QuizShape::of(quiz)))
             .collect();
+        for quiz in quizzes {
+            if let Some(shape) = shapes.get_mut(quiz.quiz.id.as_str()) {
+                shape
+                    .translations
+                    .entry(quiz.quiz.language.clone())
+                    .or_insert_with(|| QuizTexts::of(quiz));
+            }
+        }
         let expected = files
             .iter()
             .map(|(id, quiz)| (*id, Expected::of(&quiz.quiz)))

@@ -1,6 +1,8 @@
 //! The statistics of a score matrix (attempts x questions), as Moodle's quiz statistics define them: score
 //! distribution, facility, discrimination and discriminative efficiency per question, Cronbach's alpha and the
-//! standard error of measurement. Sample variances (n - 1) throughout; a figure that is not defined is `None`.
+//! standard error of measurement, and the figures Moodle adds to them: skewness and kurtosis of the scores, error
+//! ratio and each question's effective weight. Sample variances (n - 1) throughout; a figure that is not defined
+//! is `None`.
 
 use serde::Serialize;
 
@@ -78,6 +80,10 @@ pub struct Distribution {
     pub max: Option<f64>,
     /// Share of attempts at or above the pass mark (0-1).
     pub pass_rate: Option<f64>,
+    /// Skewness of the scores, as Moodle defines it: k3 / k2^(3/2) (no unit; above 3 attempts that vary).
+    pub skewness: Option<f64>,
+    /// Excess kurtosis of the scores, as Moodle defines it: k4 / k2^2 (no unit; above 4 attempts that vary).
+    pub kurtosis: Option<f64>,
     /// Attempts per tenth of the range: 0-10%, 10-20%, ..., 90-100% (100% counts in the last).
     pub histogram: [usize; 10],
 }
@@ -101,9 +107,77 @@ impl Distribution {
             pass_rate: pass_mark
                 .filter(|_| !percents.is_empty())
                 .map(|mark| passed(mark) as f64 / percents.len() as f64),
+            skewness: skewness(percents),
+            kurtosis: kurtosis(percents),
             histogram,
         }
     }
+}
+
+/// The k-statistic k2 and the central moments m2, m3, m4 (mean powers of the deviations from the mean) of
+/// `values`; `None` below `least` values or when they do not vary.
+fn moments(values: &[f64], least: usize) -> Option<(f64, [f64; 3])> {
+    if values.len() < least {
+        return None;
+    }
+    let n = values.len() as f64;
+    let mean = mean(values)?;
+    let [s2, s3, s4] = values.iter().fold([0.0; 3], |[s2, s3, s4], v| {
+        let d = v - mean;
+        [s2 + d * d, s3 + d * d * d, s4 + d * d * d * d]
+    });
+    let k2 = s2 / (n - 1.0);
+    (k2.sqrt() >= NO_SPREAD).then_some((k2, [s2 / n, s3 / n, s4 / n]))
+}
+
+/// The skewness of `values` as Moodle's quiz statistics define it, from the k-statistics: k3 / k2^(3/2), with
+/// k2 = n m2 / (n - 1) and k3 = n² m3 / ((n - 1)(n - 2)) (`None` below 3 values or when they do not vary).
+pub fn skewness(values: &[f64]) -> Option<f64> {
+    let (k2, [_, m3, _]) = moments(values, 3)?;
+    let n = values.len() as f64;
+    let k3 = n * n * m3 / ((n - 1.0) * (n - 2.0));
+    Some(k3 / k2.powf(1.5))
+}
+
+/// The excess kurtosis of `values` as Moodle's quiz statistics define it: k4 / k2², with
+/// k4 = n² ((n + 1) m4 - 3 (n - 1) m2²) / ((n - 1)(n - 2)(n - 3)) (`None` below 4 values or when they do not vary).
+pub fn kurtosis(values: &[f64]) -> Option<f64> {
+    let (k2, [m2, _, m4]) = moments(values, 4)?;
+    let n = values.len() as f64;
+    let k4 =
+        n * n * ((n + 1.0) * m4 - 3.0 * (n - 1.0) * m2 * m2) / ((n - 1.0) * (n - 2.0) * (n - 3.0));
+    Some(k4 / (k2 * k2))
+}
+
+/// Each question's effective weight, in percent, as Moodle's quiz statistics define it: how much of the spread
+/// of the totals the question accounts for, 100 x sqrt(cov(question, total)) / the sum of sqrt(cov(q, total))
+/// over the questions whose covariance with the total is not negative. `None` for a question whose covariance is
+/// negative (it works against the rest), and for every question when no covariance is positive.
+pub fn effective_weights(matrix: &[Vec<f64>]) -> Vec<Option<f64>> {
+    let p = matrix.first().map_or(0, Vec::len);
+    let totals: Vec<f64> = matrix.iter().map(|row| row.iter().sum()).collect();
+    let covariances: Vec<Option<f64>> = (0..p)
+        .map(|q| {
+            let column: Vec<f64> = matrix
+                .iter()
+                .map(|row| row.get(q).copied().unwrap_or(0.0))
+                .collect();
+            covariance(&column, &totals)
+        })
+        .collect();
+    let root_sum: f64 = covariances
+        .iter()
+        .flatten()
+        .filter(|c| **c >= 0.0)
+        .map(|c| c.sqrt())
+        .sum();
+    covariances
+        .into_iter()
+        .map(|c| {
+            c.filter(|c| *c >= 0.0 && root_sum > NO_SPREAD)
+                .map(|c| 100.0 * c.sqrt() / root_sum)
+        })
+        .collect()
 }
 
 /// Where flags are raised in the item analysis.
@@ -152,6 +226,8 @@ pub struct ItemStats {
     pub discrimination: Option<f64>,
     /// 100 x the covariance with the rest of the test over the largest covariance sorting can give.
     pub efficiency: Option<f64>,
+    /// Share of the spread of the totals this question accounts for, percent (see [`effective_weights`]).
+    pub effective_weight: Option<f64>,
     /// What to look at.
     pub flags: Vec<Flag>,
 }
@@ -199,6 +275,7 @@ pub fn item(matrix: &[Vec<f64>], q: usize, max: f64, thresholds: &Thresholds) ->
             .map(|sd| if sd < NO_SPREAD { 0.0 } else { sd }),
         discrimination,
         efficiency,
+        effective_weight: effective_weights(matrix).get(q).copied().flatten(),
         flags,
     }
 }
@@ -210,6 +287,8 @@ pub struct Reliability {
     pub alpha: f64,
     /// Standard error of measurement, in points: SD of totals x sqrt(1 - alpha).
     pub standard_error: f64,
+    /// Error ratio, percent: 100 x sqrt(1 - alpha), the share of the spread of the totals that is noise.
+    pub error_ratio: f64,
 }
 
 /// Cronbach's alpha and the standard error of measurement of `matrix`, defined for more than one question,
@@ -243,6 +322,7 @@ pub fn reliability(matrix: &[Vec<f64>]) -> Option<Reliability> {
     Some(Reliability {
         alpha,
         standard_error,
+        error_ratio: 100.0 * unexplained.sqrt(),
     })
 }
 

@@ -164,7 +164,9 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                 "sd",
                 "discrimination",
                 "efficiency",
+                "effective_weight",
                 "flags",
+                "facility_by_language",
             ]
             .map(String::from)
             .to_vec())?;
@@ -186,7 +188,16 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                         optional(question.stats.standard_deviation),
                         optional(question.stats.discrimination),
                         optional(question.stats.efficiency),
+                        optional(question.stats.effective_weight),
                         flags.join(" "),
+                        neutralise(
+                            &question
+                                .by_language
+                                .iter()
+                                .map(|l| format!("{}:{}", l.language, optional(l.facility)))
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        ),
                     ])?;
                 }
             }

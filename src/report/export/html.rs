@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    Labels, contents_note, decimal, departure, flag_words, full_marks, missed_of, not_counted,
-    overview, percent, percent_sign, reliability_figures,
+    Labels, contents_note, decimal, departure, flag_words, full_marks, language_split, missed_of,
+    not_counted, overview, percent, percent_sign, question_text, reliability_figures, shape_line,
 };
 use crate::i18n::fill;
 use crate::report::Report;
@@ -161,6 +161,12 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
     );
     let _ = write!(
         html,
+        "<p><b>{}:</b> {}</p>",
+        escape(r.shape[0]),
+        escape(&shape_line(&quiz.distribution, r))
+    );
+    let _ = write!(
+        html,
         "<p>{}</p>{}",
         escape(r.histogram),
         histogram(&quiz.distribution, r.histogram)
@@ -174,43 +180,68 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
     );
     let _ = write!(
         html,
-        "<h3>{}</h3><table><caption>{}</caption><tr><th>#</th><th>{}</th>",
+        "<h3>{}</h3><table><caption>{}; {}</caption><tr><th>#</th><th>{}</th>",
         escape(r.questions),
         escape(r.item_legend),
+        escape(r.weight_legend),
         escape(r.questions)
     );
-    for head in r.item_heads {
+    let [facility, sd, discrimination, efficiency, look] = r.item_heads;
+    for head in [
+        facility,
+        sd,
+        discrimination,
+        efficiency,
+        r.weight_head,
+        look,
+    ] {
         let _ = write!(html, "<th>{}</th>", escape(head));
     }
     html.push_str("</tr>");
     for (n, question) in quiz.questions.iter().enumerate() {
         let flags = flag_words(&question.stats.flags, r);
-        let text = if question.prompt.is_empty() {
-            &question.id
-        } else {
-            &question.prompt
-        };
+        let text = question_text(question);
         let _ = write!(
             html,
             "<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-             <td class=\"n\">{}</td><td>{}</td></tr>",
+             <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             n + 1,
             escape(&truncate(text, 90)),
             decimal(question.stats.facility),
             decimal(question.stats.standard_deviation),
             percent(question.stats.discrimination),
             percent(question.stats.efficiency),
+            percent(question.stats.effective_weight),
             escape(&flags)
         );
     }
     html.push_str("</table>");
+    if quiz.questions.iter().any(|q| !q.by_language.is_empty()) {
+        let _ = write!(
+            html,
+            "<h3>{}</h3><table><tr><th>#</th><th>{}</th><th>{}</th></tr>",
+            escape(r.by_language),
+            escape(r.questions),
+            escape(r.item_heads[0])
+        );
+        for (n, question) in quiz.questions.iter().enumerate() {
+            let _ = write!(
+                html,
+                "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+                n + 1,
+                escape(&truncate(question_text(question), 90)),
+                escape(&language_split(&question.by_language))
+            );
+        }
+        html.push_str("</table>");
+    }
     let facility: Vec<(String, f64)> = quiz
         .questions
         .iter()
         .enumerate()
         .map(|(n, q)| {
             (
-                format!("{}. {}", n + 1, q.id),
+                format!("{}. {}", n + 1, truncate(question_text(q), 40)),
                 q.stats.facility.unwrap_or(0.0),
             )
         })

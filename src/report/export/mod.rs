@@ -10,9 +10,10 @@ use crate::config::Group;
 use crate::i18n::{Lang, ReportStrings, fill};
 use crate::quiz::{FeedbackMode, Taxonomy};
 use crate::report::Report;
-use crate::report::analysis::{MissedIndicator, QuizReport};
+use crate::report::analysis::{MissedIndicator, QuestionReport, QuizReport};
 use crate::report::conformity::{Departure, Deviation};
 use crate::report::dataset::ContentVariant;
+use crate::report::languages::LanguageFacility;
 use crate::report::stats::{Distribution, Flag, Reliability};
 
 /// What turns ids into words: the language, tag labels and group labels.
@@ -65,8 +66,14 @@ pub fn reliability_figures(
                 .map(|m| format!(" ({:.1}%)", 100.0 * rel.standard_error / m))
                 .unwrap_or_default();
             format!(
-                "{} {:.2} · {} {:.2} {}{share}",
-                r.alpha_sem[0], rel.alpha, r.alpha_sem[1], rel.standard_error, r.points
+                "{} {:.2} · {} {:.2} {}{share} · {} {:.1}%",
+                r.alpha_sem[0],
+                rel.alpha,
+                r.alpha_sem[1],
+                rel.standard_error,
+                r.points,
+                r.error_ratio,
+                rel.error_ratio
             )
         }
         None => r.undefined.to_owned(),
@@ -186,6 +193,38 @@ pub fn distribution_line(d: &Distribution, r: &ReportStrings) -> String {
     )
 }
 
+/// Skewness and kurtosis of a distribution in words, with what they are measured in:
+/// `skewness -0.42 · kurtosis 1.05 (no unit; …)`.
+pub fn shape_line(d: &Distribution, r: &ReportStrings) -> String {
+    let figure = |value: Option<f64>| value.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"));
+    format!(
+        "{} {} · {} {} ({})",
+        r.shape[1],
+        figure(d.skewness),
+        r.shape[2],
+        figure(d.kurtosis),
+        r.shape_unit
+    )
+}
+
+/// What names a question in a table: its prompt in the report's language, or its id when no text is known.
+pub fn question_text(question: &QuestionReport) -> &str {
+    if question.prompt.is_empty() {
+        &question.id
+    } else {
+        &question.prompt
+    }
+}
+
+/// A question's facility per language, `en 0.71 (5) · ru 0.43 (2)` (attempts in brackets).
+pub fn language_split(split: &[LanguageFacility]) -> String {
+    split
+        .iter()
+        .map(|l| format!("{} {} ({})", l.language, decimal(l.facility), l.n))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,17 +243,32 @@ mod tests {
     }
 
     #[test]
+    fn skewness_and_kurtosis_are_given_with_two_decimals_and_their_unit() {
+        let r = Lang::En.report();
+        let shape = shape_line(&Distribution::of(&[0.0, 10.0, 20.0, 100.0], None), r);
+        assert!(
+            shape.starts_with("skewness 1.81 · kurtosis 3.38 (no unit"),
+            "{shape}"
+        );
+        let flat = shape_line(&Distribution::of(&[50.0, 50.0], None), r);
+        assert!(flat.starts_with("skewness — · kurtosis —"), "{flat}");
+    }
+
+    #[test]
     fn the_standard_error_is_given_in_points_and_in_percent() {
         let r = Lang::En.report();
         let rel = Reliability {
             alpha: 0.5,
             standard_error: 1.11,
+            error_ratio: 43.6,
         };
         assert_eq!(
             reliability_figures(Some(&rel), Some(7.0), r),
-            "Cronbach's alpha 0.50 · standard error of measurement 1.11 points (15.9%)"
+            "Cronbach's alpha 0.50 · standard error of measurement 1.11 points (15.9%) · error ratio 43.6%"
         );
-        assert!(reliability_figures(Some(&rel), None, r).ends_with("1.11 points"));
+        assert!(
+            reliability_figures(Some(&rel), None, r).ends_with("1.11 points · error ratio 43.6%")
+        );
     }
 
     #[test]

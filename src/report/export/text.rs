@@ -6,7 +6,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{
     Labels, contents_note, decimal, departure, distribution_line, flag_words, full_marks,
-    missed_of, not_counted, overview, percent, reliability_figures,
+    language_split, missed_of, not_counted, overview, percent, question_text, reliability_figures,
+    shape_line,
 };
 use crate::i18n::fill;
 use crate::report::Report;
@@ -202,9 +203,11 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
     }
     let _ = writeln!(
         out,
-        "\n{}\n{}",
+        "\n{}\n{}\n{}: {}",
         r.distribution,
-        distribution_line(&quiz.distribution, r)
+        distribution_line(&quiz.distribution, r),
+        r.shape[0],
+        shape_line(&quiz.distribution, r)
     );
     let peak = quiz
         .distribution
@@ -256,41 +259,57 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
     }
     let _ = writeln!(out, "\n{}", r.questions);
     let [facility, sd, discrimination, efficiency, look] = r.item_heads;
-    let widths = [facility, sd, discrimination, efficiency].map(|head| head.width().max(6));
+    let widths =
+        [facility, sd, discrimination, efficiency, r.weight_head].map(|head| head.width().max(6));
     let id_width = width
         .saturating_sub(widths.iter().map(|w| w + 2).sum::<usize>() + look.width().max(20))
         .clamp(10, 40);
     let _ = writeln!(
         out,
-        "{}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}  {look}",
+        "{}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}  {:>w4$}  {look}",
         pad("", id_width),
         facility,
         sd,
         discrimination,
         efficiency,
+        r.weight_head,
         w0 = widths[0],
         w1 = widths[1],
         w2 = widths[2],
         w3 = widths[3],
+        w4 = widths[4],
     );
     for question in &quiz.questions {
         let flags = flag_words(&question.stats.flags, r);
         let _ = writeln!(
             out,
-            "{}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}  {}",
-            pad(&question.id, id_width),
+            "{}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}  {:>w4$}  {}",
+            pad(question_text(question), id_width),
             decimal(question.stats.facility),
             decimal(question.stats.standard_deviation),
             percent(question.stats.discrimination),
             percent(question.stats.efficiency),
+            percent(question.stats.effective_weight),
             flags,
             w0 = widths[0],
             w1 = widths[1],
             w2 = widths[2],
             w3 = widths[3],
+            w4 = widths[4],
         );
     }
-    let _ = writeln!(out, "({})", r.item_legend);
+    let _ = writeln!(out, "({}; {})", r.item_legend, r.weight_legend);
+    if quiz.questions.iter().any(|q| !q.by_language.is_empty()) {
+        let _ = writeln!(out, "\n{}", r.by_language);
+        for question in &quiz.questions {
+            let _ = writeln!(
+                out,
+                "{}  {}",
+                pad(question_text(question), id_width),
+                printable_line(&language_split(&question.by_language))
+            );
+        }
+    }
     if !quiz.tags.is_empty() {
         let _ = writeln!(out, "\n{}", r.tags);
         let tag_width = quiz

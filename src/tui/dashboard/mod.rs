@@ -125,6 +125,8 @@ impl Dashboard {
         taxonomy: Taxonomy,
         groups: Vec<Group>,
     ) -> Self {
+        let mut report = report;
+        report.translate(lang.code());
         Self {
             lang,
             report,
@@ -150,7 +152,8 @@ impl Dashboard {
     }
 
     /// Replaces the figures with fresh ones, keeping the trainer's place.
-    pub fn refresh(&mut self, report: Report, live: Vec<LiveRow>) {
+    pub fn refresh(&mut self, mut report: Report, live: Vec<LiveRow>) {
+        report.translate(self.lang.code());
         self.report = report;
         self.live = live;
         self.quiz = self.quiz.min(self.report.quizzes.len().saturating_sub(1));

@@ -14,6 +14,7 @@ use crate::report::export::{
 use crate::text::number;
 use crate::text::printable_line;
 use crate::tui::layout::{MIN_SIZE, clock, wrap};
+use crate::tui::screens::overlays::truncate;
 use crate::tui::theme::Theme;
 
 fn bar(share: f64, width: usize) -> String {
@@ -212,12 +213,19 @@ fn render_questions(
 ) {
     let Some(quiz) = quiz else { return };
     let r = labels.lang.report();
+    // The question column shares what the three figure columns and the gaps leave with the flags column.
+    let text_width = usize::from(area.width.saturating_sub(14 + 9 + 9 + 4) / 2).max(4);
     let rows: Vec<Row<'_>> = quiz
         .questions
         .iter()
         .map(|q| {
+            let text = if q.prompt.is_empty() {
+                &q.id
+            } else {
+                &q.prompt
+            };
             Row::new(vec![
-                printable_line(&q.id).into_owned(),
+                truncate(&printable_line(text), text_width),
                 format!(
                     "{} {}",
                     bar(q.stats.facility.unwrap_or(0.0), 8),

@@ -1,0 +1,52 @@
+//! Quiz and question texts in the report's language: items are pooled across languages by id, and each is shown
+//! with the texts of the language the report is read in, where the quiz has a file in that language.
+
+use std::collections::BTreeMap;
+
+use super::analysis::{QuizReport, Report};
+
+impl Report {
+    /// Shows every quiz's title, prompts and option texts in `language` (a code: `en`, `ru`, `kk`) where a quiz
+    /// file of that language gives them; the rest keep the texts they have.
+    pub fn translate(&mut self, language: &str) {
+        for quiz in &mut self.quizzes {
+            translate_quiz(quiz, language);
+        }
+    }
+}
+
+fn translate_quiz(quiz: &mut QuizReport, language: &str) {
+    let Some(texts) = quiz.quiz.translations.get(language).cloned() else {
+        return;
+    };
+    quiz.quiz.title = texts.title;
+    let shapes = quiz.quiz.questions.iter_mut().map(|q| {
+        let options: Vec<_> = q.options.iter_mut().map(|o| (&o.id, &mut o.text)).collect();
+        (&q.id, &mut q.prompt, options)
+    });
+    let reports = quiz.questions.iter_mut().map(|q| {
+        let options: Vec<_> = q.options.iter_mut().map(|o| (&o.id, &mut o.text)).collect();
+        (&q.id, &mut q.prompt, options)
+    });
+    for (id, prompt, options) in shapes.chain(reports) {
+        retext(&texts.questions, id, prompt, options);
+    }
+}
+
+/// Replaces the prompt and the option texts of question `id` by those `texts` give for it.
+fn retext<'a>(
+    texts: &BTreeMap<String, (String, BTreeMap<String, String>)>,
+    id: &str,
+    prompt: &mut String,
+    options: Vec<(&'a String, &'a mut String)>,
+) {
+    let Some((translated, option_texts)) = texts.get(id) else {
+        return;
+    };
+    prompt.clone_from(translated);
+    for (option, text) in options {
+        if let Some(translated) = option_texts.get(option) {
+            text.clone_from(translated);
+        }
+    }
+}
