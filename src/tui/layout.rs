@@ -140,6 +140,29 @@ pub fn push_wrapped(
     }
 }
 
+/// The title and debrief of a branching question's ending.
+pub fn push_ending(
+    lines: &mut Vec<Line<'static>>,
+    ending: &crate::quiz::model::Ending,
+    width: u16,
+    theme: &super::theme::Theme,
+) {
+    push_wrapped(
+        lines,
+        &printable(&ending.title, false),
+        width,
+        0,
+        theme.title,
+    );
+    push_wrapped(
+        lines,
+        &printable(&ending.debrief, true),
+        width,
+        0,
+        theme.text,
+    );
+}
+
 /// The instructions for a kind of question.
 pub fn kind_hint(lang: Lang, question: &Question) -> &'static str {
     let s = lang.strings();

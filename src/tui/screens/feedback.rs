@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::quiz::scoring::best_path;
 use crate::quiz::{Question, QuestionKind, Response};
 use crate::text::printable;
-use crate::tui::layout::{option_text, points_text, push_wrapped, wrap};
+use crate::tui::layout::{option_text, points_text, push_ending, push_wrapped, wrap};
 use crate::tui::theme::Theme;
 
 /// The verdict symbol, word and style for `points` out of `max`.
@@ -260,20 +260,7 @@ pub fn feedback_lines(
                 })
                 .map(|c| c.next.as_str());
             if let Some(ending) = endings.iter().find(|e| Some(e.id.as_str()) == last_next) {
-                push_wrapped(
-                    &mut lines,
-                    &printable(&ending.title, false),
-                    width,
-                    0,
-                    theme.title,
-                );
-                push_wrapped(
-                    &mut lines,
-                    &printable(&ending.debrief, true),
-                    width,
-                    0,
-                    theme.text,
-                );
+                push_ending(&mut lines, ending, width, theme);
             }
         }
     }

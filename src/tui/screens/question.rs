@@ -9,7 +9,7 @@ use crate::attempt::Draft;
 use crate::quiz::{Question, QuestionKind, Response};
 use crate::text::printable;
 use crate::tui::app::{App, Session};
-use crate::tui::layout::{kind_hint, option_text, push_wrapped, wrap};
+use crate::tui::layout::{kind_hint, option_text, push_ending, push_wrapped, wrap};
 use crate::tui::theme::Theme;
 
 /// The rows of the question body: its lines, and for each option, item or choice, the range of lines it takes.
@@ -254,20 +254,7 @@ pub fn question_body(app: &App, session: &Session, width: u16, theme: &Theme) ->
                     ));
                 }
             } else if *ended && let Some(ending) = endings.iter().find(|e| &e.id == at) {
-                push_wrapped(
-                    &mut lines,
-                    &printable(&ending.title, false),
-                    width,
-                    0,
-                    theme.title,
-                );
-                push_wrapped(
-                    &mut lines,
-                    &printable(&ending.debrief, true),
-                    width,
-                    0,
-                    theme.text,
-                );
+                push_ending(&mut lines, ending, width, theme);
             }
         }
         _ => {}
