@@ -190,15 +190,18 @@ pub fn run(
         .as_ref()
         .map(|config| conformity::deviations(&data.attempts, config, &bank.quizzes))
         .unwrap_or_default();
+    let unchecked_room_hashes = data.unchecked_room_hashes;
     let mut report = analyse(data, options.thresholds);
     report.translate(options.lang.code());
     report.deviations = deviations;
-    let seal = SealStatus::survey(
+    // The records were read once already: their unchecked room-key hashes are counted there, not read again.
+    let mut seal = SealStatus::survey(
         &options.folders,
         &options.filter.sessions,
         options.public_key.as_ref(),
-        key.is_some(),
+        true,
     );
+    seal.unchecked_room_hashes = unchecked_room_hashes;
     let seal_lines: Vec<String> = seal
         .lines()
         .iter()

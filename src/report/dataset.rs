@@ -305,6 +305,9 @@ pub struct Dataset {
     /// The sessions, groups and quizzes of every record read, whatever the filter.
     #[serde(skip)]
     pub known: Known,
+    /// Records read whose room-key hash went unchecked because no room key was given.
+    #[serde(skip)]
+    pub unchecked_room_hashes: usize,
     /// Whether scores were recomputed from the current quiz files.
     pub regraded: bool,
 }

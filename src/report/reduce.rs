@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError, RwLock};
 
 use super::dataset::{
@@ -64,6 +65,8 @@ pub struct Reducer<'q> {
     filter: &'q Filter,
     /// The sessions, groups and quizzes of every record reduced, whatever the filter.
     known: Mutex<Known>,
+    /// Records read whose room-key hash could not be checked (no room key given).
+    unchecked: AtomicUsize,
     /// Whether points are recomputed from the quiz files.
     regrade: bool,
 }
@@ -103,6 +106,7 @@ impl<'q> Reducer<'q> {
             learned: RwLock::default(),
             filter,
             known: Mutex::default(),
+            unchecked: AtomicUsize::new(0),
             regrade,
         }
     }
@@ -114,6 +118,9 @@ impl<'q> Reducer<'q> {
         record: &RecordView<'_>,
         integrity: Integrity,
     ) -> Contribution {
+        if integrity == Integrity::NoKey {
+            self.unchecked.fetch_add(1, Ordering::Relaxed);
+        }
         self.known
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -288,6 +295,7 @@ impl<'q> Reducer<'q> {
         data.mixed_content = mixed_content(contents);
         data.known =
             std::mem::take(&mut *self.known.lock().unwrap_or_else(PoisonError::into_inner));
+        data.unchecked_room_hashes = self.unchecked.load(Ordering::Relaxed);
         data.attempts = choose(std::mem::take(&mut data.attempts), choice);
         data
     }
