@@ -132,14 +132,7 @@ pub fn text(out: &mut String, overview: &Overview, labels: &Labels<'_>, width: u
         }
         let _ = writeln!(out, "{}", line.trim_end());
         for (label, cells) in &grid.rows {
-            let label: String = printable_line(label).chars().collect();
-            let mut shown = String::new();
-            for c in label.chars() {
-                if shown.width() + c.to_string().width() > label_width {
-                    break;
-                }
-                shown.push(c);
-            }
+            let shown = super::text::cut(&printable_line(label), label_width);
             let mut line = format!("{shown}{}", " ".repeat(label_width - shown.width()));
             for (cell, w) in cells.iter().zip(&widths) {
                 let _ = write!(

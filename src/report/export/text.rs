@@ -15,7 +15,7 @@ use crate::report::analysis::QuizReport;
 use crate::text::printable_line;
 
 /// Cuts `text` to `width` columns, marking a cut with `…`.
-fn cut(text: &str, width: usize) -> String {
+pub(super) fn cut(text: &str, width: usize) -> String {
     let text = printable_line(text);
     if text.width() <= width {
         return text.into_owned();
