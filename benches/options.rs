@@ -79,6 +79,7 @@ fn app_at_question(quiz: Quiz) -> App {
             offer,
             probe: Ok(()),
             unfinished: None,
+            elsewhere: None,
         },
         now(0),
     );

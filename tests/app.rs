@@ -17,6 +17,7 @@ use vigil::config::{PhaseRules, RosterEntry};
 use vigil::i18n::Lang;
 use vigil::quiz::parse::ron_options;
 use vigil::quiz::{FeedbackMode, Quiz, Taxonomy};
+use vigil::record::presence::{Liveness, Sighting};
 use vigil::record::{AttemptRecord, Participant, Phase, Status};
 use vigil::tui::app::{
     App, Ask, Delivery, Effect, Msg, Notice, Now, Offer, Overlay, Room, Screen, SignInError,
@@ -86,6 +87,16 @@ fn type_text(app: &mut App, text: &str) {
 
 /// Signs in with `name`, then opens the quiz; returns the effects of choosing the quiz.
 fn start(app: &mut App, name: &str, unfinished: Option<AttemptRecord>) -> Vec<Effect> {
+    start_seen(app, name, unfinished, None)
+}
+
+/// As [`start`], with the unfinished attempt open on another workstation as `elsewhere` says.
+fn start_seen(
+    app: &mut App,
+    name: &str,
+    unfinished: Option<AttemptRecord>,
+    elsewhere: Option<Sighting>,
+) -> Vec<Effect> {
     type_text(app, name);
     assert_eq!(
         app.update(key(KeyCode::Enter), now(0)),
@@ -101,6 +112,7 @@ fn start(app: &mut App, name: &str, unfinished: Option<AttemptRecord>) -> Vec<Ef
             offer,
             probe: Ok(()),
             unfinished: unfinished.map(Box::new),
+            elsewhere,
         },
         now(0),
     )
@@ -278,6 +290,53 @@ fn an_unfinished_attempt_is_offered_and_can_be_discarded() {
     };
     assert_ne!(session.header.attempt, record.attempt);
     assert_eq!(session.attempt.answered(), 0);
+}
+
+#[test]
+fn an_attempt_open_on_another_screen_offers_a_separate_attempt_first_or_a_take_over() {
+    let mut first = app(Some(FeedbackMode::Immediate), None);
+    start(&mut first, "Aigerim", None);
+    first.update(key(KeyCode::Char(' ')), now(0));
+    let record = saved(&first.update(key(KeyCode::Enter), now(0)))[0].clone();
+    assert_eq!(
+        first.here().and_then(|here| here.attempt),
+        Some(record.attempt.clone()),
+        "the presence names the attempt on screen"
+    );
+    let seen = Some(Sighting {
+        liveness: Liveness::Live,
+        question: Some(2),
+    });
+
+    let mut separate = app(Some(FeedbackMode::Immediate), None);
+    assert!(start_seen(&mut separate, "Aigerim", Some(record.clone()), seen).is_empty());
+    assert!(matches!(
+        separate.screen,
+        Screen::Resume {
+            elsewhere: Some(_),
+            ..
+        }
+    ));
+    let effects = separate.update(key(KeyCode::Enter), now(0));
+    assert!(
+        saved(&effects).is_empty(),
+        "the other screen's attempt is left alone, not discarded"
+    );
+    let Screen::Attempt(session) = &separate.screen else {
+        panic!("a separate attempt starts")
+    };
+    assert_ne!(session.header.attempt, record.attempt);
+
+    let mut taking = app(Some(FeedbackMode::Immediate), None);
+    start_seen(&mut taking, "Aigerim", Some(record.clone()), seen);
+    taking.update(key(KeyCode::Right), now(0));
+    assert!(taking.update(key(KeyCode::Enter), now(0)).is_empty());
+    assert!(taking.overlay.is_none(), "taking over asks nothing more");
+    let Screen::Attempt(session) = &taking.screen else {
+        panic!("taking over continues the attempt")
+    };
+    assert_eq!(session.header.attempt, record.attempt);
+    assert_eq!(session.attempt.answered(), 1);
 }
 
 #[test]

@@ -15,7 +15,8 @@ use vigil::i18n::Lang;
 use vigil::quiz::bank::built_in_taxonomy;
 use vigil::quiz::parse::ron_options;
 use vigil::quiz::{FeedbackMode, Quiz};
-use vigil::record::{AttemptRecord, Participant, Phase};
+use vigil::record::presence::{Liveness, Sighting};
+use vigil::record::{AttemptId, AttemptRecord, Participant, Phase};
 use vigil::tui::app::{App, Delivery, Now, Offer, Room};
 use vigil::tui::footer;
 use vigil::tui::keymap::{Weight, bindings};
@@ -53,6 +54,7 @@ struct Fake {
     room: Room,
     probe: Result<(), String>,
     unfinished: Option<AttemptRecord>,
+    elsewhere: Option<Sighting>,
 }
 
 impl Services for Fake {
@@ -64,6 +66,9 @@ impl Services for Fake {
     }
     fn save(&mut self, _: &AttemptRecord) -> Delivery {
         Delivery::Delivered
+    }
+    fn elsewhere(&mut self, _: &AttemptId, _: u64) -> Option<Sighting> {
+        self.elsewhere
     }
 }
 
@@ -140,6 +145,7 @@ struct Case {
     timed: bool,
     probe: Result<(), String>,
     unfinished: bool,
+    elsewhere: Option<Liveness>,
     ascii: bool,
 }
 
@@ -151,6 +157,7 @@ impl Default for Case {
             timed: false,
             probe: Ok(()),
             unfinished: false,
+            elsewhere: None,
             ascii: false,
         }
     }
@@ -176,6 +183,10 @@ fn drawn(case: &Case, keys: Vec<Event>, width: u16, height: u16) -> (String, App
         room: room(case.feedback),
         probe: case.probe.clone(),
         unfinished,
+        elsewhere: case.elsewhere.map(|liveness| Sighting {
+            liveness,
+            question: Some(3),
+        }),
     };
     let theme = Theme::new(ThemeName::Default, true).with_ascii(case.ascii);
     let clock = Ticking(Cell::new(0));
@@ -307,6 +318,8 @@ fn journeys() -> Vec<(&'static str, Case, Vec<Event>)> {
         ("picker", Case::default(), next(text("Aibek"))),
         ("blocked", Case { probe: Err("the results folder /mnt/share/room is read-only (permission denied); ask the trainer to make it writable, or choose another folder".into()), ..Case::default() }, first.clone()),
         ("resume_offer", Case { unfinished: true, ..Case::default() }, first.clone()),
+        ("open_elsewhere", Case { unfinished: true, elsewhere: Some(Liveness::Live), ..Case::default() }, first.clone()),
+        ("maybe_open_elsewhere", Case { unfinished: true, elsewhere: Some(Liveness::Unsure), ..Case::default() }, first.clone()),
         ("start_again_confirm", Case { unfinished: true, ..Case::default() }, then(first.clone(), &[key(KeyCode::Right), enter.clone()])),
         ("multiple_question", Case::default(), first.clone()),
         ("nothing_chosen", Case::default(), next(at_consent.clone())),
@@ -431,6 +444,7 @@ fn case_clone(case: &Case) -> Case {
         timed: case.timed,
         probe: case.probe.clone(),
         unfinished: case.unfinished,
+        elsewhere: case.elsewhere,
         ascii: case.ascii,
     }
 }

@@ -167,6 +167,13 @@ pub struct Strings {
     pub resume_title: &'static str,
     /// Resume: body, `{answered}` of `{total}`.
     pub resume_body: &'static str,
+    /// Resume, when the attempt is open on another screen: heading.
+    pub elsewhere_title: &'static str,
+    /// Resume, when the attempt is open on another screen at question `{question}`.
+    pub elsewhere_body: &'static str,
+    /// Resume, when another screen had the attempt open and may have stopped (after a restart, it may be this
+    /// one).
+    pub elsewhere_unsure: &'static str,
     /// Storage blocked: heading.
     pub cannot_save_title: &'static str,
     /// Storage blocked: what to do.
@@ -291,6 +298,8 @@ pub struct Strings {
     pub back_submit: [&'static str; 2],
     /// Resume buttons: continue, start again.
     pub continue_restart: [&'static str; 2],
+    /// Resume buttons when the attempt is open elsewhere: a separate attempt (safe), take over.
+    pub separate_take_over: [&'static str; 2],
     /// Start-again buttons: keep the answers, discard them.
     pub keep_discard: [&'static str; 2],
     /// Start again: `{count}` answers (already counted) will be discarded.

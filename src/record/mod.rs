@@ -9,6 +9,7 @@ pub mod identity;
 pub mod integrity;
 pub mod listing;
 pub mod model;
+pub mod presence;
 pub mod scan;
 pub mod seal;
 pub mod spool;

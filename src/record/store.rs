@@ -11,6 +11,7 @@ use super::error::StoreError;
 use super::identity::Identity;
 use super::integrity::{IntegrityKey, seal};
 use super::model::{AttemptRecord, Participant, Status};
+use super::presence::{self, Presence};
 use super::scan::{Entry, load, scan_folder};
 use super::version::{Version, may_deliver, may_replace};
 use super::writer::RecordWriter;
@@ -239,6 +240,41 @@ impl Store {
         record.status = Status::Discarded;
         record.updated = now;
         self.save(record)
+    }
+
+    /// Writes `presence` as this app's presence file in the session folder (see [`super::presence`]), creating
+    /// the presence folder when it is missing; never creates the session folder itself (only the first
+    /// record or the probe before a quiz does).
+    pub fn announce(&self, presence: &Presence) -> Result<(), StoreError> {
+        let Some(path) = presence::path_of(&self.folder, &presence.writer) else {
+            return Ok(());
+        };
+        let text =
+            presence::encode(presence).map_err(|error| StoreError::Encode(error.to_string()))?;
+        let failed = |source| StoreError::from_io(self.folder.clone(), source);
+        match self.writer.write_atomic(&path, text.as_bytes()) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound && self.folder.is_dir() => {
+                if let Some(folder) = path.parent() {
+                    self.writer.create_dir_all(folder).map_err(failed)?;
+                }
+                self.writer
+                    .write_atomic(&path, text.as_bytes())
+                    .map_err(failed)
+            }
+            other => other.map_err(failed),
+        }
+    }
+
+    /// Removes the presence file of writer `writer`, if it is there.
+    pub fn depart(&self, writer: &str) {
+        if let Some(path) = presence::path_of(&self.folder, writer) {
+            let _ = self.writer.remove(&path);
+        }
+    }
+
+    /// The presence files of the session's running apps (and of apps that stopped without removing theirs).
+    pub fn presences(&self) -> Vec<Presence> {
+        presence::read_all(&self.folder)
     }
 
     /// Every attempt of `participant` in this session, whatever its status.

@@ -15,6 +15,7 @@ use crate::attempt::{Attempt, RecordHeader, quiz_ref};
 use crate::i18n::Lang;
 use crate::quiz::bank::TEACHING_ORDER;
 use crate::quiz::{FeedbackMode, QuestionKind, Taxonomy};
+use crate::record::presence::Here;
 use crate::record::{AttemptId, Participant};
 
 pub use super::screens::sign_in::{Field, SignIn, SignInError};
@@ -227,14 +228,16 @@ impl App {
                 offer,
                 probe: Ok(()),
                 unfinished,
+                elsewhere,
             } => match unfinished {
                 Some(record) => {
                     self.screen = Screen::Resume {
                         record,
                         offer,
                         focus: 0,
+                        elsewhere,
                     };
-                    if std::mem::take(&mut self.continuing) {
+                    if std::mem::take(&mut self.continuing) && elsewhere.is_none() {
                         return screens::picker::update_resume(self, Action::Confirm, now);
                     }
                     Vec::new()
@@ -285,6 +288,32 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// Who is signed in here and what is on screen, for this workstation's presence file; `None` when nobody is
+    /// signed in or nothing is recorded (a play-test).
+    pub fn here(&self) -> Option<Here> {
+        let participant = self.participant.clone().filter(|_| self.room.recording)?;
+        let (quiz, attempt, question) = match &self.screen {
+            Screen::Attempt(session) => (
+                Some(session.header.quiz.id.clone()),
+                Some(session.header.attempt.clone()),
+                Some(session.attempt.position() + 1),
+            ),
+            Screen::Results(session) | Screen::Review { session, .. } => (
+                Some(session.header.quiz.id.clone()),
+                Some(session.header.attempt.clone()),
+                None,
+            ),
+            Screen::Resume { offer, .. } => (Some(offer.quiz.id.clone()), None, None),
+            _ => (None, None, None),
+        };
+        Some(Here {
+            participant,
+            quiz,
+            attempt,
+            question,
+        })
     }
 
     /// Opens a question with buttons, focus on the safe one.

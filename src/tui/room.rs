@@ -6,6 +6,8 @@ use std::sync::Arc;
 use super::app::{Delivery, Room};
 use super::run::Services;
 use crate::config::{Environment, Located, Overrides, locate};
+use crate::record::AttemptId;
+use crate::record::presence::{Here, Presence, Sighting, Watch, open_elsewhere};
 use crate::record::version::new_writer_id;
 use crate::record::{AttemptRecord, FsWriter, Participant, RecordWriter, Spool, Store, StoreError};
 
@@ -19,6 +21,10 @@ pub struct RoomServices {
     shared: Arc<dyn RecordWriter>,
     local: Arc<dyn RecordWriter>,
     writer_id: String,
+    /// The beats seen in other workstations' presence files.
+    watch: Watch,
+    /// This app's own beat counter.
+    beat: u64,
 }
 
 /// The app's view of a located config.
@@ -45,6 +51,8 @@ impl RoomServices {
             shared: Arc::new(FsWriter),
             local: Arc::new(FsWriter),
             writer_id: new_writer_id(),
+            watch: Watch::default(),
+            beat: 0,
         }
     }
 
@@ -86,7 +94,9 @@ impl RoomServices {
         {
             spool.deliver(&store);
         }
-        self.store = Some(store);
+        if let Some(old) = self.store.replace(store) {
+            old.depart(&self.writer_id);
+        }
         Ok(located)
     }
 }
@@ -152,6 +162,42 @@ impl Services for RoomServices {
             (Some(store), true) => store.attempts_of(participant),
             _ => Vec::new(),
         }
+    }
+
+    fn announce(&mut self, here: Option<&Here>, changed: bool, now_ms: u64) {
+        let Some(store) = self.store.as_ref().filter(|_| self.recording) else {
+            return;
+        };
+        let Some(here) = here else {
+            store.depart(&self.writer_id);
+            return;
+        };
+        self.beat += 1;
+        let presence = Presence {
+            writer: self.writer_id.clone(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            beat: self.beat,
+            here: here.clone(),
+        };
+        let _ = store.announce(&presence);
+        if changed {
+            let all = store.presences();
+            self.watch.retain(&all);
+            for presence in &all {
+                self.watch.observe(presence, now_ms);
+            }
+        }
+    }
+
+    fn elsewhere(&mut self, attempt: &AttemptId, now_ms: u64) -> Option<Sighting> {
+        let store = self.store.as_ref().filter(|_| self.recording)?;
+        open_elsewhere(
+            &store.presences(),
+            &mut self.watch,
+            &self.writer_id,
+            attempt,
+            now_ms,
+        )
     }
 
     fn save(&mut self, record: &AttemptRecord) -> Delivery {

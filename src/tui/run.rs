@@ -14,7 +14,8 @@ use super::app::{App, Delivery, Effect, Msg, Now, Offer, Room, Screen};
 use super::screens::render;
 use super::theme::Theme;
 use crate::quiz::Taxonomy;
-use crate::record::{AttemptRecord, Participant};
+use crate::record::presence::{HEARTBEAT_MS, Here, Sighting};
+use crate::record::{AttemptId, AttemptRecord, Participant};
 
 /// Where terminal events come from.
 pub trait EventSource {
@@ -82,6 +83,16 @@ pub trait Services {
         let _ = participant;
         Vec::new()
     }
+    /// Renews this workstation's presence file with what is on screen (`None`: nobody signed in, the file is
+    /// removed); `changed` when the screen moved on, not only a heartbeat; `now_ms` by the loop's clock.
+    fn announce(&mut self, here: Option<&Here>, changed: bool, now_ms: u64) {
+        let _ = (here, changed, now_ms);
+    }
+    /// Another workstation's app that has `attempt` open, as far as this app can tell at `now_ms`.
+    fn elsewhere(&mut self, attempt: &AttemptId, now_ms: u64) -> Option<Sighting> {
+        let _ = (attempt, now_ms);
+        None
+    }
 }
 
 /// The quiz bank, delivered once it is parsed (the first frame does not wait for it).
@@ -101,6 +112,34 @@ fn wants_ticks(app: &App, retrying: bool) -> bool {
     timed || retrying
 }
 
+/// What the presence file last said, and when it was renewed.
+#[derive(Default)]
+struct Heartbeat {
+    here: Option<Here>,
+    at_ms: u64,
+}
+
+impl Heartbeat {
+    /// Renews the presence when the screen moved on, or when a heartbeat is due while someone is signed in.
+    fn beat(&mut self, app: &App, services: &mut dyn Services, now: Now) {
+        let here = app.here();
+        let changed = here != self.here;
+        let due = here.is_some() && now.mono_ms.saturating_sub(self.at_ms) >= HEARTBEAT_MS;
+        if changed || due {
+            services.announce(here.as_ref(), changed, now.mono_ms);
+            self.here = here;
+            self.at_ms = now.mono_ms;
+        }
+    }
+
+    /// How long the loop may sleep before the next heartbeat is due.
+    fn wait(&self, now: Now) -> Option<Duration> {
+        self.here.as_ref()?;
+        let next = self.at_ms.saturating_add(HEARTBEAT_MS);
+        Some(Duration::from_millis(next.saturating_sub(now.mono_ms)))
+    }
+}
+
 /// Runs the app until it quits.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
@@ -114,7 +153,9 @@ pub fn run_loop<B: Backend>(
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     let mut retry = Retry::default();
+    let mut heartbeat = Heartbeat::default();
     loop {
+        heartbeat.beat(app, services, clock.now());
         terminal.draw(|frame| render(app, theme, frame))?;
         if let Some(receiver) = &bank
             && let Ok((offers, taxonomy)) = receiver.try_recv()
@@ -131,6 +172,9 @@ pub fn run_loop<B: Backend>(
         } else {
             IDLE
         };
+        let timeout = heartbeat
+            .wait(clock.now())
+            .map_or(timeout, |wait| wait.min(timeout));
         let event = events.next(timeout);
         let now = clock.now();
         let message = match event {
@@ -139,7 +183,10 @@ pub fn run_loop<B: Backend>(
             Ok(Some(Event::Resize(width, height))) => Some(Msg::Resize(width, height)),
             Ok(Some(_)) => None,
             Ok(None) => Some(Msg::Tick),
-            Err(_) => break,
+            Err(_) => {
+                services.announce(None, true, now.mono_ms);
+                break;
+            }
         };
         if retry.due(now, matches!(message, Some(Msg::Tick))) {
             for record in std::mem::take(&mut retry.records) {
@@ -150,7 +197,10 @@ pub fn run_loop<B: Backend>(
         while let Some(message) = queue.pop() {
             for effect in app.update(message, now) {
                 match effect {
-                    Effect::Quit => return Ok(()),
+                    Effect::Quit => {
+                        services.announce(None, true, now.mono_ms);
+                        return Ok(());
+                    }
                     Effect::LoadRoom => {
                         queue.push(Msg::RoomLoaded(services.load_room()));
                         if let Some(participant) = &app.participant {
@@ -159,10 +209,14 @@ pub fn run_loop<B: Backend>(
                     }
                     Effect::Prepare { offer, participant } => {
                         let (probe, unfinished) = services.prepare(&offer.quiz.id, &participant);
+                        let elsewhere = unfinished
+                            .as_ref()
+                            .and_then(|record| services.elsewhere(&record.attempt, now.mono_ms));
                         queue.push(Msg::Prepared {
                             offer,
                             probe,
                             unfinished: unfinished.map(Box::new),
+                            elsewhere,
                         });
                     }
                     Effect::Save(record) => save(services, app, *record, &mut retry, now),

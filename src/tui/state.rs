@@ -11,6 +11,7 @@ use super::screens::sign_in::SignIn;
 use crate::attempt::{Attempt, RecordHeader};
 use crate::config::{Group, PhaseRules, RosterEntry};
 use crate::quiz::Quiz;
+use crate::record::presence::Sighting;
 use crate::record::{AttemptRecord, Participant, Phase};
 
 /// A reading of the clocks: wall time for records, a monotonic count of milliseconds for durations.
@@ -100,8 +101,11 @@ pub enum Screen {
         record: Box<AttemptRecord>,
         /// The chosen quiz.
         offer: Offer,
-        /// The button with focus: 0 continue, 1 start again.
+        /// The button with focus: 0 continue (or, when open elsewhere, a separate attempt), 1 start again (or
+        /// take over).
         focus: usize,
+        /// Another workstation's app that has this attempt open.
+        elsewhere: Option<Sighting>,
     },
     /// The results folder cannot be written, or the config is broken: the trainer must step in.
     Blocked {
@@ -204,6 +208,8 @@ pub enum Msg {
         probe: Result<(), String>,
         /// An unfinished attempt of this participant on this quiz.
         unfinished: Option<Box<AttemptRecord>>,
+        /// Another workstation's app that has that attempt open.
+        elsewhere: Option<Sighting>,
     },
     /// A save finished.
     Saved(Delivery),

@@ -38,9 +38,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         Screen::SignIn(form) => sign_in::render(app, form, theme, frame, area),
         Screen::Loading => message(app, frame, area, theme, app.lang.strings().app_title, &[]),
         Screen::Picker { cursor } => picker::render(app, *cursor, theme, frame, area),
-        Screen::Resume { record, focus, .. } => {
-            picker::render_resume(app, record, *focus, theme, frame, area)
-        }
+        Screen::Resume {
+            record,
+            focus,
+            elsewhere,
+            ..
+        } => picker::render_resume(app, record, *focus, *elsewhere, theme, frame, area),
         Screen::Blocked { detail } => {
             let s = app.lang.strings();
             message(

@@ -6,12 +6,13 @@ use std::sync::Arc;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::{body_parts, buttons, footer, scrolled};
 use crate::attempt::{Attempt, RecordHeader};
 use crate::i18n::fill;
 use crate::record::check::against_quiz;
+use crate::record::presence::{Liveness, Sighting};
 use crate::record::{AttemptRecord, Phase, Status};
 use crate::text::printable_line;
 use crate::tui::app::{App, Ask, Effect, Notice, Now, Offer, Screen, Session};
@@ -118,15 +119,28 @@ pub fn choose(app: &mut App, entry: Entry) -> Vec<Effect> {
     }]
 }
 
-/// Handles `action` on the offer to resume: continue (the default), or start again after a confirmation.
+/// Handles `action` on the offer to resume: continue (the default), or start again after a confirmation. When
+/// the attempt is open on another workstation: a separate attempt (the default, leaving the other one alone), or
+/// take it over (the other screen's next save is then refused, and its trainee told).
 pub fn update_resume(app: &mut App, action: Action, now: Now) -> Vec<Effect> {
-    let Screen::Resume { focus, .. } = &mut app.screen else {
+    let Screen::Resume {
+        focus,
+        elsewhere,
+        offer,
+        ..
+    } = &mut app.screen
+    else {
         return Vec::new();
     };
+    let elsewhere = elsewhere.is_some();
     match action {
         Action::Left | Action::Up => *focus = focus.saturating_sub(1),
         Action::Right | Action::Down => *focus = (*focus + 1).min(1),
-        Action::Confirm if *focus == 0 => return resume(app, now),
+        Action::Confirm if elsewhere && *focus == 0 => {
+            let offer = offer.clone();
+            return app.start(offer, now);
+        }
+        Action::Confirm if *focus == 0 || elsewhere => return resume(app, now),
         Action::Confirm => app.ask(Ask::StartAgain),
         Action::Quit => app.ask(Ask::Leave),
         _ => {}
@@ -291,17 +305,24 @@ pub fn render(app: &App, cursor: usize, theme: &Theme, frame: &mut Frame<'_>, ar
     footer(app, frame, parts.footer, theme);
 }
 
-/// Draws the offer to continue `record`, with the button `focus` highlighted.
+/// Draws the offer to continue `record`, with the button `focus` highlighted. The buttons always show: side by
+/// side when they fit, else one per line, and below the text, which gives up its last lines when the window is
+/// too small for both (when the attempt is open elsewhere, the warning is kept over the count of answers).
 pub fn render_resume(
     app: &App,
     record: &AttemptRecord,
     focus: usize,
+    elsewhere: Option<Sighting>,
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
 ) {
     let s = app.lang.strings();
-    let parts = body_parts(app, theme, frame, area, s.resume_title, "");
+    let title = match elsewhere {
+        Some(_) => s.elsewhere_title,
+        None => s.resume_title,
+    };
+    let parts = body_parts(app, theme, frame, area, title, "");
     let body = fill(
         s.resume_body,
         &[
@@ -309,11 +330,49 @@ pub fn render_resume(
             ("total", &record.questions.len().to_string()),
         ],
     );
-    let lines = vec![
-        Line::styled(body, theme.text),
-        Line::default(),
-        buttons(&s.continue_restart, focus, theme),
-    ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), parts.body);
+    let width = parts.body.width;
+    let mut lines: Vec<Line<'_>> = wrap(&body, width)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.text))
+        .collect();
+    lines.push(Line::default());
+    let intro = lines.len();
+    let choices = match elsewhere {
+        Some(sighting) => {
+            let text = match sighting.liveness {
+                Liveness::Live => s.elsewhere_body,
+                _ => s.elsewhere_unsure,
+            };
+            let question = sighting
+                .question
+                .map_or_else(|| "—".to_owned(), |n| n.to_string());
+            let warning = fill(text, &[("question", &question)]);
+            lines.extend(
+                wrap(&warning, width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.warning)),
+            );
+            lines.push(Line::default());
+            &s.separate_take_over
+        }
+        None => &s.continue_restart,
+    };
+    let row = buttons(choices, focus, theme);
+    let rows = if row.width() <= usize::from(width) {
+        vec![row]
+    } else {
+        choices
+            .iter()
+            .enumerate()
+            .map(|(n, label)| buttons(&[label], usize::from(n != focus), theme))
+            .collect()
+    };
+    let room = usize::from(parts.body.height).saturating_sub(rows.len());
+    if lines.len() > room && elsewhere.is_some() {
+        lines.drain(..intro);
+    }
+    lines.truncate(room);
+    lines.extend(rows);
+    frame.render_widget(Paragraph::new(lines), parts.body);
     footer(app, frame, parts.footer, theme);
 }
