@@ -66,6 +66,7 @@ fn app_at_question() -> App {
             offer,
             probe: Ok(()),
             unfinished: None,
+            elsewhere: None,
         },
         now(0),
     );
