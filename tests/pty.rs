@@ -52,6 +52,24 @@ impl Session {
 
     /// `vigil` with `args`, recording into `results`, in an 80x24 terminal.
     fn start_with(results: &Path, args: &[&str]) -> Session {
+        Session::start_on(results, args, None)
+    }
+
+    /// As [`Session::start`], on a workstation of its own: its per-user data folder (spool, earlier writers) is
+    /// under `home`.
+    fn start_at(results: &Path, home: &Path) -> Session {
+        let args = [
+            "run",
+            "docs/examples/every-kind.ron",
+            "--lang",
+            "en",
+            "--seed",
+            "1",
+        ];
+        Session::start_on(results, &args, Some(home))
+    }
+
+    fn start_on(results: &Path, args: &[&str], home: Option<&Path>) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -70,6 +88,11 @@ impl Session {
         command.env_remove("LC_ALL");
         command.env_remove("LC_CTYPE");
         command.env_remove("VIGIL_RESULTS");
+        if let Some(home) = home {
+            command.env("HOME", home);
+            command.env("XDG_DATA_HOME", home.join("data"));
+            command.env("XDG_CONFIG_HOME", home.join("config"));
+        }
         let child = pty.slave.spawn_command(command).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -334,6 +357,106 @@ fn a_workstation_killed_mid_attempt_resumes_without_losing_an_answer() {
     assert_eq!(after[0].answered(), 6);
     assert_eq!(after[0].questions[0].answer, before[0].questions[0].answer);
     assert_eq!(after[0].questions[1].answer, before[0].questions[1].answer);
+}
+
+/// Two workstations, two real processes, one name on one results folder: the second is offered a separate
+/// attempt first; a third takes the second's attempt over, and the second, displaced, stops saving there and tells
+/// its trainee; no answer saved by another is lost.
+#[test]
+fn two_workstations_with_one_name_never_write_over_each_other() {
+    let _serial = serial();
+    let (_dir, results) = results_folder();
+    let homes = tempfile::tempdir().unwrap();
+    let home = |name: &str| {
+        let path = homes.path().join(name);
+        std::fs::create_dir_all(&path).unwrap();
+        path
+    };
+    let mut a = Session::start_at(&results, &home("a"));
+    sign_in(&mut a);
+    a.press(" \r", "Enter next");
+    a.press(ENTER, "Aibek says he came");
+
+    let mut b = Session::start_at(&results, &home("b"));
+    b.wait_for("Your name");
+    b.press("Aibek", "[Aibek");
+    b.press(ENTER, "This attempt is open on another screen");
+    assert!(
+        b.contents().contains("[› Start a separate attempt ‹]"),
+        "a separate attempt is the default:\n{}",
+        b.contents()
+    );
+    b.press(ENTER, "Select all that apply");
+    a.press("1\r", "Enter next");
+    b.press(" \r", "Enter next");
+    b.press(ENTER, "Aibek says he came");
+    let both = records(&results);
+    assert_eq!(both.len(), 2, "two attempts, one per workstation");
+    assert!(both.iter().all(|r| r.status == Status::InProgress));
+    let mut answered: Vec<usize> = both.iter().map(|r| r.answered()).collect();
+    answered.sort_unstable();
+    assert_eq!(answered, [1, 2]);
+    let b_attempt = both
+        .iter()
+        .find(|r| r.answered() == 1)
+        .unwrap()
+        .attempt
+        .clone();
+    // C continues the latest unfinished attempt of the name: B's.
+
+    let mut c = Session::start_at(&results, &home("c"));
+    c.wait_for("Your name");
+    c.press("Aibek", "[Aibek");
+    c.press(ENTER, "This attempt is open on another screen");
+    c.press("\x1b[C", "[› Take over ‹]");
+    c.press(ENTER, "Partly correct");
+    c.press(ENTER, "Aibek says he came");
+    c.press("1\r", "Enter next");
+    b.press("1\r", "another computer");
+    assert!(
+        b.contents().contains("Tell the trainer"),
+        "the displaced screen tells its trainee:\n{}",
+        b.contents()
+    );
+    let after = records(&results);
+    assert_eq!(after.len(), 2);
+    let taken = after.iter().find(|r| r.attempt == b_attempt).unwrap();
+    assert_eq!(taken.answered(), 2, "B's first answer and C's second");
+    let a_record = after.iter().find(|r| r.attempt != b_attempt).unwrap();
+    assert_eq!(a_record.answered(), 2, "A's answers are untouched");
+    let kept = homes.path().join("b/data/vigil/spool");
+    let kept_files = walk(&kept);
+    assert_eq!(
+        kept_files.len(),
+        1,
+        "B's displaced answers stay on B's computer"
+    );
+    for session in [&mut a, &mut b, &mut c] {
+        session.send("\x03");
+        session.wait_exit();
+    }
+    let presence = results.join("_").join(".presence");
+    let left: Vec<_> = std::fs::read_dir(&presence)
+        .map(|entries| entries.flatten().collect())
+        .unwrap_or_default();
+    assert!(
+        left.is_empty(),
+        "every app removed its presence file on leaving"
+    );
+}
+
+/// Every file under `folder`, at any depth.
+fn walk(folder: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }
 
 /// What a key printed in the footer or the help window sends, as a trainee on `layout` types it: letters and

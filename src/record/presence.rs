@@ -54,13 +54,45 @@ pub struct Here {
     pub question: Option<usize>,
 }
 
+/// The file, in the per-user data folder, that lists the writer ids of the apps that ran on this computer lately:
+/// a presence left by one of them (after a crash or a power cut) is this workstation's own, not another's.
+pub const EARLIER_WRITERS_FILE: &str = "writers.txt";
+/// How many earlier writer ids a workstation remembers.
+const REMEMBERED: usize = 32;
+
+/// Whether `writer` could be a writer id (and so a file name): 1 to 64 ASCII letters and digits.
+fn plain_id(writer: &str) -> bool {
+    !writer.is_empty() && writer.len() <= 64 && writer.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// The writer ids of the apps that ran on this computer lately, read from the per-user data folder `data`
+/// (none when the file is missing or unreadable).
+pub fn earlier_writers(data: &Path) -> Vec<String> {
+    std::fs::read_to_string(data.join(EARLIER_WRITERS_FILE))
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|line| plain_id(line))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The list of earlier writers with `me` added, the oldest dropped beyond the number remembered, as stored.
+pub fn remembered_with(earlier: &[String], me: &str) -> String {
+    let mut ids: Vec<&str> = earlier
+        .iter()
+        .map(String::as_str)
+        .filter(|id| *id != me)
+        .collect();
+    ids.push(me);
+    let keep = ids.len().saturating_sub(REMEMBERED);
+    ids[keep..].iter().map(|id| format!("{id}\n")).collect()
+}
+
 /// The presence file of writer `writer` in the session folder `session_folder`, or `None` when the id could not
 /// be a file name (presence files of other apps are read, never trusted as paths).
 pub fn path_of(session_folder: &Path, writer: &str) -> Option<PathBuf> {
-    let plain = !writer.is_empty()
-        && writer.len() <= 64
-        && writer.chars().all(|c| c.is_ascii_alphanumeric());
-    plain.then(|| {
+    plain_id(writer).then(|| {
         session_folder
             .join(PRESENCE_FOLDER)
             .join(format!("{writer}.ron"))
@@ -151,11 +183,12 @@ pub struct Sighting {
     pub question: Option<usize>,
 }
 
-/// The app other than `me` that has `attempt` open and is not gone, noting every presence in `watch`.
+/// The app of another workstation that has `attempt` open and is not gone, noting every presence in `watch`;
+/// `mine` are this app's writer id and those of the apps that ran on this computer before it.
 pub fn open_elsewhere(
     presences: &[Presence],
     watch: &mut Watch,
-    me: &str,
+    mine: &[String],
     attempt: &AttemptId,
     now_ms: u64,
 ) -> Option<Sighting> {
@@ -163,7 +196,8 @@ pub fn open_elsewhere(
     let mut found = None;
     for presence in presences {
         let liveness = watch.observe(presence, now_ms);
-        let theirs = presence.writer != me && presence.here.attempt.as_ref() == Some(attempt);
+        let theirs =
+            !mine.contains(&presence.writer) && presence.here.attempt.as_ref() == Some(attempt);
         if theirs && liveness != Liveness::Gone {
             let sighting = Sighting {
                 liveness,
@@ -245,10 +279,15 @@ mod tests {
     fn an_attempt_is_open_elsewhere_only_in_another_apps_live_or_unsure_presence() {
         let id = attempt();
         let mut watch = Watch::default();
-        let all = [presence("me", 1, Some(&id)), presence("other", 1, None)];
-        assert_eq!(open_elsewhere(&all, &mut watch, "me", &id, 0), None);
+        let mine = ["me".to_owned(), "before".to_owned()];
+        let all = [
+            presence("me", 1, Some(&id)),
+            presence("before", 1, Some(&id)),
+            presence("other", 1, None),
+        ];
+        assert_eq!(open_elsewhere(&all, &mut watch, &mine, &id, 0), None);
         let all = [presence("other", 1, Some(&id))];
-        let seen = open_elsewhere(&all, &mut watch, "me", &id, 1_000);
+        let seen = open_elsewhere(&all, &mut watch, &mine, &id, 1_000);
         assert_eq!(
             seen,
             Some(Sighting {
@@ -257,10 +296,10 @@ mod tests {
             })
         );
         let all = [presence("other", 2, Some(&id))];
-        let seen = open_elsewhere(&all, &mut watch, "me", &id, 2_000);
+        let seen = open_elsewhere(&all, &mut watch, &mine, &id, 2_000);
         assert_eq!(seen.map(|s| s.liveness), Some(Liveness::Live));
         assert_eq!(
-            open_elsewhere(&all, &mut watch, "me", &id, 2_000 + STALE_MS),
+            open_elsewhere(&all, &mut watch, &mine, &id, 2_000 + STALE_MS),
             None
         );
     }
@@ -276,6 +315,22 @@ mod tests {
         assert_eq!(path_of(folder, "../x"), None);
         assert_eq!(path_of(folder, ""), None);
         assert_eq!(path_of(folder, "a/b"), None);
+    }
+
+    #[test]
+    fn a_workstation_remembers_its_latest_writers_and_ignores_odd_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(earlier_writers(dir.path()).is_empty());
+        let mut earlier = Vec::new();
+        for n in 0..40 {
+            let text = remembered_with(&earlier, &format!("w{n}"));
+            std::fs::write(dir.path().join(EARLIER_WRITERS_FILE), text + "../x\n\n").unwrap();
+            earlier = earlier_writers(dir.path());
+        }
+        assert_eq!(earlier.len(), REMEMBERED);
+        assert_eq!(earlier.first().map(String::as_str), Some("w8"));
+        assert_eq!(earlier.last().map(String::as_str), Some("w39"));
+        assert_eq!(remembered_with(&earlier, "w39").lines().count(), REMEMBERED);
     }
 
     #[test]

@@ -7,7 +7,10 @@ use super::app::{Delivery, Room};
 use super::run::Services;
 use crate::config::{Environment, Located, Overrides, locate};
 use crate::record::AttemptId;
-use crate::record::presence::{Here, Presence, Sighting, Watch, open_elsewhere};
+use crate::record::presence::{
+    EARLIER_WRITERS_FILE, Here, Presence, Sighting, Watch, earlier_writers, open_elsewhere,
+    remembered_with,
+};
 use crate::record::version::new_writer_id;
 use crate::record::{AttemptRecord, FsWriter, Participant, RecordWriter, Spool, Store, StoreError};
 
@@ -25,6 +28,9 @@ pub struct RoomServices {
     watch: Watch,
     /// This app's own beat counter.
     beat: u64,
+    /// This app's writer id and those of the apps that ran on this computer before it (read at the first
+    /// sign-in).
+    mine: Option<Vec<String>>,
 }
 
 /// The app's view of a located config.
@@ -53,6 +59,7 @@ impl RoomServices {
             writer_id: new_writer_id(),
             watch: Watch::default(),
             beat: 0,
+            mine: None,
         }
     }
 
@@ -71,6 +78,23 @@ impl RoomServices {
     /// This app's writer id, stored in every record it saves.
     pub fn writer_id(&self) -> &str {
         &self.writer_id
+    }
+
+    /// Adds this app to the writers that ran on this computer, and returns them all, this app last.
+    fn remember_me(&self) -> Vec<String> {
+        let Some(data) = self.env.data_dir.as_ref().filter(|_| self.recording) else {
+            return vec![self.writer_id.clone()];
+        };
+        let earlier = earlier_writers(data);
+        let text = remembered_with(&earlier, &self.writer_id);
+        if self.local.create_dir_all(data).is_ok() {
+            let _ = self
+                .local
+                .write_atomic(&data.join(EARLIER_WRITERS_FILE), text.as_bytes());
+        }
+        let mut mine = earlier;
+        mine.push(self.writer_id.clone());
+        mine
     }
 
     /// Locates the config, opens the session's store and spool, and delivers what the spool kept.
@@ -93,6 +117,9 @@ impl RoomServices {
             && located.missing_results().is_none()
         {
             spool.deliver(&store);
+        }
+        if self.mine.is_none() {
+            self.mine = Some(self.remember_me());
         }
         if let Some(old) = self.store.replace(store) {
             old.depart(&self.writer_id);
@@ -191,13 +218,9 @@ impl Services for RoomServices {
 
     fn elsewhere(&mut self, attempt: &AttemptId, now_ms: u64) -> Option<Sighting> {
         let store = self.store.as_ref().filter(|_| self.recording)?;
-        open_elsewhere(
-            &store.presences(),
-            &mut self.watch,
-            &self.writer_id,
-            attempt,
-            now_ms,
-        )
+        let me = [self.writer_id.clone()];
+        let mine = self.mine.as_deref().unwrap_or(&me);
+        open_elsewhere(&store.presences(), &mut self.watch, mine, attempt, now_ms)
     }
 
     fn save(&mut self, record: &AttemptRecord) -> Delivery {

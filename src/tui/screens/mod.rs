@@ -74,7 +74,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
 pub struct Parts {
     /// What the screen shows.
     pub body: Rect,
-    /// A one-line notice.
+    /// The notice: one row, or up to [`NOTICE_ROWS`] when its text needs them.
     pub notice: Rect,
     /// The keys that work here.
     pub footer: Rect,
@@ -84,9 +84,12 @@ pub struct Parts {
 pub fn parts(app: &App, area: Rect) -> Parts {
     let inner = area.inner(Margin::new(1, 1));
     let keys = footer::lines(app.lang, &bindings(app.mode()), inner.width).len() as u16;
+    let notice_rows = notice_text(app).map_or(1, |text| {
+        wrap(&text, inner.width).len().clamp(1, NOTICE_ROWS) as u16
+    });
     let [body, notice, footer] = Layout::vertical([
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(notice_rows),
         Constraint::Length(keys),
     ])
     .areas(inner);
@@ -108,8 +111,12 @@ pub fn body_parts(
 ) -> Parts {
     chrome(app, theme, frame, area, title, right);
     let parts = parts(app, area);
-    if let Some(line) = notice_line(app, theme) {
-        frame.render_widget(Paragraph::new(line), parts.notice);
+    if let Some(text) = notice_text(app) {
+        let lines: Vec<Line<'_>> = wrap(&text, parts.notice.width)
+            .into_iter()
+            .map(|line| Line::styled(line, theme.warning))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), parts.notice);
     }
     parts
 }
@@ -155,8 +162,11 @@ pub fn footer(app: &App, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The notice line: a transient message, or the save warning.
-pub fn notice_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
+/// The most rows a notice takes: a save warning must be read whole ("… tell the trainer").
+pub const NOTICE_ROWS: usize = 3;
+
+/// The notice: a transient message, or the save warning, marked with `!`.
+pub fn notice_text(app: &App) -> Option<String> {
     let s = app.lang.strings();
     let trouble = match &app.delivery {
         Delivery::Delivered => None,
@@ -165,7 +175,7 @@ pub fn notice_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
         Delivery::Failed(_) => Some(s.save_failed),
     };
     if let Some(text) = trouble {
-        return Some(Line::styled(format!("! {text}"), theme.warning));
+        return Some(format!("! {text}"));
     }
     let text = match app.notice? {
         Notice::Incomplete(answering) => s.incomplete[match answering {
@@ -190,7 +200,7 @@ pub fn notice_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
         Notice::ReviewOff => s.review_off.to_owned(),
         Notice::QuizChanged => s.quiz_changed.to_owned(),
     };
-    Some(Line::styled(format!("! {text}"), theme.warning))
+    Some(format!("! {text}"))
 }
 
 /// The rows that show content in a view `height` rows tall holding `lines` lines: one row less when the lines
