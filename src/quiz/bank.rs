@@ -16,8 +16,8 @@ pub const BUILT_IN_PREFIX: &str = "built-in/";
 
 /// The built-in quizzes in teaching order, as the quiz picker offers them when the trainer's config does not
 /// list an order: the warm-up, the legal definition, indicators, the forms of exploitation (forced marriage
-/// among them), first contact and referral, prevention, then the assessment forms.
-pub const TEACHING_ORDER: [&str; 11] = [
+/// among them), first contact and referral, victims' rights and assistance, prevention, then the assessment forms.
+pub const TEACHING_ORDER: [&str; 12] = [
     "warm-up",
     "definitions",
     "indicators",
@@ -26,6 +26,7 @@ pub const TEACHING_ORDER: [&str; 11] = [
     "begging-criminality",
     "forced-marriage",
     "interview-referral",
+    "victim-assistance",
     "prevention",
     "assessment-pre",
     "assessment-post",
