@@ -2,6 +2,9 @@
 //! it, and what it does not load it explains with an error at a line and column (an empty file excepted: it is
 //! named as empty); every valid config written out reads back the same.
 
+mod mutation;
+
+use mutation::{apply, mutation};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -54,49 +57,8 @@ fn loads_or_explains(bytes: &[u8]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// A way of damaging the example config.
-#[derive(Debug, Clone)]
-enum Mutation {
-    Delete(usize, usize),
-    Insert(usize, String),
-    Replace(usize, u8),
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    let len = EXAMPLE.len();
-    prop_oneof![
-        (0..len, 1..40usize).prop_map(|(at, n)| Mutation::Delete(at, n)),
-        (
-            0..len,
-            "[(){}\\[\\],:\"\\\\a-z0-9 \n\u{0}-\u{1f}\u{202e}Ωж]{1,8}"
-        )
-            .prop_map(|(at, s)| Mutation::Insert(at, s)),
-        (0..len, any::<u8>()).prop_map(|(at, b)| Mutation::Replace(at, b)),
-    ]
-}
-
-fn apply(mutations: &[Mutation]) -> Vec<u8> {
-    let mut bytes = EXAMPLE.as_bytes().to_vec();
-    for mutation in mutations {
-        let len = bytes.len();
-        match mutation {
-            Mutation::Delete(at, n) => {
-                let start = (*at).min(len);
-                bytes.drain(start..(start + n).min(len));
-            }
-            Mutation::Insert(at, text) => {
-                let at = (*at).min(len);
-                bytes.splice(at..at, text.bytes());
-            }
-            Mutation::Replace(at, byte) => {
-                if let Some(slot) = bytes.get_mut(*at) {
-                    *slot = *byte;
-                }
-            }
-        }
-    }
-    bytes
-}
+/// What inserted text is made of: RON punctuation, letters, digits, control characters and a bidi override.
+const INSERTED: &str = "[(){}\\[\\],:\"\\\\a-z0-9 \n\u{0}-\u{1f}\u{202e}Ωж]{1,8}";
 
 fn id() -> impl Strategy<Value = String> {
     "[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}"
@@ -206,8 +168,8 @@ proptest! {
     }
 
     #[test]
-    fn a_damaged_example_config_loads_or_says_where_it_fails(mutations in vec(mutation(), 1..6)) {
-        loads_or_explains(&apply(&mutations))?;
+    fn a_damaged_example_config_loads_or_says_where_it_fails(mutations in vec(mutation(EXAMPLE.len(), INSERTED), 1..6)) {
+        loads_or_explains(&apply(EXAMPLE, &mutations))?;
     }
 
     #[test]
