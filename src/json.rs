@@ -1,19 +1,25 @@
-//! JSON for programs, safe to print on a terminal: no control character ever appears raw.
+//! JSON for programs, safe to print on a terminal: no control character, bidirectional control or zero-width
+//! character ever appears raw.
 //!
-//! serde_json escapes C0 controls but writes U+007F and the C1 controls U+0080-U+009F (U+009B starts an
-//! escape sequence on many terminals) as they are; here they become `\u` escapes too.
+//! serde_json escapes C0 controls but writes U+007F, the C1 controls U+0080-U+009F (U+009B starts an escape
+//! sequence on many terminals), bidi overrides such as U+202E and zero-width joiners as they are; here they
+//! become `\u` escapes too, whether the JSON goes to a terminal, a pipe or a file (a file may be shown later),
+//! and a JSON reader reads the same text back.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-/// Whether `c` is a control character serde_json leaves raw: DEL or C1 (it escapes C0 itself).
+use crate::text::unsafe_on_terminal;
+
+/// Whether `c` is a character unsafe on a terminal that serde_json leaves raw (it escapes C0 itself).
 fn needs_escape(c: char) -> bool {
-    c == '\u{7f}' || ('\u{80}'..='\u{9f}').contains(&c)
+    c > '\u{7e}' && unsafe_on_terminal(c, true)
 }
 
-/// `json` (as serde_json writes it) with DEL and every C1 control written as a `\u00XX` escape.
+/// `json` (as serde_json writes it) with DEL, every C1 control, bidi control and zero-width character written
+/// as a `\uXXXX` escape.
 ///
 /// Outside strings JSON is ASCII with no character above U+007E, so every such character is inside a string,
 /// where the escape means the same character.
@@ -56,6 +62,19 @@ mod tests {
         assert!(!json.chars().any(|c| c.is_control() && c != '\n'), "{json}");
         assert!(json.contains("\\u009b31m"), "{json}");
         assert!(json.contains("\\u007f"), "{json}");
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, [text]);
+    }
+
+    #[test]
+    fn bidi_and_zero_width_characters_are_escaped_and_read_back_the_same() {
+        let text = "exe.\u{202E}fdp A\u{200D}B\u{FEFF}";
+        let json = to_string_pretty(&[text]).unwrap();
+        assert!(
+            json.contains("\\u202e") && json.contains("\\u200d"),
+            "{json}"
+        );
+        assert!(json.contains("\\ufeff"), "{json}");
         let back: Vec<String> = serde_json::from_str(&json).unwrap();
         assert_eq!(back, [text]);
     }

@@ -1,6 +1,6 @@
 //! The `vigil` command line: parses arguments and calls the library.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,6 +14,7 @@ use vigil::cli::run::RunOptions;
 use vigil::cli::seal::SealOptions;
 use vigil::cli::{self, Format, check::CheckOptions, import::ImportRequest};
 use vigil::config::{Environment, Overrides, locate};
+use vigil::console::Console;
 use vigil::i18n::Lang;
 use vigil::import::SourceFormat;
 use vigil::quiz::FeedbackMode;
@@ -200,13 +201,38 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    match run(Args::parse()) {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(error) => return usage(&error),
+    };
+    match run(args) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            eprintln!("vigil: {error:#}");
+            let mut err = Console::stderr();
+            let _ = writeln!(err, "vigil: {error:#}");
+            let _ = err.finish();
             ExitCode::from(1)
         }
     }
+}
+
+/// Prints what clap has to say (help, the version, or why the command line is wrong) through the console, since
+/// it may quote what was typed, such as a file name.
+fn usage(error: &clap::Error) -> ExitCode {
+    let text = error.render().to_string();
+    let written = if error.use_stderr() {
+        let mut err = Console::stderr();
+        err.write_all(text.as_bytes()).and_then(|()| err.finish())
+    } else {
+        let mut out = Console::stdout();
+        out.write_all(text.as_bytes()).and_then(|()| out.finish())
+    };
+    let code = if written.is_ok() {
+        error.exit_code()
+    } else {
+        1
+    };
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
 /// The config of a command that reads results.
@@ -244,8 +270,8 @@ fn overrides(args: &Args) -> Overrides {
 }
 
 fn run(args: Args) -> anyhow::Result<u8> {
-    let mut out = io::stdout().lock();
-    let mut err = io::stderr().lock();
+    let mut out = Console::stdout();
+    let mut err = Console::stderr();
     let code = match &args.command {
         None | Some(Command::Run { .. }) => {
             let target = match &args.command {
@@ -397,6 +423,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 .context("could not print the import report")?
         }
     };
-    out.flush()?;
+    out.finish()?;
+    err.finish()?;
     Ok(u8::try_from(code).unwrap_or(1))
 }

@@ -3,11 +3,24 @@
 
 use std::borrow::Cow;
 
-/// Replaces control characters (escape sequences included) with U+FFFD so `text` cannot drive the terminal.
+use crate::quiz::characters::{is_bidi_control, is_zero_width};
+
+/// Whether `c` must never reach a terminal raw: control characters (C0, DEL, C1, so every escape sequence),
+/// bidirectional controls (which reorder what the screen shows) and zero-width characters (which join or hide
+/// text). Line feeds and tabs are safe when `multiline` is true.
+///
+/// This is the one rule for everything Vigil shows: [`printable`], the console and the JSON writer use it.
+pub fn unsafe_on_terminal(c: char, multiline: bool) -> bool {
+    let layout = multiline && (c == '\n' || c == '\t');
+    (c.is_control() && !layout) || is_bidi_control(c) || is_zero_width(c)
+}
+
+/// Replaces every character [`unsafe_on_terminal`] names with U+FFFD so `text` can neither drive the terminal
+/// nor reorder or hide what it shows.
 ///
 /// Line feeds and tabs are kept when `multiline` is true; otherwise they are replaced too.
 pub fn printable(text: &str, multiline: bool) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t'));
+    let unsafe_char = |c: char| unsafe_on_terminal(c, multiline);
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
@@ -45,5 +58,16 @@ mod tests {
         assert_eq!(printable("a\nb\tc", true), "a\nb\tc");
         assert_eq!(printable("a\nb", false), "a\u{FFFD}b");
         assert!(matches!(printable("Айгерім", false), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn bidi_controls_and_zero_width_characters_are_neutralised() {
+        assert_eq!(printable_line("exe.\u{202E}fdp"), "exe.\u{FFFD}fdp");
+        assert_eq!(
+            printable("A\u{200D}B\u{2066}C\u{FEFF}", true),
+            "A\u{FFFD}B\u{FFFD}C\u{FFFD}"
+        );
+        assert!(!unsafe_on_terminal('é', false));
+        assert!(unsafe_on_terminal('\u{200B}', true));
     }
 }

@@ -1,5 +1,8 @@
 //! Property tests: no bytes, and no mutation of a valid quiz, can panic or hang the loader.
 
+mod mutation;
+
+use mutation::{apply, mutation};
 use proptest::prelude::*;
 use vigil::quiz::{Input, Taxonomy, check};
 
@@ -14,47 +17,8 @@ fn check_bytes(bytes: Vec<u8>) -> usize {
     report.diagnostics.len() + report.quizzes.len()
 }
 
-/// A way of damaging a valid file.
-#[derive(Debug, Clone)]
-enum Mutation {
-    Delete(usize, usize),
-    Insert(usize, String),
-    Replace(usize, u8),
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    let len = VALID.len();
-    prop_oneof![
-        (0..len, 1..40usize).prop_map(|(at, n)| Mutation::Delete(at, n)),
-        (0..len, "[(){}\\[\\],:\"\\\\a-z0-9 \n\u{0}-\u{1f}Ωж]{1,8}")
-            .prop_map(|(at, s)| Mutation::Insert(at, s)),
-        (0..len, any::<u8>()).prop_map(|(at, b)| Mutation::Replace(at, b)),
-    ]
-}
-
-fn apply(mutations: &[Mutation]) -> Vec<u8> {
-    let mut bytes = VALID.as_bytes().to_vec();
-    for mutation in mutations {
-        let len = bytes.len();
-        match mutation {
-            Mutation::Delete(at, n) => {
-                let start = (*at).min(len);
-                let end = (start + n).min(len);
-                bytes.drain(start..end);
-            }
-            Mutation::Insert(at, text) => {
-                let at = (*at).min(len);
-                bytes.splice(at..at, text.bytes());
-            }
-            Mutation::Replace(at, byte) => {
-                if let Some(slot) = bytes.get_mut(*at) {
-                    *slot = *byte;
-                }
-            }
-        }
-    }
-    bytes
-}
+/// What inserted text is made of: RON punctuation, letters, digits and control characters.
+const INSERTED: &str = "[(){}\\[\\],:\"\\\\a-z0-9 \n\u{0}-\u{1f}Ωж]{1,8}";
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
@@ -71,9 +35,9 @@ proptest! {
 
     #[test]
     fn mutated_valid_files_never_panic_and_always_explain_themselves(
-        mutations in proptest::collection::vec(mutation(), 1..6)
+        mutations in proptest::collection::vec(mutation(VALID.len(), INSERTED), 1..6)
     ) {
-        let bytes = apply(&mutations);
+        let bytes = apply(VALID, &mutations);
         let input = Input { name: "fuzz.ron".into(), content: Ok(bytes) };
         let report = check(&[input], &Taxonomy::default());
         for finding in &report.diagnostics {

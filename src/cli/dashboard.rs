@@ -1,9 +1,11 @@
 //! `vigil dashboard`: the report full-screen, refreshed from the results folder every few seconds.
 
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::config::Group;
+use crate::console::Console;
 use crate::i18n::Lang;
 use crate::quiz::check::read_file;
 use crate::quiz::{Bank, CheckedQuiz};
@@ -163,7 +165,11 @@ pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Resu
     let (report, live, sessions) = source.load(None);
     let found: BTreeSet<String> = sessions.iter().cloned().collect();
     if let Err(unknown) = check_sessions(&options.sessions, &found) {
-        eprintln!("vigil dashboard: {}", printable_line(&unknown.to_string()));
+        writeln!(
+            Console::stderr(),
+            "vigil dashboard: {}",
+            printable_line(&unknown.to_string())
+        )?;
         return Ok(2);
     }
     in_terminal(|terminal| {

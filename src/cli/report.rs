@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::output::refuse_clash;
 use super::pseudonym_key::load_or_create;
 use crate::config::{Config, Group};
+use crate::console::Console;
 use crate::i18n::Lang;
 use crate::quiz::Bank;
 use crate::quiz::bank::BUILT_IN_PREFIX;
@@ -112,17 +113,26 @@ pub fn delimiter(wanted: char) -> anyhow::Result<u8> {
 /// The exit code when `--out` would replace something the report reads.
 const USAGE: i32 = 2;
 
+/// Why an HTML report is not shown on a terminal.
+const HTML_ON_TERMINAL: &str =
+    "an HTML report is a page for a browser, not for the terminal: use --out FILE or a pipe";
+
 /// Builds the report and writes it to `--out` or `out`, with what the seals say (in the text and JSON, and on
-/// `err` whenever the report itself is not shown as text); `key` is the room key. Returns the exit code: 0; 1
-/// when a trainer's seal shows a change or cannot be trusted; or 2 (with the reason on `err`) when `--out` names a
-/// file the report reads or lies inside a results folder, or when a filter names a session, group or quiz that is
-/// not known (a group may be given by id or by label).
-pub fn run(
+/// `err` whenever the report itself is not shown as text); `key` is the room key. On a terminal `out` shows text,
+/// CSV and JSON made harmless (see [`Console`]). Returns the exit code: 0; 1 when a trainer's seal shows a change
+/// or cannot be trusted; or 2 (with the reason on `err`) when `--out` names a file the report reads or lies inside
+/// a results folder, when a filter names a session, group or quiz that is not known (a group may be given by id
+/// or by label), or when an HTML page would go to a terminal.
+pub fn run<W: Write>(
     options: &ReportOptions,
     key: Option<IntegrityKey>,
-    out: &mut dyn Write,
+    out: &mut Console<W>,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
+    if options.format == ReportFormat::Html && options.out.is_none() && out.is_terminal() {
+        writeln!(err, "vigil report: {HTML_ON_TERMINAL}")?;
+        return Ok(USAGE);
+    }
     let bank = Bank::load(&options.quiz_folders);
     if let Some(path) = &options.out {
         let quiz_files = bank
@@ -275,7 +285,8 @@ mod tests {
 
     fn run_report(options: &ReportOptions) -> (i32, String) {
         let mut err = Vec::new();
-        let code = run(options, None, &mut Vec::new(), &mut err).unwrap();
+        let mut out = Console::new(Vec::new(), false);
+        let code = run(options, None, &mut out, &mut err).unwrap();
         (code, String::from_utf8(err).unwrap())
     }
 

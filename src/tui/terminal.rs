@@ -1,4 +1,6 @@
-//! Taking over the terminal and always giving it back: on quit, on error and on panic.
+//! Taking over the terminal and always giving it back: on quit, on error and on panic. Only the set-up here
+//! writes to standard output directly (ratatui draws what it is given, made printable first); messages go
+//! through the [`Console`].
 
 use std::io::{self, IsTerminal, Write};
 
@@ -7,6 +9,8 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
+
+use crate::console::Console;
 
 /// Why the app cannot start in this terminal.
 #[derive(Debug, thiserror::Error)]
@@ -53,7 +57,7 @@ pub fn in_terminal(
     let mut terminal = match take_over() {
         Ok(terminal) => terminal,
         Err(TerminalError::NotATerminal) => {
-            eprintln!("vigil: {}", TerminalError::NotATerminal);
+            writeln!(Console::stderr(), "vigil: {}", TerminalError::NotATerminal)?;
             return Ok(2);
         }
         Err(error) => return Err(error.into()),
