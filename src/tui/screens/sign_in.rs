@@ -56,11 +56,7 @@ pub enum SignInError {
 /// that reorder or join text (bidi controls, zero-width characters), which would make one name look like
 /// another.
 fn typeable(c: char) -> bool {
-    !c.is_control()
-        && !matches!(
-            c,
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}'
-        )
+    !crate::text::unsafe_on_terminal(c, false)
 }
 
 /// Handles `action` on the sign-in form.
