@@ -70,7 +70,7 @@ fn quiz() -> Vec<CheckedQuiz> {
     text.push_str("],)\n");
     let input = Input {
         name: "generated.ron".into(),
-        content: Ok(text.into_bytes()),
+        content: Ok(text.into_bytes().into()),
     };
     let report = check(std::slice::from_ref(&input), &Taxonomy::default());
     assert!(

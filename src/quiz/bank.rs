@@ -1,5 +1,6 @@
 //! The quiz bank: the quizzes built into the binary, plus any folders the user adds.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
@@ -58,7 +59,7 @@ fn collect_embedded(dir: &Dir<'static>, inputs: &mut Vec<Input>) {
         if file.path().extension().is_some_and(|e| e == "ron") {
             inputs.push(Input {
                 name: format!("{BUILT_IN_PREFIX}{}", file.path().display()),
-                content: Ok(file.contents().to_vec()),
+                content: Ok(Cow::Borrowed(file.contents())),
             });
         }
     }
