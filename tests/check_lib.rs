@@ -105,7 +105,7 @@ fn generated_quiz(questions: usize, options: usize) -> Vec<u8> {
 fn check_generated(questions: usize, options: usize) -> Vec<String> {
     let input = vigil::quiz::Input {
         name: "big.ron".to_owned(),
-        content: Ok(generated_quiz(questions, options)),
+        content: Ok(generated_quiz(questions, options).into()),
     };
     check(&[input], &Taxonomy::default())
         .diagnostics
@@ -166,7 +166,7 @@ fn lint_warnings(files: &[(&str, &str)]) -> Vec<String> {
         .iter()
         .map(|(name, id)| vigil::quiz::Input {
             name: (*name).to_owned(),
-            content: Ok(second_longest_keys(id, 5)),
+            content: Ok(second_longest_keys(id, 5).into()),
         })
         .collect();
     check(&inputs, &Taxonomy::default())
