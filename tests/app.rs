@@ -61,6 +61,7 @@ fn room(feedback: Option<FeedbackMode>) -> Room {
             name: "Nurlan Abenov".into(),
             group: "police".into(),
         }],
+        store_names: true,
         recording: true,
     }
 }
@@ -198,6 +199,37 @@ fn a_roster_name_signs_in_as_its_code() {
     assert_eq!(participant.code.as_deref(), Some("P07"));
     assert_eq!(participant.name, "Nurlan Abenov");
     assert_eq!(participant.group, "police");
+}
+
+/// With `store_names: false` only the roster signs in, records keep the code and no name, and the screen still
+/// greets the trainee by the roster's name.
+#[test]
+fn without_stored_names_only_the_roster_signs_in_and_records_keep_codes() {
+    let mut app = app(Some(FeedbackMode::Immediate), None);
+    app.room.store_names = false;
+    type_text(&mut app, "Aigerim");
+    assert!(app.update(key(KeyCode::Enter), now(0)).is_empty());
+    assert!(
+        app.participant.is_none(),
+        "a name off the roster is refused"
+    );
+    assert!(matches!(
+        &app.screen,
+        Screen::SignIn(form) if form.error == Some(SignInError::RosterOnly)
+    ));
+
+    let mut app = self::app(Some(FeedbackMode::Immediate), None);
+    app.room.store_names = false;
+    let effects = start(&mut app, "Nurlan Abenov", None);
+    assert!(effects.is_empty());
+    let participant = app.participant.clone().unwrap();
+    assert_eq!(participant.code.as_deref(), Some("P07"));
+    assert_eq!(participant.name, "", "no name is recorded");
+    assert_eq!(app.shown_name(&participant), "Nurlan Abenov");
+    app.update(key(KeyCode::Char(' ')), now(0));
+    let record = saved(&app.update(key(KeyCode::Enter), now(0)))[0].clone();
+    assert_eq!(record.participant.name, "");
+    assert_eq!(record.participant.code.as_deref(), Some("P07"));
 }
 
 #[test]

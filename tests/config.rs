@@ -389,3 +389,18 @@ fn a_phase_feedback_override_never_turns_the_warm_ups_feedback_off() {
         "pre: (quizzes: [\"warm-up\", \"assessment-pre\"], feedback: deferred, review: false)"
     ));
 }
+
+#[test]
+fn keeping_only_codes_needs_a_roster() {
+    let dir = tempfile::tempdir().unwrap();
+    write_config(dir.path(), "almaty", "store_names: false");
+    let error = locate(&Overrides::default(), &env(dir.path(), None)).unwrap_err();
+    assert!(error.to_string().contains("store_names: false"), "{error}");
+    write_config(
+        dir.path(),
+        "almaty",
+        "store_names: false, roster: [(code: \"P01\", name: \"Aigerim\", group: \"ngo\")]",
+    );
+    let located = locate(&Overrides::default(), &env(dir.path(), None)).unwrap();
+    assert!(!located.config.store_names);
+}

@@ -125,7 +125,7 @@ fn valid_config() -> impl Strategy<Value = Config> {
                 phases,
                 room_key,
             )| {
-                let roster = people
+                let roster: Vec<RosterEntry> = people
                     .into_iter()
                     .enumerate()
                     .map(|(n, (name, group))| RosterEntry {
@@ -134,6 +134,7 @@ fn valid_config() -> impl Strategy<Value = Config> {
                         group: groups[group.index(groups.len())].id.clone(),
                     })
                     .collect();
+                let store_names = roster.is_empty() || session.len() % 2 == 0;
                 Config {
                     format: 1,
                     session,
@@ -143,6 +144,7 @@ fn valid_config() -> impl Strategy<Value = Config> {
                     quiz_folders: quiz_folders.into_iter().map(Into::into).collect(),
                     groups,
                     roster,
+                    store_names,
                     phases: Phases {
                         pre: phases.0,
                         practice: phases.1,

@@ -96,6 +96,7 @@ fn room(feedback: Option<FeedbackMode>) -> Room {
             name: "Aigerim Seitova".into(),
             group: "ngo".into(),
         }],
+        store_names: true,
         recording: true,
     }
 }

@@ -122,6 +122,15 @@ fn validate(file: &str, source: &SourceText<'_>, config: &Config) -> Vec<Diagnos
             }
         }
     }
+    if !config.store_names && config.roster.is_empty() {
+        report(
+            Severity::Error,
+            source.find_field(0, "store_names"),
+            "`store_names: false` keeps only roster codes in records, but there is no roster"
+                .to_owned(),
+            "add a `roster` (see `vigil roster import`), or remove `store_names: false`",
+        );
+    }
     let mut codes = HashSet::new();
     for entry in &config.roster {
         let at = source.find_key_value(0, "code", &entry.code);

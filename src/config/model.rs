@@ -39,6 +39,11 @@ pub struct Config {
     /// Optional participant codes, so trainees sign in by code.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roster: Vec<RosterEntry>,
+    /// Whether records keep participants' names. `false` (which needs a roster) keeps only roster codes in the
+    /// shared results folder: trainees sign in by code or by their roster name, and reports name them from the
+    /// trainer's own copy of the roster.
+    #[serde(default = "stores_names", skip_serializing_if = "is_true")]
+    pub store_names: bool,
     /// What each phase allows.
     #[serde(default)]
     pub phases: Phases,
@@ -214,6 +219,15 @@ pub fn default_groups() -> Vec<Group> {
 /// The session of a workstation without a trainer's config.
 pub const SELF_STUDY: &str = "self-study";
 
+/// The default of `store_names`: records keep names.
+fn stores_names() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
 impl Config {
     /// The config used when there is no file: a self-study session in the practice phase.
     pub fn standalone() -> Self {
@@ -226,6 +240,7 @@ impl Config {
             quiz_folders: Vec::new(),
             groups: default_groups(),
             roster: Vec::new(),
+            store_names: true,
             phases: Phases::default(),
             room_key: None,
         }

@@ -14,6 +14,7 @@ pub static STRINGS: Strings = Strings {
     group: "Group",
     language: "Language",
     need_name: "Please type your name (or your participant code).",
+    roster_only: "Only names on the trainer's list can sign in here. Type your participant code, or your name exactly as the trainer wrote it.",
     unknown_code: "This code is not on the trainer's list. Check it, or leave it empty and type your name.",
     welcome: "Welcome, {name}.",
     not_recorded: "Play-test: answers are not recorded",

@@ -145,6 +145,9 @@ pub struct Strings {
     pub need_name: &'static str,
     /// Sign-in: the code is not on the roster.
     pub unknown_code: &'static str,
+    /// Sign-in: only the trainer's list may sign in (records keep codes, not names), and the name typed is not on
+    /// it.
+    pub roster_only: &'static str,
     /// Sign-in: welcome for a roster code, `{name}`.
     pub welcome: &'static str,
     /// Banner of a play-test run.

@@ -316,6 +316,20 @@ impl App {
         })
     }
 
+    /// The name to show for `participant` on this screen: as recorded, else (where records keep only codes) the
+    /// roster's name for the code, else the code.
+    pub fn shown_name(&self, participant: &Participant) -> String {
+        if !participant.name.is_empty() {
+            return participant.name.clone();
+        }
+        let code = participant.code.as_deref().unwrap_or_default();
+        self.room
+            .roster
+            .iter()
+            .find(|entry| entry.code == code)
+            .map_or_else(|| code.to_owned(), |entry| entry.name.clone())
+    }
+
     /// Opens a question with buttons, focus on the safe one.
     pub(crate) fn ask(&mut self, ask: Ask) {
         self.overlay = Some(Overlay::Dialog { ask, focus: 0 });

@@ -41,6 +41,7 @@ pub fn room_of(located: &Located, recording: bool) -> Room {
         rules: located.config.phases.of(located.config.phase).clone(),
         groups: located.config.groups.clone(),
         roster: located.config.roster.clone(),
+        store_names: located.config.store_names,
         recording,
     }
 }

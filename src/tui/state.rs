@@ -45,6 +45,8 @@ pub struct Room {
     pub groups: Vec<Group>,
     /// Participant codes, if any.
     pub roster: Vec<RosterEntry>,
+    /// Whether records keep names; when not, only roster participants sign in, and records keep their codes.
+    pub store_names: bool,
     /// Whether answers are recorded (false for a play-test).
     pub recording: bool,
 }

@@ -229,7 +229,8 @@ fn facts(app: &App, offer: &Offer) -> String {
 pub fn render(app: &App, cursor: usize, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let s = app.lang.strings();
     let who = app.participant.as_ref().map_or_else(String::new, |p| {
-        let name = printable_line(&p.name);
+        let name = app.shown_name(p);
+        let name = printable_line(&name);
         match &p.code {
             Some(code) => format!("{name} · {}", printable_line(code)),
             None => name.into_owned(),

@@ -50,6 +50,8 @@ pub enum SignInError {
     NeedName,
     /// A code that is not on the roster.
     UnknownCode,
+    /// A name that is not on the roster, where records keep only roster codes.
+    RosterOnly,
 }
 
 /// Whether `c` may be typed into a name or code: no control characters, and none of the invisible characters
@@ -126,16 +128,26 @@ fn sign_in(app: &mut App) -> Vec<Effect> {
         .roster
         .iter()
         .find(|entry| !typed_name.is_empty() && normalise(&entry.name) == typed_name);
+    let store_names = app.room.store_names;
+    let of_roster = |entry: &crate::config::RosterEntry| Participant {
+        name: if store_names {
+            entry.name.clone()
+        } else {
+            String::new()
+        },
+        code: Some(entry.code.clone()),
+        group: entry.group.clone(),
+    };
     let participant = if let (true, Some(entry)) = (code.is_empty(), on_roster) {
-        Participant {
-            name: entry.name.clone(),
-            code: Some(entry.code.clone()),
-            group: entry.group.clone(),
-        }
+        of_roster(entry)
     } else if code.is_empty() {
         let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
         if name.is_empty() {
             form.error = Some(SignInError::NeedName);
+            return Vec::new();
+        }
+        if !store_names {
+            form.error = Some(SignInError::RosterOnly);
             return Vec::new();
         }
         Participant {
@@ -154,11 +166,7 @@ fn sign_in(app: &mut App) -> Vec<Effect> {
             .iter()
             .find(|entry| normalise(&entry.code) == code)
         {
-            Some(entry) => Participant {
-                name: entry.name.clone(),
-                code: Some(entry.code.clone()),
-                group: entry.group.clone(),
-            },
+            Some(entry) => of_roster(entry),
             None => {
                 form.error = Some(SignInError::UnknownCode);
                 return Vec::new();
@@ -240,12 +248,16 @@ pub fn render(app: &App, form: &SignIn, theme: &Theme, frame: &mut Frame<'_>, ar
         let text = match error {
             SignInError::NeedName => s.need_name,
             SignInError::UnknownCode => s.unknown_code,
+            SignInError::RosterOnly => s.roster_only,
         };
         lines.push(Line::styled(format!("! {text}"), theme.warning));
     }
     if let Some(participant) = &app.participant {
         lines.push(Line::styled(
-            fill(s.welcome, &[("name", &printable_line(&participant.name))]),
+            fill(
+                s.welcome,
+                &[("name", &printable_line(&app.shown_name(participant)))],
+            ),
             theme.dim,
         ));
     }
