@@ -1,6 +1,7 @@
 //! The command-line operations behind each `vigil` subcommand, writing to any output.
 
 pub mod check;
+pub mod corrections;
 pub mod dashboard;
 pub mod import;
 pub mod keygen;

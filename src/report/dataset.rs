@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::Timestamp;
 use serde::Serialize;
 
+use super::corrections::apply::Applied;
 use super::known::Known;
 use super::pseudonym::PseudonymKey;
 use crate::quiz::{CheckedQuiz, FeedbackMode, QuestionKind};
@@ -310,6 +311,8 @@ pub struct Dataset {
     pub unchecked_room_hashes: usize,
     /// Whether scores were recomputed from the current quiz files.
     pub regraded: bool,
+    /// The trainer's corrections applied, each with the records it matched.
+    pub corrections: Vec<Applied>,
 }
 
 /// Keeps the attempt `choice` names per participant, quiz and phase.
