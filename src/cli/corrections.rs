@@ -5,11 +5,11 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::output::{OutputClash, refuse_clash};
+use crate::i18n::Lang;
 use crate::record::seal::keys::user_key_folder;
 use crate::report::corrections::apply::Applier;
 use crate::report::corrections::{CORRECTIONS_FILE, Corrections, Merge, Void, Who, who_problem};
 use crate::report::export::corrections::describe;
-use crate::i18n::Lang;
 use crate::text::printable_line;
 
 /// Where the corrections are read from.
@@ -305,8 +305,16 @@ mod tests {
             named: true,
         };
         let mut out = Vec::new();
-        run(&merge("Aidos Kenzhebaev/ngo", "P03"), &file, "almaty", &[], &[], &mut out, write_to_disk)
-            .unwrap();
+        run(
+            &merge("Aidos Kenzhebaev/ngo", "P03"),
+            &file,
+            "almaty",
+            &[],
+            &[],
+            &mut out,
+            write_to_disk,
+        )
+        .unwrap();
         let void = CorrectionsCommand::Void {
             attempt: "a9".into(),
             reason: "wrong room".into(),
@@ -314,12 +322,24 @@ mod tests {
         run(&void, &file, "almaty", &[], &[], &mut out, write_to_disk).unwrap();
         let again = run(&void, &file, "almaty", &[], &[], &mut out, write_to_disk);
         assert!(matches!(again, Err(CorrectionsError::Refused { .. })));
-        run(&CorrectionsCommand::List, &file, "almaty", &[], &[], &mut out, write_to_disk).unwrap();
+        run(
+            &CorrectionsCommand::List,
+            &file,
+            "almaty",
+            &[],
+            &[],
+            &mut out,
+            write_to_disk,
+        )
+        .unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains(
             "Aidos Kenzhebaev (ngo) counted as code P03 (session almaty); reason: typo at sign-in"
         ), "{out}");
-        assert!(out.contains("attempt a9 not counted; reason: wrong room"), "{out}");
+        assert!(
+            out.contains("attempt a9 not counted; reason: wrong room"),
+            "{out}"
+        );
         let loaded = load(&file, &[], &[]).unwrap();
         assert_eq!((loaded.merges.len(), loaded.voids.len()), (1, 1));
     }
@@ -331,11 +351,20 @@ mod tests {
             path: dir.path().join("corrections.ron"),
             named: true,
         };
-        let failed = run(&merge("A/ngo", "P03"), &file, "s", &[], &[], &mut Vec::new(), |_, _| {
-            Err(io::Error::other("disk full"))
-        });
+        let failed = run(
+            &merge("A/ngo", "P03"),
+            &file,
+            "s",
+            &[],
+            &[],
+            &mut Vec::new(),
+            |_, _| Err(io::Error::other("disk full")),
+        );
         let message = failed.unwrap_err().to_string();
-        assert!(message.contains("could not be written (disk full)"), "{message}");
+        assert!(
+            message.contains("could not be written (disk full)"),
+            "{message}"
+        );
         assert!(!file.path.exists());
     }
 
@@ -381,9 +410,25 @@ mod tests {
         };
         let refused = run(&blank, &file, "s", &[], &[], &mut Vec::new(), write_to_disk);
         assert!(refused.unwrap_err().to_string().contains("no `reason`"));
-        let itself = run(&merge("p03", "P03"), &file, "s", &[], &[], &mut Vec::new(), write_to_disk);
+        let itself = run(
+            &merge("p03", "P03"),
+            &file,
+            "s",
+            &[],
+            &[],
+            &mut Vec::new(),
+            write_to_disk,
+        );
         assert!(itself.unwrap_err().to_string().contains("into itself"));
-        let no_group = run(&merge("A/", "P03"), &file, "s", &[], &[], &mut Vec::new(), write_to_disk);
+        let no_group = run(
+            &merge("A/", "P03"),
+            &file,
+            "s",
+            &[],
+            &[],
+            &mut Vec::new(),
+            write_to_disk,
+        );
         assert!(no_group.unwrap_err().to_string().contains("has no group"));
         assert!(!file.path.exists());
     }

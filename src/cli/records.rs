@@ -10,14 +10,14 @@ use super::Format;
 use super::corrections::{CorrectionsFile, applier};
 use crate::i18n::Lang;
 use crate::record::Identity;
-use crate::report::corrections::apply::Applied;
-use crate::report::export::corrections;
 use crate::record::IntegrityKey;
 use crate::record::integrity::Integrity;
 use crate::record::scan::{Entry, Problem, scan};
 use crate::record::seal::{ChangeKind, PinnedKey, SealStatus};
 use crate::record::store::safe_segment;
 use crate::record::{Status, model::AttemptRecord};
+use crate::report::corrections::apply::Applied;
+use crate::report::export::corrections;
 use crate::report::known::check_sessions;
 use crate::text::{number, printable_line};
 

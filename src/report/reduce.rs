@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError, RwLock};
 
+use super::corrections::apply::Applier;
 use super::dataset::{
     AttemptChoice, AttemptRow, ContentVariant, Dataset, Filter, QuizShape, QuizTexts, choose,
 };
-use super::corrections::apply::Applier;
 use super::known::Known;
 use crate::quiz::CheckedQuiz;
 use crate::record::check::{Expected, Scrutiny, view_scores};

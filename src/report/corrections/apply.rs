@@ -141,10 +141,11 @@ impl Applier {
         Some((into, &self.corrections.merges[index].into))
     }
 
-    /// Whom the participant with `identity` in `session` counts as after the merges, as people read it.
+    /// Whom the participant with `identity` in `session` counts as after the merges: their roster code, or
+    /// their name.
     pub fn counted_as(&self, session: &str, identity: &Identity) -> Option<String> {
         self.merged(&format!("{session}|{}", identity.as_str()))
-            .map(|(_, who)| who.describe())
+            .map(|(_, who)| who.short().to_owned())
     }
 
     /// Moves `row` to the participant its merges name: its key, and the code, or the name and group, that the
@@ -254,7 +255,10 @@ mod tests {
             applier.participant("s|name:aidos kenzhebaev|group:ngo"),
             Some("s|code:p03")
         );
-        assert_eq!(applier.participant("other|name:aidos kenzhebaev|group:ngo"), None);
+        assert_eq!(
+            applier.participant("other|name:aidos kenzhebaev|group:ngo"),
+            None
+        );
         assert_eq!(applier.voided("a9"), Some("wrong room"));
         assert_eq!(applier.voided("a1"), None);
     }

@@ -53,6 +53,14 @@ impl Who {
         }
     }
 
+    /// The participant in few characters, for narrow columns: `P03`, `Aidos Kenzhebaev`.
+    pub fn short(&self) -> &str {
+        match self {
+            Self::Code(code) => code,
+            Self::Name { name, .. } => name,
+        }
+    }
+
     /// The participant as people read it: `code P03`, `Aidos Kenzhebaev (ngo)`.
     pub fn describe(&self) -> String {
         match self {

@@ -38,11 +38,7 @@ pub fn text(out: &mut String, corrections: &[Applied], lang: Lang) {
     let _ = writeln!(out, "\n{}:", lang.report().corrections);
     for applied in corrections {
         let mark = if applied.records == 0 { "!" } else { "-" };
-        let _ = writeln!(
-            out,
-            "  {mark} {}",
-            printable_line(&describe(applied, lang))
-        );
+        let _ = writeln!(out, "  {mark} {}", printable_line(&describe(applied, lang)));
     }
 }
 
@@ -62,11 +58,7 @@ pub fn html(out: &mut String, corrections: &[Applied], lang: Lang) {
         } else {
             ""
         };
-        let _ = write!(
-            out,
-            "<li{class}>{}</li>",
-            escape(&describe(applied, lang))
-        );
+        let _ = write!(out, "<li{class}>{}</li>", escape(&describe(applied, lang)));
     }
     out.push_str("</ul></section>");
 }

@@ -280,11 +280,11 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
             }
         }
         Table::Corrections => {
-            row(
-                ["kind", "session", "from", "into", "attempt", "reason", "records"]
-                    .map(String::from)
-                    .to_vec(),
-            )?;
+            row([
+                "kind", "session", "from", "into", "attempt", "reason", "records",
+            ]
+            .map(String::from)
+            .to_vec())?;
             for applied in &report.corrections {
                 let (kind, session, from, into, attempt) = match &applied.change {
                     Change::Merge {

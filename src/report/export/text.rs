@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    Labels, corrections, contents_note, decimal, departure, distribution_line, flag_words, full_marks,
-    language_split, missed_of, not_counted, overview, percent, question_text, reliability_figures,
-    shape_line,
+    Labels, contents_note, corrections, decimal, departure, distribution_line, flag_words,
+    full_marks, language_split, missed_of, not_counted, overview, percent, question_text,
+    reliability_figures, shape_line,
 };
 use crate::i18n::fill;
 use crate::report::Report;
