@@ -11,6 +11,7 @@ use vigil::cli::dashboard::DashboardOptions;
 use vigil::cli::keygen::KeygenOptions;
 use vigil::cli::records::RecordsOptions;
 use vigil::cli::report::{ReportFormat, ReportOptions};
+use vigil::cli::roster::RosterCommand;
 use vigil::cli::run::RunOptions;
 use vigil::cli::seal::SealOptions;
 use vigil::cli::{self, Format, check::CheckOptions, import::ImportRequest};
@@ -141,7 +142,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: ReportFormat,
         /// The CSV table: participants, matrix (participants x questions), items, responses (one row per attempt
-        /// and question) or problems.
+        /// and question), problems or corrections.
         #[arg(long, value_enum, default_value_t)]
         table: Table,
         /// The CSV delimiter (`;` suits Excel in Russian and Kazakh locales).
@@ -177,6 +178,11 @@ enum Command {
         file: Option<PathBuf>,
         #[command(subcommand)]
         action: CorrectionsCommand,
+    },
+    /// Imports a roster from a CSV file (code, name, group), such as one exported from Excel.
+    Roster {
+        #[command(subcommand)]
+        action: RosterCommand,
     },
     /// Makes the trainer's signing key pair on this machine: the signing key for `vigil seal`, and the public
     /// key, pinned here, with which `records` and `report` check seals.
@@ -389,6 +395,22 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 replace_file,
             )?;
             0
+        }
+        Some(Command::Roster { action }) => {
+            let located = locate_for_reading(&args)?;
+            let groups = located
+                .path
+                .is_some()
+                .then_some(located.config.groups.as_slice());
+            cli::roster::run(
+                action,
+                groups,
+                &located.files_read(),
+                &mut out,
+                &mut err,
+                replace_file,
+            )
+            .context("could not print the roster")?
         }
         Some(Command::Keygen { dir, force }) => {
             let options = KeygenOptions {

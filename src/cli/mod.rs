@@ -10,6 +10,7 @@ pub mod output;
 pub mod pseudonym_key;
 pub mod records;
 pub mod report;
+pub mod roster;
 pub mod run;
 pub mod seal;
 
