@@ -192,6 +192,18 @@ fn a_merge_pairs_a_mistyped_pre_test_with_the_post_test_and_every_report_lists_i
         "{ru}"
     );
 
+    let shared = stdout(&vigil(
+        &["report", "--results", "results", "--pseudonymise"],
+        dir.path(),
+    ));
+    assert!(
+        !shared.contains("Kenzhebaev")
+            && shared.contains("(session almaty-2010-04); reason:")
+            && shared.contains("participant-")
+            && shared.contains("counted as code P03"),
+        "{shared}"
+    );
+
     let listed = stdout(&vigil(&["records", "--results", "results"], dir.path()));
     assert!(listed.contains("Aidos Kenzhebaev → P03"), "{listed}");
     let json = stdout(&vigil(

@@ -23,6 +23,9 @@ pub enum Change {
         from: String,
         /// The identity it became.
         into: String,
+        /// The two identities as the correction names them, for replacing names by pseudonyms.
+        #[serde(skip)]
+        identities: [Who; 2],
     },
     /// An attempt not counted.
     Void {
@@ -198,6 +201,7 @@ impl Applier {
                     session: m.session.clone(),
                     from: m.from.describe(),
                     into: m.into.describe(),
+                    identities: [m.from.clone(), m.into.clone()],
                 },
                 &m.reason,
             )

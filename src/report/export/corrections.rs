@@ -16,6 +16,7 @@ pub fn describe(applied: &Applied, lang: Lang) -> String {
             session,
             from,
             into,
+            ..
         } => fill(
             r.merged,
             &[("from", from), ("into", into), ("session", session)],
@@ -66,6 +67,7 @@ pub fn html(out: &mut String, corrections: &[Applied], lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::corrections::Who;
 
     fn applied(records: usize) -> Vec<Applied> {
         vec![
@@ -74,6 +76,7 @@ mod tests {
                     session: "s".into(),
                     from: "Aidos Kenzhebaev (ngo)".into(),
                     into: "code P03".into(),
+                    identities: [Who::parse("Aidos Kenzhebaev/ngo"), Who::parse("P03")],
                 },
                 reason: "typo <b>".into(),
                 records,

@@ -291,6 +291,7 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                         session,
                         from,
                         into,
+                        ..
                     } => ("merge", session.as_str(), from.as_str(), into.as_str(), ""),
                     Change::Void { attempt } => ("void", "", "", "", attempt.as_str()),
                 };
