@@ -378,7 +378,7 @@ mod tests {
             named: true,
         };
         assert!(matches!(
-            load(&inside, &[results.clone()], &[]),
+            load(&inside, std::slice::from_ref(&results), &[]),
             Err(CorrectionsError::InResults { .. })
         ));
         let missing = CorrectionsFile {

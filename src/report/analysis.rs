@@ -172,7 +172,8 @@ pub struct Report {
     pub problems: Vec<crate::record::scan::Problem>,
     /// Counted attempts that do not follow the trainer's config (empty without one).
     pub deviations: Vec<Deviation>,
-    /// The trainer's corrections applied, each with the records it matched.
+    /// The trainer's corrections applied, each with the records it matched (left out of JSON when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Applied>,
     /// Attempts still in progress.
     pub in_progress: usize,
