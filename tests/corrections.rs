@@ -1,8 +1,11 @@
 //! The trainer's corrections (identities merged, attempts voided) and the trainer's seal, as `vigil report`,
 //! `vigil records` and `vigil corrections` apply them from the command line.
 
+mod common;
+
+use common::{stdout, vigil};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -68,22 +71,6 @@ fn attempt(seed: u64, name: &str, code: Option<&str>, phase: Phase, points: f64)
 fn write(root: &Path, records: &[AttemptRecord]) -> Vec<PathBuf> {
     let store = Store::new(&root.join("results"), SESSION, Arc::new(FsWriter), None);
     records.iter().map(|r| store.create(r).unwrap()).collect()
-}
-
-fn vigil(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigil"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("VIGIL_RESULTS")
-        .env("HOME", cwd)
-        .env("XDG_CONFIG_HOME", cwd.join("user-config"))
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 fn report_json(cwd: &Path, extra: &[&str]) -> (Option<i32>, Value) {

@@ -1,19 +1,9 @@
 //! `vigil roster import` from the command line: an Excel CSV becomes the roster block of vigil.ron, checked
 //! against the config's groups.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn vigil(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vigil"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("VIGIL_RESULTS")
-        .env("HOME", cwd)
-        .env("XDG_CONFIG_HOME", cwd.join("user-config"))
-        .output()
-        .unwrap()
-}
+use common::{stdout, vigil};
 
 const CONFIG: &str = r#"(
     format: 1,
@@ -35,7 +25,7 @@ fn a_russian_excel_csv_becomes_a_roster_that_the_config_accepts() {
     std::fs::write(dir.path().join("roster.csv"), &csv).unwrap();
     let imported = vigil(&["roster", "import", "roster.csv"], dir.path());
     assert_eq!(imported.status.code(), Some(0), "{imported:?}");
-    let block = String::from_utf8(imported.stdout).unwrap();
+    let block = stdout(&imported);
     assert!(
         block.contains("(code: \"P01\", name: \"Иванов Иван\", group: \"police\"),"),
         "{block}"

@@ -126,16 +126,30 @@ pub fn load(
     })
 }
 
-/// Reads the corrections for a report or a listing, ready to apply.
+/// Reads the corrections of `file` for `command` (`report`, `records`), ready to apply; when they cannot be
+/// used, says why on `err` and gives `None`.
 pub fn applier(
+    command: &str,
     file: Option<&CorrectionsFile>,
     results: &[PathBuf],
     room_files: &[PathBuf],
-) -> Result<Applier, CorrectionsError> {
-    Ok(Applier::new(match file {
-        Some(file) => load(file, results, room_files)?,
-        None => Corrections::new(),
-    }))
+    err: &mut dyn Write,
+) -> io::Result<Option<Applier>> {
+    let corrections = match file {
+        Some(file) => load(file, results, room_files),
+        None => Ok(Corrections::new()),
+    };
+    match corrections {
+        Ok(corrections) => Ok(Some(Applier::new(corrections))),
+        Err(error) => {
+            writeln!(
+                err,
+                "vigil {command}: {}",
+                printable_line(&error.to_string())
+            )?;
+            Ok(None)
+        }
+    }
 }
 
 /// What `vigil corrections` is asked to do.

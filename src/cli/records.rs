@@ -152,16 +152,15 @@ pub fn run(
         )?;
         return Ok(2);
     }
-    let corrections = match applier(
+    let Some(corrections) = applier(
+        "records",
         options.corrections.as_ref(),
         &options.folders,
         &options.read_files,
-    ) {
-        Ok(corrections) => corrections,
-        Err(error) => {
-            writeln!(err, "vigil records: {}", printable_line(&error.to_string()))?;
-            return Ok(2);
-        }
+        err,
+    )?
+    else {
+        return Ok(2);
     };
     let mut listing = Listing {
         records: Vec::new(),

@@ -151,16 +151,15 @@ pub fn run(
             return Ok(USAGE);
         }
     }
-    let corrections = match applier(
+    let Some(corrections) = applier(
+        "report",
         options.corrections.as_ref(),
         &options.folders,
         &options.read_files,
-    ) {
-        Ok(corrections) => corrections,
-        Err(error) => {
-            writeln!(err, "vigil report: {}", printable_line(&error.to_string()))?;
-            return Ok(USAGE);
-        }
+        err,
+    )?
+    else {
+        return Ok(USAGE);
     };
     let mut filter = options.filter.clone();
     filter.group = filter.group.map(|g| known::group_id(&g, &options.groups));
