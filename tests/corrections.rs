@@ -145,14 +145,14 @@ fn a_merge_pairs_a_mistyped_pre_test_with_the_post_test_and_every_report_lists_i
     let text = stdout(&vigil(&["report", "--results", "results"], dir.path()));
     assert!(
         text.contains("Corrections applied by the trainer")
-            && text.contains("Aidos Kenzhebaev (ngo) counted as code P03 (session almaty-2010-04); reason: typed his name without the code at the pre-test (1 record)"),
+            && text.contains("Aidos Kenzhebaev (ngo) counted as P03 (session almaty-2010-04); reason: typed his name without the code at the pre-test (1 record)"),
         "{text}"
     );
     let html = stdout(&vigil(
         &["report", "--results", "results", "--format", "html"],
         dir.path(),
     ));
-    assert!(html.contains("counted as code P03"), "{html}");
+    assert!(html.contains("counted as P03"), "{html}");
     let csv = stdout(&vigil(
         &[
             "report",
@@ -167,7 +167,7 @@ fn a_merge_pairs_a_mistyped_pre_test_with_the_post_test_and_every_report_lists_i
     ));
     assert!(
         csv.contains("kind,session,from,into,attempt,reason,records")
-            && csv.contains("merge,almaty-2010-04,Aidos Kenzhebaev (ngo),code P03,,"),
+            && csv.contains("merge,almaty-2010-04,Aidos Kenzhebaev (ngo),P03,,"),
         "{csv}"
     );
     let ru = stdout(&vigil(
@@ -175,7 +175,7 @@ fn a_merge_pairs_a_mistyped_pre_test_with_the_post_test_and_every_report_lists_i
         dir.path(),
     ));
     assert!(
-        ru.contains("засчитывается как code P03") && ru.contains("(1 запись)"),
+        ru.contains("засчитывается как P03") && ru.contains("(1 запись)"),
         "{ru}"
     );
 
@@ -187,7 +187,7 @@ fn a_merge_pairs_a_mistyped_pre_test_with_the_post_test_and_every_report_lists_i
         !shared.contains("Kenzhebaev")
             && shared.contains("(session almaty-2010-04); reason:")
             && shared.contains("participant-")
-            && shared.contains("counted as code P03"),
+            && shared.contains("counted as P03"),
         "{shared}"
     );
 

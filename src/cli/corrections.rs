@@ -347,9 +347,12 @@ mod tests {
         )
         .unwrap();
         let out = String::from_utf8(out).unwrap();
-        assert!(out.contains(
-            "Aidos Kenzhebaev (ngo) counted as code P03 (session almaty); reason: typo at sign-in"
-        ), "{out}");
+        assert!(
+            out.contains(
+                "Aidos Kenzhebaev (ngo) counted as P03 (session almaty); reason: typo at sign-in"
+            ),
+            "{out}"
+        );
         assert!(
             out.contains("attempt a9 not counted; reason: wrong room"),
             "{out}"

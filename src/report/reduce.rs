@@ -124,7 +124,7 @@ impl<'q> Reducer<'q> {
     /// at all.
     #[must_use]
     pub fn with_corrections(mut self, corrections: &'q Applier) -> Self {
-        self.corrections = Some(corrections);
+        self.corrections = Some(corrections).filter(|c| !c.is_empty());
         self
     }
 

@@ -61,10 +61,10 @@ impl Who {
         }
     }
 
-    /// The participant as people read it: `code P03`, `Aidos Kenzhebaev (ngo)`.
+    /// The participant as people read it, in any language: `P03`, `Aidos Kenzhebaev (ngo)`.
     pub fn describe(&self) -> String {
         match self {
-            Self::Code(code) => format!("code {code}"),
+            Self::Code(code) => code.clone(),
             Self::Name { name, group } => format!("{name} ({group})"),
         }
     }

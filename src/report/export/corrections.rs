@@ -75,7 +75,7 @@ mod tests {
                 change: Change::Merge {
                     session: "s".into(),
                     from: "Aidos Kenzhebaev (ngo)".into(),
-                    into: "code P03".into(),
+                    into: "P03".into(),
                     identities: [Who::parse("Aidos Kenzhebaev/ngo"), Who::parse("P03")],
                 },
                 reason: "typo <b>".into(),
@@ -96,7 +96,7 @@ mod tests {
         let mut out = String::new();
         text(&mut out, &applied(2), Lang::En);
         assert!(out.contains(
-            "- Aidos Kenzhebaev (ngo) counted as code P03 (session s); reason: typo <b> (2 records)"
+            "- Aidos Kenzhebaev (ngo) counted as P03 (session s); reason: typo <b> (2 records)"
         ));
         assert!(out.contains("! attempt a9 not counted; reason: wrong room"));
         assert!(out.contains("MATCHED NO RECORD"));
