@@ -6,10 +6,12 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args as ClapArgs, Parser, Subcommand};
+use vigil::cli::corrections::{CorrectionsCommand, CorrectionsFile};
 use vigil::cli::dashboard::DashboardOptions;
 use vigil::cli::keygen::KeygenOptions;
 use vigil::cli::records::RecordsOptions;
 use vigil::cli::report::{ReportFormat, ReportOptions};
+use vigil::cli::roster::RosterCommand;
 use vigil::cli::run::RunOptions;
 use vigil::cli::seal::SealOptions;
 use vigil::cli::{self, Format, check::CheckOptions, import::ImportRequest};
@@ -22,6 +24,7 @@ use vigil::record::Phase;
 use vigil::record::seal::keys::{SIGNING_KEY_FILE, user_key_folder};
 use vigil::record::seal::{PinnedKey, pinned_key};
 use vigil::record::store::safe_segment;
+use vigil::record::writer::replace_file;
 use vigil::report::export::csv::Table;
 use vigil::report::stats::Thresholds;
 use vigil::report::{AttemptChoice, Filter};
@@ -111,6 +114,9 @@ enum Command {
         /// The trainer's public key that checks seals (default: the one `vigil keygen` pinned on this machine).
         #[arg(long, value_name = "FILE")]
         public_key: Option<PathBuf>,
+        /// The trainer's corrections file (default: corrections.ron in the user config folder, if it exists).
+        #[arg(long, value_name = "FILE")]
+        corrections: Option<PathBuf>,
     },
     /// Summarises the scores of one or more sessions: participants, item analysis, reliability, topics,
     /// groups and pre/post gain.
@@ -137,7 +143,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: ReportFormat,
         /// The CSV table: participants, matrix (participants x questions), items, responses (one row per attempt
-        /// and question) or problems.
+        /// and question), problems or corrections.
         #[arg(long, value_enum, default_value_t)]
         table: Table,
         /// The CSV delimiter (`;` suits Excel in Russian and Kazakh locales).
@@ -158,6 +164,26 @@ enum Command {
         /// The trainer's public key that checks seals (default: the one `vigil keygen` pinned on this machine).
         #[arg(long, value_name = "FILE")]
         public_key: Option<PathBuf>,
+        /// The trainer's corrections file (default: corrections.ron in the user config folder, if it exists).
+        #[arg(long, value_name = "FILE")]
+        corrections: Option<PathBuf>,
+        /// Counts records edited or added after their folder was sealed (left out by default).
+        #[arg(long)]
+        count_unsealed: bool,
+    },
+    /// Records the trainer's corrections (identities merged, attempts voided) in the trainer's own
+    /// corrections file, which reports and `records` apply; records and seals stay untouched.
+    Corrections {
+        /// The corrections file (default: corrections.ron in the user config folder).
+        #[arg(long, value_name = "FILE", global = true)]
+        file: Option<PathBuf>,
+        #[command(subcommand)]
+        action: CorrectionsCommand,
+    },
+    /// Imports a roster from a CSV file (code, name, group), such as one exported from Excel.
+    Roster {
+        #[command(subcommand)]
+        action: RosterCommand,
     },
     /// Makes the trainer's signing key pair on this machine: the signing key for `vigil seal`, and the public
     /// key, pinned here, with which `records` and `report` check seals.
@@ -308,11 +334,17 @@ fn run(args: Args) -> anyhow::Result<u8> {
             cli::list::run(&args.quizzes, *format, &mut out, &mut err)
                 .context("could not print the quiz list")?
         }
-        Some(Command::Records { format, public_key }) => {
+        Some(Command::Records {
+            format,
+            public_key,
+            corrections,
+        }) => {
             let located = locate_for_reading(&args)?;
             let folders = located.results_folders(&args.results);
             let options = RecordsOptions {
                 public_key: pinned(public_key.as_deref(), &folders)?,
+                corrections: CorrectionsFile::locate(corrections.as_deref()),
+                read_files: located.files_read(),
                 folders,
                 sessions: args.session.clone(),
                 format: *format,
@@ -335,12 +367,16 @@ fn run(args: Args) -> anyhow::Result<u8> {
             facility_high,
             discrimination_low,
             public_key,
+            corrections,
+            count_unsealed,
         }) => {
             let located = locate_for_reading(&args)?;
             let delimiter = cli::report::delimiter(*delimiter)?;
             let folders = located.results_folders(&args.results);
             let options = ReportOptions {
                 public_key: pinned(public_key.as_deref(), &folders)?,
+                corrections: CorrectionsFile::locate(corrections.as_deref()),
+                count_unsealed: *count_unsealed,
                 folders,
                 quiz_folders: located.quiz_folders(&args.quizzes),
                 filter: Filter {
@@ -369,6 +405,38 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 read_files: located.files_read(),
             };
             cli::report::run(&options, located.key, &mut out, &mut err)?
+        }
+        Some(Command::Corrections { file, action }) => {
+            let located = locate_for_reading(&args)?;
+            let file = CorrectionsFile::locate(file.as_deref()).context(
+                "this system has no user config folder for the corrections file; give one with --file",
+            )?;
+            cli::corrections::run(
+                action,
+                &file,
+                args.session.first().unwrap_or(&located.config.session),
+                &located.results_folders(&args.results),
+                &located.files_read(),
+                &mut out,
+                replace_file,
+            )?;
+            0
+        }
+        Some(Command::Roster { action }) => {
+            let located = locate_for_reading(&args)?;
+            let groups = located
+                .path
+                .is_some()
+                .then_some(located.config.groups.as_slice());
+            cli::roster::run(
+                action,
+                groups,
+                &located.files_read(),
+                &mut out,
+                &mut err,
+                replace_file,
+            )
+            .context("could not print the roster")?
         }
         Some(Command::Keygen { dir, force }) => {
             let options = KeygenOptions {

@@ -223,6 +223,53 @@ fn golden_text_csv_and_json() {
 }
 
 #[test]
+fn golden_report_with_the_trainers_corrections() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let trainer = tempfile::tempdir().unwrap();
+    let corrections = trainer.path().join("corrections.ron");
+    std::fs::write(
+        &corrections,
+        r#"(
+    format: 1,
+    merges: [
+        (session: "almaty-2010-04", from: Name(name: "=HYPERLINK(\"http://x\",\"y\")", group: "ngo"),
+         into: Name(name: "Aigerim", group: "ngo"), reason: "signed in under a made-up name"),
+    ],
+    voids: [
+        (attempt: "012848d1-ab20-7efb-a86a-e9e0c207865f", reason: "post-test taken with the notes open"),
+        (attempt: "012848d1-0000-7000-8000-000000000000", reason: "mistyped id"),
+    ],
+)
+"#,
+    )
+    .unwrap();
+    let file = corrections.to_str().unwrap();
+    golden(
+        "report-corrected.txt",
+        &report(dir.path(), &["--corrections", file]),
+    );
+    golden(
+        "report-corrected-kk.txt",
+        &report(dir.path(), &["--corrections", file, "--lang", "kk"]),
+    );
+    golden(
+        "corrections.csv",
+        &report(
+            dir.path(),
+            &[
+                "--corrections",
+                file,
+                "--format",
+                "csv",
+                "--table",
+                "corrections",
+            ],
+        ),
+    );
+}
+
+#[test]
 fn html_escapes_every_name_and_csv_neutralises_formulas() {
     let dir = tempfile::tempdir().unwrap();
     session(dir.path());

@@ -1,6 +1,7 @@
 //! The command-line operations behind each `vigil` subcommand, writing to any output.
 
 pub mod check;
+pub mod corrections;
 pub mod dashboard;
 pub mod import;
 pub mod keygen;
@@ -9,6 +10,7 @@ pub mod output;
 pub mod pseudonym_key;
 pub mod records;
 pub mod report;
+pub mod roster;
 pub mod run;
 pub mod seal;
 

@@ -7,12 +7,17 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::Format;
+use super::corrections::{CorrectionsFile, applier};
+use crate::i18n::Lang;
+use crate::record::Identity;
 use crate::record::IntegrityKey;
 use crate::record::integrity::Integrity;
 use crate::record::scan::{Entry, Problem, scan};
 use crate::record::seal::{ChangeKind, PinnedKey, SealStatus};
 use crate::record::store::safe_segment;
 use crate::record::{Status, model::AttemptRecord};
+use crate::report::corrections::apply::Applied;
+use crate::report::export::corrections;
 use crate::report::known::check_sessions;
 use crate::text::{number, printable_line};
 
@@ -27,6 +32,10 @@ pub struct RecordsOptions {
     pub format: Format,
     /// The public key pinned on this machine, which checks the trainer's seals.
     pub public_key: Option<PinnedKey>,
+    /// The trainer's corrections file, when there is one to read.
+    pub corrections: Option<CorrectionsFile>,
+    /// Files the command reads besides the records (the config, the room key).
+    pub read_files: Vec<PathBuf>,
 }
 
 /// One attempt in the listing.
@@ -58,6 +67,12 @@ pub struct Row {
     pub integrity: Integrity,
     /// What happened to the file since its folder was sealed, when its seal verifies and it changed.
     pub after_seal: Option<ChangeKind>,
+    /// The trainer's reason for voiding the attempt, when a correction voids it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voided: Option<String>,
+    /// Whom a correction counts the participant as, when one merges them into another identity.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted_as: Option<String>,
     /// The record's file.
     pub file: PathBuf,
 }
@@ -68,6 +83,8 @@ struct Listing {
     problems: Vec<Problem>,
     #[serde(skip_serializing_if = "SealStatus::is_empty")]
     seal: SealStatus,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    corrections: Vec<Applied>,
 }
 
 fn row(record: AttemptRecord, integrity: Integrity, file: PathBuf) -> Row {
@@ -85,6 +102,8 @@ fn row(record: AttemptRecord, integrity: Integrity, file: PathBuf) -> Row {
         score: (record.total.points, record.total.max_points),
         integrity,
         after_seal: None,
+        voided: None,
+        counted_as: None,
         file,
     }
 }
@@ -133,6 +152,16 @@ pub fn run(
         )?;
         return Ok(2);
     }
+    let Some(corrections) = applier(
+        "records",
+        options.corrections.as_ref(),
+        &options.folders,
+        &options.read_files,
+        err,
+    )?
+    else {
+        return Ok(2);
+    };
     let mut listing = Listing {
         records: Vec::new(),
         problems: Vec::new(),
@@ -142,6 +171,7 @@ pub fn run(
             options.public_key.as_ref(),
             key.is_some(),
         ),
+        corrections: Vec::new(),
     };
     let sessions: Vec<Option<&str>> = if options.sessions.is_empty() {
         vec![None]
@@ -152,8 +182,14 @@ pub fn run(
         for entry in scan(&options.folders, session, key.clone()) {
             match entry {
                 Entry::Record(loaded) => {
+                    let identity = Identity::of(&loaded.record.participant);
+                    let attempt = loaded.record.attempt.to_string();
+                    corrections.note(&loaded.record.session, &identity, &attempt);
+                    let counted_as = corrections.counted_as(&loaded.record.session, &identity);
                     let mut row = row(loaded.record, loaded.integrity, loaded.path);
                     row.after_seal = listing.seal.change_of(&row.file);
+                    row.voided = corrections.voided(&attempt).map(str::to_owned);
+                    row.counted_as = counted_as;
                     listing.records.push(row);
                 }
                 Entry::Problem(problem) => listing.problems.push(problem),
@@ -163,6 +199,7 @@ pub fn run(
             }
         }
     }
+    listing.corrections = corrections.applied();
     let suspicious = listing
         .records
         .iter()
@@ -183,12 +220,17 @@ fn status_word(row: &Row) -> String {
         Status::Completed => "complete".to_owned(),
         Status::Discarded => "discarded".to_owned(),
     };
-    match (row.after_seal, row.integrity) {
+    let status = match (row.after_seal, row.integrity) {
         (Some(ChangeKind::Edited), _) => format!("{status} EDITED AFTER SEAL"),
         (Some(ChangeKind::Added), _) => format!("{status} ADDED AFTER SEAL"),
         (_, Integrity::Mismatch) => format!("{status} EDITED"),
         (_, Integrity::Missing) => format!("{status} UNSEALED"),
         _ => status,
+    };
+    if row.voided.is_some() {
+        format!("{status} VOIDED")
+    } else {
+        status
     }
 }
 
@@ -202,10 +244,13 @@ fn print_text(listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
             "PARTICIPANT", "GROUP", "QUIZ", "PHASE", "STATUS", "SCORE"
         )?;
         for row in &listing.records {
-            let name = match &row.code {
+            let mut name = match &row.code {
                 Some(code) => format!("{} ({code})", row.participant),
                 None => row.participant.clone(),
             };
+            if let Some(into) = &row.counted_as {
+                name = format!("{name} → {into}");
+            }
             let name: String = printable_line(&name).chars().take(24).collect();
             let score = format!("{} / {}", number(row.score.0), number(row.score.1));
             writeln!(
@@ -252,6 +297,9 @@ fn print_text(listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
             String::new()
         }
     )?;
+    let mut lines = String::new();
+    corrections::text(&mut lines, &listing.corrections, Lang::En);
+    write!(out, "{lines}")?;
     for line in listing.seal.lines() {
         writeln!(out, "{}", printable_line(&line))?;
     }

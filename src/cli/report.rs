@@ -1,11 +1,13 @@
 //! `vigil report`: the score summary of one or more sessions, as tables, CSV, JSON or an HTML page.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
 use serde::Serialize;
 
+use super::corrections::{CorrectionsFile, applier};
 use super::output::refuse_clash;
 use super::pseudonym_key::load_or_create;
 use crate::config::{Config, Group};
@@ -14,13 +16,15 @@ use crate::i18n::Lang;
 use crate::quiz::Bank;
 use crate::quiz::bank::BUILT_IN_PREFIX;
 use crate::record::IntegrityKey;
+use crate::record::scan::scan_with;
 use crate::record::seal::{PinnedKey, SealStatus};
 use crate::record::writer::{replace_file, replace_private_file};
 use crate::report::export::csv::Table;
 use crate::report::export::{Labels, csv, html, text};
+use crate::report::reduce::Reducer;
 use crate::report::stats::Thresholds;
-use crate::report::{AttemptChoice, Filter, Report, analyse, build_from_folders};
-use crate::report::{conformity, known};
+use crate::report::{AttemptChoice, Filter, Report, analyse};
+use crate::report::{conformity, known, sealed};
 use crate::text::printable_line;
 
 /// The form of the report.
@@ -76,6 +80,10 @@ pub struct ReportOptions {
     pub read_files: Vec<PathBuf>,
     /// The public key pinned on this machine, which checks the trainer's seals.
     pub public_key: Option<PinnedKey>,
+    /// The trainer's corrections file, when there is one to read.
+    pub corrections: Option<CorrectionsFile>,
+    /// Counts records edited or added after their folder was sealed (they are left out otherwise).
+    pub count_unsealed: bool,
 }
 
 #[derive(Serialize)]
@@ -153,16 +161,37 @@ pub fn run<W: Write>(
             return Ok(USAGE);
         }
     }
+    let Some(corrections) = applier(
+        "report",
+        options.corrections.as_ref(),
+        &options.folders,
+        &options.read_files,
+        err,
+    )?
+    else {
+        return Ok(USAGE);
+    };
     let mut filter = options.filter.clone();
     filter.group = filter.group.map(|g| known::group_id(&g, &options.groups));
-    let mut data = build_from_folders(
+    // The records were read once already: their unchecked room-key hashes are counted there, not read again.
+    let mut seal = SealStatus::survey(
         &options.folders,
-        key.as_ref(),
-        &bank.quizzes,
-        &filter,
-        options.attempts,
-        options.regrade,
+        &options.filter.sessions,
+        options.public_key.as_ref(),
+        true,
     );
+    let set_aside = if options.count_unsealed {
+        HashMap::new()
+    } else {
+        sealed::set_aside(&seal)
+    };
+    let reducer = Reducer::new(&bank.quizzes, &filter, options.regrade)
+        .with_corrections(&corrections)
+        .with_set_aside(set_aside);
+    let entries = scan_with(&options.folders, None, |path, bytes| {
+        reducer.read(path, bytes, key.as_ref())
+    });
+    let mut data = reducer.gather(entries, options.attempts);
     let bank_ids = bank.quizzes.iter().map(|q| q.quiz.id.clone());
     if let Err(unknown) = known::check(&filter, &data.known, &options.groups, bank_ids) {
         writeln!(
@@ -204,13 +233,6 @@ pub fn run<W: Write>(
     let mut report = analyse(data, options.thresholds);
     report.translate(options.lang.code());
     report.deviations = deviations;
-    // The records were read once already: their unchecked room-key hashes are counted there, not read again.
-    let mut seal = SealStatus::survey(
-        &options.folders,
-        &options.filter.sessions,
-        options.public_key.as_ref(),
-        true,
-    );
     seal.unchecked_room_hashes = unchecked_room_hashes;
     let seal_lines: Vec<String> = seal
         .lines()
@@ -280,6 +302,8 @@ mod tests {
             out: Some(out),
             read_files,
             public_key: None,
+            corrections: None,
+            count_unsealed: false,
         }
     }
 

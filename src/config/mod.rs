@@ -4,6 +4,7 @@ pub mod inspect;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod roster_csv;
 
 pub use inspect::{check_config, looks_like_config};
 pub use load::read_config;

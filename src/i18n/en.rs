@@ -224,4 +224,9 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     weight_head: "weight %",
     weight_legend: "weight: the question's share of the spread of the totals, percent (— when it works against the rest)",
     by_language: "Facility by language (0–1)",
+    corrections: "Corrections applied by the trainer (the records are unchanged)",
+    merged: "{from} counted as {into} (session {session})",
+    voided: "attempt {attempt} not counted",
+    reason: "reason",
+    matched_nothing: "MATCHED NO RECORD: check the attempt id, name, group and session of this correction",
 };

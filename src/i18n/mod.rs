@@ -670,6 +670,16 @@ pub struct ReportStrings {
     pub weight_legend: &'static str,
     /// "Facility by language" (a question's facility per language of the quiz).
     pub by_language: &'static str,
+    /// "Corrections applied by the trainer (the records are unchanged)".
+    pub corrections: &'static str,
+    /// "{from} counted as {into} (session {session})".
+    pub merged: &'static str,
+    /// "attempt {attempt} not counted".
+    pub voided: &'static str,
+    /// "reason".
+    pub reason: &'static str,
+    /// "matched no record: check ...".
+    pub matched_nothing: &'static str,
 }
 
 impl Lang {

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::conformity::Deviation;
+use super::corrections::apply::Applied;
 use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape};
 use super::languages::{LanguageFacility, by_language};
 use super::overview::{Overview, overview};
@@ -171,6 +172,9 @@ pub struct Report {
     pub problems: Vec<crate::record::scan::Problem>,
     /// Counted attempts that do not follow the trainer's config (empty without one).
     pub deviations: Vec<Deviation>,
+    /// The trainer's corrections applied, each with the records it matched (left out of JSON when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Applied>,
     /// Attempts still in progress.
     pub in_progress: usize,
     /// Attempts discarded.
@@ -208,6 +212,7 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
         pre_post,
         problems: data.problems,
         deviations: Vec::new(),
+        corrections: data.corrections,
         in_progress: data.in_progress,
         discarded: data.discarded,
         regraded: data.regraded,

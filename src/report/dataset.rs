@@ -6,6 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::Timestamp;
 use serde::Serialize;
 
+use super::corrections::Who;
+use super::corrections::apply::{Applied, Change};
 use super::known::Known;
 use super::pseudonym::PseudonymKey;
 use crate::quiz::{CheckedQuiz, FeedbackMode, QuestionKind};
@@ -310,6 +312,8 @@ pub struct Dataset {
     pub unchecked_room_hashes: usize,
     /// Whether scores were recomputed from the current quiz files.
     pub regraded: bool,
+    /// The trainer's corrections applied, each with the records it matched.
+    pub corrections: Vec<Applied>,
 }
 
 /// Keeps the attempt `choice` names per participant, quiz and phase.
@@ -341,12 +345,31 @@ pub(crate) fn choose(mut rows: Vec<AttemptRow>, choice: AttemptChoice) -> Vec<At
 
 impl Dataset {
     /// Replaces every name by the participant's roster code, or by a pseudonym derived from their identity with
-    /// the trainer's secret `key`, so a report can be shared without names.
+    /// the trainer's secret `key`, so a report can be shared without names; the identities the trainer's merges
+    /// name too.
     pub fn pseudonymise(&mut self, key: &PseudonymKey) {
         for row in &mut self.attempts {
             let pseudonym = key.pseudonym(&row.participant);
             row.name = row.code.clone().unwrap_or_else(|| pseudonym.clone());
             row.participant = pseudonym;
+        }
+        for applied in &mut self.corrections {
+            if let Change::Merge {
+                session,
+                from,
+                into,
+                identities: [from_who, into_who],
+            } = &mut applied.change
+            {
+                let shown = |who: &Who| match who {
+                    Who::Code(_) => who.describe(),
+                    Who::Name { .. } => {
+                        key.pseudonym(&format!("{session}|{}", who.identity().as_str()))
+                    }
+                };
+                *from = shown(from_who);
+                *into = shown(into_who);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod conformity;
+pub mod corrections;
 pub mod dataset;
 pub mod export;
 pub mod known;
@@ -10,6 +11,7 @@ pub mod languages;
 pub mod overview;
 pub mod pseudonym;
 pub mod reduce;
+pub mod sealed;
 pub mod stats;
 pub mod translate;
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError, RwLock};
 
+use super::corrections::apply::Applier;
 use super::dataset::{
     AttemptChoice, AttemptRow, ContentVariant, Dataset, Filter, QuizShape, QuizTexts, choose,
 };
@@ -30,6 +31,8 @@ pub enum Contribution {
     InProgress,
     /// Discarded by its participant.
     Discarded,
+    /// Voided by one of the trainer's corrections.
+    Voided,
     /// A completed attempt, reduced to its row.
     Counted(Box<Counted>),
 }
@@ -69,6 +72,10 @@ pub struct Reducer<'q> {
     unchecked: AtomicUsize,
     /// Whether points are recomputed from the quiz files.
     regrade: bool,
+    /// The trainer's corrections, when there are any.
+    corrections: Option<&'q Applier>,
+    /// Record files left out of every figure, with the reason (edited or added after their folder was sealed).
+    set_aside: HashMap<PathBuf, String>,
 }
 
 impl<'q> Reducer<'q> {
@@ -108,7 +115,24 @@ impl<'q> Reducer<'q> {
             known: Mutex::default(),
             unchecked: AtomicUsize::new(0),
             regrade,
+            corrections: None,
+            set_aside: HashMap::new(),
         }
+    }
+
+    /// Applies the trainer's `corrections`: merged identities count as one participant, voided attempts not
+    /// at all.
+    #[must_use]
+    pub fn with_corrections(mut self, corrections: &'q Applier) -> Self {
+        self.corrections = Some(corrections).filter(|c| !c.is_empty());
+        self
+    }
+
+    /// Leaves the record files of `set_aside` out of every figure, listing each as a problem with its reason.
+    #[must_use]
+    pub fn with_set_aside(mut self, set_aside: HashMap<PathBuf, String>) -> Self {
+        self.set_aside = set_aside;
+        self
     }
 
     /// What `record`, read from `path` with `integrity`, adds to the report.
@@ -125,8 +149,31 @@ impl<'q> Reducer<'q> {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .note(&record.session, &record.participant.group, &record.quiz.id);
+        if let Some(corrections) = self.corrections {
+            corrections.note(
+                &record.session,
+                &Identity::from_parts(
+                    &record.participant.name,
+                    record.participant.code.as_deref(),
+                    &record.participant.group,
+                ),
+                &record.attempt.to_string(),
+            );
+        }
         if !self.filter.admits(record) {
             return Contribution::Excluded;
+        }
+        if let Some(reason) = self.set_aside.get(path) {
+            return Contribution::LeftOut(Problem {
+                path: path.to_path_buf(),
+                message: reason.clone(),
+            });
+        }
+        if self
+            .corrections
+            .is_some_and(|c| c.voided(&record.attempt.to_string()).is_some())
+        {
+            return Contribution::Voided;
         }
         let left_out = |message: &str| {
             Contribution::LeftOut(Problem {
@@ -164,6 +211,9 @@ impl<'q> Reducer<'q> {
                     }
                 };
                 row.file = path.to_path_buf();
+                if let Some(corrections) = self.corrections {
+                    corrections.rewrite(&mut row);
+                }
                 Contribution::Counted(Box::new(Counted {
                     row,
                     version: record.quiz.version,
@@ -235,7 +285,7 @@ impl<'q> Reducer<'q> {
         for entry in entries {
             let counted = match entry {
                 Entry::Record(Contribution::Counted(counted)) => counted,
-                Entry::Record(Contribution::Excluded) => continue,
+                Entry::Record(Contribution::Excluded | Contribution::Voided) => continue,
                 Entry::Record(Contribution::InProgress) => {
                     data.in_progress += 1;
                     continue;
@@ -296,6 +346,10 @@ impl<'q> Reducer<'q> {
         data.known =
             std::mem::take(&mut *self.known.lock().unwrap_or_else(PoisonError::into_inner));
         data.unchecked_room_hashes = self.unchecked.load(Ordering::Relaxed);
+        if let Some(corrections) = self.corrections {
+            corrections.unify(&mut data.attempts);
+            data.corrections = corrections.applied();
+        }
         data.attempts = choose(std::mem::take(&mut data.attempts), choice);
         data
     }

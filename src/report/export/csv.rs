@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::departure;
 use crate::i18n::Lang;
 use crate::report::Report;
+use crate::report::corrections::apply::Change;
 
 /// Which table to write.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -24,6 +25,8 @@ pub enum Table {
     Problems,
     /// One row per attempt and question: the long table for pooling seminars in a program.
     Responses,
+    /// One row per correction of the trainer's applied: what it does, why, and the records it matched.
+    Corrections,
 }
 
 /// A text cell made safe for spreadsheets: one starting with `=`, `+`, `-`, `@`, a tab or a carriage return is
@@ -273,6 +276,33 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                         "counted, but does not follow the trainer's config: {}",
                         departure(deviation, Lang::En)
                     )),
+                ])?;
+            }
+        }
+        Table::Corrections => {
+            row([
+                "kind", "session", "from", "into", "attempt", "reason", "records",
+            ]
+            .map(String::from)
+            .to_vec())?;
+            for applied in &report.corrections {
+                let (kind, session, from, into, attempt) = match &applied.change {
+                    Change::Merge {
+                        session,
+                        from,
+                        into,
+                        ..
+                    } => ("merge", session.as_str(), from.as_str(), into.as_str(), ""),
+                    Change::Void { attempt } => ("void", "", "", "", attempt.as_str()),
+                };
+                row(vec![
+                    kind.to_owned(),
+                    neutralise(session),
+                    neutralise(from),
+                    neutralise(into),
+                    neutralise(attempt),
+                    neutralise(&applied.reason),
+                    applied.records.to_string(),
                 ])?;
             }
         }

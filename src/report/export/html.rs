@@ -423,6 +423,7 @@ pub fn render(report: &Report, labels: &Labels<'_>) -> String {
     if report.regraded {
         let _ = write!(html, "<p class=\"note\">{}</p>", escape(r.regraded));
     }
+    super::corrections::html(&mut html, &report.corrections, labels.lang);
     if report.quizzes.is_empty() {
         let _ = write!(html, "<p>{}</p>", escape(r.nothing));
     } else {

@@ -1,6 +1,7 @@
 //! The report in four forms: readable tables for the terminal, CSV for spreadsheets, JSON for programs, and one
 //! self-contained HTML page with charts for printing.
 
+pub mod corrections;
 pub mod csv;
 pub mod html;
 pub mod overview;
@@ -279,6 +280,7 @@ mod tests {
             pre_post: Vec::new(),
             problems: Vec::new(),
             deviations: Vec::new(),
+            corrections: Vec::new(),
             in_progress,
             discarded,
             regraded: false,

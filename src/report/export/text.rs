@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    Labels, contents_note, decimal, departure, distribution_line, flag_words, full_marks,
-    language_split, missed_of, not_counted, overview, percent, question_text, reliability_figures,
-    shape_line,
+    Labels, contents_note, corrections, decimal, departure, distribution_line, flag_words,
+    full_marks, language_split, missed_of, not_counted, overview, percent, question_text,
+    reliability_figures, shape_line,
 };
 use crate::i18n::fill;
 use crate::report::Report;
@@ -48,6 +48,7 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
     if report.regraded {
         let _ = writeln!(out, "{}", r.regraded);
     }
+    corrections::text(&mut out, &report.corrections, labels.lang);
     if report.quizzes.is_empty() {
         let _ = writeln!(out, "{}", r.nothing);
     } else {

@@ -1,0 +1,452 @@
+//! `vigil corrections`: the trainer's corrections file (identities merged, attempts voided), kept on the trainer's
+//! machine, never in a results folder; and reading it for `report` and `records`.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::output::{OutputClash, refuse_clash};
+use crate::i18n::Lang;
+use crate::record::seal::keys::user_key_folder;
+use crate::report::corrections::apply::Applier;
+use crate::report::corrections::{CORRECTIONS_FILE, Corrections, Merge, Void, Who, who_problem};
+use crate::report::export::corrections::describe;
+use crate::text::printable_line;
+
+/// Where the corrections are read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorrectionsFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Whether it was named on the command line (then it must exist); the default file may be missing.
+    pub named: bool,
+}
+
+impl CorrectionsFile {
+    /// `flag` (`--corrections FILE`), else `corrections.ron` in the trainer's user config folder, if the system
+    /// has one.
+    pub fn locate(flag: Option<&Path>) -> Option<Self> {
+        match flag {
+            Some(path) => Some(Self {
+                path: path.to_path_buf(),
+                named: true,
+            }),
+            None => user_key_folder().map(|folder| Self {
+                path: folder.join(CORRECTIONS_FILE),
+                named: false,
+            }),
+        }
+    }
+}
+
+/// Why the corrections cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum CorrectionsError {
+    /// The file lies where trainees can write.
+    #[error(
+        "the corrections file {} is inside the results folder {}, where anyone at a workstation can change it; \
+         keep it on your own machine (the default is corrections.ron in your user config folder) and give that \
+         file with --corrections",
+        .path.display(),
+        .folder.display()
+    )]
+    InResults {
+        /// The file.
+        path: PathBuf,
+        /// The results folder.
+        folder: PathBuf,
+    },
+    /// The file is one the room reads (the config, the room key).
+    #[error(
+        "{} is a file the workstations read; keep the corrections in a file of their own, such as corrections.ron \
+         in your user config folder",
+        .path.display()
+    )]
+    RoomFile {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file cannot be read.
+    #[error("the corrections file {} cannot be read ({source}); check the path given with --corrections", .path.display())]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+    /// The file has mistakes.
+    #[error("{}\nfix the corrections file, or run `vigil corrections list` to see what it holds", .findings.join("\n"))]
+    Invalid {
+        /// Each mistake, with file, line and column.
+        findings: Vec<String>,
+    },
+    /// The file cannot be written.
+    #[error("the corrections file {} could not be written ({source}); check that you may write to its folder", .path.display())]
+    Unwritable {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+    /// A correction given on the command line is not usable.
+    #[error("{message}; {hint}")]
+    Refused {
+        /// What is wrong.
+        message: String,
+        /// What to do.
+        hint: &'static str,
+    },
+}
+
+/// Reads the corrections of `file`, refusing a file inside one of `results` or one of `room_files`. A default
+/// file that does not exist means no corrections.
+pub fn load(
+    file: &CorrectionsFile,
+    results: &[PathBuf],
+    room_files: &[PathBuf],
+) -> Result<Corrections, CorrectionsError> {
+    let path = file.path.clone();
+    match refuse_clash(&path, room_files, results) {
+        Ok(()) => {}
+        Err(OutputClash::ReadFile { .. }) => return Err(CorrectionsError::RoomFile { path }),
+        Err(OutputClash::InResults { folder, .. }) => {
+            return Err(CorrectionsError::InResults { path, folder });
+        }
+    }
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == io::ErrorKind::NotFound && !file.named => {
+            return Ok(Corrections::new());
+        }
+        Err(source) => return Err(CorrectionsError::Unreadable { path, source }),
+    };
+    Corrections::read(&path.display().to_string(), &bytes).map_err(|findings| {
+        CorrectionsError::Invalid {
+            findings: findings.iter().map(ToString::to_string).collect(),
+        }
+    })
+}
+
+/// Reads the corrections of `file` for `command` (`report`, `records`), ready to apply; when they cannot be
+/// used, says why on `err` and gives `None`.
+pub fn applier(
+    command: &str,
+    file: Option<&CorrectionsFile>,
+    results: &[PathBuf],
+    room_files: &[PathBuf],
+    err: &mut dyn Write,
+) -> io::Result<Option<Applier>> {
+    let corrections = match file {
+        Some(file) => load(file, results, room_files),
+        None => Ok(Corrections::new()),
+    };
+    match corrections {
+        Ok(corrections) => Ok(Some(Applier::new(corrections))),
+        Err(error) => {
+            writeln!(
+                err,
+                "vigil {command}: {}",
+                printable_line(&error.to_string())
+            )?;
+            Ok(None)
+        }
+    }
+}
+
+/// What `vigil corrections` is asked to do.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum CorrectionsCommand {
+    /// Counts one identity of a session as another: FROM and INTO are a roster code (`P03`) or NAME/GROUP
+    /// (`"Aidos Kenzhebaev/ngo"`).
+    Merge {
+        /// The identity merged away (the mistyped one).
+        from: String,
+        /// The identity it becomes.
+        into: String,
+        /// Why, as every report will say.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Leaves an attempt out of every figure.
+    Void {
+        /// The attempt id (see `vigil records --format json`).
+        attempt: String,
+        /// Why, as every report will say.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Lists the corrections in the file.
+    List,
+}
+
+/// Carries out `command` on `file` (the session of a merge is `session`), writing the file with `write` (an
+/// atomic write) and telling `out` what was done. `results` and `room_files` are where the file must not be.
+pub fn run(
+    command: &CorrectionsCommand,
+    file: &CorrectionsFile,
+    session: &str,
+    results: &[PathBuf],
+    room_files: &[PathBuf],
+    out: &mut dyn Write,
+    write: impl FnOnce(&Path, &[u8]) -> io::Result<()>,
+) -> Result<(), CorrectionsError> {
+    let mut corrections = load(
+        &CorrectionsFile {
+            named: false,
+            ..file.clone()
+        },
+        results,
+        room_files,
+    )?;
+    let shown = printable_line(&file.path.display().to_string()).into_owned();
+    let added = match command {
+        CorrectionsCommand::List => {
+            let lines = list(&corrections);
+            let heading = if lines.is_empty() {
+                format!("no corrections in {shown}")
+            } else {
+                format!("corrections in {shown}:")
+            };
+            let _ = writeln!(out, "{heading}");
+            for line in lines {
+                let _ = writeln!(out, "  {line}");
+            }
+            return Ok(());
+        }
+        CorrectionsCommand::Merge { from, into, reason } => {
+            let merge = Merge {
+                session: session.to_owned(),
+                from: Who::parse(from),
+                into: Who::parse(into),
+                reason: reason.trim().to_owned(),
+            };
+            for who in [&merge.from, &merge.into] {
+                if let Some((message, hint)) = who_problem(who) {
+                    return Err(CorrectionsError::Refused { message, hint });
+                }
+            }
+            let line = format!(
+                "merged {} into {} in session {}",
+                merge.from.describe(),
+                merge.into.describe(),
+                merge.session
+            );
+            corrections.merges.push(merge);
+            line
+        }
+        CorrectionsCommand::Void { attempt, reason } => {
+            let attempt = attempt.trim().to_owned();
+            if corrections.voids.iter().any(|v| v.attempt == attempt) {
+                return Err(CorrectionsError::Refused {
+                    message: format!("attempt {attempt} is voided already"),
+                    hint: "see `vigil corrections list`",
+                });
+            }
+            let line = format!("voided attempt {attempt}");
+            corrections.voids.push(Void {
+                attempt,
+                reason: reason.trim().to_owned(),
+            });
+            line
+        }
+    };
+    let text = corrections
+        .to_ron()
+        .map_err(|error| CorrectionsError::Refused {
+            message: format!("the corrections cannot be written as RON ({error})"),
+            hint: "check the texts given",
+        })?;
+    if let Err(findings) = Corrections::read(&shown, text.as_bytes()) {
+        return Err(CorrectionsError::Refused {
+            message: findings
+                .iter()
+                .map(|f| f.message.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+            hint: "give a reason, a session, and two different participants",
+        });
+    }
+    let made = match file.path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => std::fs::create_dir_all(folder),
+        _ => Ok(()),
+    };
+    made.and_then(|()| write(&file.path, text.as_bytes()))
+        .map_err(|source| CorrectionsError::Unwritable {
+            path: file.path.clone(),
+            source,
+        })?;
+    let _ = writeln!(
+        out,
+        "{}; written to {shown} (every report and `vigil records` now apply it)",
+        printable_line(&added)
+    );
+    Ok(())
+}
+
+/// One line per correction, as the reports word them (without the records matched, which only a report knows).
+fn list(corrections: &Corrections) -> Vec<String> {
+    Applier::new(corrections.clone())
+        .applied()
+        .into_iter()
+        .map(|applied| {
+            let line = describe(&applied, Lang::En);
+            let cut = line.rfind(" (").unwrap_or(line.len());
+            printable_line(&line[..cut]).into_owned()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn merge(from: &str, into: &str) -> CorrectionsCommand {
+        CorrectionsCommand::Merge {
+            from: from.into(),
+            into: into.into(),
+            reason: "typo at sign-in".into(),
+        }
+    }
+
+    fn write_to_disk(path: &Path, bytes: &[u8]) -> io::Result<()> {
+        crate::record::writer::replace_file(path, bytes)
+    }
+
+    #[test]
+    fn commands_write_a_file_that_lists_and_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = CorrectionsFile {
+            path: dir.path().join("trainer").join("corrections.ron"),
+            named: true,
+        };
+        let mut out = Vec::new();
+        run(
+            &merge("Aidos Kenzhebaev/ngo", "P03"),
+            &file,
+            "almaty",
+            &[],
+            &[],
+            &mut out,
+            write_to_disk,
+        )
+        .unwrap();
+        let void = CorrectionsCommand::Void {
+            attempt: "a9".into(),
+            reason: "wrong room".into(),
+        };
+        run(&void, &file, "almaty", &[], &[], &mut out, write_to_disk).unwrap();
+        let again = run(&void, &file, "almaty", &[], &[], &mut out, write_to_disk);
+        assert!(matches!(again, Err(CorrectionsError::Refused { .. })));
+        run(
+            &CorrectionsCommand::List,
+            &file,
+            "almaty",
+            &[],
+            &[],
+            &mut out,
+            write_to_disk,
+        )
+        .unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains(
+                "Aidos Kenzhebaev (ngo) counted as P03 (session almaty); reason: typo at sign-in"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("attempt a9 not counted; reason: wrong room"),
+            "{out}"
+        );
+        let loaded = load(&file, &[], &[]).unwrap();
+        assert_eq!((loaded.merges.len(), loaded.voids.len()), (1, 1));
+    }
+
+    #[test]
+    fn a_failed_write_says_so_and_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = CorrectionsFile {
+            path: dir.path().join("corrections.ron"),
+            named: true,
+        };
+        let failed = run(
+            &merge("A/ngo", "P03"),
+            &file,
+            "s",
+            &[],
+            &[],
+            &mut Vec::new(),
+            |_, _| Err(io::Error::other("disk full")),
+        );
+        let message = failed.unwrap_err().to_string();
+        assert!(
+            message.contains("could not be written (disk full)"),
+            "{message}"
+        );
+        assert!(!file.path.exists());
+    }
+
+    #[test]
+    fn a_file_in_a_results_folder_is_refused_and_a_missing_named_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let results = dir.path().join("results");
+        std::fs::create_dir(&results).unwrap();
+        let inside = CorrectionsFile {
+            path: results.join("corrections.ron"),
+            named: true,
+        };
+        assert!(matches!(
+            load(&inside, std::slice::from_ref(&results), &[]),
+            Err(CorrectionsError::InResults { .. })
+        ));
+        let missing = CorrectionsFile {
+            path: dir.path().join("missing.ron"),
+            named: true,
+        };
+        assert!(matches!(
+            load(&missing, &[], &[]),
+            Err(CorrectionsError::Unreadable { .. })
+        ));
+        let default = CorrectionsFile {
+            named: false,
+            ..missing
+        };
+        assert_eq!(load(&default, &[], &[]).unwrap(), Corrections::new());
+    }
+
+    #[test]
+    fn a_merge_without_a_reason_or_into_itself_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = CorrectionsFile {
+            path: dir.path().join("corrections.ron"),
+            named: true,
+        };
+        let blank = CorrectionsCommand::Merge {
+            from: "A/ngo".into(),
+            into: "P03".into(),
+            reason: " ".into(),
+        };
+        let refused = run(&blank, &file, "s", &[], &[], &mut Vec::new(), write_to_disk);
+        assert!(refused.unwrap_err().to_string().contains("no `reason`"));
+        let itself = run(
+            &merge("p03", "P03"),
+            &file,
+            "s",
+            &[],
+            &[],
+            &mut Vec::new(),
+            write_to_disk,
+        );
+        assert!(itself.unwrap_err().to_string().contains("into itself"));
+        let no_group = run(
+            &merge("A/", "P03"),
+            &file,
+            "s",
+            &[],
+            &[],
+            &mut Vec::new(),
+            write_to_disk,
+        );
+        assert!(no_group.unwrap_err().to_string().contains("has no group"));
+        assert!(!file.path.exists());
+    }
+}

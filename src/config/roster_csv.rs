@@ -1,0 +1,416 @@
+//! A roster from a CSV file (code, name, group), as Excel saves one: UTF-8 with or without a byte-order mark, or
+//! Windows-1251 (Excel's "CSV" on Russian Windows); `,` or `;` between cells; a header row in English, Russian or
+//! Kazakh, or none. The result is the `roster: [...]` block of `vigil.ron`.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use super::model::{Group, RosterEntry};
+use crate::quiz::characters::{Lines, bad_char_in_id, text_problem};
+use crate::quiz::diagnostic::{Diagnostic, Severity};
+use crate::quiz::parse::MAX_FILE_BYTES;
+use crate::quiz::source::SourceText;
+use crate::quiz::validate::is_valid_id;
+use crate::record::identity::normalise;
+
+/// The words a header cell may be, per column, in English, Russian and Kazakh (compared in lower case).
+const HEADERS: [(Column, &[&str]); 3] = [
+    (
+        Column::Code,
+        &["code", "id", "код", "коды", "шифр", "номер", "no", "№"],
+    ),
+    (
+        Column::Name,
+        &[
+            "name",
+            "full name",
+            "participant",
+            "имя",
+            "фио",
+            "ф.и.о.",
+            "участник",
+            "аты",
+            "аты-жөні",
+            "есімі",
+            "қатысушы",
+        ],
+    ),
+    (
+        Column::Group,
+        &["group", "группа", "топ", "тобы", "группасы"],
+    ),
+];
+
+/// A column of the roster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Column {
+    Code,
+    Name,
+    Group,
+}
+
+/// A roster read from a CSV file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedRoster {
+    /// The participants, in the file's order.
+    pub entries: Vec<RosterEntry>,
+    /// What the reader decided on its own that the trainer should know (the encoding, the header row).
+    pub notes: Vec<String>,
+}
+
+impl ImportedRoster {
+    /// The `roster: [...]` block to paste into `vigil.ron`.
+    pub fn to_ron_block(&self) -> String {
+        let quoted = |text: &str| ron::to_string(text).unwrap_or_else(|_| format!("{text:?}"));
+        let mut block = String::from("    roster: [\n");
+        for entry in &self.entries {
+            let _ = writeln!(
+                block,
+                "        (code: {}, name: {}, group: {}),",
+                quoted(&entry.code),
+                quoted(&entry.name),
+                quoted(&entry.group)
+            );
+        }
+        block.push_str("    ],\n");
+        block
+    }
+}
+
+/// The text of the file: UTF-8 (its byte-order mark dropped), else Windows-1251, with a note saying so.
+fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<String>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (Cow::Borrowed(text), None),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1251.decode_without_bom_handling(bytes);
+            (
+                text,
+                Some(
+                    "the file is not UTF-8, so it was read as Windows-1251 (Cyrillic), the encoding Excel uses \
+                     for CSV on Russian Windows; check that the names below read right, or save the file as \
+                     \"CSV UTF-8\" in Excel"
+                        .to_owned(),
+                ),
+            )
+        }
+    }
+}
+
+/// The delimiter of the first line that has one: the most frequent of `;`, `,` and tab outside quotes.
+fn delimiter(text: &str) -> u8 {
+    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut counts = [(b';', 0usize), (b',', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for byte in line.bytes() {
+        if byte == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(count) = counts.iter_mut().find(|(d, _)| *d == byte) {
+            count.1 += 1;
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(d, n)| (*n, *d == b','))
+        .filter(|(_, n)| *n > 0)
+        .map_or(b',', |(d, _)| *d)
+}
+
+/// The columns a header row names, if `cells` is one (at least two cells are header words).
+fn header(cells: &[String]) -> Option<HashMap<Column, usize>> {
+    let mut columns = HashMap::new();
+    for (index, cell) in cells.iter().enumerate() {
+        let word = normalise(cell);
+        if let Some((column, _)) = HEADERS
+            .iter()
+            .find(|(_, words)| words.contains(&word.as_str()))
+        {
+            columns.entry(*column).or_insert(index);
+        }
+    }
+    (columns.len() >= 2).then_some(columns)
+}
+
+/// The id of the config group `given` names, by id or by a label in any language.
+fn group_of(given: &str, groups: &[Group]) -> Option<String> {
+    let wanted = normalise(given);
+    groups
+        .iter()
+        .find(|g| {
+            normalise(&g.id) == wanted
+                || [&g.label.en, &g.label.ru, &g.label.kk]
+                    .iter()
+                    .any(|label| normalise(label) == wanted)
+        })
+        .map(|g| g.id.clone())
+}
+
+/// Reads a roster from the CSV `bytes` of `file`. `groups`, when given (the config's), are the groups a row may
+/// name, by id or label; without them a group must be a valid id. Every problem is a finding with the line and
+/// column and what to do; a file with any problem gives no roster.
+pub fn import_roster(
+    file: &str,
+    bytes: &[u8],
+    groups: Option<&[Group]>,
+) -> Result<ImportedRoster, Vec<Diagnostic>> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(vec![
+            Diagnostic::file(Severity::Error, file, "the file is too large for a roster")
+                .with_hint("export only the roster sheet: code, name and group"),
+        ]);
+    }
+    let (text, encoding_note) = decode(bytes);
+    let source = SourceText::new(&text);
+    let mut notes: Vec<String> = encoding_note.into_iter().collect();
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter(&text))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut findings = Vec::new();
+    let mut finding = |line: usize, cell: &str, message: String, hint: &str| {
+        let column = source
+            .line(line)
+            .and_then(|l| {
+                l.find(cell)
+                    .filter(|_| !cell.is_empty())
+                    .map(|at| l[..at].chars().count() + 1)
+            })
+            .unwrap_or(1);
+        findings.push(
+            Diagnostic::file(Severity::Error, file, message)
+                .with_hint(hint)
+                .at(&source, line, column),
+        );
+    };
+    let mut columns: Option<HashMap<Column, usize>> = None;
+    let mut entries = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                let line = error.position().map_or(1, |p| p.line() as usize);
+                finding(
+                    line,
+                    "",
+                    format!("this line cannot be read as CSV ({error})"),
+                    "check the quotes on this line, or export the sheet again as CSV",
+                );
+                continue;
+            }
+        };
+        let line = record.position().map_or(1, |p| p.line() as usize);
+        let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        let layout = match &columns {
+            Some(layout) => layout,
+            None => {
+                let found = header(&cells);
+                if found.is_some() {
+                    notes.push(format!("line {line} was read as the header row"));
+                }
+                let layout = columns.insert(found.clone().unwrap_or_else(|| {
+                    HashMap::from([(Column::Code, 0), (Column::Name, 1), (Column::Group, 2)])
+                }));
+                if found.is_some() {
+                    continue;
+                }
+                layout
+            }
+        };
+        let cell = |column: Column| {
+            layout
+                .get(&column)
+                .and_then(|&i| cells.get(i))
+                .map_or("", String::as_str)
+        };
+        let (code, name, given_group) =
+            (cell(Column::Code), cell(Column::Name), cell(Column::Group));
+        let mut fine = true;
+        for (what, value) in [("code", code), ("name", name), ("group", given_group)] {
+            if value.is_empty() {
+                finding(
+                    line,
+                    "",
+                    format!("the {what} is empty"),
+                    "every row needs a code, a name and a group (in that order when there is no header row); \
+                     fill the cell or delete the row",
+                );
+                fine = false;
+            }
+        }
+        if !fine {
+            continue;
+        }
+        if let Some(bad) = bad_char_in_id(code) {
+            finding(
+                line,
+                code,
+                format!("the code `{code}` contains {bad}"),
+                bad.hint(),
+            );
+            fine = false;
+        }
+        if let Some((message, hint)) = text_problem("name", name, Lines::One) {
+            finding(line, name, message, hint);
+            fine = false;
+        }
+        let group = match groups {
+            Some(groups) => group_of(given_group, groups),
+            None => is_valid_id(given_group).then(|| given_group.to_owned()),
+        };
+        let Some(group) = group else {
+            let known = groups.map_or_else(
+                || "write a group id of letters, digits and `-`, such as police or ngo".to_owned(),
+                |groups| {
+                    let ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+                    format!("use one of the config's groups: {}", ids.join(", "))
+                },
+            );
+            finding(
+                line,
+                given_group,
+                format!("`{given_group}` is not a group of the config"),
+                &known,
+            );
+            continue;
+        };
+        if let Some(first) = seen.insert(normalise(code), line) {
+            finding(
+                line,
+                code,
+                format!("the code `{code}` is also on line {first}"),
+                "give every participant their own code",
+            );
+            continue;
+        }
+        if fine {
+            entries.push(RosterEntry {
+                code: code.to_owned(),
+                name: name.to_owned(),
+                group,
+            });
+        }
+    }
+    if findings.is_empty() && entries.is_empty() {
+        findings.push(
+            Diagnostic::file(Severity::Error, file, "the file lists no participant")
+                .with_hint("export the sheet with one row per participant: code, name, group"),
+        );
+    }
+    if findings.is_empty() {
+        Ok(ImportedRoster { entries, notes })
+    } else {
+        Err(findings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::model::default_groups;
+
+    fn entry(code: &str, name: &str, group: &str) -> RosterEntry {
+        RosterEntry {
+            code: code.into(),
+            name: name.into(),
+            group: group.into(),
+        }
+    }
+
+    #[test]
+    fn a_russian_excel_file_with_a_bom_semicolons_and_a_header_reads() {
+        let bytes = "\u{FEFF}Код;ФИО;Группа\r\nP01;Айгерім Сергейқызы;police\r\n\r\nP02;\"Иванов; Иван\";ngo\r\n";
+        let roster = import_roster("r.csv", bytes.as_bytes(), None).unwrap();
+        assert_eq!(
+            roster.entries,
+            [
+                entry("P01", "Айгерім Сергейқызы", "police"),
+                entry("P02", "Иванов; Иван", "ngo")
+            ]
+        );
+        assert_eq!(roster.notes, ["line 1 was read as the header row"]);
+    }
+
+    #[test]
+    fn a_file_without_a_header_is_code_name_group_and_a_kazakh_header_may_reorder_them() {
+        let roster = import_roster("r.csv", b"P01,Aidos,police\nP02,Dana,ngo\n", None).unwrap();
+        assert_eq!(roster.entries[1], entry("P02", "Dana", "ngo"));
+        assert!(roster.notes.is_empty());
+        let roster = import_roster(
+            "r.csv",
+            "Аты-жөні,Топ,Код\nАйдос,police,P01\n".as_bytes(),
+            None,
+        )
+        .unwrap();
+        assert_eq!(roster.entries, [entry("P01", "Айдос", "police")]);
+    }
+
+    #[test]
+    fn windows_1251_is_read_and_said() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("P01;Иванов Иван;police\n");
+        let roster = import_roster("r.csv", &bytes, None).unwrap();
+        assert_eq!(roster.entries, [entry("P01", "Иванов Иван", "police")]);
+        assert!(
+            roster.notes[0].contains("Windows-1251"),
+            "{:?}",
+            roster.notes
+        );
+    }
+
+    #[test]
+    fn groups_are_checked_against_the_config_by_id_or_label() {
+        let groups = default_groups();
+        let roster = import_roster(
+            "r.csv",
+            "P01,Aidos,Полиция\nP02,Dana,ngo\n".as_bytes(),
+            Some(&groups),
+        )
+        .unwrap();
+        assert_eq!(roster.entries[0].group, "police");
+        let findings = import_roster("r.csv", b"P01,Aidos,polise\n", Some(&groups)).unwrap_err();
+        assert_eq!((findings[0].line, findings[0].column), (Some(1), Some(11)));
+        assert!(findings[0].message.contains("`polise` is not a group"));
+        assert!(findings[0].hint.as_deref().unwrap().contains("police"));
+    }
+
+    #[test]
+    fn every_problem_names_its_line_and_what_to_do() {
+        let csv = "code,name,group\nP01,Aidos,police\np01,Dana,ngo\nP03,,ngo\nP04,Evil\u{202E}name,ngo\nP\u{200B}5,Zh,ngo\n";
+        let findings = import_roster("r.csv", csv.as_bytes(), None).unwrap_err();
+        let lines: Vec<(Option<usize>, &str)> = findings
+            .iter()
+            .map(|f| (f.line, f.message.as_str()))
+            .collect();
+        assert_eq!(lines[0], (Some(3), "the code `p01` is also on line 2"));
+        assert_eq!(lines[1], (Some(4), "the name is empty"));
+        assert_eq!(lines[2].0, Some(5));
+        assert!(lines[2].1.contains("bidirectional control U+202E"));
+        assert_eq!(lines[3].0, Some(6));
+        assert!(lines[3].1.contains("invisible character U+200B"));
+        assert!(findings[0].to_string().starts_with("r.csv:3:1: error:"));
+    }
+
+    #[test]
+    fn the_block_is_valid_ron_for_the_config() {
+        let roster = import_roster(
+            "r.csv",
+            "P01,\"Aidos \"\"A\"\" K\",police\n".as_bytes(),
+            None,
+        )
+        .unwrap();
+        let block = roster.to_ron_block();
+        let config = format!("(format: 1, session: \"s\", phase: pre,\n{block})");
+        let (parsed, findings) = super::super::read_config("vigil.ron", config.as_bytes());
+        assert_eq!(findings, []);
+        assert_eq!(
+            parsed.unwrap().roster,
+            [entry("P01", "Aidos \"A\" K", "police")]
+        );
+        assert!(import_roster("r.csv", b"\n\n", None).is_err());
+    }
+}

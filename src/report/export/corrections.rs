@@ -1,0 +1,122 @@
+//! The trainer's corrections as every report lists them, so a reader knows the figures were corrected.
+
+use std::fmt::Write as _;
+
+use super::html::escape;
+use crate::i18n::{Lang, fill};
+use crate::report::corrections::apply::{Applied, Change};
+use crate::text::printable_line;
+
+/// One correction in words: what it does, the reason, and how many records it matched (or a warning that it
+/// matched none).
+pub fn describe(applied: &Applied, lang: Lang) -> String {
+    let r = lang.report();
+    let change = match &applied.change {
+        Change::Merge {
+            session,
+            from,
+            into,
+            ..
+        } => fill(
+            r.merged,
+            &[("from", from), ("into", into), ("session", session)],
+        ),
+        Change::Void { attempt } => fill(r.voided, &[("attempt", attempt)]),
+    };
+    let matched = if applied.records == 0 {
+        r.matched_nothing.to_owned()
+    } else {
+        lang.count(applied.records as u64, r.records)
+    };
+    format!("{change}; {}: {} ({matched})", r.reason, applied.reason)
+}
+
+/// The corrections section of the text report (nothing without corrections).
+pub fn text(out: &mut String, corrections: &[Applied], lang: Lang) {
+    if corrections.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}:", lang.report().corrections);
+    for applied in corrections {
+        let mark = if applied.records == 0 { "!" } else { "-" };
+        let _ = writeln!(out, "  {mark} {}", printable_line(&describe(applied, lang)));
+    }
+}
+
+/// The corrections section of the HTML report (nothing without corrections).
+pub fn html(out: &mut String, corrections: &[Applied], lang: Lang) {
+    if corrections.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<section class=\"corrections\"><h2>{}</h2><ul>",
+        escape(lang.report().corrections)
+    );
+    for applied in corrections {
+        let class = if applied.records == 0 {
+            " class=\"note\""
+        } else {
+            ""
+        };
+        let _ = write!(out, "<li{class}>{}</li>", escape(&describe(applied, lang)));
+    }
+    out.push_str("</ul></section>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::corrections::Who;
+
+    fn applied(records: usize) -> Vec<Applied> {
+        vec![
+            Applied {
+                change: Change::Merge {
+                    session: "s".into(),
+                    from: "Aidos Kenzhebaev (ngo)".into(),
+                    into: "P03".into(),
+                    identities: [Who::parse("Aidos Kenzhebaev/ngo"), Who::parse("P03")],
+                },
+                reason: "typo <b>".into(),
+                records,
+            },
+            Applied {
+                change: Change::Void {
+                    attempt: "a9".into(),
+                },
+                reason: "wrong room\u{1b}[2J".into(),
+                records: 0,
+            },
+        ]
+    }
+
+    #[test]
+    fn each_correction_says_what_why_and_how_many_records_it_matched() {
+        let mut out = String::new();
+        text(&mut out, &applied(2), Lang::En);
+        assert!(out.contains(
+            "- Aidos Kenzhebaev (ngo) counted as P03 (session s); reason: typo <b> (2 records)"
+        ));
+        assert!(out.contains("! attempt a9 not counted; reason: wrong room"));
+        assert!(out.contains("MATCHED NO RECORD"));
+        assert!(!out.contains('\u{1b}'));
+        let mut ru = String::new();
+        text(&mut ru, &applied(1), Lang::Ru);
+        assert!(ru.contains("(1 запись)"), "{ru}");
+        let mut ru = String::new();
+        text(&mut ru, &applied(5), Lang::Ru);
+        assert!(ru.contains("(5 записей)"), "{ru}");
+    }
+
+    #[test]
+    fn html_escapes_the_trainers_words() {
+        let mut out = String::new();
+        html(&mut out, &applied(1), Lang::En);
+        assert!(out.contains("typo &lt;b&gt;"));
+        assert!(!out.contains('\u{1b}'));
+        let mut none = String::new();
+        html(&mut none, &[], Lang::En);
+        assert!(none.is_empty());
+    }
+}

@@ -1,0 +1,83 @@
+//! Records that a verified trainer's seal shows as edited or added after sealing: left out of every figure
+//! unless the trainer asks for them, and listed among the problems with what to do.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::record::seal::{ChangeKind, Outcome, SealStatus};
+
+/// The record files to leave out of a report, each with the problem it is listed with: those edited or added
+/// after their folder was sealed (deleted ones are gone and cannot count anyway).
+pub fn set_aside(seal: &SealStatus) -> HashMap<PathBuf, String> {
+    seal.sessions
+        .iter()
+        .filter_map(|check| match &check.outcome {
+            Outcome::Verified { changes, .. } => Some(changes),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|change| {
+            let what = match change.kind {
+                ChangeKind::Edited => "edited after the trainer's seal (its bytes differ from those sealed)",
+                ChangeKind::Added => "added after the trainer's seal (the folder did not hold it then)",
+                ChangeKind::Deleted => return None,
+            };
+            Some((
+                change.path.clone(),
+                format!(
+                    "{what}; left out of every figure. Compare it with the original copy; to count it anyway, run \
+                     the report with --count-unsealed, or seal the folder again once you trust it"
+                ),
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::seal::SealCheck;
+    use crate::record::seal::folder::Change;
+
+    fn status(outcome: Outcome) -> SealStatus {
+        SealStatus {
+            sessions: vec![SealCheck {
+                folder: PathBuf::from("s"),
+                sealed_at: None,
+                sealed_by: None,
+                outcome,
+            }],
+            ..SealStatus::default()
+        }
+    }
+
+    fn change(kind: ChangeKind, path: &str) -> Change {
+        Change {
+            kind,
+            path: PathBuf::from(path),
+            attempt: None,
+        }
+    }
+
+    #[test]
+    fn edited_and_added_records_are_set_aside_deleted_ones_are_not() {
+        let seal = status(Outcome::Verified {
+            files: 3,
+            changes: vec![
+                change(ChangeKind::Edited, "s/a.json"),
+                change(ChangeKind::Added, "s/b.json"),
+                change(ChangeKind::Deleted, "s/c.json"),
+            ],
+        });
+        let aside = set_aside(&seal);
+        assert_eq!(aside.len(), 2);
+        assert!(aside[&PathBuf::from("s/a.json")].starts_with("edited after the trainer's seal"));
+        assert!(aside[&PathBuf::from("s/b.json")].contains("--count-unsealed"));
+    }
+
+    #[test]
+    fn a_seal_that_was_not_verified_sets_nothing_aside() {
+        assert!(set_aside(&status(Outcome::NoKey)).is_empty());
+        assert!(set_aside(&status(Outcome::Altered)).is_empty());
+    }
+}
