@@ -45,6 +45,7 @@ fn app_at_question() -> App {
         rules: PhaseRules::default(),
         groups: default_groups(),
         roster: vec![],
+        store_names: true,
         recording: false,
     };
     let offers = vec![Offer {
