@@ -165,6 +165,8 @@ fn report_options(results: &Path, format: ReportFormat) -> ReportOptions {
         out: None,
         read_files: Vec::new(),
         public_key: None,
+        corrections: None,
+        count_unsealed: false,
     }
 }
 
@@ -184,6 +186,8 @@ fn records_shows_hostile_names_groups_quizzes_and_files_harmlessly() {
             sessions: Vec::new(),
             format,
             public_key: None,
+            corrections: None,
+            read_files: Vec::new(),
         };
         let (mut out, mut err) = (terminal(), terminal());
         records::run(&options, None, &mut out, &mut err).unwrap();
@@ -274,6 +278,8 @@ fn error_messages_that_quote_what_was_typed_are_harmless() {
         sessions: vec![hostile("nowhere")],
         format: Format::Text,
         public_key: None,
+        corrections: None,
+        read_files: Vec::new(),
     };
     let mut err = terminal();
     let code = records::run(&options, None, &mut terminal(), &mut err).unwrap();
