@@ -213,7 +213,7 @@ impl DashboardSource for FolderSource {
 
     fn refresh(&mut self, session: Option<&str>) -> Option<Changed> {
         if self.read_changes(session) {
-            return Some(Changed::Figures(self.figures(session)));
+            return Some(Changed::Figures(Box::new(self.figures(session))));
         }
         let before = std::mem::take(&mut self.live);
         let live = self.live_rows(session);
@@ -319,7 +319,7 @@ mod tests {
     /// The figures a refresh gave, when it found the records changed.
     fn figures(changed: Option<Changed>) -> Figures {
         match changed {
-            Some(Changed::Figures(figures)) => figures,
+            Some(Changed::Figures(figures)) => *figures,
             other => panic!("expected new figures, got {other:?}"),
         }
     }

@@ -222,7 +222,7 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     live_idle: "idle {minutes}",
     minutes: ["min", "min", "min"],
     vigil_versions: "Vigil on the workstations: {versions}",
-    versions_differ: "Workstations run different Vigil versions: {versions}. Update the older ones.",
+    versions_differ: "Vigil versions differ: {versions}. Update the older ones.",
     shape: ["Shape", "skewness", "kurtosis"],
     shape_unit: "no unit; 0 for a normal distribution, skewness below 0: most scores high",
     error_ratio: "error ratio",

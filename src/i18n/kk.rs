@@ -232,7 +232,7 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     live_idle: "үзіліс {minutes}",
     minutes: ["мин", "мин", "мин"],
     vigil_versions: "Жұмыс орындарындағы Vigil: {versions}",
-    versions_differ: "Жұмыс орындарында Vigil-дің әртүрлі нұсқалары: {versions}. Ескілерін жаңартыңыз.",
+    versions_differ: "Vigil нұсқалары әртүрлі: {versions}. Ескілерін жаңартыңыз.",
     shape: ["Пішін", "асимметрия", "эксцесс"],
     shape_unit: "өлшем бірлігі жоқ; қалыпты үлестірімде 0, асимметрия 0-ден төмен: ұпайлардың көбі жоғары",
     error_ratio: "қате үлесі",

@@ -665,7 +665,7 @@ pub struct ReportStrings {
     pub minutes: [&'static str; 3],
     /// "Vigil on the workstations: {versions}".
     pub vigil_versions: &'static str,
-    /// "Workstations run different Vigil versions: {versions}. …".
+    /// "Vigil versions differ: {versions}. …".
     pub versions_differ: &'static str,
     /// "Shape", then the names of the shape figures of a distribution: skewness, kurtosis.
     pub shape: [&'static str; 3],

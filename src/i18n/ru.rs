@@ -233,7 +233,7 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     live_idle: "пауза {minutes}",
     minutes: ["мин", "мин", "мин"],
     vigil_versions: "Vigil на рабочих местах: {versions}",
-    versions_differ: "На рабочих местах разные версии Vigil: {versions}. Обновите старые.",
+    versions_differ: "Разные версии Vigil: {versions}. Обновите старые.",
     shape: ["Форма", "асимметрия", "эксцесс"],
     shape_unit: "без единиц; 0 у нормального распределения, асимметрия ниже 0: большинство баллов высокие",
     error_ratio: "доля ошибки",

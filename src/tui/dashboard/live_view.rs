@@ -16,10 +16,44 @@ use crate::report::export::Labels;
 use crate::text::printable_line;
 use crate::tui::theme::Theme;
 
-/// Below this width the panel leaves out the question, answered, saved and version columns.
+/// Below this width the panel leaves out the question, answered and version columns.
 const WIDE: u16 = 70;
+/// Below this width it also leaves out when each record was saved (by the workstation's clock).
+const WIDEST: u16 = 100;
 /// The widest the status column grows.
 const STATUS_WIDTH: usize = 18;
+
+/// The columns of the live panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Participant,
+    Group,
+    Quiz,
+    Question,
+    Status,
+    Answered,
+    Saved,
+    Version,
+}
+
+/// The columns shown at `width`; the version column only when the workstations run different versions.
+fn columns(width: u16, versions_differ: bool) -> Vec<Column> {
+    let mut columns = vec![Column::Participant, Column::Group, Column::Quiz];
+    if width >= WIDE {
+        columns.push(Column::Question);
+    }
+    columns.push(Column::Status);
+    if width >= WIDE {
+        columns.push(Column::Answered);
+    }
+    if width >= WIDEST {
+        columns.push(Column::Saved);
+    }
+    if width >= WIDE && versions_differ {
+        columns.push(Column::Version);
+    }
+    columns
+}
 
 /// Draws the live panel in `area`.
 pub fn render(
@@ -54,8 +88,7 @@ pub fn render(
         table_area.height = table_area.height.saturating_sub(1);
     }
     let offset = scroll_offset(dashboard.row, fit, total);
-    let wide = area.width >= WIDE;
-    let with_version = wide && versions.len() > 1;
+    let columns = columns(area.width, versions.len() > 1);
     let forms = form_labels(dashboard.live.iter().map(|row| row.quiz_id.as_str()));
     let statuses: Vec<String> = dashboard
         .live
@@ -74,65 +107,55 @@ pub fn render(
         .iter()
         .zip(statuses)
         .map(|(row, status)| {
-            let quiz = quiz_cell(row, forms.get(&row.quiz_id).map_or("", String::as_str));
-            let mut cells = vec![
-                printable_line(&row.name).into_owned(),
-                printable_line(labels.group(&row.group)).into_owned(),
-                quiz,
-            ];
-            if wide {
-                cells.push(question_cell(row));
-            }
-            cells.push(status);
-            if wide {
-                cells.push(row.answered.map_or_else(dash, |(a, n)| format!("{a}/{n}")));
-                cells.push(row.saved.map_or_else(dash, |saved| {
+            let cells = columns.iter().map(|column| match column {
+                Column::Participant => printable_line(&row.name).into_owned(),
+                Column::Group => printable_line(labels.group(&row.group)).into_owned(),
+                Column::Quiz => quiz_cell(row, forms.get(&row.quiz_id).map_or("", String::as_str)),
+                Column::Question => question_cell(row),
+                Column::Status => status.clone(),
+                Column::Answered => row.answered.map_or_else(dash, |(a, n)| format!("{a}/{n}")),
+                Column::Saved => row.saved.map_or_else(dash, |saved| {
                     saved
                         .to_zoned_datetime(dashboard.zone.clone())
                         .strftime("%H:%M:%S")
                         .to_string()
-                }));
-            }
-            if with_version {
-                cells.push(
-                    row.version
-                        .as_deref()
-                        .map_or_else(dash, |v| printable_line(v).into_owned()),
-                );
-            }
+                }),
+                Column::Version => row
+                    .version
+                    .as_deref()
+                    .map_or_else(dash, |v| printable_line(v).into_owned()),
+            });
             let style = match row.state {
                 State::Working => theme.text,
                 State::Idle { .. } => theme.warning,
                 State::Finished => theme.dim,
             };
-            Row::new(cells).style(style)
+            Row::new(cells.collect::<Vec<_>>()).style(style)
         })
         .collect();
     let [participant, quiz, question, answered, saved] = r.live_heads;
-    let mut heads = vec![participant, r.group, quiz];
-    let mut widths = vec![
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Fill(3),
-    ];
-    if wide {
-        heads.push(question);
-        widths.push(Constraint::Length(7));
-    }
-    heads.push(r.live_status_head);
-    widths.push(Constraint::Length(
-        u16::try_from(status_width).unwrap_or(u16::MAX),
-    ));
-    if wide {
-        heads.extend([answered, saved]);
-        widths.extend([Constraint::Length(9), Constraint::Length(9)]);
-    }
-    if with_version {
-        heads.push("Vigil");
-        widths.push(Constraint::Length(9));
-    }
+    let heads = columns.iter().map(|column| match column {
+        Column::Participant => participant,
+        Column::Group => r.group,
+        Column::Quiz => quiz,
+        Column::Question => question,
+        Column::Status => r.live_status_head,
+        Column::Answered => answered,
+        Column::Saved => saved,
+        Column::Version => "Vigil",
+    });
+    let widths = columns.iter().map(|column| match column {
+        Column::Participant => Constraint::Fill(3),
+        Column::Group => Constraint::Fill(2),
+        Column::Quiz => Constraint::Fill(4),
+        Column::Question => Constraint::Length(8),
+        Column::Status => Constraint::Length(u16::try_from(status_width).unwrap_or(u16::MAX)),
+        Column::Answered => Constraint::Length(9),
+        Column::Saved => Constraint::Length(10),
+        Column::Version => Constraint::Length(9),
+    });
     let table = Table::new(rows, widths)
-        .header(Row::new(heads).style(theme.title))
+        .header(Row::new(heads.collect::<Vec<_>>()).style(theme.title))
         .row_highlight_style(theme.selected);
     let mut state = TableState::default()
         .with_offset(offset)

@@ -300,7 +300,7 @@ pub type Figures = (Report, Vec<LiveRow>, Vec<String>);
 #[derive(Debug)]
 pub enum Changed {
     /// The records: every figure anew.
-    Figures(Figures),
+    Figures(Box<Figures>),
     /// Only the live panel (a presence beat, an attempt turning idle).
     Live(Vec<LiveRow>),
 }
@@ -312,7 +312,7 @@ pub trait DashboardSource {
     /// What changed at a timed refresh since the last load or refresh of the same session, or `None` when
     /// nothing did; by default, every figure anew from [`DashboardSource::load`].
     fn refresh(&mut self, session: Option<&str>) -> Option<Changed> {
-        Some(Changed::Figures(self.load(session)))
+        Some(Changed::Figures(Box::new(self.load(session))))
     }
     /// One attempt's record.
     fn open(&mut self, path: &std::path::Path) -> Option<AttemptRecord>;
@@ -336,7 +336,7 @@ pub fn run_dashboard<B: Backend>(
         let event = events.next(due.saturating_duration_since(Instant::now()));
         if matches!(event, Ok(None)) || Instant::now() >= due {
             match source.refresh(dashboard.selected_session()) {
-                Some(Changed::Figures(figures)) => show(dashboard, figures),
+                Some(Changed::Figures(figures)) => show(dashboard, *figures),
                 Some(Changed::Live(live)) => dashboard.refresh_live(live),
                 None => {}
             }
