@@ -368,3 +368,44 @@ fn show(dashboard: &mut Dashboard, (report, live, sessions): Figures) {
     dashboard.sessions = sessions;
     dashboard.refresh(report, live);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::live::State;
+    use super::*;
+    use crate::report::analyse;
+
+    fn row(n: usize) -> LiveRow {
+        LiveRow {
+            name: format!("P{n}"),
+            group: "police".to_owned(),
+            quiz_id: "q".to_owned(),
+            quiz: "Q".to_owned(),
+            question: Some(1),
+            answered: None,
+            saved: None,
+            state: State::Working,
+            version: None,
+            changed_ms: 0,
+        }
+    }
+
+    #[test]
+    fn the_live_rows_move_by_one_by_a_page_and_to_either_end() {
+        let report = analyse(Default::default(), Default::default());
+        let live = (0..44).map(row).collect();
+        let mut dashboard = Dashboard::new(Lang::En, report, live, Taxonomy::default(), Vec::new());
+        dashboard.switch(Tab::Live);
+        let mut press = |code| {
+            dashboard.update(KeyEvent::new(code, KeyModifiers::NONE));
+            dashboard.row
+        };
+        assert_eq!(press(KeyCode::Down), 1);
+        assert_eq!(press(KeyCode::PageDown), 11);
+        assert_eq!(press(KeyCode::End), 43);
+        assert_eq!(press(KeyCode::PageDown), 43);
+        assert_eq!(press(KeyCode::PageUp), 33);
+        assert_eq!(press(KeyCode::Home), 0);
+        assert_eq!(press(KeyCode::Up), 0);
+    }
+}
