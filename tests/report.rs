@@ -794,7 +794,8 @@ mod dashboard {
     use vigil::record::presence::{self, Here, Presence};
     use vigil::record::{FsWriter, Participant, Phase, Status, Store};
     use vigil::report::Filter;
-    use vigil::tui::dashboard::{Dashboard, DashboardSource, run_dashboard};
+    use vigil::tui::dashboard::live::State;
+    use vigil::tui::dashboard::{Changed, Dashboard, DashboardSource, run_dashboard};
     use vigil::tui::run::{Clock, EventSource};
     use vigil::tui::state::Now;
     use vigil::tui::theme::{Theme, ThemeName};
@@ -989,6 +990,44 @@ mod dashboard {
         board.sessions = sessions;
         board.zone = jiff::tz::TimeZone::UTC;
         draw(&mut board, &mut source, keys, width, height)
+    }
+
+    #[test]
+    fn a_trainee_signed_in_before_the_first_answer_shows_and_goes_idle_by_the_dashboards_clock() {
+        let dir = tempfile::tempdir().unwrap();
+        let results = dir.path();
+        announce(results, &presence("abc", 1, "Dana", ("q", None)));
+        let folder = results
+            .join("almaty-2010-04")
+            .join(presence::PRESENCE_FOLDER);
+        std::fs::write(folder.join("broken.ron"), "(writer: \"x\", beat: ").unwrap();
+        let clock = Hand::default();
+        let mut source = FolderSource::new(
+            vec![results.to_path_buf()],
+            Filter::default(),
+            Vec::new(),
+            None,
+        )
+        .with_clock(Box::new(clock.clone()));
+        let (_, live, _) = source.load(None);
+        assert_eq!(live.len(), 1, "the damaged file is passed over: {live:?}");
+        assert_eq!(live[0].name, "Dana");
+        assert_eq!(live[0].state, State::Working);
+        assert_eq!(live[0].version.as_deref(), Some("1.4.0"));
+
+        clock.0.set(4 * MINUTE);
+        announce(results, &presence("abc", 2, "Dana", ("q", None)));
+        assert!(
+            source.refresh(None).is_none(),
+            "a beat alone changes nothing shown"
+        );
+        clock.0.set(9 * MINUTE - 1);
+        assert!(source.refresh(None).is_none());
+        clock.0.set(9 * MINUTE);
+        match source.refresh(None) {
+            Some(Changed::Live(live)) => assert_eq!(live[0].state, State::Idle { minutes: 5 }),
+            other => panic!("expected the live panel alone, got {other:?}"),
+        }
     }
 
     #[test]

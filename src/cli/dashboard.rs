@@ -261,14 +261,7 @@ pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Resu
 
 #[cfg(test)]
 mod tests {
-    use std::cell::Cell;
-    use std::rc::Rc;
-
     use super::*;
-    use crate::record::Participant;
-    use crate::record::presence::{Here, PRESENCE_FOLDER, Presence};
-    use crate::tui::dashboard::live::State;
-    use crate::tui::state::Now;
 
     /// A record in the compact form: attempt `n` of a two-question quiz, with `right` questions right.
     fn record(n: u8, status: &str, right: usize) -> String {
@@ -289,31 +282,13 @@ mod tests {
         )
     }
 
-    /// A clock the test moves by hand.
-    #[derive(Clone, Default)]
-    struct Hand(Rc<Cell<u64>>);
-
-    impl Clock for Hand {
-        fn now(&self) -> Now {
-            Now {
-                wall: jiff::Timestamp::UNIX_EPOCH,
-                mono_ms: self.0.get(),
-            }
-        }
-    }
-
     fn source(results: &Path) -> FolderSource {
-        source_timed(results, Hand::default())
-    }
-
-    fn source_timed(results: &Path, clock: Hand) -> FolderSource {
         FolderSource::new(
             vec![results.to_path_buf()],
             Filter::default(),
             Vec::new(),
             None,
         )
-        .with_clock(Box::new(clock))
     }
 
     /// The figures a refresh gave, when it found the records changed.
@@ -324,9 +299,16 @@ mod tests {
         }
     }
 
-    /// The figures as a trainer sees them, comparable.
+    /// The figures as a trainer sees them, comparable (live rows without the dashboard's clock readings).
     fn shown(figures: &Figures) -> String {
         let (report, live, sessions) = figures;
+        let live: Vec<LiveRow> = live
+            .iter()
+            .map(|row| LiveRow {
+                changed_ms: 0,
+                ..row.clone()
+            })
+            .collect();
         format!(
             "{}\n{live:?}\n{sessions:?}",
             serde_json::to_string(report).unwrap_or_default()
@@ -361,57 +343,5 @@ mod tests {
         let other = figures(cached.refresh(Some("other")));
         assert!(other.0.quizzes.is_empty());
         assert!(cached.refresh(Some("other")).is_none());
-    }
-
-    fn presence(writer: &str, beat: u64) -> Presence {
-        Presence {
-            writer: writer.to_owned(),
-            version: "1.4.0".to_owned(),
-            beat,
-            here: Here {
-                participant: Participant {
-                    name: "Dana".to_owned(),
-                    code: Some("P07".to_owned()),
-                    group: "ngo".to_owned(),
-                },
-                quiz: Some("q".to_owned()),
-                attempt: None,
-                question: None,
-            },
-        }
-    }
-
-    #[test]
-    fn a_trainee_signed_in_before_the_first_answer_shows_and_goes_idle_by_the_dashboards_clock() {
-        let dir = tempfile::tempdir().unwrap();
-        let folder = dir.path().join("s").join(PRESENCE_FOLDER);
-        std::fs::create_dir_all(&folder).unwrap();
-        let announce = |beat| {
-            let text = presence::encode(&presence("abc", beat)).unwrap();
-            std::fs::write(folder.join("abc.ron"), text).unwrap();
-        };
-        announce(1);
-        std::fs::write(folder.join("broken.ron"), "(writer: \"x\", beat: ").unwrap();
-        let clock = Hand::default();
-        let mut cached = source_timed(dir.path(), clock.clone());
-        let (_, live, _) = cached.load(None);
-        assert_eq!(live.len(), 1, "the damaged file is passed over: {live:?}");
-        assert_eq!(live[0].name, "Dana (P07)");
-        assert_eq!(live[0].state, State::Working);
-        assert_eq!(live[0].version.as_deref(), Some("1.4.0"));
-
-        clock.0.set(4 * 60_000);
-        announce(2);
-        assert!(
-            cached.refresh(None).is_none(),
-            "a beat alone changes nothing shown"
-        );
-        clock.0.set(9 * 60_000 - 1);
-        assert!(cached.refresh(None).is_none());
-        clock.0.set(9 * 60_000);
-        match cached.refresh(None) {
-            Some(Changed::Live(live)) => assert_eq!(live[0].state, State::Idle { minutes: 5 }),
-            other => panic!("expected the live panel alone, got {other:?}"),
-        }
     }
 }

@@ -191,13 +191,14 @@ pub fn open_elsewhere(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use jiff::Timestamp;
     use rand::SeedableRng;
     use rand::rngs::StdRng;
 
-    fn presence(writer: &str, beat: u64, attempt: Option<&AttemptId>) -> Presence {
+    /// The presence of writer `writer` at `beat`: Aidos of the police, on question 4 of `indicators`.
+    pub(crate) fn presence(writer: &str, beat: u64, attempt: Option<&AttemptId>) -> Presence {
         Presence {
             writer: writer.to_owned(),
             version: "1.0.0".to_owned(),

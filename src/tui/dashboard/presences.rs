@@ -56,26 +56,8 @@ mod tests {
     use std::cell::Cell;
 
     use super::*;
-    use crate::record::Participant;
-    use crate::record::presence::{Here, PRESENCE_FOLDER, encode};
-
-    fn presence(writer: &str, beat: u64) -> Presence {
-        Presence {
-            writer: writer.to_owned(),
-            version: "1.0.0".to_owned(),
-            beat,
-            here: Here {
-                participant: Participant {
-                    name: "Aidos".to_owned(),
-                    code: None,
-                    group: "police".to_owned(),
-                },
-                quiz: None,
-                attempt: None,
-                question: None,
-            },
-        }
-    }
+    use crate::record::presence::tests::presence;
+    use crate::record::presence::{PRESENCE_FOLDER, encode};
 
     #[test]
     fn only_new_and_changed_presence_files_are_read_and_damaged_ones_are_passed_over() {
@@ -86,7 +68,7 @@ mod tests {
         let write = |writer: &str, beat| {
             std::fs::write(
                 folder.join(format!("{writer}.ron")),
-                encode(&presence(writer, beat)).unwrap(),
+                encode(&presence(writer, beat, None)).unwrap(),
             )
             .unwrap();
         };

@@ -2,8 +2,8 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 
 use super::*;
-use crate::record::presence::Here;
-use crate::record::{AttemptId, Participant};
+use crate::record::AttemptId;
+use crate::record::presence;
 
 const MIN: u64 = 60_000;
 
@@ -27,22 +27,15 @@ fn id(n: u64) -> AttemptId {
     AttemptId::new(Timestamp::UNIX_EPOCH, &mut StdRng::seed_from_u64(n))
 }
 
+/// The presence of `writer` at `beat`: a trainee of the NGO group on `question` of the post-test, in `attempt`.
 fn presence(writer: &str, beat: u64, attempt: Option<u64>, question: Option<usize>) -> Presence {
-    Presence {
-        writer: writer.to_owned(),
-        version: "1.2.0".to_owned(),
-        beat,
-        here: Here {
-            participant: Participant {
-                name: format!("Trainee {writer}"),
-                code: None,
-                group: "ngo".to_owned(),
-            },
-            quiz: Some("assessment-post".to_owned()),
-            attempt: attempt.map(id),
-            question,
-        },
-    }
+    let mut presence = presence::tests::presence(writer, beat, attempt.map(id).as_ref());
+    presence.version = "1.2.0".to_owned();
+    presence.here.participant.name = format!("Trainee {writer}");
+    presence.here.participant.group = "ngo".to_owned();
+    presence.here.quiz = Some("assessment-post".to_owned());
+    presence.here.question = question;
+    presence
 }
 
 const ATTEMPT: u64 = 1;
