@@ -1,6 +1,6 @@
 //! `vigil dashboard`: the report full-screen, refreshed from the results folder every few seconds.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::config::Group;
@@ -67,7 +67,7 @@ pub struct FolderSource {
     /// The live rows last given out.
     live: Vec<LiveRow>,
     /// Quiz titles by id, for trainees who have no record yet.
-    titles: HashMap<String, String>,
+    titles: std::collections::HashMap<String, String>,
 }
 
 impl FolderSource {
