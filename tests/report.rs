@@ -824,7 +824,11 @@ fn records_lists_the_attempts_of_every_session_named() {
 }
 
 mod dashboard {
+    use std::cell::Cell;
     use std::collections::VecDeque;
+    use std::path::Path;
+    use std::rc::Rc;
+    use std::sync::Arc;
     use std::time::Duration;
 
     use ratatui::Terminal;
@@ -834,9 +838,13 @@ mod dashboard {
     use vigil::config::model::default_groups;
     use vigil::i18n::Lang;
     use vigil::quiz::Bank;
+    use vigil::record::presence::{self, Here, Presence};
+    use vigil::record::{FsWriter, Participant, Phase, Status, Store};
     use vigil::report::Filter;
-    use vigil::tui::dashboard::{Dashboard, DashboardSource, run_dashboard};
-    use vigil::tui::run::EventSource;
+    use vigil::tui::dashboard::live::State;
+    use vigil::tui::dashboard::{Changed, Dashboard, DashboardSource, run_dashboard};
+    use vigil::tui::run::{Clock, EventSource};
+    use vigil::tui::state::Now;
     use vigil::tui::theme::{Theme, ThemeName};
 
     struct Script(VecDeque<Event>);
@@ -868,17 +876,263 @@ mod dashboard {
         let (report, live, sessions) = source.load(None);
         let mut board = Dashboard::new(lang, report, live, bank.taxonomy, default_groups());
         board.sessions = sessions;
+        draw(&mut board, &mut source, keys, width, height)
+    }
+
+    /// `board` over `source` after `keys`, drawn at `width` x `height`.
+    fn draw(
+        board: &mut Dashboard,
+        source: &mut FolderSource,
+        keys: &[KeyCode],
+        width: u16,
+        height: u16,
+    ) -> String {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         let events = keys.iter().map(|k| key(*k)).collect();
         let theme = Theme::new(ThemeName::Default, true);
-        let _ = run_dashboard(
-            &mut terminal,
-            &mut board,
-            &theme,
-            &mut Script(events),
-            &mut source,
-        );
+        let _ = run_dashboard(&mut terminal, board, &theme, &mut Script(events), source);
         terminal.backend().to_string()
+    }
+
+    /// A clock the test moves by hand.
+    #[derive(Clone, Default)]
+    struct Hand(Rc<Cell<u64>>);
+
+    impl Clock for Hand {
+        fn now(&self) -> Now {
+            Now {
+                wall: jiff::Timestamp::UNIX_EPOCH,
+                mono_ms: self.0.get(),
+            }
+        }
+    }
+
+    const PRE: &str = "Проверка знаний по программе курса — вариант А (входной тест)";
+    const POST: &str = "Проверка знаний по программе курса — вариант Б (итоговый тест)";
+    const MINUTE: u64 = 60_000;
+
+    /// What workstation `writer` says in its presence file.
+    fn presence(
+        writer: &str,
+        beat: u64,
+        name: &str,
+        here: (&str, Option<&vigil::record::AttemptId>),
+    ) -> Presence {
+        Presence {
+            writer: writer.to_owned(),
+            version: if writer == "w5" { "1.3.2" } else { "1.4.0" }.to_owned(),
+            beat,
+            here: Here {
+                participant: Participant {
+                    name: name.to_owned(),
+                    code: None,
+                    group: "ngo".to_owned(),
+                },
+                quiz: Some(here.0.to_owned()),
+                attempt: here.1.cloned(),
+                question: here.1.map(|_| 2),
+            },
+        }
+    }
+
+    fn announce(results: &Path, presence: &Presence) {
+        let folder = results.join("almaty-2010-04");
+        let path = presence::path_of(&folder, &presence.writer).unwrap();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, presence::encode(presence).unwrap()).unwrap();
+    }
+
+    /// The live tab of a room at work, drawn at `width` x `height` after `keys`: the test session's seven
+    /// finished attempts; twelve attempts under way on the Russian pre- and post-test forms, whose titles differ
+    /// only at the end; three trainees signed in before their first answer. Seven minutes after the dashboard
+    /// first read the folder, two trainees have answered again, most workstations have renewed their presence,
+    /// and four attempts and one signed-in trainee have shown no sign of life.
+    fn live(keys: &[KeyCode], lang: Lang, width: u16, height: u16) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let results = dir.path();
+        super::session(results);
+        let store = Store::new(results, "almaty-2010-04", Arc::new(FsWriter), None);
+        let names = [
+            "Айгерим",
+            "Нурлан",
+            "Дана",
+            "Ержан",
+            "Madina",
+            "Серик",
+            "Алия",
+            "Бауыржан",
+            "Жанна",
+            "Тимур",
+            "Асель",
+            "Марат",
+        ];
+        let mut records = Vec::new();
+        for (n, name) in names.iter().enumerate() {
+            let group = if n % 3 == 0 { "ngo" } else { "police" };
+            let phase = if n % 2 == 0 { Phase::Pre } else { Phase::Post };
+            let mut record =
+                super::attempt(20 + n as u64, name, group, phase, "yes", &[], [1.0, 0.0]);
+            let (id, title) = if n % 2 == 0 {
+                ("assessment-pre", PRE)
+            } else {
+                ("assessment-post", POST)
+            };
+            record.quiz.id = id.into();
+            record.quiz.title = title.into();
+            record.status = Status::InProgress;
+            record.ended = None;
+            record.questions[1].answer = None;
+            record.total.points = 1.0;
+            record.writer = format!("w{n}");
+            store.create(&record).unwrap();
+            records.push(record);
+        }
+        let quiet = [3, 7, 10, 11];
+        let beat = |results: &Path, beat: u64, moving: bool| {
+            for (n, record) in records.iter().enumerate() {
+                if !quiet.contains(&n) || (n == 3 && !moving) {
+                    let here = (record.quiz.id.as_str(), Some(&record.attempt));
+                    let b = if n == 3 { 1 } else { beat };
+                    announce(
+                        results,
+                        &presence(&format!("w{n}"), b, &record.participant.name, here),
+                    );
+                }
+            }
+            for (writer, name, b) in [
+                ("n1", "Ерлан", beat),
+                ("n2", "Гульнара", beat),
+                ("n3", "Kamila", 1),
+            ] {
+                announce(
+                    results,
+                    &presence(writer, b, name, ("assessment-post", None)),
+                );
+            }
+        };
+        beat(results, 1, false);
+        let clock = Hand::default();
+        let bank = Bank::load(&[super::root().join("tests/fixtures/valid")]);
+        let mut source = FolderSource::new(
+            vec![results.to_path_buf()],
+            Filter::default(),
+            bank.quizzes,
+            None,
+        )
+        .with_clock(Box::new(clock.clone()));
+        source.load(None);
+
+        clock.0.set(7 * MINUTE);
+        beat(results, 2, true);
+        for record in &mut records[..2] {
+            record.questions[1].answer = Some(vigil::quiz::Response::Chosen(vec!["debt".into()]));
+            record.updated = record
+                .updated
+                .checked_add(jiff::SignedDuration::from_secs(420))
+                .unwrap();
+            store.write(record).unwrap();
+        }
+        let (report, live, sessions) = source.load(None);
+        let mut board = Dashboard::new(lang, report, live, bank.taxonomy, default_groups());
+        board.sessions = sessions;
+        board.zone = jiff::tz::TimeZone::UTC;
+        draw(&mut board, &mut source, keys, width, height)
+    }
+
+    #[test]
+    fn a_trainee_signed_in_before_the_first_answer_shows_and_goes_idle_by_the_dashboards_clock() {
+        let dir = tempfile::tempdir().unwrap();
+        let results = dir.path();
+        announce(results, &presence("abc", 1, "Dana", ("q", None)));
+        let folder = results
+            .join("almaty-2010-04")
+            .join(presence::PRESENCE_FOLDER);
+        std::fs::write(folder.join("broken.ron"), "(writer: \"x\", beat: ").unwrap();
+        let clock = Hand::default();
+        let mut source = FolderSource::new(
+            vec![results.to_path_buf()],
+            Filter::default(),
+            Vec::new(),
+            None,
+        )
+        .with_clock(Box::new(clock.clone()));
+        let (_, live, _) = source.load(None);
+        assert_eq!(live.len(), 1, "the damaged file is passed over: {live:?}");
+        assert_eq!(live[0].name, "Dana");
+        assert_eq!(live[0].state, State::Working);
+        assert_eq!(live[0].version.as_deref(), Some("1.4.0"));
+
+        clock.0.set(4 * MINUTE);
+        announce(results, &presence("abc", 2, "Dana", ("q", None)));
+        assert!(
+            source.refresh(None).is_none(),
+            "a beat alone changes nothing shown"
+        );
+        clock.0.set(9 * MINUTE - 1);
+        assert!(source.refresh(None).is_none());
+        clock.0.set(9 * MINUTE);
+        match source.refresh(None) {
+            Some(Changed::Live(live)) => assert_eq!(live[0].state, State::Idle { minutes: 5 }),
+            other => panic!("expected the live panel alone, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_live_tab_in_every_language_at_two_sizes() {
+        for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+            for (width, height) in [(80, 24), (40, 15)] {
+                insta::assert_snapshot!(
+                    format!("dashboard_live_{}_{width}x{height}", lang.code()),
+                    live(&[KeyCode::Char('6')], lang, width, height)
+                );
+            }
+        }
+        insta::assert_snapshot!(
+            "dashboard_live_scrolled_en_80x24",
+            live(&[KeyCode::Char('6'), KeyCode::End], Lang::En, 80, 24)
+        );
+    }
+
+    #[test]
+    fn the_live_tab_tells_working_idle_finished_and_signed_in_trainees_apart() {
+        let drawn = live(&[KeyCode::Char('6')], Lang::En, 120, 40);
+        let lines: Vec<&str> = drawn.lines().collect();
+        let row = |name: &str| {
+            lines
+                .iter()
+                .position(|line| line.contains(name))
+                .unwrap_or_else(|| panic!("{name} is not shown:\n{drawn}"))
+        };
+        assert!(
+            lines[row("Ерлан")].contains("signed in"),
+            "a presence without a record shows its trainee"
+        );
+        assert!(lines[row("Айгерим")].contains("working"));
+        assert!(
+            lines[row("Ержан")].contains("idle 7 min"),
+            "its beat stood still"
+        );
+        assert!(
+            lines[row("Марат")].contains("idle 7 min"),
+            "no presence, no new save"
+        );
+        assert!(lines[row("Kamila")].contains("idle 7 min"));
+        assert!(
+            row("Айгерим") < row("Дана"),
+            "the latest save first among the working"
+        );
+        assert!(
+            row("Ерлан") < row("Ержан") && row("Ержан") < row("Aigerim"),
+            "working, idle, finished"
+        );
+        assert!(lines[row("Ержан")].contains("NGO"), "groups by their label");
+        assert!(lines[row("Дана")].contains("Police"));
+        assert!(lines[row("Айгерим")].contains("pre · Проверка"));
+        assert!(lines[row("Нурлан")].contains("post · Проверка"));
+        assert!(
+            drawn.contains("1.3.2 ×1, 1.4.0 ×"),
+            "versions differ: {drawn}"
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@ use crate::i18n::Lang;
 use crate::quiz::check::read_file;
 use crate::quiz::{Bank, CheckedQuiz};
 use crate::record::conflict::settle;
+use crate::record::presence;
 use crate::record::scan::{list_folders, load};
+use crate::record::store::safe_segment;
 use crate::record::view;
 use crate::record::{AttemptRecord, IntegrityKey};
 use crate::report::known::check_sessions;
@@ -19,9 +21,11 @@ use crate::report::stats::Thresholds;
 use crate::report::{AttemptChoice, Filter, analyse};
 use crate::text::printable_line;
 use crate::tui::dashboard::cache::{FileCache, Stamp};
-use crate::tui::dashboard::live::{self, LiveRow};
-use crate::tui::dashboard::{Dashboard, DashboardSource, Figures, run_dashboard};
-use crate::tui::run::TerminalEvents;
+use crate::tui::dashboard::live::{self, LiveRow, Saved};
+use crate::tui::dashboard::presences::PresenceCache;
+use crate::tui::dashboard::signs::Signs;
+use crate::tui::dashboard::{Changed, Dashboard, DashboardSource, Figures, run_dashboard};
+use crate::tui::run::{Clock, SystemClock, TerminalEvents};
 use crate::tui::terminal::{in_terminal, no_color};
 use crate::tui::theme::{Theme, ThemeName};
 
@@ -42,10 +46,12 @@ pub struct DashboardOptions {
     pub theme: ThemeName,
 }
 
-/// What the dashboard keeps of one record file: its session, its live row and what it adds to the figures.
-type Kept = (String, Option<LiveRow>, Contribution);
+/// What the dashboard keeps of one record file: its session, what the live panel shows of it and what it adds to
+/// the figures.
+type Kept = (String, Option<Saved>, Contribution);
 
-/// Reads the results folders at every refresh, again only the files that are new or changed.
+/// Reads the results folders and the presence files at every refresh, again only the files that are new or
+/// changed.
 pub struct FolderSource {
     folders: Vec<PathBuf>,
     filter: Filter,
@@ -54,6 +60,16 @@ pub struct FolderSource {
     cache: FileCache<Kept>,
     /// The session the cache holds the figures of, once loaded.
     cached: Option<Option<String>>,
+    /// The live panel's records, as of the last reading of the figures.
+    saved: Vec<Saved>,
+    presences: PresenceCache,
+    signs: Signs,
+    /// The dashboard's own clock, by which signs of life are timed.
+    clock: Box<dyn Clock>,
+    /// The live rows last given out.
+    live: Vec<LiveRow>,
+    /// Quiz titles by id, for trainees who have no record yet.
+    titles: std::collections::HashMap<String, String>,
 }
 
 impl FolderSource {
@@ -64,14 +80,31 @@ impl FolderSource {
         quizzes: Vec<CheckedQuiz>,
         key: Option<IntegrityKey>,
     ) -> Self {
+        let titles = quizzes
+            .iter()
+            .rev()
+            .map(|checked| (checked.quiz.id.clone(), checked.quiz.title.clone()))
+            .collect();
         Self {
+            titles,
             folders,
             filter,
             quizzes,
             key,
             cache: FileCache::default(),
             cached: None,
+            saved: Vec::new(),
+            presences: PresenceCache::default(),
+            signs: Signs::default(),
+            clock: Box::new(SystemClock::default()),
+            live: Vec::new(),
         }
+    }
+
+    /// The same source timing signs of life by `clock` instead of the system's.
+    pub fn with_clock(mut self, clock: Box<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// The filter of `session`'s figures (or of every session's).
@@ -101,7 +134,7 @@ impl FolderSource {
                 let shown = filter.admits_session(&record.session);
                 (
                     record.session.to_string(),
-                    shown.then(|| LiveRow::of(record)).flatten(),
+                    shown.then(|| Saved::of(record)).flatten(),
                     reducer.reduce(path, record, integrity),
                 )
             })
@@ -113,25 +146,64 @@ impl FolderSource {
     }
 
     /// The figures of `session` from what became of every file.
-    fn figures(&self, session: Option<&str>) -> Figures {
+    fn figures(&mut self, session: Option<&str>) -> Figures {
         let filter = self.filter_of(session);
         let reducer = Reducer::new(&self.quizzes, &filter, false);
         let mut found = BTreeSet::new();
-        let mut live = Vec::new();
+        let mut saved = Vec::new();
         let contributions = settle(self.cache.outcomes()).into_iter().map(|entry| {
             entry.map(|(session, row, contribution)| {
                 found.insert(session);
-                live.extend(row);
+                saved.extend(row);
                 contribution
             })
         });
         let data = reducer.gather(contributions, AttemptChoice::First);
-        live::sort(&mut live);
-        (
-            analyse(data, Thresholds::default()),
-            live,
-            found.into_iter().collect(),
-        )
+        let report = analyse(data, Thresholds::default());
+        self.saved = saved;
+        let live = self.live_rows(session);
+        (report, live, found.into_iter().collect())
+    }
+
+    /// The session folders whose presence files the live panel of `session` (or of every session) reads.
+    fn session_folders(&self, session: Option<&str>) -> Vec<PathBuf> {
+        let named: Vec<&str> = match session {
+            Some(session) => vec![session],
+            None => self.filter.sessions.iter().map(String::as_str).collect(),
+        };
+        let mut folders = Vec::new();
+        for results in &self.folders {
+            if named.is_empty() {
+                let entries = std::fs::read_dir(results).into_iter().flatten().flatten();
+                folders.extend(
+                    entries
+                        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_dir()))
+                        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+                        .map(|entry| entry.path()),
+                );
+            } else {
+                folders.extend(named.iter().map(|name| results.join(safe_segment(name))));
+            }
+        }
+        folders
+    }
+
+    /// The live panel of `session` now: the records as last read, with the presence files read again.
+    fn live_rows(&mut self, session: Option<&str>) -> Vec<LiveRow> {
+        let folders = self.session_folders(session);
+        let presences = self
+            .presences
+            .refresh(&folders, &Stamp::of, &presence::read);
+        let now_ms = self.clock.now().mono_ms;
+        let live = live::rows(
+            &self.saved,
+            &presences,
+            &mut self.signs,
+            now_ms,
+            &self.titles,
+        );
+        self.live = live.clone();
+        live
     }
 }
 
@@ -141,8 +213,13 @@ impl DashboardSource for FolderSource {
         self.figures(session)
     }
 
-    fn refresh(&mut self, session: Option<&str>) -> Option<Figures> {
-        self.read_changes(session).then(|| self.figures(session))
+    fn refresh(&mut self, session: Option<&str>) -> Option<Changed> {
+        if self.read_changes(session) {
+            return Some(Changed::Figures(Box::new(self.figures(session))));
+        }
+        let before = std::mem::take(&mut self.live);
+        let live = self.live_rows(session);
+        (live != before).then_some(Changed::Live(live))
     }
 
     fn open(&mut self, path: &Path) -> Option<AttemptRecord> {
@@ -220,9 +297,24 @@ mod tests {
         )
     }
 
-    /// The figures as a trainer sees them, comparable.
+    /// The figures a refresh gave, when it found the records changed.
+    fn figures(changed: Option<Changed>) -> Figures {
+        match changed {
+            Some(Changed::Figures(figures)) => *figures,
+            other => panic!("expected new figures, got {other:?}"),
+        }
+    }
+
+    /// The figures as a trainer sees them, comparable (live rows without the dashboard's clock readings).
     fn shown(figures: &Figures) -> String {
         let (report, live, sessions) = figures;
+        let live: Vec<LiveRow> = live
+            .iter()
+            .map(|row| LiveRow {
+                changed_ms: 0,
+                ..row.clone()
+            })
+            .collect();
         format!(
             "{}\n{live:?}\n{sessions:?}",
             serde_json::to_string(report).unwrap_or_default()
@@ -244,19 +336,17 @@ mod tests {
         assert!(cached.refresh(None).is_none(), "nothing changed");
 
         write(3, record(3, "completed", 2)).unwrap();
-        let after_change = cached.refresh(None).expect("a file changed");
+        let after_change = figures(cached.refresh(None));
         assert_eq!(after_change.0.quizzes[0].attempts.len(), 3);
         assert_eq!(shown(&after_change), shown(&source(dir.path()).load(None)));
 
         std::fs::remove_file(session.join("1.ron")).unwrap();
-        let after_removal = cached.refresh(None).expect("a file went");
+        let after_removal = figures(cached.refresh(None));
         assert_eq!(after_removal.0.quizzes[0].attempts.len(), 2);
         assert_eq!(shown(&after_removal), shown(&source(dir.path()).load(None)));
         assert!(cached.refresh(None).is_none(), "nothing changed since");
 
-        let other = cached
-            .refresh(Some("other"))
-            .expect("another session is read");
+        let other = figures(cached.refresh(Some("other")));
         assert!(other.0.quizzes.is_empty());
         assert!(cached.refresh(Some("other")).is_none());
     }

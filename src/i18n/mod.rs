@@ -658,6 +658,18 @@ pub struct ReportStrings {
     pub all_sessions: &'static str,
     /// Drill-down footer keys.
     pub drill_keys: &'static str,
+    /// Live panel head of the status column.
+    pub live_status_head: &'static str,
+    /// Live state of a trainee signed in who has not opened a question yet.
+    pub live_signed_in: &'static str,
+    /// "idle {minutes}": no sign of life from the workstation for that long.
+    pub live_idle: &'static str,
+    /// The word after a count of minutes: [one, few, many].
+    pub minutes: [&'static str; 3],
+    /// "Vigil on the workstations: {versions}".
+    pub vigil_versions: &'static str,
+    /// "Vigil versions differ: {versions}. …".
+    pub versions_differ: &'static str,
     /// "Shape", then the names of the shape figures of a distribution: skewness, kurtosis.
     pub shape: [&'static str; 3],
     /// What the shape figures are measured in: "no unit; 0 for a normal distribution".

@@ -107,16 +107,29 @@ pub fn encode(presence: &Presence) -> Result<String, ron::Error> {
 /// Every readable presence file of the session folder `session_folder`; files that cannot be read or parsed
 /// (being replaced, damaged, or not Vigil's) are passed over: presence is a hint, never a record.
 pub fn read_all(session_folder: &Path) -> Vec<Presence> {
+    files(session_folder)
+        .iter()
+        .filter_map(|path| read(path))
+        .collect()
+}
+
+/// The presence files of the session folder `session_folder`: the regular `.ron` files of its presence folder.
+pub fn files(session_folder: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(session_folder.join(PRESENCE_FOLDER)) else {
         return Vec::new();
     };
     entries
         .flatten()
         .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
-        .filter(|entry| entry.path().extension().is_some_and(|e| e == "ron"))
-        .filter_map(|entry| read_regular(&entry.path()).ok())
-        .filter_map(|bytes| ron_options().from_bytes::<Presence>(&bytes).ok())
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "ron"))
         .collect()
+}
+
+/// The presence in the file at `path`, or `None` when it cannot be read or parsed.
+pub fn read(path: &Path) -> Option<Presence> {
+    let bytes = read_regular(path).ok()?;
+    ron_options().from_bytes::<Presence>(&bytes).ok()
 }
 
 /// What a reader can tell about a running app from the beats it has seen.
@@ -212,13 +225,14 @@ pub fn open_elsewhere(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use jiff::Timestamp;
     use rand::SeedableRng;
     use rand::rngs::StdRng;
 
-    fn presence(writer: &str, beat: u64, attempt: Option<&AttemptId>) -> Presence {
+    /// The presence of writer `writer` at `beat`: Aidos of the police, on question 4 of `indicators`.
+    pub(crate) fn presence(writer: &str, beat: u64, attempt: Option<&AttemptId>) -> Presence {
         Presence {
             writer: writer.to_owned(),
             version: "1.0.0".to_owned(),

@@ -4,6 +4,9 @@
 
 pub(crate) mod cache;
 pub mod live;
+pub mod live_view;
+pub(crate) mod presences;
+pub mod signs;
 pub mod view;
 
 use std::time::{Duration, Instant};
@@ -101,7 +104,12 @@ pub struct Dashboard {
     pub sessions: Vec<String>,
     /// The session shown (index into `sessions`), or every session.
     pub session: Option<usize>,
+    /// The time zone the live panel shows save times in.
+    pub zone: jiff::tz::TimeZone,
 }
+
+/// How many rows PageUp and PageDown move the highlight by.
+const PAGE: usize = 10;
 
 /// What the dashboard asks of the loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,6 +149,7 @@ impl Dashboard {
             scroll: 0,
             sessions: Vec::new(),
             session: None,
+            zone: jiff::tz::TimeZone::system(),
         }
     }
 
@@ -155,8 +164,13 @@ impl Dashboard {
     pub fn refresh(&mut self, mut report: Report, live: Vec<LiveRow>) {
         report.translate(self.lang.code());
         self.report = report;
-        self.live = live;
         self.quiz = self.quiz.min(self.report.quizzes.len().saturating_sub(1));
+        self.refresh_live(live);
+    }
+
+    /// Replaces the live panel's rows, keeping the trainer's place.
+    pub fn refresh_live(&mut self, live: Vec<LiveRow>) {
+        self.live = live;
         self.row = self.row.min(self.rows().saturating_sub(1));
     }
 
@@ -217,6 +231,10 @@ impl Dashboard {
             KeyCode::Char(c @ '1'..='6') => self.switch(Tab::ALL[usize::from(c as u8 - b'1')]),
             KeyCode::Up => self.row = self.row.saturating_sub(1),
             KeyCode::Down => self.row = (self.row + 1).min(self.rows().saturating_sub(1)),
+            KeyCode::PageUp => self.row = self.row.saturating_sub(PAGE),
+            KeyCode::PageDown => self.row = (self.row + PAGE).min(self.rows().saturating_sub(1)),
+            KeyCode::Home => self.row = 0,
+            KeyCode::End => self.row = self.rows().saturating_sub(1),
             KeyCode::Char(']') => {
                 self.quiz = (self.quiz + 1).min(self.report.quizzes.len().saturating_sub(1));
                 self.row = 0;
@@ -278,14 +296,23 @@ impl Dashboard {
 /// The figures and the live panel of a session (or of every session), with the sessions found.
 pub type Figures = (Report, Vec<LiveRow>, Vec<String>);
 
+/// What a timed refresh found changed.
+#[derive(Debug)]
+pub enum Changed {
+    /// The records: every figure anew.
+    Figures(Box<Figures>),
+    /// Only the live panel (a presence beat, an attempt turning idle).
+    Live(Vec<LiveRow>),
+}
+
 /// Where the dashboard's data comes from.
 pub trait DashboardSource {
     /// The figures of `session` (or of every session), up to date.
     fn load(&mut self, session: Option<&str>) -> Figures;
-    /// The figures of `session` again at a timed refresh, or `None` when nothing changed since the last load
-    /// of the same session; by default, [`DashboardSource::load`].
-    fn refresh(&mut self, session: Option<&str>) -> Option<Figures> {
-        Some(self.load(session))
+    /// What changed at a timed refresh since the last load or refresh of the same session, or `None` when
+    /// nothing did; by default, every figure anew from [`DashboardSource::load`].
+    fn refresh(&mut self, session: Option<&str>) -> Option<Changed> {
+        Some(Changed::Figures(Box::new(self.load(session))))
     }
     /// One attempt's record.
     fn open(&mut self, path: &std::path::Path) -> Option<AttemptRecord>;
@@ -308,8 +335,10 @@ pub fn run_dashboard<B: Backend>(
         // Refresh on time even while keys or mouse moves keep arriving.
         let event = events.next(due.saturating_duration_since(Instant::now()));
         if matches!(event, Ok(None)) || Instant::now() >= due {
-            if let Some(figures) = source.refresh(dashboard.selected_session()) {
-                show(dashboard, figures);
+            match source.refresh(dashboard.selected_session()) {
+                Some(Changed::Figures(figures)) => show(dashboard, *figures),
+                Some(Changed::Live(live)) => dashboard.refresh_live(live),
+                None => {}
             }
             due = Instant::now() + REFRESH;
         }
@@ -338,4 +367,45 @@ fn reload(dashboard: &mut Dashboard, source: &mut dyn DashboardSource) {
 fn show(dashboard: &mut Dashboard, (report, live, sessions): Figures) {
     dashboard.sessions = sessions;
     dashboard.refresh(report, live);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::live::State;
+    use super::*;
+    use crate::report::analyse;
+
+    fn row(n: usize) -> LiveRow {
+        LiveRow {
+            name: format!("P{n}"),
+            group: "police".to_owned(),
+            quiz_id: "q".to_owned(),
+            quiz: "Q".to_owned(),
+            question: Some(1),
+            answered: None,
+            saved: None,
+            state: State::Working,
+            version: None,
+            changed_ms: 0,
+        }
+    }
+
+    #[test]
+    fn the_live_rows_move_by_one_by_a_page_and_to_either_end() {
+        let report = analyse(Default::default(), Default::default());
+        let live = (0..44).map(row).collect();
+        let mut dashboard = Dashboard::new(Lang::En, report, live, Taxonomy::default(), Vec::new());
+        dashboard.switch(Tab::Live);
+        let mut press = |code| {
+            dashboard.update(KeyEvent::new(code, KeyModifiers::NONE));
+            dashboard.row
+        };
+        assert_eq!(press(KeyCode::Down), 1);
+        assert_eq!(press(KeyCode::PageDown), 11);
+        assert_eq!(press(KeyCode::End), 43);
+        assert_eq!(press(KeyCode::PageDown), 43);
+        assert_eq!(press(KeyCode::PageUp), 33);
+        assert_eq!(press(KeyCode::Home), 0);
+        assert_eq!(press(KeyCode::Up), 0);
+    }
 }

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs, Wrap};
 
-use super::{Dashboard, Drill, Tab};
+use super::{Dashboard, Drill, Tab, live_view};
 use crate::report::analysis::QuizReport;
 use crate::report::export::{
     Labels, decimal, distribution_line, flag_words, full_marks, missed_of, percent, percent_sign,
@@ -84,7 +84,7 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
     };
     match (&dashboard.drill, dashboard.tab) {
         (Some(drill), _) => render_drill(dashboard, drill, quiz, &labels, theme, frame, body),
-        (None, Tab::Live) => render_live(dashboard, theme, frame, body),
+        (None, Tab::Live) => live_view::render(dashboard, &labels, theme, frame, body),
         (None, _) if quiz.is_none() => {
             frame.render_widget(Paragraph::new(Line::styled(r.nothing, theme.warning)), body)
         }
@@ -366,52 +366,6 @@ fn render_pre_post(
         lines.push(Line::default());
     }
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-fn render_live(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let r = dashboard.lang.report();
-    if dashboard.live.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled(r.no_one_yet, theme.dim)), area);
-        return;
-    }
-    let zone = jiff::tz::TimeZone::system();
-    let rows: Vec<Row<'_>> = dashboard
-        .live
-        .iter()
-        .map(|row| {
-            let state = if row.finished {
-                format!("✓ {}", r.live_states[1])
-            } else {
-                format!(
-                    "{}/{} · {}",
-                    row.position.0, row.position.1, r.live_states[0]
-                )
-            };
-            Row::new(vec![
-                printable_line(&row.name).into_owned(),
-                printable_line(&row.quiz).into_owned(),
-                state,
-                format!("{}/{}", row.answered, row.position.1),
-                row.updated
-                    .to_zoned_datetime(zone.clone())
-                    .strftime("%H:%M:%S")
-                    .to_string(),
-            ])
-        })
-        .collect();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Fill(3),
-            Constraint::Fill(3),
-            Constraint::Length(18),
-            Constraint::Length(9),
-            Constraint::Length(9),
-        ],
-    )
-    .header(Row::new(r.live_heads.to_vec()).style(theme.title))
-    .row_highlight_style(theme.selected);
-    frame.render_stateful_widget(table, area, &mut table_state(dashboard.row));
 }
 
 fn render_drill(
