@@ -1463,3 +1463,125 @@ fn a_damaged_record_never_pushes_out_the_genuine_record_of_its_attempt() {
         );
     }
 }
+
+/// The trainer's roster makes one person of a code and its name: an older record signed in by the roster name
+/// (no code) pairs with the code's pre-test; a record that keeps only its code is named from the roster; one name
+/// in two groups and a second submitted attempt are pointed out, in the text, HTML and JSON reports.
+#[test]
+fn the_roster_joins_a_code_and_its_name_and_likely_splits_are_pointed_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), None);
+    let mut by_code = attempt(
+        50,
+        "Aidos Kenzhebaev",
+        "police",
+        Phase::Pre,
+        "no",
+        &[],
+        [1.0, 0.0],
+    );
+    by_code.participant.code = Some("P03".into());
+    let by_name = attempt(
+        51,
+        "aidos  KENZHEBAEV",
+        "ngo",
+        Phase::Post,
+        "no",
+        &["debt"],
+        [1.0, 1.0],
+    );
+    let mut code_only = attempt(52, "", "ngo", Phase::Pre, "yes", &[], [0.0, 0.0]);
+    code_only.participant.code = Some("P05".into());
+    let police = attempt(
+        53,
+        "Dana Omarova",
+        "police",
+        Phase::Pre,
+        "no",
+        &[],
+        [1.0, 0.0],
+    );
+    let ngo = attempt(
+        54,
+        "Dana Omarova",
+        "ngo",
+        Phase::Post,
+        "no",
+        &[],
+        [1.0, 0.0],
+    );
+    let again = attempt(
+        55,
+        "Dana Omarova",
+        "police",
+        Phase::Pre,
+        "yes",
+        &[],
+        [0.0, 0.0],
+    );
+    for record in [&by_code, &by_name, &code_only, &police, &ngo, &again] {
+        store.create(record).unwrap();
+    }
+    let pairs = |json: &serde_json::Value| json["pre_post"][0]["pairs"].as_array().unwrap().len();
+    let before: serde_json::Value =
+        serde_json::from_str(&report(dir.path(), &["--format", "json"])).unwrap();
+    assert_eq!(
+        pairs(&before),
+        0,
+        "without the roster, a code and a name are two people"
+    );
+
+    std::fs::write(
+        dir.path().join("vigil.ron"),
+        "(format: 1, session: \"almaty-2010-04\", phase: post, roster: [\
+         (code: \"P03\", name: \"Aidos Kenzhebaev\", group: \"police\"), \
+         (code: \"P05\", name: \"Saule Bekova\", group: \"ngo\")])",
+    )
+    .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&report(dir.path(), &["--format", "json"])).unwrap();
+    assert_eq!(
+        pairs(&json),
+        1,
+        "the code's pre-test pairs with the name's post-test"
+    );
+    let notes = &json["identity_notes"];
+    assert_eq!(notes["same_name"][0]["name"], "Dana Omarova");
+    assert_eq!(
+        notes["same_name"][0]["groups"],
+        serde_json::json!(["ngo", "police"])
+    );
+    assert_eq!(notes["repeated"][0]["attempts"], 2);
+    assert_eq!(notes["same_name"].as_array().unwrap().len(), 1);
+
+    let text = report(dir.path(), &[]);
+    assert!(
+        text.contains("Saule Bekova"),
+        "a code-only record is named from the roster: {text}"
+    );
+    assert!(
+        text.contains("Possibly one person in more than one group")
+            && text.contains("Dana Omarova · almaty-2010-04: NGO, Police"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Dana Omarova · fixture · pre-test: 2 attempts"),
+        "{text}"
+    );
+    let html = report(dir.path(), &["--format", "html", "--lang", "ru"]);
+    assert!(
+        html.contains("Возможно, один человек в нескольких группах"),
+        "{html}"
+    );
+    let trainer = tempfile::tempdir().unwrap();
+    let key = trainer.path().join("pseudonym.key");
+    std::fs::write(&key, "ab".repeat(32)).unwrap();
+    let hidden = report(
+        dir.path(),
+        &["--pseudonymise", "--pseudonym-key", key.to_str().unwrap()],
+    );
+    assert!(
+        !hidden.contains("Dana") && !hidden.contains("Saule"),
+        "{hidden}"
+    );
+}

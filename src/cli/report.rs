@@ -185,9 +185,12 @@ pub fn run<W: Write>(
     } else {
         sealed::set_aside(&seal)
     };
-    let reducer = Reducer::new(&bank.quizzes, &filter, options.regrade)
+    let mut reducer = Reducer::new(&bank.quizzes, &filter, options.regrade)
         .with_corrections(&corrections)
         .with_set_aside(set_aside);
+    if let Some(config) = &options.config {
+        reducer = reducer.with_roster(&config.session, &config.roster);
+    }
     let entries = scan_with(&options.folders, None, |path, bytes| {
         reducer.read(path, bytes, key.as_ref())
     });

@@ -620,6 +620,12 @@ pub struct ReportStrings {
     pub contents: &'static str,
     /// "Attempts that do not follow the trainer's config".
     pub deviations: &'static str,
+    /// Heading: one name found in several groups of a session, likely one person.
+    pub same_name: &'static str,
+    /// What to do about a name in several groups.
+    pub same_name_hint: &'static str,
+    /// Heading: participants with several submitted attempts at one quiz, of which one counts.
+    pub repeated: &'static str,
     /// "taken in the {phase} phase, which does not offer this quiz in the config".
     pub not_offered: &'static str,
     /// "feedback {stored}; the config gives {expected}".

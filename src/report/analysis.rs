@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::conformity::Deviation;
 use super::corrections::apply::Applied;
 use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape};
+use super::identities::IdentityNotes;
 use super::languages::{LanguageFacility, by_language};
 use super::overview::{Overview, overview};
 use super::stats::{Distribution, ItemStats, Reliability, Thresholds, item, mean, reliability};
@@ -175,6 +176,10 @@ pub struct Report {
     /// The trainer's corrections applied, each with the records it matched (left out of JSON when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Applied>,
+    /// Likely one person counted as two, and participants with several attempts at a quiz (left out of JSON
+    /// when there is nothing to say).
+    #[serde(skip_serializing_if = "IdentityNotes::is_empty")]
+    pub identity_notes: IdentityNotes,
     /// Attempts still in progress.
     pub in_progress: usize,
     /// Attempts discarded.
@@ -213,6 +218,7 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
         problems: data.problems,
         deviations: Vec::new(),
         corrections: data.corrections,
+        identity_notes: data.identity_notes,
         in_progress: data.in_progress,
         discarded: data.discarded,
         regraded: data.regraded,

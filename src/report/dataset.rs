@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::corrections::Who;
 use super::corrections::apply::{Applied, Change};
+use super::identities::IdentityNotes;
 use super::known::Known;
 use super::pseudonym::PseudonymKey;
 use crate::quiz::{CheckedQuiz, FeedbackMode, QuestionKind};
@@ -314,6 +315,8 @@ pub struct Dataset {
     pub regraded: bool,
     /// The trainer's corrections applied, each with the records it matched.
     pub corrections: Vec<Applied>,
+    /// Likely one person counted as two, and participants with several attempts at a quiz.
+    pub identity_notes: IdentityNotes,
 }
 
 /// Keeps the attempt `choice` names per participant, quiz and phase.
@@ -352,6 +355,16 @@ impl Dataset {
             let pseudonym = key.pseudonym(&row.participant);
             row.name = row.code.clone().unwrap_or_else(|| pseudonym.clone());
             row.participant = pseudonym;
+        }
+        let notes = &mut self.identity_notes;
+        for same in &mut notes.same_name {
+            let names: Vec<String> = same.participants.iter().map(|p| key.pseudonym(p)).collect();
+            same.name = names.join(", ");
+        }
+        for repeated in &mut notes.repeated {
+            if !repeated.participant.contains("|code:") {
+                repeated.name = key.pseudonym(&repeated.participant);
+            }
         }
         for applied in &mut self.corrections {
             if let Change::Merge {

@@ -6,6 +6,7 @@ pub mod conformity;
 pub mod corrections;
 pub mod dataset;
 pub mod export;
+pub mod identities;
 pub mod known;
 pub mod languages;
 pub mod overview;

@@ -10,7 +10,9 @@ use super::corrections::apply::Applier;
 use super::dataset::{
     AttemptChoice, AttemptRow, ContentVariant, Dataset, Filter, QuizShape, QuizTexts, choose,
 };
+use super::identities::{self, Roster};
 use super::known::Known;
+use crate::config::RosterEntry;
 use crate::quiz::CheckedQuiz;
 use crate::record::check::{Expected, Scrutiny, view_scores};
 use crate::record::conflict::Standing;
@@ -76,6 +78,8 @@ pub struct Reducer<'q> {
     corrections: Option<&'q Applier>,
     /// Record files left out of every figure, with the reason (edited or added after their folder was sealed).
     set_aside: HashMap<PathBuf, String>,
+    /// The trainer's roster, which names participants of its session by code.
+    roster: Option<Roster<'q>>,
 }
 
 impl<'q> Reducer<'q> {
@@ -117,6 +121,7 @@ impl<'q> Reducer<'q> {
             regrade,
             corrections: None,
             set_aside: HashMap::new(),
+            roster: None,
         }
     }
 
@@ -125,6 +130,14 @@ impl<'q> Reducer<'q> {
     #[must_use]
     pub fn with_corrections(mut self, corrections: &'q Applier) -> Self {
         self.corrections = Some(corrections).filter(|c| !c.is_empty());
+        self
+    }
+
+    /// Names the participants of the trainer's `session` by the trainer's `roster`: a record signed in by a roster
+    /// name counts as the roster's code, and a record that keeps only a code is shown with the roster's name.
+    #[must_use]
+    pub fn with_roster(mut self, session: &'q str, roster: &'q [RosterEntry]) -> Self {
+        self.roster = Some(Roster::new(session, roster)).filter(|_| !roster.is_empty());
         self
     }
 
@@ -346,10 +359,14 @@ impl<'q> Reducer<'q> {
         data.known =
             std::mem::take(&mut *self.known.lock().unwrap_or_else(PoisonError::into_inner));
         data.unchecked_room_hashes = self.unchecked.load(Ordering::Relaxed);
+        if let Some(roster) = &self.roster {
+            data.attempts.iter_mut().for_each(|row| roster.resolve(row));
+        }
         if let Some(corrections) = self.corrections {
             corrections.unify(&mut data.attempts);
             data.corrections = corrections.applied();
         }
+        data.identity_notes = identities::notes(&data.attempts);
         data.attempts = choose(std::mem::take(&mut data.attempts), choice);
         data
     }

@@ -435,6 +435,7 @@ pub fn render(report: &Report, labels: &Labels<'_>) -> String {
     for comparison in &report.pre_post {
         pre_post_section(&mut html, comparison, labels);
     }
+    super::identities::html(&mut html, &report.identity_notes, labels);
     if !report.deviations.is_empty() {
         let _ = write!(
             html,

@@ -4,6 +4,7 @@
 pub mod corrections;
 pub mod csv;
 pub mod html;
+pub mod identities;
 pub mod overview;
 pub mod text;
 
@@ -281,6 +282,7 @@ mod tests {
             problems: Vec::new(),
             deviations: Vec::new(),
             corrections: Vec::new(),
+            identity_notes: Default::default(),
             in_progress,
             discarded,
             regraded: false,

@@ -148,6 +148,7 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
             let _ = writeln!(out, "{}: {}", r.unmatched, names.join(", "));
         }
     }
+    super::identities::text(&mut out, &report.identity_notes, labels);
     if !report.deviations.is_empty() {
         let _ = writeln!(out, "\n{}:", r.deviations);
         for deviation in &report.deviations {

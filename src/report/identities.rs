@@ -1,0 +1,164 @@
+//! Who is who in a report: older records signed in by a roster name are given the roster's code, records that
+//! keep only codes get the roster's names back (on the trainer's machine), and what looks like one person
+//! counted twice — or one person's extra attempts — is pointed out so the trainer can correct it.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use super::dataset::AttemptRow;
+use crate::config::RosterEntry;
+use crate::record::Identity;
+use crate::record::Phase;
+use crate::record::identity::normalise;
+
+/// The trainer's roster for one session, looked up by normalised name and by normalised code.
+#[derive(Debug, Default)]
+pub struct Roster<'r> {
+    session: &'r str,
+    by_name: HashMap<String, &'r RosterEntry>,
+    by_code: HashMap<String, &'r RosterEntry>,
+}
+
+impl<'r> Roster<'r> {
+    /// The roster `entries` of the trainer's config, which names `session`.
+    pub fn new(session: &'r str, entries: &'r [RosterEntry]) -> Self {
+        Self {
+            session,
+            by_name: entries.iter().map(|e| (normalise(&e.name), e)).collect(),
+            by_code: entries.iter().map(|e| (normalise(&e.code), e)).collect(),
+        }
+    }
+
+    /// Gives `row` (of this roster's session) the roster's code when it was signed in by a roster name without
+    /// one, so that it is the same participant as the code, and the roster's name when its record keeps only the
+    /// code.
+    pub fn resolve(&self, row: &mut AttemptRow) {
+        if row.session != self.session {
+            return;
+        }
+        match &row.code {
+            None => {
+                if let Some(entry) = self.by_name.get(&normalise(&row.name)) {
+                    row.code = Some(entry.code.clone());
+                    row.group.clone_from(&entry.group);
+                    row.participant = format!(
+                        "{}|{}",
+                        row.session,
+                        Identity::from_parts(&row.name, Some(&entry.code), &row.group).as_str()
+                    );
+                }
+            }
+            Some(code) if row.name.trim().is_empty() => {
+                if let Some(entry) = self.by_code.get(&normalise(code)) {
+                    row.name.clone_from(&entry.name);
+                }
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// What the report points out about identities.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct IdentityNotes {
+    /// One normalised name in more than one group of a session, without a roster code: likely one person who
+    /// chose another group once (merge them with `vigil corrections merge`).
+    pub same_name: Vec<SameName>,
+    /// Participants with more than one submitted attempt at one quiz in one phase: only one counts (see
+    /// `--attempts`).
+    pub repeated: Vec<Repeated>,
+}
+
+impl IdentityNotes {
+    /// Whether there is nothing to point out.
+    pub fn is_empty(&self) -> bool {
+        self.same_name.is_empty() && self.repeated.is_empty()
+    }
+}
+
+/// One name found in several groups of a session.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SameName {
+    /// The session.
+    pub session: String,
+    /// The name as first recorded.
+    pub name: String,
+    /// The group ids it appears in.
+    pub groups: Vec<String>,
+    /// The participant keys, for pseudonymising.
+    #[serde(skip)]
+    pub participants: Vec<String>,
+}
+
+/// One participant's several attempts at a quiz in one phase.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Repeated {
+    /// The participant's name (or code).
+    pub name: String,
+    /// The participant key.
+    #[serde(skip)]
+    pub participant: String,
+    /// The quiz id.
+    pub quiz: String,
+    /// The phase.
+    pub phase: Phase,
+    /// How many submitted attempts there are.
+    pub attempts: usize,
+}
+
+/// A name met in a session without a code: as first recorded, its groups and its participant keys.
+type NameSeen = (String, BTreeSet<String>, BTreeSet<String>);
+
+/// What `rows` (every submitted attempt, before one per participant is chosen) show about identities.
+pub fn notes(rows: &[AttemptRow]) -> IdentityNotes {
+    let mut names: BTreeMap<(String, String), NameSeen> = BTreeMap::new();
+    let mut tries: BTreeMap<(String, String, Phase), (String, usize)> = BTreeMap::new();
+    for row in rows {
+        if row.code.is_none() {
+            let entry = names
+                .entry((row.session.clone(), normalise(&row.name)))
+                .or_insert_with(|| (row.name.clone(), BTreeSet::new(), BTreeSet::new()));
+            entry.1.insert(row.group.clone());
+            entry.2.insert(row.participant.clone());
+        }
+        tries
+            .entry((row.participant.clone(), row.quiz.clone(), row.phase))
+            .or_insert_with(|| (shown(row), 0))
+            .1 += 1;
+    }
+    let same_name = names
+        .into_iter()
+        .filter(|(_, (_, groups, _))| groups.len() > 1)
+        .map(|((session, _), (name, groups, participants))| SameName {
+            session,
+            name,
+            groups: groups.into_iter().collect(),
+            participants: participants.into_iter().collect(),
+        })
+        .collect();
+    let repeated = tries
+        .into_iter()
+        .filter(|(_, (_, count))| *count > 1)
+        .map(|((participant, quiz, phase), (name, attempts))| Repeated {
+            name,
+            participant,
+            quiz,
+            phase,
+            attempts,
+        })
+        .collect();
+    IdentityNotes {
+        same_name,
+        repeated,
+    }
+}
+
+/// The name a row is shown by: the name, else the code.
+fn shown(row: &AttemptRow) -> String {
+    if row.name.trim().is_empty() {
+        row.code.clone().unwrap_or_default()
+    } else {
+        row.name.clone()
+    }
+}
