@@ -443,6 +443,15 @@ fn two_workstations_with_one_name_never_write_over_each_other() {
         left.is_empty(),
         "every app removed its presence file on leaving"
     );
+    let report = std::process::Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args(["report", "--format", "json", "--results"])
+        .arg(&results)
+        .env("HOME", homes.path())
+        .env_remove("VIGIL_RESULTS")
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert_eq!(json["in_progress"], 2, "the report shows both attempts");
 }
 
 /// Every file under `folder`, at any depth.
