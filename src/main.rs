@@ -470,6 +470,11 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 lang: located.language(args.run.lang),
                 groups: located.config.groups.clone(),
                 theme: args.run.theme,
+                roster: Some((
+                    located.config.session.clone(),
+                    located.config.roster.clone(),
+                )),
+                corrections: CorrectionsFile::locate(None),
             };
             drop(out);
             return Ok(u8::try_from(cli::dashboard::run(options, located.key)?).unwrap_or(1));

@@ -4,7 +4,8 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::config::Group;
+use crate::cli::corrections::{CorrectionsFile, applier};
+use crate::config::{Group, RosterEntry};
 use crate::console::Console;
 use crate::i18n::Lang;
 use crate::quiz::check::read_file;
@@ -15,6 +16,8 @@ use crate::record::scan::{list_folders, load};
 use crate::record::store::safe_segment;
 use crate::record::view;
 use crate::record::{AttemptRecord, IntegrityKey};
+use crate::report::corrections::Corrections;
+use crate::report::corrections::apply::Applier;
 use crate::report::known::check_sessions;
 use crate::report::reduce::{Contribution, Reducer};
 use crate::report::stats::Thresholds;
@@ -44,6 +47,10 @@ pub struct DashboardOptions {
     pub groups: Vec<Group>,
     /// The look.
     pub theme: ThemeName,
+    /// The trainer's session and roster: the roster names that session's participants by code.
+    pub roster: Option<(String, Vec<RosterEntry>)>,
+    /// The trainer's corrections file, when there is one to read.
+    pub corrections: Option<CorrectionsFile>,
 }
 
 /// What the dashboard keeps of one record file: its session, what the live panel shows of it and what it adds to
@@ -70,6 +77,10 @@ pub struct FolderSource {
     live: Vec<LiveRow>,
     /// Quiz titles by id, for trainees who have no record yet.
     titles: std::collections::HashMap<String, String>,
+    /// The trainer's session and roster.
+    roster: Option<(String, Vec<RosterEntry>)>,
+    /// The trainer's corrections (none when there are none).
+    corrections: Applier,
 }
 
 impl FolderSource {
@@ -98,7 +109,22 @@ impl FolderSource {
             signs: Signs::default(),
             clock: Box::new(SystemClock::default()),
             live: Vec::new(),
+            roster: None,
+            corrections: Applier::new(Corrections::new()),
         }
+    }
+
+    /// The same source naming the participants of the trainer's `session` from `roster` (by code, and giving
+    /// records signed in by a roster name the roster's code).
+    pub fn with_roster(mut self, session: String, roster: Vec<RosterEntry>) -> Self {
+        self.roster = Some((session, roster));
+        self
+    }
+
+    /// The same source applying the trainer's `corrections` (merged identities, voided attempts).
+    pub fn with_corrections(mut self, corrections: Applier) -> Self {
+        self.corrections = corrections;
+        self
     }
 
     /// The same source timing signs of life by `clock` instead of the system's.
@@ -127,7 +153,12 @@ impl FolderSource {
             self.cached = Some(session.map(str::to_owned));
         }
         let filter = self.filter_of(session);
-        let reducer = Reducer::new(&self.quizzes, &filter, false);
+        let reducer = reducer(
+            &self.quizzes,
+            &self.corrections,
+            self.roster.as_ref(),
+            &filter,
+        );
         let key = self.key.as_ref();
         let read = |path: &Path, bytes: &[u8]| {
             view::with_record(path, bytes, key, |record, integrity| {
@@ -148,7 +179,12 @@ impl FolderSource {
     /// The figures of `session` from what became of every file.
     fn figures(&mut self, session: Option<&str>) -> Figures {
         let filter = self.filter_of(session);
-        let reducer = Reducer::new(&self.quizzes, &filter, false);
+        let reducer = reducer(
+            &self.quizzes,
+            &self.corrections,
+            self.roster.as_ref(),
+            &filter,
+        );
         let mut found = BTreeSet::new();
         let mut saved = Vec::new();
         let contributions = settle(self.cache.outcomes()).into_iter().map(|entry| {
@@ -195,15 +231,32 @@ impl FolderSource {
             .presences
             .refresh(&folders, &Stamp::of, &presence::read);
         let now_ms = self.clock.now().mono_ms;
-        let live = live::rows(
+        let mut live = live::rows(
             &self.saved,
             &presences,
             &mut self.signs,
             now_ms,
             &self.titles,
         );
+        if let Some((_, roster)) = &self.roster {
+            live::name_from_roster(&mut live, roster);
+        }
         self.live = live.clone();
         live
+    }
+}
+
+/// A reducer of what `filter` admits over `quizzes`, with the trainer's `corrections` and `roster`.
+fn reducer<'s>(
+    quizzes: &'s [CheckedQuiz],
+    corrections: &'s Applier,
+    roster: Option<&'s (String, Vec<RosterEntry>)>,
+    filter: &'s Filter,
+) -> Reducer<'s> {
+    let reducer = Reducer::new(quizzes, filter, false).with_corrections(corrections);
+    match roster {
+        Some((session, roster)) => reducer.with_roster(session, roster),
+        None => reducer,
     }
 }
 
@@ -238,7 +291,21 @@ pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Resu
         sessions: options.sessions.clone(),
         ..Filter::default()
     };
-    let mut source = FolderSource::new(options.folders.clone(), filter, bank.quizzes, key);
+    let Some(corrections) = applier(
+        "dashboard",
+        options.corrections.as_ref(),
+        &options.folders,
+        &[],
+        &mut Console::stderr(),
+    )?
+    else {
+        return Ok(2);
+    };
+    let mut source = FolderSource::new(options.folders.clone(), filter, bank.quizzes, key)
+        .with_corrections(corrections);
+    if let Some((session, roster)) = options.roster.clone() {
+        source = source.with_roster(session, roster);
+    }
     let (report, live, sessions) = source.load(None);
     let found: BTreeSet<String> = sessions.iter().cloned().collect();
     if let Err(unknown) = check_sessions(&options.sessions, &found) {
@@ -349,5 +416,45 @@ mod tests {
         let other = figures(cached.refresh(Some("other")));
         assert!(other.0.quizzes.is_empty());
         assert!(cached.refresh(Some("other")).is_none());
+    }
+
+    /// The dashboard counts what the reports count: a voided attempt not at all, and a record that keeps only its
+    /// code (`store_names: false`) under the roster's name.
+    #[test]
+    fn the_trainers_corrections_and_roster_apply_on_the_dashboard() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s");
+        std::fs::create_dir_all(&session).unwrap();
+        let write = |n: u8, text: String| std::fs::write(session.join(format!("{n}.ron")), text);
+        write(1, record(1, "completed", 2)).unwrap();
+        write(
+            2,
+            record(2, "in_progress", 1).replace("name:\"P2\",", "name:\"\",code:\"C2\","),
+        )
+        .unwrap();
+        let mut corrections = Corrections::new();
+        corrections.voids.push(crate::report::corrections::Void {
+            attempt: "0190c0de-0000-7000-8000-000000000001".into(),
+            reason: "a test run".into(),
+        });
+        let roster = vec![RosterEntry {
+            code: "C2".into(),
+            name: "Saule Bekova".into(),
+            group: "police".into(),
+        }];
+        let mut corrected = source(dir.path())
+            .with_corrections(Applier::new(corrections))
+            .with_roster("s".into(), roster);
+        let (report, live, _) = corrected.load(None);
+        assert!(
+            report.quizzes.is_empty(),
+            "the only completed attempt is voided"
+        );
+        assert!(
+            live.iter().any(|row| row.name == "Saule Bekova (C2)"),
+            "{live:?}"
+        );
+        let (report, _, _) = source(dir.path()).load(None);
+        assert_eq!(report.quizzes[0].attempts.len(), 1);
     }
 }

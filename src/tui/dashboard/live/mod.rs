@@ -10,6 +10,7 @@ use std::hash::{Hash, Hasher};
 use jiff::Timestamp;
 
 use super::signs::Signs;
+use crate::config::RosterEntry;
 use crate::record::Status;
 use crate::record::presence::{Here, Presence};
 use crate::record::view::RecordView;
@@ -77,11 +78,22 @@ fn here_mark(here: &Here) -> u64 {
     hasher.finish()
 }
 
-/// A participant's name with their roster code, if any.
+/// A participant's name with their roster code, if any; the code alone when the record keeps no name
+/// (`store_names: false`), which the trainer's roster can name (see [`name_from_roster`]).
 fn display_name(name: &str, code: Option<&str>) -> String {
     match code {
+        Some(code) if name.trim().is_empty() => code.to_owned(),
         Some(code) => format!("{name} ({code})"),
         None => name.to_owned(),
+    }
+}
+
+/// Gives the rows shown by a code alone the name `roster` has for that code, as "Name (code)".
+pub fn name_from_roster(rows: &mut [LiveRow], roster: &[RosterEntry]) {
+    for row in rows {
+        if let Some(entry) = roster.iter().find(|entry| entry.code == row.name) {
+            row.name = format!("{} ({})", entry.name, entry.code);
+        }
     }
 }
 
