@@ -362,7 +362,13 @@ fn an_attempt_open_on_another_screen_offers_a_separate_attempt_first_or_a_take_o
     let mut taking = app(Some(FeedbackMode::Immediate), None);
     start_seen(&mut taking, "Aigerim", Some(record.clone()), seen);
     taking.update(key(KeyCode::Right), now(0));
-    assert!(taking.update(key(KeyCode::Enter), now(0)).is_empty());
+    let effects = taking.update(key(KeyCode::Enter), now(0));
+    assert_eq!(
+        saved(&effects).len(),
+        1,
+        "taking over claims the attempt with a save at once"
+    );
+    assert_eq!(saved(&effects)[0].attempt, record.attempt);
     assert!(taking.overlay.is_none(), "taking over asks nothing more");
     let Screen::Attempt(session) = &taking.screen else {
         panic!("taking over continues the attempt")

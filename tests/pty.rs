@@ -410,14 +410,14 @@ fn two_workstations_with_one_name_never_write_over_each_other() {
     c.press(ENTER, "This attempt is open on another screen");
     c.press("\x1b[C", "[› Take over ‹]");
     c.press(ENTER, "Partly correct");
-    c.press(ENTER, "Aibek says he came");
-    c.press("1\r", "Enter next");
     b.press("1\r", "another computer");
     assert!(
         b.contents().contains("Tell the trainer"),
-        "the displaced screen tells its trainee:\n{}",
+        "the displaced screen tells its trainee as soon as the attempt was taken over:\n{}",
         b.contents()
     );
+    c.press(ENTER, "Aibek says he came");
+    c.press("1\r", "Enter next");
     let after = records(&results);
     assert_eq!(after.len(), 2);
     let taken = after.iter().find(|r| r.attempt == b_attempt).unwrap();

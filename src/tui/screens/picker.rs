@@ -140,7 +140,14 @@ pub fn update_resume(app: &mut App, action: Action, now: Now) -> Vec<Effect> {
             let offer = offer.clone();
             return app.start(offer, now);
         }
-        Action::Confirm if *focus == 0 || elsewhere => return resume(app, now),
+        Action::Confirm if elsewhere => {
+            // Taking over saves at once, so the other screen's next save is refused from now on, not only after
+            // this trainee's next answer.
+            let mut effects = resume(app, now);
+            effects.extend(app.save_now(now));
+            return effects;
+        }
+        Action::Confirm if *focus == 0 => return resume(app, now),
         Action::Confirm => app.ask(Ask::StartAgain),
         Action::Quit => app.ask(Ask::Leave),
         _ => {}
