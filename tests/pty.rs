@@ -378,9 +378,7 @@ fn two_workstations_with_one_name_never_write_over_each_other() {
     a.press(ENTER, "Aibek says he came");
 
     let mut b = Session::start_at(&results, &home("b"));
-    b.wait_for("Your name");
-    b.press("Aibek", "[Aibek");
-    b.press(ENTER, "This attempt is open on another screen");
+    sign_in_to_an_open_attempt(&mut b);
     assert!(
         b.contents().contains("[› Start a separate attempt ‹]"),
         "a separate attempt is the default:\n{}",
@@ -405,9 +403,7 @@ fn two_workstations_with_one_name_never_write_over_each_other() {
     // C continues the latest unfinished attempt of the name: B's.
 
     let mut c = Session::start_at(&results, &home("c"));
-    c.wait_for("Your name");
-    c.press("Aibek", "[Aibek");
-    c.press(ENTER, "This attempt is open on another screen");
+    sign_in_to_an_open_attempt(&mut c);
     c.press("\x1b[C", "[› Take over ‹]");
     c.press(ENTER, "Partly correct");
     b.press("1\r", "another computer");
@@ -452,6 +448,13 @@ fn two_workstations_with_one_name_never_write_over_each_other() {
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
     assert_eq!(json["in_progress"], 2, "the report shows both attempts");
+}
+
+/// Signs in as Aibek where Aibek's unfinished attempt is open on another screen, up to the question that says so.
+fn sign_in_to_an_open_attempt(session: &mut Session) {
+    session.wait_for("Your name");
+    session.press("Aibek", "[Aibek");
+    session.press(ENTER, "This attempt is open on another screen");
 }
 
 /// Every file under `folder`, at any depth.
