@@ -230,6 +230,14 @@ fn the_seminar_report_prints_each_quiz_on_new_pages_from_one_self_contained_file
         "{style}"
     );
     assert!(style.contains("h2,h3{break-after:avoid}"), "{style}");
+    let overview = html.find("<section class=\"overview\">").unwrap();
+    let pairs = html.find("<section class=\"pre-post\">").unwrap();
+    let first_quiz = html.find("<section class=\"quiz\">").unwrap();
+    assert!(
+        overview < pairs && pairs < first_quiz,
+        "the per-participant gains follow the overview on its pages, before the quizzes"
+    );
+    assert!(!style.contains("section.pre-post{break-before"), "{style}");
     for external in ["<script", "<link", "<img", "<iframe", "@import", "url("] {
         assert!(!html.contains(external), "{external} in the report");
     }
