@@ -4,8 +4,9 @@
 //! `VIGIL_PRINT_HTML=FILE cargo test --test report_print` also writes the report to FILE, to print it with a
 //! browser (see docs/reports.md, "Printing").
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -14,6 +15,8 @@ use rand::{RngExt, SeedableRng};
 use vigil::attempt::{Attempt, RecordHeader, Submitted, quiz_ref};
 use vigil::quiz::{Bank, CheckedQuiz, FeedbackMode};
 use vigil::record::{AttemptId, AttemptRecord, FsWriter, Participant, Phase, Store};
+
+use common::{stdout, vigil};
 
 const SESSION: &str = "almaty-2026-12";
 
@@ -187,18 +190,16 @@ fn seminar(results: &Path) {
 fn seminar_html() -> String {
     let dir = tempfile::tempdir().unwrap();
     seminar(dir.path());
-    let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
-        .args(["report", "--results", ".", "--format", "html"])
-        .current_dir(dir.path())
-        .env_remove("VIGIL_RESULTS")
-        .output()
-        .unwrap();
+    let output = vigil(
+        &["report", "--results", ".", "--format", "html"],
+        dir.path(),
+    );
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let html = String::from_utf8(output.stdout).unwrap();
+    let html = stdout(&output);
     if let Some(path) = std::env::var_os("VIGIL_PRINT_HTML") {
         std::fs::write(path, &html).unwrap();
     }
