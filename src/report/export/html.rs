@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::charts::{bars, histogram};
 use super::{
     Labels, contents_note, decimal, departure, flag_words, full_marks, language_split, missed_of,
     not_counted, overview, percent, percent_sign, question_text, reliability_figures, shape_line,
@@ -29,42 +30,23 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The one stylesheet: the page on screen, then on paper (A4 portrait; each quiz and each pre/post comparison on
+/// new pages; rows, charts and headings kept whole; bars told apart by their border, not their colour alone).
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#111;max-width:60em}\
 h1{font-size:1.5em}h2{font-size:1.25em;border-top:2px solid #444;padding-top:.5em;margin-top:2em}\
 h3{font-size:1.05em}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #999;padding:.2em .5em;\
-text-align:left}td.n{text-align:right}.note{color:#7a4b00}svg text{font-size:11px}\
-@media print{h2{page-break-before:always}h2.overview{page-break-before:avoid}}";
+text-align:left;vertical-align:top}td.n{text-align:right;white-space:nowrap}td.text{min-width:16em}\
+caption{text-align:left;font-size:.9em}.note{color:#7a4b00}figure{margin:.5em 0}svg{display:block}svg text{font-size:11px}\
+@page{size:A4 portrait;margin:12mm 12mm 14mm}\
+@media print{body{margin:0;max-width:none;font-size:8.5pt;color:#000}h1{font-size:13pt;margin:0 0 .3em}\
+h2{font-size:11.5pt;margin:.8em 0 .3em;padding-top:.3em}h3{font-size:9.5pt;margin:.7em 0 .2em}p{margin:.3em 0}\
+td,th{padding:.05em .35em;border-color:#666}.note{color:#000;font-style:italic}\
+section.quiz{break-before:page}\
+h2,h3{break-after:avoid}tr,svg,figure{break-inside:avoid}tbody.question{break-inside:avoid}\
+thead{display:table-header-group}.columns{columns:2;column-gap:1.5em}.columns table{width:100%;margin:0}table.pairs{font-size:7.5pt}td.word{white-space:nowrap}td.text{width:50%}a{color:inherit;text-decoration:none}a[href]::after{content:none}}";
 
-/// A horizontal bar chart: one bar per (label, value 0-1).
-fn bars(bars: &[(String, f64)], title: &str) -> String {
-    let row = 18;
-    let label_width = 260;
-    let width = 560;
-    let height = row * bars.len().max(1) + 10;
-    let mut svg = format!(
-        "<svg role=\"img\" aria-label=\"{}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        escape(title)
-    );
-    for (n, (label, value)) in bars.iter().enumerate() {
-        let y = n * row + 4;
-        let length = (value.clamp(0.0, 1.0) * (width - label_width - 50) as f64).round();
-        let _ = write!(
-            svg,
-            "<text x=\"0\" y=\"{}\">{}</text><rect x=\"{label_width}\" y=\"{y}\" width=\"{length}\" height=\"{}\" fill=\"#4a6fa5\"/>\
-             <text x=\"{}\" y=\"{}\">{:.0}%</text>",
-            y + 12,
-            escape(&truncate(label, 42)),
-            row - 4,
-            label_width as f64 + length + 4.0,
-            y + 12,
-            value * 100.0
-        );
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
-fn truncate(text: &str, chars: usize) -> String {
+/// `text` cut to `chars` characters, ending in `…` when cut.
+pub(super) fn truncate(text: &str, chars: usize) -> String {
     if text.chars().count() <= chars {
         text.to_owned()
     } else {
@@ -75,36 +57,8 @@ fn truncate(text: &str, chars: usize) -> String {
     }
 }
 
-/// A column chart of the score histogram.
-fn histogram(d: &Distribution, caption: &str) -> String {
-    let peak = d.histogram.iter().copied().max().unwrap_or(0).max(1);
-    let (bar, gap, height) = (40, 8, 140);
-    let width = 10 * (bar + gap) + 10;
-    let mut svg = format!(
-        "<svg role=\"img\" aria-label=\"{}\" width=\"{width}\" height=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        escape(caption),
-        height + 30
-    );
-    for (bin, count) in d.histogram.iter().enumerate() {
-        let h = count * height / peak;
-        let x = 5 + bin * (bar + gap);
-        let _ = write!(
-            svg,
-            "<rect x=\"{x}\" y=\"{}\" width=\"{bar}\" height=\"{h}\" fill=\"#4a6fa5\"/><text x=\"{}\" y=\"{}\">{count}</text>\
-             <text x=\"{x}\" y=\"{}\">{}</text>",
-            height - h,
-            x + bar / 2 - 4,
-            (height - h).max(12) - 2,
-            height + 14,
-            bin * 10
-        );
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
-fn distribution_table(d: &Distribution, labels: &Labels<'_>) -> String {
-    let f = labels.lang.report().figures;
+/// One distribution's figures as table cells.
+fn distribution_cells(html: &mut String, d: &Distribution, labels: &Labels<'_>) {
     let values = [
         d.n.to_string(),
         percent_sign(d.mean),
@@ -117,15 +71,35 @@ fn distribution_table(d: &Distribution, labels: &Labels<'_>) -> String {
         percent_sign(d.max),
         percent_sign(d.pass_rate.map(|p| 100.0 * p)),
     ];
-    let mut html = String::from("<table><tr>");
-    for head in f {
-        let _ = write!(html, "<th>{}</th>", escape(head));
-    }
-    html.push_str("</tr><tr>");
     for value in values {
         let _ = write!(html, "<td class=\"n\">{value}</td>");
     }
-    html.push_str("</tr></table>");
+}
+
+/// The distribution's figures under a header row; with `first_head`, one labelled row per (label, distribution)
+/// (the groups side by side), else the one distribution of `rows`.
+fn distribution_table(
+    first_head: Option<&str>,
+    rows: &[(&str, &Distribution)],
+    labels: &Labels<'_>,
+) -> String {
+    let mut html = String::from("<table><thead><tr>");
+    if let Some(head) = first_head {
+        let _ = write!(html, "<th>{}</th>", escape(head));
+    }
+    for head in labels.lang.report().figures {
+        let _ = write!(html, "<th>{}</th>", escape(head));
+    }
+    html.push_str("</tr></thead><tbody>");
+    for (label, d) in rows {
+        html.push_str("<tr>");
+        if first_head.is_some() {
+            let _ = write!(html, "<th>{}</th>", escape(label));
+        }
+        distribution_cells(&mut html, d, labels);
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table>");
     html
 }
 
@@ -133,7 +107,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
     let r = labels.lang.report();
     let _ = write!(
         html,
-        "<h2>{}: {} ({})</h2>",
+        "<section class=\"quiz\"><h2>{}: {} ({})</h2>",
         escape(r.quiz),
         escape(&quiz.quiz.title),
         escape(&quiz.quiz.id)
@@ -157,7 +131,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
         html,
         "<h3>{}</h3>{}",
         escape(r.distribution),
-        distribution_table(&quiz.distribution, labels)
+        distribution_table(None, &[("", &quiz.distribution)], labels)
     );
     let _ = write!(
         html,
@@ -167,7 +141,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
     );
     let _ = write!(
         html,
-        "<p>{}</p>{}",
+        "<figure><figcaption>{}</figcaption>{}</figure>",
         escape(r.histogram),
         histogram(&quiz.distribution, r.histogram)
     );
@@ -180,7 +154,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
     );
     let _ = write!(
         html,
-        "<h3>{}</h3><table><caption>{}; {}</caption><tr><th>#</th><th>{}</th>",
+        "<h3>{}</h3><table><caption>{}; {}</caption><thead><tr><th>#</th><th>{}</th>",
         escape(r.questions),
         escape(r.item_legend),
         escape(r.weight_legend),
@@ -197,13 +171,13 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
     ] {
         let _ = write!(html, "<th>{}</th>", escape(head));
     }
-    html.push_str("</tr>");
+    html.push_str("</tr></thead><tbody>");
     for (n, question) in quiz.questions.iter().enumerate() {
         let flags = flag_words(&question.stats.flags, r);
         let text = question_text(question);
         let _ = write!(
             html,
-            "<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+            "<tr><td class=\"n\">{}</td><td class=\"text\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             n + 1,
             escape(&truncate(text, 90)),
@@ -215,11 +189,11 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
             escape(&flags)
         );
     }
-    html.push_str("</table>");
+    html.push_str("</tbody></table>");
     if quiz.questions.iter().any(|q| !q.by_language.is_empty()) {
         let _ = write!(
             html,
-            "<h3>{}</h3><table><tr><th>#</th><th>{}</th><th>{}</th></tr>",
+            "<h3>{}</h3><table><thead><tr><th>#</th><th>{}</th><th>{}</th></tr></thead><tbody>",
             escape(r.by_language),
             escape(r.questions),
             escape(r.item_heads[0])
@@ -227,13 +201,13 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
         for (n, question) in quiz.questions.iter().enumerate() {
             let _ = write!(
                 html,
-                "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td class=\"n\">{}</td><td class=\"text\">{}</td><td class=\"word\">{}</td></tr>",
                 n + 1,
                 escape(&truncate(question_text(question), 90)),
                 escape(&language_split(&question.by_language))
             );
         }
-        html.push_str("</table>");
+        html.push_str("</tbody></table>");
     }
     let facility: Vec<(String, f64)> = quiz
         .questions
@@ -248,7 +222,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
         .collect();
     let _ = write!(
         html,
-        "<p>{}</p>{}",
+        "<figure><figcaption>{}</figcaption>{}</figure>",
         escape(r.item_heads[0]),
         bars(&facility, r.item_heads[0])
     );
@@ -279,17 +253,27 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
         .filter(|q| !q.options.is_empty())
         .collect();
     if !choices.is_empty() {
-        let _ = write!(html, "<h3>{}</h3><table><tr>", escape(r.options));
+        let _ = write!(html, "<h3>{}</h3><table><thead><tr>", escape(r.options));
         for head in r.option_heads {
             let _ = write!(html, "<th>{}</th>", escape(head));
         }
-        html.push_str("</tr>");
+        html.push_str("</tr></thead>");
         for question in choices {
-            for option in &question.options {
+            html.push_str("<tbody class=\"question\">");
+            for (n, option) in question.options.iter().enumerate() {
+                if n == 0 {
+                    let _ = write!(
+                        html,
+                        "<tr><td rowspan=\"{}\">{}</td>",
+                        question.options.len(),
+                        escape(&question.id)
+                    );
+                } else {
+                    html.push_str("<tr>");
+                }
                 let _ = write!(
                     html,
-                    "<tr><td>{}</td><td>{}{}</td><td class=\"n\">{}</td><td class=\"n\">{:.0}%</td></tr>",
-                    escape(&question.id),
+                    "<td class=\"text\">{}{}</td><td class=\"n\">{}</td><td class=\"n\">{:.0}%</td></tr>",
                     if option.correct { "✓ " } else { "" },
                     escape(&truncate(
                         if option.text.is_empty() {
@@ -303,23 +287,26 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
                     100.0 * option.share
                 );
             }
+            html.push_str("</tbody>");
         }
         html.push_str("</table>");
     }
     if quiz.groups.len() > 1 {
-        let _ = write!(html, "<h3>{}</h3>", escape(r.groups));
-        for group in &quiz.groups {
-            let _ = write!(
-                html,
-                "<p>{}</p>{}",
-                escape(labels.group(&group.group)),
-                distribution_table(&group.distribution, labels)
-            );
-        }
+        let rows: Vec<(&str, &Distribution)> = quiz
+            .groups
+            .iter()
+            .map(|g| (labels.group(&g.group), &g.distribution))
+            .collect();
+        let _ = write!(
+            html,
+            "<h3>{}</h3>{}",
+            escape(r.groups),
+            distribution_table(Some(r.group), &rows, labels)
+        );
     }
     let _ = write!(
         html,
-        "<h3>{}</h3><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "<h3>{}</h3><div class=\"columns\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         escape(r.participants),
         escape(r.participant),
         escape(r.group),
@@ -333,14 +320,14 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
         };
         let _ = write!(
             html,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{:.1}%</td></tr>",
+            "<tr><td>{}</td><td class=\"word\">{}</td><td class=\"word\">{}</td><td class=\"n\">{:.1}%</td></tr>",
             escape(&name),
             escape(labels.group(&attempt.group)),
             labels.lang.phase(attempt.phase),
             attempt.percent()
         );
     }
-    html.push_str("</table>");
+    html.push_str("</tbody></table></div></section>");
 }
 
 fn pre_post_section(html: &mut String, comparison: &PrePost, labels: &Labels<'_>) {
@@ -348,7 +335,7 @@ fn pre_post_section(html: &mut String, comparison: &PrePost, labels: &Labels<'_>
     let [pre, post, gain, normalised] = r.gain_heads;
     let _ = write!(
         html,
-        "<h2>{}: {}</h2>",
+        "<section class=\"pre-post\"><h2>{}: {}</h2>",
         escape(r.pre_post),
         escape(&comparison.label)
     );
@@ -359,7 +346,7 @@ fn pre_post_section(html: &mut String, comparison: &PrePost, labels: &Labels<'_>
     html.push_str(&bars(&means, r.pre_post));
     let _ = write!(
         html,
-        "<p>{}: {} · {}: {} · {}: {}</p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "<p>{}: {} · {}: {} · {}: {}</p><div class=\"columns\"><table class=\"pairs\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         escape(gain),
         comparison
             .mean_gain
@@ -378,7 +365,7 @@ fn pre_post_section(html: &mut String, comparison: &PrePost, labels: &Labels<'_>
     for pair in &comparison.pairs {
         let _ = write!(
             html,
-            "<tr><td>{}</td><td>{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:+.1}</td><td class=\"n\">{}</td></tr>",
+            "<tr><td>{}</td><td class=\"word\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:+.1}</td><td class=\"n\">{}</td></tr>",
             escape(&pair.name),
             escape(labels.group(&pair.group)),
             pair.pre,
@@ -387,7 +374,7 @@ fn pre_post_section(html: &mut String, comparison: &PrePost, labels: &Labels<'_>
             decimal(pair.normalised_gain)
         );
     }
-    html.push_str("</table>");
+    html.push_str("</tbody></table></div>");
     if !comparison.perfect_pre.is_empty() {
         let _ = write!(
             html,
@@ -409,6 +396,7 @@ fn pre_post_section(html: &mut String, comparison: &PrePost, labels: &Labels<'_>
             escape(&names.join(", "))
         );
     }
+    html.push_str("</section>");
 }
 
 /// The whole report as an HTML page.
@@ -429,17 +417,17 @@ pub fn render(report: &Report, labels: &Labels<'_>) -> String {
     } else {
         overview::html(&mut html, &report.overview, labels);
     }
-    for quiz in &report.quizzes {
-        quiz_section(&mut html, quiz, labels);
-    }
     for comparison in &report.pre_post {
         pre_post_section(&mut html, comparison, labels);
+    }
+    for quiz in &report.quizzes {
+        quiz_section(&mut html, quiz, labels);
     }
     super::identities::html(&mut html, &report.identity_notes, labels);
     if !report.deviations.is_empty() {
         let _ = write!(
             html,
-            "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
+            "<h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr></thead><tbody>",
             escape(r.deviations),
             escape(r.participant),
             escape(r.quiz),
@@ -455,7 +443,7 @@ pub fn render(report: &Report, labels: &Labels<'_>) -> String {
                 escape(&departure(deviation, labels.lang))
             );
         }
-        html.push_str("</table>");
+        html.push_str("</tbody></table>");
     }
     if report.in_progress + report.discarded > 0 {
         let _ = write!(

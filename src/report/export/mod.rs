@@ -1,6 +1,7 @@
 //! The report in four forms: readable tables for the terminal, CSV for spreadsheets, JSON for programs, and one
 //! self-contained HTML page with charts for printing.
 
+mod charts;
 pub mod corrections;
 pub mod csv;
 pub mod html;

@@ -146,16 +146,24 @@ pub fn text(out: &mut String, overview: &Overview, labels: &Labels<'_>, width: u
     }
 }
 
-/// The overview as HTML tables, each with a header row.
+/// The overview as HTML tables, each with a header row, in one section that prints on the first pages.
 pub fn html(out: &mut String, overview: &Overview, labels: &Labels<'_>) {
     let r = labels.lang.report();
-    let _ = write!(out, "<h2 class=\"overview\">{}</h2>", escape(r.overview));
+    let _ = write!(
+        out,
+        "<section class=\"overview\"><h2 class=\"overview\">{}</h2>",
+        escape(r.overview)
+    );
     for grid in grids(overview, labels) {
-        let _ = write!(out, "<h3>{}</h3><table><tr><th></th>", escape(&grid.title));
+        let _ = write!(
+            out,
+            "<h3>{}</h3><table><thead><tr><th></th>",
+            escape(&grid.title)
+        );
         for head in &grid.heads {
             let _ = write!(out, "<th>{}</th>", escape(head));
         }
-        out.push_str("</tr>");
+        out.push_str("</tr></thead><tbody>");
         for (label, cells) in &grid.rows {
             let _ = write!(out, "<tr><th>{}</th>", escape(label));
             for cell in cells {
@@ -163,6 +171,7 @@ pub fn html(out: &mut String, overview: &Overview, labels: &Labels<'_>) {
             }
             out.push_str("</tr>");
         }
-        out.push_str("</table>");
+        out.push_str("</tbody></table>");
     }
+    out.push_str("</section>");
 }
