@@ -67,7 +67,8 @@ struct RunFlags {
     /// Shuffles the same way every time (for play-testing a quiz).
     #[arg(long, value_name = "N", global = true)]
     seed: Option<u64>,
-    /// The language the app starts in.
+    /// The language the app starts in; for `report`, `records`, `seal` and `dashboard`, the language of their
+    /// labels and seal lines (default: the config's, else the locale's).
     #[arg(long, value_enum, global = true)]
     lang: Option<Lang>,
     /// Overrides the feedback mode of the quiz and the config.
@@ -348,6 +349,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 folders,
                 sessions: args.session.clone(),
                 format: *format,
+                lang: located.language(args.run.lang),
             };
             cli::records::run(&options, located.key, &mut out, &mut err)
                 .context("could not print the records")?
@@ -458,6 +460,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 results: results.clone(),
                 signing_key,
                 force: *force,
+                lang: located.language(args.run.lang),
             };
             cli::seal::run(&options, jiff::Timestamp::now(), &mut out)?
         }

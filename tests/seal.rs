@@ -9,6 +9,7 @@ use ed25519_dalek::SigningKey;
 use jiff::Timestamp;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
+use vigil::i18n::Lang;
 use vigil::quiz::{FeedbackMode, Response};
 use vigil::record::seal::keys::{PUBLIC_KEY_FILE, SIGNING_KEY_FILE, write_key_pair};
 use vigil::record::seal::{
@@ -108,7 +109,7 @@ fn seal_and_verify_name_an_edited_an_added_and_a_deleted_record() {
     let dir = tempfile::tempdir().unwrap();
     let (results, files) = session(dir.path(), 3, None);
     let folder = results.join(SESSION);
-    let sealed = seal_folder(&folder, &key(1), now(), false).unwrap();
+    let sealed = seal_folder(&folder, &key(1), now(), false, Lang::En).unwrap();
     assert_eq!(
         (sealed.files, sealed.in_progress, sealed.not_records),
         (3, 0, 0)
@@ -123,9 +124,9 @@ fn seal_and_verify_name_an_edited_an_added_and_a_deleted_record() {
     );
     assert!(!status.alarming());
     assert!(
-        status.lines()[0].contains("are unchanged"),
+        status.lines(Lang::En)[0].contains("are unchanged"),
         "{:?}",
-        status.lines()
+        status.lines(Lang::En)
     );
 
     // A record rewritten, a record slipped in, and one taken out.
@@ -169,7 +170,7 @@ fn seal_and_verify_name_an_edited_an_added_and_a_deleted_record() {
     assert_eq!(status.change_of(&files[0]), Some(ChangeKind::Edited));
     assert_eq!(status.change_of(&files[1]), None);
     assert!(status.alarming());
-    let lines = status.lines().join("\n");
+    let lines = status.lines(Lang::En).join("\n");
     assert!(
         lines.contains("CHANGED") && lines.contains("1 edited, 1 added, 1 deleted"),
         "{lines}"
@@ -182,14 +183,14 @@ fn a_removed_seal_is_named_when_a_key_is_pinned() {
     let dir = tempfile::tempdir().unwrap();
     let (results, _) = session(dir.path(), 1, None);
     let folder = results.join(SESSION);
-    seal_folder(&folder, &key(1), now(), false).unwrap();
+    seal_folder(&folder, &key(1), now(), false, Lang::En).unwrap();
     std::fs::remove_file(folder.join(SEAL_FILE_NAME)).unwrap();
     let status = survey(&results, Some(&pinned(1)));
     assert_eq!(outcome(&status), &Outcome::Missing);
     assert!(
-        status.lines()[0].contains("no trainer's seal"),
+        status.lines(Lang::En)[0].contains("no trainer's seal"),
         "{:?}",
-        status.lines()
+        status.lines(Lang::En)
     );
     // Without a pinned key there is nothing to say about a folder without a seal.
     assert!(survey(&results, None).is_empty());
@@ -199,14 +200,14 @@ fn a_removed_seal_is_named_when_a_key_is_pinned() {
 fn a_seal_made_with_another_key_is_rejected() {
     let dir = tempfile::tempdir().unwrap();
     let (results, _) = session(dir.path(), 2, None);
-    seal_folder(&results.join(SESSION), &key(2), now(), false).unwrap();
+    seal_folder(&results.join(SESSION), &key(2), now(), false, Lang::En).unwrap();
     let status = survey(&results, Some(&pinned(1)));
     assert_eq!(outcome(&status), &Outcome::OtherKey);
     assert!(status.alarming());
     assert!(
-        status.lines()[0].contains("REJECTED"),
+        status.lines(Lang::En)[0].contains("REJECTED"),
         "{:?}",
-        status.lines()
+        status.lines(Lang::En)
     );
 }
 
@@ -215,7 +216,7 @@ fn a_seal_whose_signature_or_list_was_tampered_with_is_rejected() {
     let dir = tempfile::tempdir().unwrap();
     let (results, files) = session(dir.path(), 2, None);
     let folder = results.join(SESSION);
-    seal_folder(&folder, &key(1), now(), false).unwrap();
+    seal_folder(&folder, &key(1), now(), false, Lang::En).unwrap();
     let seal = folder.join(SEAL_FILE_NAME);
     let text = std::fs::read_to_string(&seal).unwrap();
 
@@ -265,7 +266,7 @@ fn a_key_found_in_the_results_folder_is_never_used_for_verifying() {
     // A trainee makes a key pair, leaves its public key in the results and session folders, and seals.
     write_key_pair(&results, &key(7), false).unwrap();
     std::fs::copy(results.join(PUBLIC_KEY_FILE), folder.join(PUBLIC_KEY_FILE)).unwrap();
-    seal_folder(&folder, &key(7), now(), false).unwrap();
+    seal_folder(&folder, &key(7), now(), false, Lang::En).unwrap();
 
     let trainer = dir.path().join("trainer-config");
     std::fs::create_dir(&trainer).unwrap();
@@ -276,9 +277,9 @@ fn a_key_found_in_the_results_folder_is_never_used_for_verifying() {
     let status = survey(&results, found.as_ref());
     assert_eq!(outcome(&status), &Outcome::NoKey);
     assert!(
-        status.lines()[0].contains("NOT CHECKED"),
+        status.lines(Lang::En)[0].contains("NOT CHECKED"),
         "{:?}",
-        status.lines()
+        status.lines(Lang::En)
     );
     // Naming the key inside the results folder is refused.
     let named = pinned_key(
@@ -340,19 +341,19 @@ fn a_changed_folder_is_sealed_again_only_when_forced() {
     let dir = tempfile::tempdir().unwrap();
     let (results, files) = session(dir.path(), 2, None);
     let folder = results.join(SESSION);
-    seal_folder(&folder, &key(1), now(), false).unwrap();
+    seal_folder(&folder, &key(1), now(), false, Lang::En).unwrap();
     // Sealing an unchanged folder again is fine.
-    seal_folder(&folder, &key(1), now(), false).unwrap();
+    seal_folder(&folder, &key(1), now(), false, Lang::En).unwrap();
     std::fs::remove_file(&files[1]).unwrap();
-    let refused = seal_folder(&folder, &key(1), now(), false).unwrap_err();
+    let refused = seal_folder(&folder, &key(1), now(), false, Lang::En).unwrap_err();
     assert!(matches!(refused, SealError::Changed { .. }));
     assert!(refused.to_string().contains("--force"), "{refused}");
-    let sealed = seal_folder(&folder, &key(1), now(), true).unwrap();
+    let sealed = seal_folder(&folder, &key(1), now(), true, Lang::En).unwrap();
     assert_eq!(sealed.files, 1);
     let empty = dir.path().join("results").join("nobody");
     std::fs::create_dir(&empty).unwrap();
     assert!(matches!(
-        seal_folder(&empty, &key(1), now(), false),
+        seal_folder(&empty, &key(1), now(), false, Lang::En),
         Err(SealError::Empty { .. })
     ));
 }
@@ -365,6 +366,9 @@ fn vigil(args: &[&str], cwd: &Path) -> Output {
         .env("HOME", cwd)
         .env("XDG_CONFIG_HOME", cwd.join("user-config"))
         .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .unwrap()
 }
@@ -515,4 +519,91 @@ fn records_and_report_say_when_room_key_hashes_go_unchecked() {
     .unwrap();
     let text = stdout(&vigil(&["records", "--results", "results"], dir.path()));
     assert!(!text.contains("NOT CHECKED"), "{text}");
+}
+
+#[test]
+fn the_seal_lines_follow_the_language_of_the_command_or_of_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, files) = session(dir.path(), 2, None);
+    let keys = dir.path().join("keys");
+    let made = vigil(&["keygen", "--dir", keys.to_str().unwrap()], dir.path());
+    assert_eq!(made.status.code(), Some(0), "{made:?}");
+    let (signing, public) = (keys.join(SIGNING_KEY_FILE), keys.join(PUBLIC_KEY_FILE));
+    let (signing, public) = (signing.to_str().unwrap(), public.to_str().unwrap());
+    let seal = |extra: &[&str]| {
+        let mut args = vec!["seal", "--results", "results", "--session", SESSION];
+        args.extend_from_slice(&["--signing-key", signing]);
+        args.extend_from_slice(extra);
+        vigil(&args, dir.path())
+    };
+    assert_eq!(seal(&[]).status.code(), Some(0));
+    std::fs::write(&files[0], std::fs::read_to_string(&files[0]).unwrap() + " ").unwrap();
+
+    let report = vigil(
+        &[
+            "report",
+            "--results",
+            "results",
+            "--public-key",
+            public,
+            "--lang",
+            "ru",
+        ],
+        dir.path(),
+    );
+    assert_eq!(report.status.code(), Some(1), "{report:?}");
+    let text = stdout(&report);
+    let fingerprint = pinned_fingerprint(Path::new(public));
+    assert!(
+        text.contains(&format!(
+            "печать results/almaty-2010-04: ПРОВЕРЕНО ключом, закреплённым на этом компьютере, {fingerprint}, \
+             но содержимое папки ИЗМЕНЕНО после печати"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("2 файла): изменено 1, добавлено 0, удалено 0"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  изменён после печати: results/almaty-2010-04/"),
+        "{text}"
+    );
+    assert!(!text.contains("seal of"), "{text}");
+
+    // Without a pinned key, `records --lang kk` says the seal was not checked, in Kazakh.
+    let text = stdout(&vigil(
+        &["records", "--results", "results", "--lang", "kk"],
+        dir.path(),
+    ));
+    assert!(
+        text.lines()
+            .any(|line| line.starts_with("results/almaty-2010-04 мөрі: ТЕКСЕРІЛМЕГЕН")),
+        "{text}"
+    );
+
+    // With no --lang, the config's language is used; --lang overrides it.
+    std::fs::write(
+        dir.path().join("vigil.ron"),
+        format!("(format: 1, session: \"{SESSION}\", phase: post, language: \"ru\")"),
+    )
+    .unwrap();
+    let records = |extra: &[&str]| {
+        let mut args = vec!["records", "--results", "results", "--public-key", public];
+        args.extend_from_slice(extra);
+        stdout(&vigil(&args, dir.path()))
+    };
+    let text = records(&[]);
+    assert!(text.contains("ИЗМЕНЕНО после печати"), "{text}");
+    let text = records(&["--lang", "en"]);
+    assert!(text.contains("but the folder CHANGED"), "{text}");
+
+    // `vigil seal` says in the same language what the present seal shows when it refuses.
+    let refused = seal(&[]);
+    assert_eq!(refused.status.code(), Some(1), "{refused:?}");
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("ПРОВЕРЕНО") && err.contains("ИЗМЕНЕНО"),
+        "{err}"
+    );
 }

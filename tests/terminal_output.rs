@@ -188,6 +188,7 @@ fn records_shows_hostile_names_groups_quizzes_and_files_harmlessly() {
             public_key: None,
             corrections: None,
             read_files: Vec::new(),
+            lang: Lang::En,
         };
         let (mut out, mut err) = (terminal(), terminal());
         records::run(&options, None, &mut out, &mut err).unwrap();
@@ -280,6 +281,7 @@ fn error_messages_that_quote_what_was_typed_are_harmless() {
         public_key: None,
         corrections: None,
         read_files: Vec::new(),
+        lang: Lang::En,
     };
     let mut err = terminal();
     let code = records::run(&options, None, &mut terminal(), &mut err).unwrap();

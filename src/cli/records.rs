@@ -36,6 +36,8 @@ pub struct RecordsOptions {
     pub corrections: Option<CorrectionsFile>,
     /// Files the command reads besides the records (the config, the room key).
     pub read_files: Vec<PathBuf>,
+    /// The language of the lines that say what the seals show.
+    pub lang: Lang,
 }
 
 /// One attempt in the listing.
@@ -208,7 +210,7 @@ pub fn run(
         Format::Json => {
             crate::json::write_pretty(out, &listing)?;
         }
-        Format::Text => print_text(&listing, out)?,
+        Format::Text => print_text(&listing, options.lang, out)?,
     }
     let problems = !listing.problems.is_empty() || suspicious || listing.seal.alarming();
     Ok(i32::from(problems))
@@ -234,7 +236,7 @@ fn status_word(row: &Row) -> String {
     }
 }
 
-fn print_text(listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
+fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     if listing.records.is_empty() {
         writeln!(out, "no attempt records found")?;
     } else {
@@ -300,7 +302,7 @@ fn print_text(listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
     let mut lines = String::new();
     corrections::text(&mut lines, &listing.corrections, Lang::En);
     write!(out, "{lines}")?;
-    for line in listing.seal.lines() {
+    for line in listing.seal.lines(lang) {
         writeln!(out, "{}", printable_line(&line))?;
     }
     Ok(())

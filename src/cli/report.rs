@@ -238,7 +238,7 @@ pub fn run<W: Write>(
     report.deviations = deviations;
     seal.unchecked_room_hashes = unchecked_room_hashes;
     let seal_lines: Vec<String> = seal
-        .lines()
+        .lines(options.lang)
         .iter()
         .map(|line| printable_line(line).into_owned())
         .collect();

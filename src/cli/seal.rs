@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::i18n::Lang;
 use crate::record::seal::keys::{folder_holding, read_signing_key};
 use crate::record::seal::seal_folder;
 use crate::text::printable_line;
@@ -18,6 +19,8 @@ pub struct SealOptions {
     pub signing_key: PathBuf,
     /// Replaces a seal that no longer matches the folder.
     pub force: bool,
+    /// The language of what a present seal shows, when the folder no longer matches it.
+    pub lang: Lang,
 }
 
 /// Seals the folder at `now` (to the second) and says what the seal certifies; returns the exit code.
@@ -38,7 +41,7 @@ pub fn run(
         );
     }
     let key = read_signing_key(&options.signing_key)?;
-    let sealed = seal_folder(&options.folder, &key, now, options.force)?;
+    let sealed = seal_folder(&options.folder, &key, now, options.force, options.lang)?;
     writeln!(
         out,
         "sealed {} files of {} at {now} with key {}, into {}.\nThe seal certifies what the folder holds at this \

@@ -239,3 +239,27 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     reason: "reason",
     matched_nothing: "MATCHED NO RECORD: check the attempt id, name, group and session of this correction",
 };
+
+/// English seal words.
+pub static SEAL: super::SealStrings = super::SealStrings {
+    verified: "seal of {folder}: verified with the pinned key {pinned}; the {files} sealed {when} are unchanged (the seal certifies what the folder held then, nothing written later)",
+    changed: "seal of {folder}: verified with the pinned key {pinned}, but the folder CHANGED since its {files} were sealed {when}: {edited} edited, {added} added, {deleted} deleted",
+    not_checked: "seal of {folder}: NOT CHECKED: sealed {when} by key {by}, but no public key is pinned on this machine; give the trainer's public key with --public-key FILE",
+    other_key: "seal of {folder}: REJECTED: made with key {by}, not with the key pinned here ({pinned}); treat its records as unsealed, or check with the public key of whoever sealed it (--public-key FILE)",
+    altered: "seal of {folder}: REJECTED: its signature does not match its contents under the pinned key {pinned}, so the seal was altered after it was made; treat its records as unsealed",
+    missing: "seal of {folder}: NONE: the folder holds records but no trainer's seal, so nothing proves what it held (if you sealed it, the seal was removed); `vigil seal` seals it as it is now",
+    unreadable: "seal of {folder}: cannot be read ({problem}); treat its records as unsealed, and seal the folder again from the originals",
+    sealed_at: "at {at}",
+    unknown_time: "at an unknown time",
+    no_pinned_key: "none",
+    unknown_key: "unknown",
+    files: ["file", "files", "files"],
+    change_kinds: [
+        "edited after sealing",
+        "added after sealing",
+        "deleted after sealing",
+    ],
+    attempt: "attempt {attempt}",
+    unchecked_room_hashes: "{records} a room-key hash that was NOT CHECKED: no room key is set. Give the room's config with --config (its `room_key` names the key file) to check that workstations wrote them",
+    room_hash_records: ["record carries", "records carry", "records carry"],
+};

@@ -6,6 +6,9 @@
 mod en;
 mod kk;
 mod ru;
+mod seal;
+
+pub use seal::SealStrings;
 
 use serde::{Deserialize, Serialize};
 

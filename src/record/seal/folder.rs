@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::SEAL_FILE_NAME;
 use super::keys::{PinnedKey, fingerprint};
 use super::manifest::{Manifest, SealedFile, Signing};
+use crate::i18n::Lang;
 use crate::record::Status;
 use crate::record::listing::{list, read_regular};
 use crate::record::scan::load;
@@ -23,17 +24,6 @@ pub enum ChangeKind {
     Added,
     /// It was sealed and is gone.
     Deleted,
-}
-
-impl ChangeKind {
-    /// The words for it.
-    pub fn words(self) -> &'static str {
-        match self {
-            Self::Edited => "edited after sealing",
-            Self::Added => "added after sealing",
-            Self::Deleted => "deleted after sealing",
-        }
-    }
 }
 
 /// One file that changed since sealing.
@@ -238,12 +228,14 @@ pub struct Sealed {
 }
 
 /// Seals `folder` as it is at `now` with `key`: every record file's name, attempt id and BLAKE3 hash, signed,
-/// into `<folder>/vigil-seal.ron`. A present seal that does not match the folder is kept unless `force`.
+/// into `<folder>/vigil-seal.ron`. A present seal that does not match the folder is kept unless `force`; the
+/// refusal says what the present seal shows in `lang`.
 pub fn seal_folder(
     folder: &Path,
     key: &SigningKey,
     now: jiff::Timestamp,
     force: bool,
+    lang: Lang,
 ) -> Result<Sealed, SealError> {
     if !force {
         let own = PinnedKey {
@@ -255,7 +247,7 @@ pub fn seal_folder(
         {
             return Err(SealError::Changed {
                 folder: folder.to_path_buf(),
-                found: super::status::describe(&present, Some(&fingerprint(&own.key))),
+                found: super::status::describe(&present, Some(&fingerprint(&own.key)), lang),
             });
         }
     }

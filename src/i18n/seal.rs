@@ -1,0 +1,161 @@
+//! The words of what a trainer's seal shows (`vigil records`, `vigil report`, `vigil seal`), in one language.
+
+use super::{Lang, en, kk, ru};
+
+/// The lines that say what the seal of a session folder shows. `{name}` marks a placeholder; every line about
+/// one folder starts with its `{folder}`; the key words a trainer scans for (verified, CHANGED, NOT CHECKED,
+/// REJECTED, NONE) are written the same way in every line of a language.
+#[derive(Debug)]
+pub struct SealStrings {
+    /// The seal verifies and nothing changed: `{folder}`, `{pinned}` key, `{files}` (counted), `{when}`.
+    pub verified: &'static str,
+    /// The seal verifies but files changed: `{folder}`, `{pinned}`, `{files}` (counted), `{when}`, and the
+    /// numbers `{edited}`, `{added}`, `{deleted}`.
+    pub changed: &'static str,
+    /// No public key is pinned: `{folder}`, `{when}`, `{by}` (the key the seal names).
+    pub not_checked: &'static str,
+    /// The seal was made with another key: `{folder}`, `{by}`, `{pinned}`.
+    pub other_key: &'static str,
+    /// The signature does not match the seal's contents: `{folder}`, `{pinned}`.
+    pub altered: &'static str,
+    /// Records but no seal while a key is pinned: `{folder}`.
+    pub missing: &'static str,
+    /// The seal file cannot be read: `{folder}`, `{problem}`.
+    pub unreadable: &'static str,
+    /// `{when}` of a known sealing time `{at}`.
+    pub sealed_at: &'static str,
+    /// `{when}` when the seal gives no time.
+    pub unknown_time: &'static str,
+    /// `{pinned}` when no key is pinned.
+    pub no_pinned_key: &'static str,
+    /// `{by}` when the seal names no key.
+    pub unknown_key: &'static str,
+    /// Counted: file, for `{files}`.
+    pub files: [&'static str; 3],
+    /// What happened to one file since sealing: edited, added, deleted.
+    pub change_kinds: [&'static str; 3],
+    /// The attempt id of a changed file, `{attempt}`.
+    pub attempt: &'static str,
+    /// Records whose room-key hash goes unchecked: `{records}` (counted with `room_hash_records`).
+    pub unchecked_room_hashes: &'static str,
+    /// Counted, for `{records}` of `unchecked_room_hashes` (in English with its verb: "1 record carries").
+    pub room_hash_records: [&'static str; 3],
+}
+
+impl Lang {
+    /// The seal words of this language.
+    pub fn seal(self) -> &'static SealStrings {
+        match self {
+            Lang::En => &en::SEAL,
+            Lang::Ru => &ru::SEAL,
+            Lang::Kk => &kk::SEAL,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every template of `strings`, field by field (a field left out here does not compile).
+    fn templates(strings: &SealStrings) -> Vec<&'static str> {
+        let SealStrings {
+            verified,
+            changed,
+            not_checked,
+            other_key,
+            altered,
+            missing,
+            unreadable,
+            sealed_at,
+            unknown_time,
+            no_pinned_key,
+            unknown_key,
+            files,
+            change_kinds,
+            attempt,
+            unchecked_room_hashes,
+            room_hash_records,
+        } = strings;
+        let mut all = vec![
+            *verified,
+            *changed,
+            *not_checked,
+            *other_key,
+            *altered,
+            *missing,
+            *unreadable,
+            *sealed_at,
+            *unknown_time,
+            *no_pinned_key,
+            *unknown_key,
+            *attempt,
+            *unchecked_room_hashes,
+        ];
+        all.extend(files);
+        all.extend(change_kinds);
+        all.extend(room_hash_records);
+        all
+    }
+
+    /// The `{name}` placeholders of `template`, in order.
+    fn placeholders(template: &str) -> Vec<&str> {
+        template
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_every_template_with_the_same_placeholders() {
+        let english = templates(Lang::En.seal());
+        for lang in [Lang::Ru, Lang::Kk] {
+            let translated = templates(lang.seal());
+            assert_eq!(translated.len(), english.len());
+            for (theirs, ours) in translated.iter().zip(&english) {
+                assert!(!theirs.trim().is_empty(), "{lang:?}: a blank string");
+                let mut want = placeholders(ours);
+                let mut have = placeholders(theirs);
+                want.sort_unstable();
+                have.sort_unstable();
+                assert_eq!(have, want, "{lang:?}: {theirs}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_key_words_are_in_capitals_in_every_language() {
+        let words = [
+            (
+                Lang::En,
+                ["verified", "CHANGED", "NOT CHECKED", "REJECTED", "NONE"],
+            ),
+            (
+                Lang::Ru,
+                ["ПРОВЕРЕНО", "ИЗМЕНЕНО", "НЕ ПРОВЕРЕНО", "ОТКЛОНЕНО", "НЕТ"],
+            ),
+            (
+                Lang::Kk,
+                [
+                    "ТЕКСЕРІЛДІ",
+                    "ӨЗГЕРГЕН",
+                    "ТЕКСЕРІЛМЕГЕН",
+                    "ҚАБЫЛДАНБАДЫ",
+                    "ЖОҚ",
+                ],
+            ),
+        ];
+        for (lang, [verified, changed, not_checked, rejected, none]) in words {
+            let seal = lang.seal();
+            assert!(seal.verified.contains(verified), "{lang:?}");
+            assert!(seal.changed.contains(verified), "{lang:?}");
+            assert!(seal.changed.contains(changed), "{lang:?}");
+            assert!(seal.not_checked.contains(not_checked), "{lang:?}");
+            assert!(seal.unchecked_room_hashes.contains(not_checked), "{lang:?}");
+            assert!(seal.other_key.contains(rejected), "{lang:?}");
+            assert!(seal.altered.contains(rejected), "{lang:?}");
+            assert!(seal.missing.contains(none), "{lang:?}");
+        }
+    }
+}
