@@ -2,69 +2,26 @@
 //! `vigil records` and `vigil corrections` apply them from the command line.
 
 mod common;
+#[path = "common/records.rs"]
+mod records;
 
 use common::{stdout, vigil};
+use records::{SESSION, completed};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use jiff::Timestamp;
-use rand::SeedableRng;
-use rand::rngs::StdRng;
 use serde_json::Value;
-use vigil::quiz::{FeedbackMode, Response};
-use vigil::record::{
-    AttemptId, AttemptRecord, FsWriter, Participant, Phase, QuestionRecord, QuizRef, Status, Store,
-    Totals,
-};
-
-const SESSION: &str = "almaty-2010-04";
+use vigil::record::{AttemptRecord, FsWriter, Participant, Phase, Store};
 
 /// A completed attempt on the one-question fixture quiz, by `name` (with `code`) in group `ngo`.
 fn attempt(seed: u64, name: &str, code: Option<&str>, phase: Phase, points: f64) -> AttemptRecord {
-    let started = Timestamp::from_second(1_272_531_600 + seed as i64 * 60).unwrap();
-    AttemptRecord {
-        format: 1,
-        attempt: AttemptId::new(started, &mut StdRng::seed_from_u64(seed)),
-        participant: Participant {
-            name: name.into(),
-            code: code.map(Into::into),
-            group: "ngo".into(),
-        },
-        session: SESSION.into(),
-        phase,
-        quiz: QuizRef {
-            id: "fixture".into(),
-            language: "en".into(),
-            version: 1,
-            content_hash: "blake3:00".into(),
-            title: "Fixture".into(),
-            form_group: None,
-        },
-        feedback: FeedbackMode::Deferred,
-        started,
-        updated: started,
-        ended: Some(started),
-        status: Status::Completed,
-        current: 0,
-        questions: vec![QuestionRecord {
-            id: "consent".into(),
-            kind: "single".into(),
-            shown: vec!["no".into(), "yes".into()],
-            shown_targets: vec![],
-            answer: Some(Response::Chosen(vec!["no".into()])),
-            points,
-            max_points: 1.0,
-            time_ms: 30_000,
-            flagged: false,
-        }],
-        total: Totals {
-            points,
-            max_points: 1.0,
-        },
-        writer: String::new(),
-        saves: 0,
-    }
+    let participant = Participant {
+        name: name.into(),
+        code: code.map(Into::into),
+        group: "ngo".into(),
+    };
+    completed(seed, participant, phase, points)
 }
 
 /// Writes `records` into the session folder of `root/results`; returns their files.

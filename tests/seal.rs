@@ -1,72 +1,31 @@
 //! The trainer's seal: sealing a session folder, and checking it with the key pinned on the trainer's machine
 //! only; every record edited, added or deleted since is named; seals by another key or altered are rejected.
 
+#[path = "common/records.rs"]
+mod records;
+
+use records::SESSION;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Arc;
 
 use ed25519_dalek::SigningKey;
 use jiff::Timestamp;
-use rand::SeedableRng;
-use rand::rngs::StdRng;
 use vigil::i18n::Lang;
-use vigil::quiz::{FeedbackMode, Response};
 use vigil::record::seal::keys::{PUBLIC_KEY_FILE, SIGNING_KEY_FILE, write_key_pair};
 use vigil::record::seal::{
     ChangeKind, KeyError, Outcome, PinnedKey, SEAL_FILE_NAME, SealError, SealStatus, pinned_key,
     seal_folder,
 };
-use vigil::record::{
-    AttemptId, AttemptRecord, FsWriter, IntegrityKey, Participant, Phase, QuestionRecord, QuizRef,
-    Status, Store, Totals,
-};
-
-const SESSION: &str = "almaty-2010-04";
+use vigil::record::{AttemptRecord, FsWriter, IntegrityKey, Participant, Phase, Store};
 
 fn completed(seed: u64, points: f64) -> AttemptRecord {
-    let started = Timestamp::from_second(1_272_531_600 + seed as i64 * 60).unwrap();
-    AttemptRecord {
-        format: 1,
-        attempt: AttemptId::new(started, &mut StdRng::seed_from_u64(seed)),
-        participant: Participant {
-            name: format!("Trainee {seed}"),
-            code: None,
-            group: "police".into(),
-        },
-        session: SESSION.into(),
-        phase: Phase::Post,
-        quiz: QuizRef {
-            id: "fixture".into(),
-            language: "en".into(),
-            version: 1,
-            content_hash: "blake3:00".into(),
-            title: "Fixture".into(),
-            form_group: None,
-        },
-        feedback: FeedbackMode::Deferred,
-        started,
-        updated: started,
-        ended: Some(started),
-        status: Status::Completed,
-        current: 0,
-        questions: vec![QuestionRecord {
-            id: "consent".into(),
-            kind: "single".into(),
-            shown: vec!["no".into(), "yes".into()],
-            shown_targets: vec![],
-            answer: Some(Response::Chosen(vec!["no".into()])),
-            points,
-            max_points: 1.0,
-            time_ms: 30_000,
-            flagged: false,
-        }],
-        total: Totals {
-            points,
-            max_points: 1.0,
-        },
-        writer: String::new(),
-        saves: 0,
-    }
+    let participant = Participant {
+        name: format!("Trainee {seed}"),
+        code: None,
+        group: "police".into(),
+    };
+    records::completed(seed, participant, Phase::Post, points)
 }
 
 /// A results folder with a session of `count` completed attempts (records carry a room-key hash with
