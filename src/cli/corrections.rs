@@ -425,28 +425,22 @@ mod tests {
             into: "P03".into(),
             reason: " ".into(),
         };
-        let refused = run(&blank, &file, "s", &[], &[], &mut Vec::new(), write_to_disk);
-        assert!(refused.unwrap_err().to_string().contains("no `reason`"));
-        let itself = run(
-            &merge("p03", "P03"),
-            &file,
-            "s",
-            &[],
-            &[],
-            &mut Vec::new(),
-            write_to_disk,
-        );
-        assert!(itself.unwrap_err().to_string().contains("into itself"));
-        let no_group = run(
-            &merge("A/", "P03"),
-            &file,
-            "s",
-            &[],
-            &[],
-            &mut Vec::new(),
-            write_to_disk,
-        );
-        assert!(no_group.unwrap_err().to_string().contains("has no group"));
+        let refusal = |command: &CorrectionsCommand| {
+            run(
+                command,
+                &file,
+                "s",
+                &[],
+                &[],
+                &mut Vec::new(),
+                write_to_disk,
+            )
+            .unwrap_err()
+            .to_string()
+        };
+        assert!(refusal(&blank).contains("no `reason`"));
+        assert!(refusal(&merge("p03", "P03")).contains("into itself"));
+        assert!(refusal(&merge("A/", "P03")).contains("has no group"));
         assert!(!file.path.exists());
     }
 }
