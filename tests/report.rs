@@ -534,6 +534,29 @@ fn every_csv_table_is_one_rectangular_table_when_two_quizzes_were_taken() {
         "no byte-order mark: {responses}"
     );
     assert_eq!(responses.lines().count(), 1 + 2 * 8);
+    let overview = report(dir.path(), &["--format", "csv", "--table", "overview"]);
+    let mut reader = csv::ReaderBuilder::new().from_reader(overview.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["section", "item", "group", "measure", "value"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let cell = |section: &str, group: &str, measure: &str| {
+        rows.iter()
+            .find(|r| r[0] == *section && r[2] == *group && r[3] == *measure)
+            .map(|r| r[4].to_owned())
+    };
+    assert_eq!(
+        cell("participants", "ngo", "participants").as_deref(),
+        Some("3"),
+        "{overview}"
+    );
+    assert_eq!(
+        cell("gain", "police", "pairs").as_deref(),
+        Some("2"),
+        "{overview}"
+    );
+    assert!(cell("gain", "ngo", "mean_gain_pp").is_some(), "{overview}");
 }
 
 #[test]

@@ -27,6 +27,9 @@ pub enum Table {
     Responses,
     /// One row per correction of the trainer's applied: what it does, why, and the records it matched.
     Corrections,
+    /// The session overview as a long table: one row per figure (participants per group, pre→post gain per
+    /// group, indicators missed before and after per group).
+    Overview,
 }
 
 /// A text cell made safe for spreadsheets: one starting with `=`, `+`, `-`, `@`, a tab or a carriage return is
@@ -45,6 +48,74 @@ fn number(value: f64) -> String {
 
 fn optional(value: Option<f64>) -> String {
     value.map(number).unwrap_or_default()
+}
+
+/// The rows of the overview table: section, item (a comparison or an indicator tag), group (or `room`), measure
+/// and value; a figure that is not defined is an empty cell.
+fn overview_rows(report: &Report) -> Vec<Vec<String>> {
+    let overview = &report.overview;
+    let mut rows = Vec::new();
+    let mut push = |section: &str, item: &str, group: &str, measure: &str, value: String| {
+        rows.push(vec![
+            section.to_owned(),
+            neutralise(item),
+            neutralise(group),
+            measure.to_owned(),
+            value,
+        ]);
+    };
+    for count in &overview.participants {
+        push(
+            "participants",
+            "",
+            &count.group,
+            "participants",
+            count.participants.to_string(),
+        );
+    }
+    for comparison in &overview.gains {
+        for gain in &comparison.groups {
+            let figures = [
+                ("pairs", Some(gain.pairs as f64)),
+                ("mean_pre_percent", gain.mean_pre),
+                ("mean_post_percent", gain.mean_post),
+                ("mean_gain_pp", gain.mean_gain),
+                ("mean_normalised_gain", gain.mean_normalised_gain),
+            ];
+            for (measure, value) in figures {
+                push(
+                    "gain",
+                    &comparison.label,
+                    &gain.group,
+                    measure,
+                    optional(value),
+                );
+            }
+        }
+    }
+    for missed in &overview.missed {
+        let groups = overview.groups.iter().map(String::as_str);
+        for (group, rates) in std::iter::once("room")
+            .zip([missed.room])
+            .chain(groups.zip(missed.groups.iter().copied()))
+        {
+            push(
+                "missed",
+                &missed.tag,
+                group,
+                "missed_pre",
+                optional(rates.pre),
+            );
+            push(
+                "missed",
+                &missed.tag,
+                group,
+                "missed_post",
+                optional(rates.post),
+            );
+        }
+    }
+    rows
 }
 
 /// The question columns of the matrix: every question id of every quiz, in the quizzes' order, each once.
@@ -277,6 +348,14 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                         departure(deviation, Lang::En)
                     )),
                 ])?;
+            }
+        }
+        Table::Overview => {
+            row(["section", "item", "group", "measure", "value"]
+                .map(String::from)
+                .to_vec())?;
+            for cells in overview_rows(report) {
+                row(cells)?;
             }
         }
         Table::Corrections => {
