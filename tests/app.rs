@@ -22,7 +22,7 @@ use vigil::record::{AttemptRecord, Participant, Phase, Status};
 use vigil::tui::app::{
     App, Ask, Delivery, Effect, Msg, Notice, Now, Offer, Overlay, Room, Screen, SignInError,
 };
-use vigil::tui::run::{Clock, EventSource, Services, run_loop};
+use vigil::tui::run::{BankDelivery, Clock, EventSource, Services, run_loop};
 use vigil::tui::screens::attempt::{areas, option_rows};
 use vigil::tui::theme::{Theme, ThemeName};
 
@@ -863,4 +863,66 @@ fn time_away_after_a_crash_counts_against_the_limit() {
         matches!(late.screen, Screen::Results(_)),
         "an hour away uses up the limit: the attempt is submitted"
     );
+}
+
+/// The bank is parsed only once the trainee presses a first key: the sign-in screen holds nothing more, and the
+/// quiz list waits (showing that it loads) until the bank arrives.
+#[test]
+fn the_bank_is_parsed_from_the_first_key_and_the_quiz_list_waits_for_it() {
+    let mut app = app(Some(FeedbackMode::Immediate), None);
+    let offers = std::mem::take(&mut app.offers);
+    let (start, started) = std::sync::mpsc::channel();
+    let mut services = Flaky {
+        failures: Cell::new(0),
+        saved: Vec::new(),
+    };
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme::new(ThemeName::Default, true);
+    let mut run = |app: &mut App, events: VecDeque<Event>, delivery: BankDelivery| {
+        let _ = run_loop(
+            &mut terminal,
+            app,
+            &theme,
+            &mut Script(events),
+            &mut services,
+            &Frozen,
+            Some(delivery),
+        );
+        terminal.backend().to_string()
+    };
+    let pending = || std::sync::mpsc::channel().1;
+
+    let ticks = VecDeque::from([Event::FocusLost, Event::FocusLost]);
+    let delivery = BankDelivery {
+        receiver: pending(),
+        start: Some(start.clone()),
+    };
+    run(&mut app, ticks, delivery);
+    assert!(started.try_recv().is_err(), "no key yet, no parsing");
+
+    let press = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let keys: VecDeque<Event> = "Aigerim".chars().map(press).chain([enter]).collect();
+    let delivery = BankDelivery {
+        receiver: pending(),
+        start: Some(start),
+    };
+    let screen = run(&mut app, keys, delivery);
+    assert!(
+        started.try_recv().is_ok(),
+        "the first key starts the parsing"
+    );
+    assert!(matches!(app.screen, Screen::Picker { .. }));
+    assert!(app.loading_bank, "the quiz list waits for the bank");
+    assert!(!screen.contains("No quiz is open"), "{screen}");
+
+    let (deliver, receiver) = std::sync::mpsc::channel();
+    deliver.send((offers, Taxonomy::default())).unwrap();
+    let delivery = BankDelivery {
+        receiver,
+        start: None,
+    };
+    let screen = run(&mut app, VecDeque::from([Event::FocusLost]), delivery);
+    assert!(!app.loading_bank);
+    assert!(screen.contains("Example: every question kind"), "{screen}");
 }

@@ -121,13 +121,21 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
     let theme = Theme::new(options.theme, no_color()).with_ascii(ascii);
     in_terminal(|terminal| {
         draw_sign_in(terminal, &mut app, &theme)?;
+        let mut delivery = BankDelivery {
+            receiver,
+            start: None,
+        };
         if let Some(folders) = bank_folders {
+            let (start, started) = mpsc::channel();
+            delivery.start = Some(start);
             std::thread::spawn(move || {
-                let bank = Bank::load(&folders);
-                let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
+                if started.recv().is_ok() {
+                    let bank = Bank::load(&folders);
+                    let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
+                }
             });
         }
-        run_in(terminal, &mut app, &theme, &mut services, receiver)
+        run_in(terminal, &mut app, &theme, &mut services, delivery)
     })
 }
 

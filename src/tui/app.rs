@@ -54,6 +54,8 @@ pub struct App {
     pub history: Vec<crate::record::AttemptRecord>,
     /// The quiz being opened is an unfinished attempt the trainee chose to continue.
     pub(crate) continuing: bool,
+    /// The bank is still being parsed: the quiz list waits for it.
+    pub loading_bank: bool,
     /// Shuffles questions and options; seeded by `--seed` to reproduce an order.
     pub(crate) rng: StdRng,
     /// Makes attempt ids; always from the operating system, so two workstations with the same `--seed` never
@@ -89,6 +91,7 @@ impl App {
             only_quiz: None,
             history: Vec::new(),
             continuing: false,
+            loading_bank: false,
             rng,
             id_rng: rand::make_rng(),
         }

@@ -2,7 +2,7 @@
 //! effects. Events, clocks and the outside world (config, results folder) are injected, so tests can drive the
 //! real loop on a test backend.
 
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
@@ -95,8 +95,29 @@ pub trait Services {
     }
 }
 
-/// The quiz bank, delivered once it is parsed (the first frame does not wait for it).
-pub type BankDelivery = Receiver<(Vec<Offer>, Taxonomy)>;
+/// The quiz bank, delivered once it is parsed. The first frame never waits for it, and parsing starts at the
+/// trainee's first key (typing a name takes seconds; parsing, milliseconds), so the sign-in screen holds only what
+/// it needs.
+pub struct BankDelivery {
+    /// Where the parsed bank arrives.
+    pub receiver: Receiver<(Vec<Offer>, Taxonomy)>,
+    /// Tells the parser to start; `None` once told, or when it was started already.
+    pub start: Option<Sender<()>>,
+}
+
+impl BankDelivery {
+    /// Tells the parser to start, once.
+    fn start(&mut self) {
+        if let Some(start) = self.start.take() {
+            let _ = start.send(());
+        }
+    }
+
+    /// Whether the parser is at work (and the loop must look for its result).
+    fn started(&self) -> bool {
+        self.start.is_none()
+    }
+}
 
 /// How long the loop sleeps when nothing is timed: it wakes for input, resizes and ticks only.
 const IDLE: Duration = Duration::from_secs(3600);
@@ -157,15 +178,17 @@ pub fn run_loop<B: Backend>(
     loop {
         heartbeat.beat(app, services, clock.now());
         terminal.draw(|frame| render(app, theme, frame))?;
-        if let Some(receiver) = &bank
-            && let Ok((offers, taxonomy)) = receiver.try_recv()
+        app.loading_bank = bank.is_some();
+        if let Some(delivery) = &bank
+            && let Ok((offers, taxonomy)) = delivery.receiver.try_recv()
         {
             app.offers = offers;
             app.taxonomy = taxonomy;
+            app.loading_bank = false;
             bank = None;
             continue;
         }
-        let timeout = if bank.is_some() {
+        let timeout = if bank.as_ref().is_some_and(BankDelivery::started) {
             BANK_POLL
         } else if wants_ticks(app, !retry.records.is_empty()) {
             TICK
@@ -176,6 +199,9 @@ pub fn run_loop<B: Backend>(
             .wait(clock.now())
             .map_or(timeout, |wait| wait.min(timeout));
         let event = events.next(timeout);
+        if let (Some(delivery), Ok(Some(Event::Key(_)))) = (&mut bank, &event) {
+            delivery.start();
+        }
         let now = clock.now();
         let message = match event {
             Ok(Some(Event::Key(key))) if key.is_press() => Some(Msg::Key(key)),

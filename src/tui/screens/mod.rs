@@ -36,6 +36,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     }
     match &app.screen {
         Screen::SignIn(form) => sign_in::render(app, form, theme, frame, area),
+        Screen::Loading | Screen::Picker { .. } if app.loading_bank => {
+            message(app, frame, area, theme, app.lang.strings().app_title, &[]);
+        }
         Screen::Loading => message(app, frame, area, theme, app.lang.strings().app_title, &[]),
         Screen::Picker { cursor } => picker::render(app, *cursor, theme, frame, area),
         Screen::Resume {
