@@ -68,46 +68,62 @@ pub fn scenario_text(session: &Session) -> Option<String> {
 }
 
 /// Wraps `text` to `width` columns at spaces, breaking words longer than a line; keeps line breaks.
+///
+/// Linear in the text: each word's width is measured once and the line's width is carried along.
 pub fn wrap(text: &str, width: u16) -> Vec<String> {
     let width = usize::from(width.max(1));
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            let mut word = word.to_owned();
-            while word.width() > width {
-                let mut cut = String::new();
-                for c in word.chars() {
-                    if (cut.clone() + &c.to_string()).width() > width {
-                        break;
-                    }
-                    cut.push(c);
-                }
-                if cut.is_empty() {
+        let mut line_width = 0;
+        for whole in paragraph.split_whitespace() {
+            let mut word = whole;
+            let mut word_width = word.width();
+            while word_width > width {
+                let cut = widest_prefix(word, width);
+                if cut == 0 {
                     break;
                 }
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                 }
-                word = word[cut.len()..].to_owned();
-                lines.push(cut);
+                lines.push(word[..cut].to_owned());
+                word = &word[cut..];
+                word_width = word.width();
             }
             let needed = if line.is_empty() {
-                word.width()
+                word_width
             } else {
-                line.width() + 1 + word.width()
+                line_width + 1 + word_width
             };
             if needed > width && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            if !line.is_empty() {
+            if line.is_empty() {
+                line_width = word_width;
+            } else {
                 line.push(' ');
+                line_width += 1 + word_width;
             }
-            line.push_str(&word);
+            line.push_str(word);
         }
         lines.push(line);
     }
     lines
+}
+
+/// The length in bytes of the longest run of whole characters at the start of `word` that fits in `width`
+/// columns (0 when not even the first character fits).
+fn widest_prefix(word: &str, width: usize) -> usize {
+    let mut fits = 0;
+    for (at, c) in word.char_indices() {
+        let end = at + c.len_utf8();
+        if word[..end].width() > width {
+            break;
+        }
+        fits = end;
+    }
+    fits
 }
 
 /// How many lines the question body is scrolled so the highlighted row (`cursor`, one of `rows`) stays in a
@@ -245,6 +261,9 @@ mod tests {
         assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
         assert_eq!(wrap("Айгерім сатушы", 8), vec!["Айгерім", "сатушы"]);
         assert_eq!(wrap("x", 0), vec!["x"]);
+        assert_eq!(wrap("ab 日本語 c", 2), vec!["ab", "日", "本", "語", "c"]);
+        assert_eq!(wrap("日本", 1), vec!["日本"]);
+        assert_eq!(wrap("a  b\n\nc d e", 3), vec!["a b", "", "c d", "e"]);
     }
 
     #[test]

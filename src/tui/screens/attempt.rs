@@ -21,8 +21,7 @@ use crate::tui::theme::Theme;
 
 /// How the screen of `session` is laid out in a terminal of `app.size`.
 pub fn areas(app: &App, session: &Session) -> AttemptAreas {
-    let (width, height) = app.size;
-    let body = parts(app, Rect::new(0, 0, width, height)).body;
+    let body = app_body(app);
     if session.showing_feedback {
         return split_scenario(body, None, 0);
     }
@@ -31,6 +30,12 @@ pub fn areas(app: &App, session: &Session) -> AttemptAreas {
         .lines
         .len();
     split_scenario(body, scenario, question)
+}
+
+/// The body of the screen in a terminal of `app.size` (where the layout of the attempt is worked out).
+fn app_body(app: &App) -> Rect {
+    let (width, height) = app.size;
+    parts(app, Rect::new(0, 0, width, height)).body
 }
 
 fn plain() -> Theme {
@@ -306,7 +311,8 @@ fn last_choice_feedback(session: &Session, before: &Draft) -> Option<String> {
         .map(|c| c.feedback.clone())
 }
 
-/// Draws the question on screen.
+/// Draws the question on screen. The question body and the scenario are laid out once and serve both the
+/// split of the screen and the drawing.
 pub fn render(app: &App, session: &Session, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let attempt = &session.attempt;
     let total = attempt.items().len();
@@ -326,26 +332,32 @@ pub fn render(app: &App, session: &Session, theme: &Theme, frame: &mut Frame<'_>
         &printable_line(&attempt.quiz().title),
         &right,
     );
-    let areas = areas(app, session);
-    if let (Some(pane), Some(text)) = (areas.scenario, scenario_text(session)) {
-        render_scenario(app, session, &text, pane, theme, frame);
-    }
-    let width = areas.body.width;
+    let body = if area == Rect::new(0, 0, app.size.0, app.size.1) {
+        parts.body
+    } else {
+        app_body(app)
+    };
     if session.showing_feedback {
-        let lines = feedback_view(app, session, width, theme);
+        let areas = split_scenario(body, None, 0);
+        let lines = feedback_view(app, session, areas.body.width, theme);
         scrolled(app, frame, areas.body, lines, session.scroll, theme);
     } else {
-        let body = question_body(app, session, width, theme);
+        let scenario = scenario_text(session).map(|text| wrap(&text, body.width));
+        let question = question_body(app, session, body.width, theme);
+        let areas = split_scenario(body, scenario.as_ref().map(Vec::len), question.lines.len());
+        if let (Some(pane), Some(lines)) = (areas.scenario, scenario) {
+            render_scenario(app, session, lines, pane, theme, frame);
+        }
         let offset = body_offset(
-            &body.rows,
+            &question.rows,
             attempt.item().draft.cursor(),
-            view_rows(body.lines.len(), areas.body.height),
+            view_rows(question.lines.len(), areas.body.height),
         );
         scrolled(
             app,
             frame,
             areas.body,
-            body.lines,
+            question.lines,
             u16::try_from(offset).unwrap_or(u16::MAX),
             theme,
         );
@@ -356,7 +368,7 @@ pub fn render(app: &App, session: &Session, theme: &Theme, frame: &mut Frame<'_>
 fn render_scenario(
     app: &App,
     session: &Session,
-    text: &str,
+    wrapped: Vec<String>,
     pane: Rect,
     theme: &Theme,
     frame: &mut Frame<'_>,
@@ -384,7 +396,7 @@ fn render_scenario(
         pane.width,
         pane.height.saturating_sub(2),
     );
-    let lines: Vec<Line<'static>> = wrap(text, pane.width)
+    let lines: Vec<Line<'static>> = wrapped
         .into_iter()
         .map(|line| Line::styled(line, theme.text))
         .collect();
