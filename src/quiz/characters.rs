@@ -74,6 +74,10 @@ pub fn is_zero_width(c: char) -> bool {
 
 /// The first character `text` must not contain, if any.
 pub fn bad_char_in_text(text: &str, lines: Lines) -> Option<BadChar> {
+    if text.bytes().all(|b| matches!(b, b' '..=b'~')) {
+        // Printable ASCII, the bulk of every quiz: nothing to look for.
+        return None;
+    }
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let found = match c {
@@ -112,6 +116,10 @@ pub fn text_problem(field: &str, text: &str, lines: Lines) -> Option<(String, &'
     if let Some(bad) = bad_char_in_text(text, lines) {
         return Some((format!("`{field}` contains {bad}"), bad.hint()));
     }
+    if text.len() <= MAX_TEXT_CHARS {
+        // No more characters than bytes.
+        return None;
+    }
     let count = text.chars().count();
     (count > MAX_TEXT_CHARS).then(|| {
         (
@@ -147,6 +155,14 @@ mod tests {
         assert_eq!(
             bad_char_in_text("a\tb", Lines::One),
             Some(BadChar::Control('\t'))
+        );
+        assert_eq!(
+            bad_char_in_text("Plain text, ~all ASCII!", Lines::One),
+            None
+        );
+        assert_eq!(
+            bad_char_in_text("a\u{7f}b", Lines::Many),
+            Some(BadChar::Control('\u{7f}'))
         );
     }
 
