@@ -192,3 +192,20 @@ fn the_lint_pools_the_quizzes_of_one_language_in_one_folder() {
     let apart = lint_warnings(&[("one/a.en.ron", "a"), ("two/b.en.ron", "b")]);
     assert!(apart.is_empty(), "{apart:#?}");
 }
+
+/// Loading a bank checks what makes a quiz unusable and nothing more: the lint's warnings are left to `check`.
+#[test]
+fn loading_a_bank_leaves_the_lint_out() {
+    let inputs: Vec<vigil::quiz::Input> = ["a", "b"]
+        .iter()
+        .map(|id| vigil::quiz::Input {
+            name: format!("bank/{id}.en.ron"),
+            content: Ok(second_longest_keys(id, 5).into()),
+        })
+        .collect();
+    let usable = vigil::quiz::check::check_usable(&inputs, &Taxonomy::default());
+    assert!(usable.diagnostics.is_empty(), "{:#?}", usable.diagnostics);
+    assert_eq!(usable.quizzes.len(), 2);
+    assert!(usable.quizzes.iter().all(|q| !q.has_errors));
+    assert_eq!(check(&inputs, &Taxonomy::default()).diagnostics.len(), 1);
+}

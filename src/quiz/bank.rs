@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use super::check::{CheckedQuiz, Input, check, gather, read_file};
+use super::check::{CheckedQuiz, Input, check_usable, gather, read_file};
 use super::diagnostic::Diagnostic;
 use super::taxonomy::{TAG_FILE_NAME, TAG_FORMAT, TagFile, Taxonomy};
 
@@ -96,14 +96,14 @@ impl Bank {
         folders: &[PathBuf],
         read: &dyn Fn(&Path) -> std::io::Result<Vec<u8>>,
     ) -> Bank {
-        let built_in = check(&built_in_inputs(), &Taxonomy::default());
+        let built_in = check_usable(&built_in_inputs(), &Taxonomy::default());
         let mut bank = Bank {
             taxonomy: built_in.taxonomy.clone(),
             ..Bank::default()
         };
         bank.take(built_in);
         if !folders.is_empty() {
-            let added = check(&gather(folders, read), &bank.taxonomy);
+            let added = check_usable(&gather(folders, read), &bank.taxonomy);
             let mut taxonomy = bank.taxonomy.clone();
             taxonomy.merge(&added.taxonomy);
             bank.taxonomy = taxonomy;

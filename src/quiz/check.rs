@@ -80,6 +80,17 @@ impl CheckReport {
 
 /// Checks every input; `fallback_taxonomy` declares the tags when no `tags.ron` is among the inputs.
 pub fn check(inputs: &[Input], fallback_taxonomy: &Taxonomy) -> CheckReport {
+    check_with(inputs, fallback_taxonomy, true)
+}
+
+/// Checks every input for what makes a quiz unusable (errors), leaving out the item-writing lint, whose findings
+/// are only warnings: what loading a bank needs (the app, reports and the dashboard use quizzes without errors and
+/// never show warnings).
+pub fn check_usable(inputs: &[Input], fallback_taxonomy: &Taxonomy) -> CheckReport {
+    check_with(inputs, fallback_taxonomy, false)
+}
+
+fn check_with(inputs: &[Input], fallback_taxonomy: &Taxonomy, with_lint: bool) -> CheckReport {
     let mut report = CheckReport {
         files: inputs.len(),
         ..CheckReport::default()
@@ -161,7 +172,8 @@ pub fn check(inputs: &[Input], fallback_taxonomy: &Taxonomy) -> CheckReport {
                 .is_some_and(|index| !per_file[index].iter().any(Diagnostic::is_error))
         })
         .collect();
-    for finding in lint(&sound) {
+    let lints = if with_lint { lint(&sound) } else { Vec::new() };
+    for finding in lints {
         if let Some(index) = inputs.iter().position(|i| i.name == finding.file) {
             per_file[index].push(finding);
         }
