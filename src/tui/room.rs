@@ -28,8 +28,8 @@ pub struct RoomServices {
     watch: Watch,
     /// This app's own beat counter.
     beat: u64,
-    /// This app's writer id and those of the apps that ran on this computer before it (read at the first
-    /// sign-in).
+    /// This app's writer id and those of the apps that ran on this computer before it (read, and this app added,
+    /// when it first announces itself: never before the first frame).
     mine: Option<Vec<String>>,
 }
 
@@ -81,6 +81,13 @@ impl RoomServices {
         &self.writer_id
     }
 
+    /// Makes sure this app's writer id and the earlier ones of this computer are known (see `mine`).
+    fn mine(&mut self) {
+        if self.mine.is_none() {
+            self.mine = Some(self.remember_me());
+        }
+    }
+
     /// Adds this app to the writers that ran on this computer, and returns them all, this app last.
     fn remember_me(&self) -> Vec<String> {
         let Some(data) = self.env.data_dir.as_ref().filter(|_| self.recording) else {
@@ -118,9 +125,6 @@ impl RoomServices {
             && located.missing_results().is_none()
         {
             spool.deliver(&store);
-        }
-        if self.mine.is_none() {
-            self.mine = Some(self.remember_me());
         }
         if let Some(old) = self.store.replace(store) {
             old.depart(&self.writer_id);
@@ -193,7 +197,14 @@ impl Services for RoomServices {
     }
 
     fn announce(&mut self, here: Option<&Here>, changed: bool, now_ms: u64) {
-        let Some(store) = self.store.as_ref().filter(|_| self.recording) else {
+        if self.store.is_none() || !self.recording {
+            return;
+        }
+        if here.is_some() {
+            // Before this app's first presence file, so that a later run on this computer knows it as its own.
+            self.mine();
+        }
+        let Some(store) = self.store.as_ref() else {
             return;
         };
         let Some(here) = here else {
@@ -218,10 +229,10 @@ impl Services for RoomServices {
     }
 
     fn elsewhere(&mut self, attempt: &AttemptId, now_ms: u64) -> Option<Sighting> {
-        let store = self.store.as_ref().filter(|_| self.recording)?;
-        let me = [self.writer_id.clone()];
-        let mine = self.mine.as_deref().unwrap_or(&me);
-        open_elsewhere(&store.presences(), &mut self.watch, mine, attempt, now_ms)
+        let presences = self.store.as_ref().filter(|_| self.recording)?.presences();
+        self.mine();
+        let mine = self.mine.as_deref().unwrap_or_default();
+        open_elsewhere(&presences, &mut self.watch, mine, attempt, now_ms)
     }
 
     fn save(&mut self, record: &AttemptRecord) -> Delivery {
