@@ -496,13 +496,12 @@ fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f6
 }
 
 fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>) -> AttemptRow {
-    let by_id: HashMap<&str, &view::QuestionView<'_>> =
-        record.questions.iter().map(|q| (&*q.id, q)).collect();
+    let saved_questions = view::QuestionIndex::of(&record.questions);
     let mut scores = Vec::with_capacity(shape.questions.len());
     let mut chosen = Vec::with_capacity(shape.questions.len());
     let mut times = Vec::with_capacity(shape.questions.len());
     for (index, question) in shape.questions.iter().enumerate() {
-        let saved = by_id.get(question.id.as_str());
+        let saved = saved_questions.find(&question.id);
         let answer = saved.and_then(|s| s.answer.as_ref());
         let points = match (regrade, answer) {
             (Some(file), Some(answer)) => file
@@ -564,3 +563,4 @@ fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>
         file: std::path::PathBuf::new(),
     }
 }
+
