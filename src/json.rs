@@ -24,7 +24,9 @@ fn needs_escape(c: char) -> bool {
 /// Outside strings JSON is ASCII with no character above U+007E, so every such character is inside a string,
 /// where the escape means the same character.
 pub fn escape_controls(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(needs_escape) {
+    // Every character to escape is DEL or above it, so ASCII without DEL (checked a word at a time) needs none.
+    let plain = json.is_ascii() && !json.as_bytes().contains(&0x7f);
+    if plain || !json.chars().any(needs_escape) {
         return Cow::Borrowed(json);
     }
     let mut escaped = String::with_capacity(json.len() + 16);
