@@ -440,7 +440,9 @@ mod tests {
         assert_eq!(index.find("q2").map(|q| q.points), Some(0.25));
         assert_eq!(index.find("q10").map(|q| q.points), Some(0.5));
         assert_eq!(index.find("a").map(|q| q.points), Some(0.0));
-        assert!(index.find("q1").is_none() && index.find("").is_none() && index.find("z").is_none());
+        assert!(
+            index.find("q1").is_none() && index.find("").is_none() && index.find("z").is_none()
+        );
         assert!(QuestionIndex::of(&[]).find("q2").is_none());
     }
 }

@@ -177,14 +177,18 @@ impl QuizShape {
             && self.title == *record.quiz.title
             && self.form_group.as_deref() == record.quiz.form_group.as_deref()
             && self.questions.len() == record.questions.len()
-            && self.questions.iter().zip(&record.questions).all(|(mine, theirs)| {
-                mine.id == *theirs.id
-                    && mine.kind == *theirs.kind
-                    && mine.max.to_bits() == theirs.max_points.to_bits()
-                    && mine.prompt.is_empty()
-                    && mine.tags.is_empty()
-                    && mine.options.is_empty()
-            })
+            && self
+                .questions
+                .iter()
+                .zip(&record.questions)
+                .all(|(mine, theirs)| {
+                    mine.id == *theirs.id
+                        && mine.kind == *theirs.kind
+                        && mine.max.to_bits() == theirs.max_points.to_bits()
+                        && mine.prompt.is_empty()
+                        && mine.tags.is_empty()
+                        && mine.options.is_empty()
+                })
     }
 
     /// Whether `other` is this shape to the bit (full marks of -0 and 0 differ, as they print differently).

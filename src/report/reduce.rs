@@ -563,4 +563,3 @@ fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>
         file: std::path::PathBuf::new(),
     }
 }
-
