@@ -24,7 +24,9 @@ fn needs_escape(c: char) -> bool {
 /// Outside strings JSON is ASCII with no character above U+007E, so every such character is inside a string,
 /// where the escape means the same character.
 pub fn escape_controls(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(needs_escape) {
+    // Every character to escape is DEL or above it, so ASCII without DEL (checked a word at a time) needs none.
+    let plain = json.is_ascii() && !json.as_bytes().contains(&0x7f);
+    if plain || !json.chars().any(needs_escape) {
         return Cow::Borrowed(json);
     }
     let mut escaped = String::with_capacity(json.len() + 16);
@@ -40,15 +42,91 @@ pub fn escape_controls(json: &str) -> Cow<'_, str> {
 
 /// `value` as indented JSON with every control character escaped.
 pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
-    let json = serde_json::to_string_pretty(value)?;
-    Ok(escape_controls(&json).into_owned())
+    let mut json = Vec::new();
+    let mut escaping = Escaping::new(&mut json);
+    serde_json::to_writer_pretty(&mut escaping, value)?;
+    escaping.finish().map_err(serde_json::Error::io)?;
+    String::from_utf8(json).map_err(|error| serde_json::Error::io(io::Error::other(error)))
 }
 
-/// Writes `value` to `out` as indented JSON with every control character escaped, then a line break.
+/// Writes `value` to `out` as indented JSON with every control character escaped, then a line break; the JSON
+/// goes out a block at a time as it is made, never held whole.
 pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    let json = to_string_pretty(value)?;
-    out.write_all(json.as_bytes())?;
+    let mut escaping = Escaping::new(&mut *out);
+    serde_json::to_writer_pretty(&mut escaping, value)?;
+    escaping.finish()?;
     writeln!(out)
+}
+
+/// How much JSON is gathered before it is escaped and passed on.
+const BLOCK: usize = 64 * 1024;
+
+/// Gathers the JSON written to it and passes it on to `out` a block at a time with the characters
+/// [`escape_controls`] escapes escaped; a character split between two blocks waits for the next.
+struct Escaping<W: Write> {
+    out: W,
+    block: Vec<u8>,
+}
+
+impl<W: Write> Escaping<W> {
+    fn new(out: W) -> Self {
+        Self {
+            out,
+            block: Vec::with_capacity(BLOCK),
+        }
+    }
+
+    /// Escapes and passes on every whole character gathered.
+    fn pass_on(&mut self) -> io::Result<()> {
+        let whole = match std::str::from_utf8(&self.block) {
+            Ok(text) => text,
+            Err(error) if error.error_len().is_none() => {
+                std::str::from_utf8(&self.block[..error.valid_up_to()]).map_err(invalid)?
+            }
+            Err(error) => return Err(invalid(error)),
+        };
+        self.out.write_all(escape_controls(whole).as_bytes())?;
+        let passed = whole.len();
+        self.block.drain(..passed);
+        Ok(())
+    }
+
+    /// Passes on everything gathered; JSON that ends inside a character is refused.
+    fn finish(mut self) -> io::Result<()> {
+        self.pass_on()?;
+        if self.block.is_empty() {
+            Ok(())
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "the JSON ends inside a character",
+            ))
+        }
+    }
+}
+
+/// The error of JSON that is not UTF-8.
+fn invalid(error: std::str::Utf8Error) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, error)
+}
+
+impl<W: Write> Write for Escaping<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.block.extend_from_slice(bytes);
+        if self.block.len() >= BLOCK {
+            self.pass_on()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]
@@ -77,6 +155,42 @@ mod tests {
         assert!(json.contains("\\ufeff"), "{json}");
         let back: Vec<String> = serde_json::from_str(&json).unwrap();
         assert_eq!(back, [text]);
+    }
+
+    #[test]
+    fn a_character_split_between_two_blocks_is_escaped_whole() {
+        let mut out = Vec::new();
+        let mut writer = Escaping::new(&mut out);
+        let text = "a\u{9b}b\u{202E}c".as_bytes();
+        writer.write_all(&text[..2]).unwrap();
+        writer.pass_on().unwrap();
+        writer.write_all(&text[2..6]).unwrap();
+        writer.pass_on().unwrap();
+        writer.write_all(&text[6..]).unwrap();
+        writer.finish().unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "a\\u009bb\\u202ec");
+    }
+
+    #[test]
+    fn large_json_is_passed_on_a_block_at_a_time_and_reads_back_the_same() {
+        struct Largest(Vec<u8>, usize);
+        impl Write for Largest {
+            fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+                self.1 = self.1.max(bytes.len());
+                self.0.extend_from_slice(bytes);
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let texts: Vec<String> = (0..40_000).map(|i| format!("text {i} \u{9b}")).collect();
+        let mut out = Largest(Vec::new(), 0);
+        write_pretty(&mut out, &texts).unwrap();
+        assert!(out.0.len() > 8 * BLOCK, "{}", out.0.len());
+        assert!(out.1 < 2 * BLOCK, "{}", out.1);
+        let back: Vec<String> = serde_json::from_slice(&out.0).unwrap();
+        assert_eq!(back, texts);
     }
 
     #[test]

@@ -234,6 +234,32 @@ impl<'a> From<&'a QuestionRecord> for QuestionView<'a> {
     }
 }
 
+/// The questions of a record by id, the last where a record repeats an id; a sorted list rather than a hash
+/// map, which costs less to build for the few dozen questions of a record.
+pub struct QuestionIndex<'r, 'a> {
+    by_id: Vec<(&'r str, &'r QuestionView<'a>)>,
+}
+
+impl<'r, 'a> QuestionIndex<'r, 'a> {
+    /// The index of `questions`.
+    pub fn of(questions: &'r [QuestionView<'a>]) -> Self {
+        let mut by_id: Vec<(&str, &QuestionView<'_>)> =
+            questions.iter().map(|q| (&*q.id, q)).collect();
+        by_id.sort_by(|a, b| a.0.cmp(b.0));
+        Self { by_id }
+    }
+
+    /// The question with `id` (the last of them, as the record lists them).
+    pub fn find(&self, id: &str) -> Option<&'r QuestionView<'a>> {
+        let after = self.by_id.partition_point(|(saved, _)| *saved <= id);
+        after
+            .checked_sub(1)
+            .and_then(|last| self.by_id.get(last))
+            .filter(|(saved, _)| *saved == id)
+            .map(|(_, question)| *question)
+    }
+}
+
 /// One attempt, as reports read it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -382,4 +408,41 @@ pub fn with_checked_record<R>(
         standing(&record, loaded.integrity),
         use_record(&record, loaded.integrity),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(id: &'static str, points: f64) -> QuestionView<'static> {
+        QuestionView {
+            id: Text::from(id),
+            kind: Text::from("single"),
+            shown: IdTally::default(),
+            shown_targets: IdTally::default(),
+            answer: None,
+            points,
+            max_points: 1.0,
+            time_ms: 0,
+            flagged: false,
+        }
+    }
+
+    #[test]
+    fn the_index_finds_each_id_and_the_last_of_a_repeated_one() {
+        let questions = [
+            question("q2", 1.0),
+            question("q10", 0.5),
+            question("q2", 0.25),
+            question("a", 0.0),
+        ];
+        let index = QuestionIndex::of(&questions);
+        assert_eq!(index.find("q2").map(|q| q.points), Some(0.25));
+        assert_eq!(index.find("q10").map(|q| q.points), Some(0.5));
+        assert_eq!(index.find("a").map(|q| q.points), Some(0.0));
+        assert!(
+            index.find("q1").is_none() && index.find("").is_none() && index.find("z").is_none()
+        );
+        assert!(QuestionIndex::of(&[]).find("q2").is_none());
+    }
 }

@@ -10,7 +10,7 @@ use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape};
 use super::identities::IdentityNotes;
 use super::languages::{LanguageFacility, by_language};
 use super::overview::{Overview, overview};
-use super::stats::{Distribution, ItemStats, Reliability, Thresholds, item, mean, reliability};
+use super::stats::{Distribution, ItemStats, Reliability, Thresholds, items, mean, reliability};
 use crate::quiz::bank::TEACHING_ORDER;
 use crate::record::Phase;
 
@@ -246,16 +246,18 @@ fn quiz_report(
 ) -> QuizReport {
     let matrix: Vec<Vec<f64>> = rows.iter().map(|r| r.scores.clone()).collect();
     let percents: Vec<f64> = rows.iter().map(AttemptRow::percent).collect();
+    let maxima: Vec<f64> = shape.questions.iter().map(|q| q.max).collect();
     let questions: Vec<QuestionReport> = shape
         .questions
         .iter()
+        .zip(items(&matrix, &maxima, thresholds))
         .enumerate()
-        .map(|(q, question)| QuestionReport {
+        .map(|(q, (question, stats))| QuestionReport {
             id: question.id.clone(),
             prompt: question.prompt.clone(),
             kind: question.kind.clone(),
             max: question.max,
-            stats: item(&matrix, q, question.max, thresholds),
+            stats,
             by_language: by_language(&rows, q, question.max),
             options: question
                 .options

@@ -165,6 +165,44 @@ impl QuizShape {
     }
 }
 
+impl QuizShape {
+    /// Whether [`QuizShape::from_record`] would make exactly this shape of `record`, found without making it:
+    /// this shape was made from a record, and `record` lists the same questions in this shape's order (already
+    /// in order, so sorting them changes nothing).
+    pub(crate) fn is_shape_of(&self, record: &RecordView<'_>) -> bool {
+        !self.from_quiz_file
+            && self.pass_mark.is_none()
+            && self.translations.is_empty()
+            && self.id == *record.quiz.id
+            && self.title == *record.quiz.title
+            && self.form_group.as_deref() == record.quiz.form_group.as_deref()
+            && self.questions.len() == record.questions.len()
+            && self
+                .questions
+                .iter()
+                .zip(&record.questions)
+                .all(|(mine, theirs)| {
+                    mine.id == *theirs.id
+                        && mine.kind == *theirs.kind
+                        && mine.max.to_bits() == theirs.max_points.to_bits()
+                        && mine.prompt.is_empty()
+                        && mine.tags.is_empty()
+                        && mine.options.is_empty()
+                })
+    }
+
+    /// Whether `other` is this shape to the bit (full marks of -0 and 0 differ, as they print differently).
+    pub(crate) fn is_identical(&self, other: &QuizShape) -> bool {
+        self == other
+            && self
+                .questions
+                .iter()
+                .zip(&other.questions)
+                .all(|(a, b)| a.max.to_bits() == b.max.to_bits())
+            && self.pass_mark.map(f64::to_bits) == other.pass_mark.map(f64::to_bits)
+    }
+}
+
 /// One completed attempt, reduced to keys and numbers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttemptRow {

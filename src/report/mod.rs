@@ -11,6 +11,7 @@ pub mod known;
 pub mod languages;
 pub mod overview;
 pub mod pseudonym;
+pub mod record_shapes;
 pub mod reduce;
 pub mod sealed;
 pub mod stats;

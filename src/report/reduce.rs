@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use super::corrections::apply::Applier;
 use super::dataset::{
@@ -12,6 +12,7 @@ use super::dataset::{
 };
 use super::identities::{self, Roster};
 use super::known::Known;
+use super::record_shapes::RecordShapes;
 use crate::config::RosterEntry;
 use crate::quiz::CheckedQuiz;
 use crate::record::check::{Expected, Scrutiny, view_scores};
@@ -49,8 +50,9 @@ pub struct Counted {
     version: u32,
     /// The content hash of the quiz file it was taken on.
     content_hash: String,
-    /// The shape the row follows when no shape was known for the quiz yet (taken from the record itself).
-    shape: Option<QuizShape>,
+    /// The shape the row follows when no shape was known for the quiz yet (taken from the record itself, and
+    /// shared with the records that give the same).
+    shape: Option<Arc<QuizShape>>,
     /// The record's own total of full marks, for a quiz whose shape has no questions.
     total_max: f64,
 }
@@ -66,6 +68,8 @@ pub struct Reducer<'q> {
     /// Shapes of quizzes without a file, taken from their first record as gathering meets it, so that later
     /// batches reduce against them directly.
     learned: RwLock<HashMap<String, QuizShape>>,
+    /// The shapes records of quizzes without a file give, shared between their rows.
+    record_shapes: RecordShapes,
     /// Which records count.
     filter: &'q Filter,
     /// The sessions, groups and quizzes of every record reduced, whatever the filter.
@@ -115,6 +119,7 @@ impl<'q> Reducer<'q> {
             shapes,
             expected,
             learned: RwLock::default(),
+            record_shapes: RecordShapes::default(),
             filter,
             known: Mutex::default(),
             unchecked: AtomicUsize::new(0),
@@ -219,7 +224,7 @@ impl<'q> Reducer<'q> {
                 let (mut row, shape) = match known {
                     Some(shape) => (row(record, shape, regrade), None),
                     None => {
-                        let own = QuizShape::from_record(record);
+                        let own = self.record_shapes.of(record);
                         (row(record, &own, regrade), Some(own))
                     }
                 };
@@ -347,8 +352,9 @@ impl<'q> Reducer<'q> {
                         self.learned
                             .write()
                             .unwrap_or_else(PoisonError::into_inner)
-                            .insert(row.quiz.clone(), own.clone());
-                        data.quizzes.insert(row.quiz.clone(), own);
+                            .insert(row.quiz.clone(), QuizShape::clone(&own));
+                        data.quizzes
+                            .insert(row.quiz.clone(), Arc::unwrap_or_clone(own));
                     }
                 },
             }
@@ -490,13 +496,12 @@ fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f6
 }
 
 fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>) -> AttemptRow {
-    let by_id: HashMap<&str, &view::QuestionView<'_>> =
-        record.questions.iter().map(|q| (&*q.id, q)).collect();
+    let saved_questions = view::QuestionIndex::of(&record.questions);
     let mut scores = Vec::with_capacity(shape.questions.len());
     let mut chosen = Vec::with_capacity(shape.questions.len());
     let mut times = Vec::with_capacity(shape.questions.len());
     for (index, question) in shape.questions.iter().enumerate() {
-        let saved = by_id.get(question.id.as_str());
+        let saved = saved_questions.find(&question.id);
         let answer = saved.and_then(|s| s.answer.as_ref());
         let points = match (regrade, answer) {
             (Some(file), Some(answer)) => file

@@ -155,7 +155,7 @@ pub fn kurtosis(values: &[f64]) -> Option<f64> {
 /// negative (it works against the rest), and for every question when no covariance is positive.
 pub fn effective_weights(matrix: &[Vec<f64>]) -> Vec<Option<f64>> {
     let p = matrix.first().map_or(0, Vec::len);
-    let totals: Vec<f64> = matrix.iter().map(|row| row.iter().sum()).collect();
+    let totals = totals(matrix);
     let covariances: Vec<Option<f64>> = (0..p)
         .map(|q| {
             let column: Vec<f64> = matrix
@@ -234,13 +234,50 @@ pub struct ItemStats {
 
 /// The item analysis of question `q` of `matrix` (rows are attempts), worth `max` points.
 pub fn item(matrix: &[Vec<f64>], q: usize, max: f64, thresholds: &Thresholds) -> ItemStats {
+    let totals = totals(matrix);
+    let weight = effective_weights(matrix).get(q).copied().flatten();
+    item_against(matrix, &totals, weight, q, max, thresholds)
+}
+
+/// The item analysis of every question of `matrix` (rows are attempts), question `q` worth `maxima[q]`
+/// points: the same figures as [`item`] gives one at a time, with the totals and effective weights worked out
+/// once rather than once per question.
+pub fn items(matrix: &[Vec<f64>], maxima: &[f64], thresholds: &Thresholds) -> Vec<ItemStats> {
+    let totals = totals(matrix);
+    let weights = effective_weights(matrix);
+    maxima
+        .iter()
+        .enumerate()
+        .map(|(q, max)| {
+            let weight = weights.get(q).copied().flatten();
+            item_against(matrix, &totals, weight, q, *max, thresholds)
+        })
+        .collect()
+}
+
+/// Each attempt's total score.
+fn totals(matrix: &[Vec<f64>]) -> Vec<f64> {
+    matrix.iter().map(|row| row.iter().sum()).collect()
+}
+
+/// The item analysis of question `q` of `matrix`, worth `max` points, given each attempt's total and the
+/// question's effective weight.
+fn item_against(
+    matrix: &[Vec<f64>],
+    totals: &[f64],
+    effective_weight: Option<f64>,
+    q: usize,
+    max: f64,
+    thresholds: &Thresholds,
+) -> ItemStats {
     let scores: Vec<f64> = matrix
         .iter()
         .map(|row| row.get(q).copied().unwrap_or(0.0))
         .collect();
-    let rest: Vec<f64> = matrix
+    let rest: Vec<f64> = totals
         .iter()
-        .map(|row| row.iter().sum::<f64>() - row.get(q).copied().unwrap_or(0.0))
+        .zip(&scores)
+        .map(|(total, score)| total - score)
         .collect();
     let fractions: Vec<f64> = scores
         .iter()
@@ -275,7 +312,7 @@ pub fn item(matrix: &[Vec<f64>], q: usize, max: f64, thresholds: &Thresholds) ->
             .map(|sd| if sd < NO_SPREAD { 0.0 } else { sd }),
         discrimination,
         efficiency,
-        effective_weight: effective_weights(matrix).get(q).copied().flatten(),
+        effective_weight,
         flags,
     }
 }
