@@ -247,30 +247,41 @@ pub fn run<W: Write>(
         taxonomy: &bank.taxonomy,
         groups: &options.groups,
     };
-    let mut bytes = Vec::new();
-    match options.format {
-        ReportFormat::Text => {
-            bytes.extend(text::render(&report, &labels, options.width).into_bytes());
-            if !seal_lines.is_empty() {
-                bytes.extend(format!("\n{}\n", seal_lines.join("\n")).into_bytes());
+    // Written as it is made: straight to the terminal or pipe, or into the bytes of the `--out` file, which is
+    // then replaced at once.
+    let write = |sink: &mut dyn Write| -> std::io::Result<()> {
+        match options.format {
+            ReportFormat::Text => {
+                sink.write_all(text::render(&report, &labels, options.width).as_bytes())?;
+                if !seal_lines.is_empty() {
+                    write!(sink, "\n{}\n", seal_lines.join("\n"))?;
+                }
+                Ok(())
+            }
+            ReportFormat::Html => sink.write_all(html::render(&report, &labels).as_bytes()),
+            ReportFormat::Csv => csv::write(&report, options.table, options.delimiter, sink),
+            ReportFormat::Json => {
+                let json = JsonReport {
+                    format: 1,
+                    generated_by: concat!("vigil ", env!("CARGO_PKG_VERSION")),
+                    attempts_counted: options.attempts,
+                    seal: &seal,
+                    report: &report,
+                };
+                crate::json::write_pretty(sink, &json)
             }
         }
-        ReportFormat::Html => bytes.extend(html::render(&report, &labels).into_bytes()),
-        ReportFormat::Csv => csv::write(&report, options.table, options.delimiter, &mut bytes)?,
-        ReportFormat::Json => {
-            let json = JsonReport {
-                format: 1,
-                generated_by: concat!("vigil ", env!("CARGO_PKG_VERSION")),
-                attempts_counted: options.attempts,
-                seal: &seal,
-                report: &report,
-            };
-            crate::json::write_pretty(&mut bytes, &json)?;
-        }
-    }
+    };
     match &options.out {
-        Some(path) => replace_file(path, &bytes)?,
-        None => out.write_all(&bytes)?,
+        Some(path) => {
+            let mut bytes = Vec::new();
+            write(&mut bytes)?;
+            replace_file(path, &bytes)?;
+        }
+        None => {
+            write(out)?;
+            out.flush()?;
+        }
     }
     if options.out.is_some() || options.format != ReportFormat::Text {
         for line in &seal_lines {
