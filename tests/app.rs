@@ -17,7 +17,7 @@ use vigil::config::{PhaseRules, RosterEntry};
 use vigil::i18n::Lang;
 use vigil::quiz::parse::ron_options;
 use vigil::quiz::{FeedbackMode, Quiz, Taxonomy};
-use vigil::record::presence::{Liveness, Sighting};
+use vigil::record::presence::{Here, Liveness, Sighting};
 use vigil::record::{AttemptRecord, Participant, Phase, Status};
 use vigil::tui::app::{
     App, Ask, Delivery, Effect, Msg, Notice, Now, Offer, Overlay, Room, Screen, SignInError,
@@ -925,4 +925,65 @@ fn the_bank_is_parsed_from_the_first_key_and_the_quiz_list_waits_for_it() {
     let screen = run(&mut app, VecDeque::from([Event::FocusLost]), delivery);
     assert!(!app.loading_bank);
     assert!(screen.contains("Example: every question kind"), "{screen}");
+}
+
+/// A room that records every presence the app announces: whether someone was signed in, the question on screen,
+/// and whether who or what was open had changed.
+#[derive(Default)]
+struct Watched(Vec<(bool, Option<usize>, bool)>);
+
+impl Services for Watched {
+    fn load_room(&mut self) -> Result<Room, String> {
+        Ok(room(Some(FeedbackMode::Deferred)))
+    }
+    fn prepare(&mut self, _: &str, _: &Participant) -> (Result<(), String>, Option<AttemptRecord>) {
+        (Ok(()), None)
+    }
+    fn save(&mut self, _: &AttemptRecord) -> Delivery {
+        Delivery::Delivered
+    }
+    fn announce(&mut self, here: Option<&Here>, changed: bool, _: u64) {
+        self.0
+            .push((here.is_some(), here.and_then(|h| h.question), changed));
+    }
+}
+
+/// The presence file is written when someone signs in, opens an attempt or leaves, never on every move between
+/// questions (it lives on the shared folder); those wait for the heartbeat.
+#[test]
+fn moving_between_questions_does_not_write_the_presence_file() {
+    let mut app = app(Some(FeedbackMode::Deferred), None);
+    let press = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let mut keys: VecDeque<Event> = "Aigerim".chars().map(press).collect();
+    keys.extend([enter.clone(), enter, press('n'), press('n'), press('p')]);
+    let mut watched = Watched::default();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme::new(ThemeName::Default, true);
+    let _ = run_loop(
+        &mut terminal,
+        &mut app,
+        &theme,
+        &mut Script(keys),
+        &mut watched,
+        &Frozen,
+        None,
+    );
+    let Screen::Attempt(session) = &app.screen else {
+        panic!("on a question")
+    };
+    assert_eq!(
+        session.attempt.position(),
+        1,
+        "the keys moved between questions"
+    );
+    assert_eq!(
+        watched.0,
+        [
+            (true, None, true),
+            (true, Some(1), true),
+            (false, None, true)
+        ],
+        "signed in, attempt opened, left"
+    );
 }

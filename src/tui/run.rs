@@ -84,7 +84,8 @@ pub trait Services {
         Vec::new()
     }
     /// Renews this workstation's presence file with what is on screen (`None`: nobody signed in, the file is
-    /// removed); `changed` when the screen moved on, not only a heartbeat; `now_ms` by the loop's clock.
+    /// removed); `changed` when who is signed in or the quiz or attempt changed, not only a heartbeat; `now_ms` by
+    /// the loop's clock.
     fn announce(&mut self, here: Option<&Here>, changed: bool, now_ms: u64) {
         let _ = (here, changed, now_ms);
     }
@@ -141,10 +142,16 @@ struct Heartbeat {
 }
 
 impl Heartbeat {
-    /// Renews the presence when the screen moved on, or when a heartbeat is due while someone is signed in.
+    /// Renews the presence when someone signs in or out or opens another quiz or attempt, or when a heartbeat is
+    /// due while someone is signed in. Moving between questions waits for the heartbeat: the presence file lives
+    /// on the shared folder, and a write on every keypress would slow each frame by a network round trip.
     fn beat(&mut self, app: &App, services: &mut dyn Services, now: Now) {
         let here = app.here();
-        let changed = here != self.here;
+        let place = |here: &Option<Here>| {
+            here.as_ref()
+                .map(|h| (h.participant.clone(), h.quiz.clone(), h.attempt.clone()))
+        };
+        let changed = place(&here) != place(&self.here);
         let due = here.is_some() && now.mono_ms.saturating_sub(self.at_ms) >= HEARTBEAT_MS;
         if changed || due {
             services.announce(here.as_ref(), changed, now.mono_ms);
