@@ -355,6 +355,14 @@ mod tests {
         )
     }
 
+    /// A results folder with an empty session folder `s`.
+    fn session_folder() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s");
+        std::fs::create_dir_all(&session).unwrap();
+        (dir, session)
+    }
+
     fn source(results: &Path) -> FolderSource {
         FolderSource::new(
             vec![results.to_path_buf()],
@@ -390,9 +398,7 @@ mod tests {
 
     #[test]
     fn a_refresh_shows_what_a_fresh_reading_shows_and_nothing_when_nothing_changed() {
-        let dir = tempfile::tempdir().unwrap();
-        let session = dir.path().join("s");
-        std::fs::create_dir_all(&session).unwrap();
+        let (dir, session) = session_folder();
         let write = |n: u8, text: String| std::fs::write(session.join(format!("{n}.ron")), text);
         write(1, record(1, "completed", 2)).unwrap();
         write(2, record(2, "completed", 1)).unwrap();
@@ -422,9 +428,7 @@ mod tests {
     /// code (`store_names: false`) under the roster's name.
     #[test]
     fn the_trainers_corrections_and_roster_apply_on_the_dashboard() {
-        let dir = tempfile::tempdir().unwrap();
-        let session = dir.path().join("s");
-        std::fs::create_dir_all(&session).unwrap();
+        let (dir, session) = session_folder();
         let write = |n: u8, text: String| std::fs::write(session.join(format!("{n}.ron")), text);
         write(1, record(1, "completed", 2)).unwrap();
         write(
