@@ -107,44 +107,46 @@ pub struct Repeated {
     pub attempts: usize,
 }
 
-/// A name met in a session without a code: as first recorded, its groups and its participant keys.
-type NameSeen = (String, BTreeSet<String>, BTreeSet<String>);
+/// A name met in a session without a code: its first row, its groups and its participant keys.
+type NameSeen<'a> = (&'a AttemptRow, BTreeSet<&'a str>, BTreeSet<&'a str>);
 
-/// What `rows` (every submitted attempt, before one per participant is chosen) show about identities.
+/// What `rows` (every submitted attempt, before one per participant is chosen) show about identities; only what
+/// is pointed out is copied.
 pub fn notes(rows: &[AttemptRow]) -> IdentityNotes {
-    let mut names: BTreeMap<(String, String), NameSeen> = BTreeMap::new();
-    let mut tries: BTreeMap<(String, String, Phase), (String, usize)> = BTreeMap::new();
+    let mut names: BTreeMap<(&str, String), NameSeen<'_>> = BTreeMap::new();
+    let mut tries: BTreeMap<(&str, &str, Phase), (&AttemptRow, usize)> = BTreeMap::new();
     for row in rows {
         if row.code.is_none() {
             let entry = names
-                .entry((row.session.clone(), normalise(&row.name)))
-                .or_insert_with(|| (row.name.clone(), BTreeSet::new(), BTreeSet::new()));
-            entry.1.insert(row.group.clone());
-            entry.2.insert(row.participant.clone());
+                .entry((&row.session, normalise(&row.name)))
+                .or_insert_with(|| (row, BTreeSet::new(), BTreeSet::new()));
+            entry.1.insert(&row.group);
+            entry.2.insert(&row.participant);
         }
         tries
-            .entry((row.participant.clone(), row.quiz.clone(), row.phase))
-            .or_insert_with(|| (shown(row), 0))
+            .entry((&row.participant, &row.quiz, row.phase))
+            .or_insert((row, 0))
             .1 += 1;
     }
+    let owned = |set: BTreeSet<&str>| set.into_iter().map(str::to_owned).collect();
     let same_name = names
-        .into_iter()
-        .filter(|(_, (_, groups, _))| groups.len() > 1)
-        .map(|((session, _), (name, groups, participants))| SameName {
-            session,
-            name,
-            groups: groups.into_iter().collect(),
-            participants: participants.into_iter().collect(),
+        .into_values()
+        .filter(|(_, groups, _)| groups.len() > 1)
+        .map(|(first, groups, participants)| SameName {
+            session: first.session.clone(),
+            name: first.name.clone(),
+            groups: owned(groups),
+            participants: owned(participants),
         })
         .collect();
     let repeated = tries
-        .into_iter()
-        .filter(|(_, (_, count))| *count > 1)
-        .map(|((participant, quiz, phase), (name, attempts))| Repeated {
-            name,
-            participant,
-            quiz,
-            phase,
+        .into_values()
+        .filter(|(_, count)| *count > 1)
+        .map(|(first, attempts)| Repeated {
+            name: shown(first),
+            participant: first.participant.clone(),
+            quiz: first.quiz.clone(),
+            phase: first.phase,
             attempts,
         })
         .collect();
