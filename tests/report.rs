@@ -865,7 +865,7 @@ mod dashboard {
     use vigil::record::{FsWriter, Participant, Phase, Status, Store};
     use vigil::report::Filter;
     use vigil::tui::dashboard::live::State;
-    use vigil::tui::dashboard::{Changed, Dashboard, DashboardSource, run_dashboard};
+    use vigil::tui::dashboard::{Changed, Dashboard, DashboardSource, Request, run_dashboard};
     use vigil::tui::run::{Clock, EventSource};
     use vigil::tui::state::Now;
     use vigil::tui::theme::{Theme, ThemeName};
@@ -1060,6 +1060,32 @@ mod dashboard {
         board.sessions = sessions;
         board.zone = jiff::tz::TimeZone::UTC;
         draw(&mut board, &mut source, keys, width, height)
+    }
+
+    /// A trainer on a Russian layout leaves with the `q` key (`й`), and a narrow dashboard shows every key of its
+    /// footer, on as many lines as they need.
+    #[test]
+    fn the_dashboard_takes_keys_on_a_russian_layout_and_never_cuts_its_footer() {
+        let dir = tempfile::tempdir().unwrap();
+        super::session(dir.path());
+        let mut source = FolderSource::new(
+            vec![dir.path().to_path_buf()],
+            Filter::default(),
+            Vec::new(),
+            None,
+        );
+        let (report, live, _) = source.load(None);
+        let mut board = Dashboard::new(
+            Lang::Ru,
+            report,
+            live,
+            vigil::quiz::Taxonomy::default(),
+            default_groups(),
+        );
+        let cyrillic_q = KeyEvent::new(KeyCode::Char('й'), KeyModifiers::NONE);
+        assert!(matches!(board.update(cyrillic_q), Request::Quit));
+        let screen = dashboard(&[], Lang::Ru, 40, 15);
+        assert!(screen.contains("q выход"), "{screen}");
     }
 
     #[test]

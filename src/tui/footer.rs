@@ -13,7 +13,8 @@ pub const MAX_LINES: usize = 2;
 /// The most lines it takes to show the essential keys in a narrow window.
 const MAX_ESSENTIAL_LINES: usize = 3;
 
-const GAP: &str = "  ";
+/// What separates two keys on a footer line.
+pub const GAP: &str = "  ";
 
 /// "Enter answer": a binding as the footer prints it.
 pub fn entry(lang: Lang, binding: &Binding) -> String {
@@ -36,7 +37,7 @@ pub fn key_name(lang: Lang, shown: &'static str) -> &'static str {
 
 /// Puts `entries` on lines of at most `width` columns, in order; an entry wider than a line gets a line of its
 /// own.
-fn pack(entries: &[String], width: usize) -> Vec<String> {
+pub fn pack(entries: &[String], width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for entry in entries {
         match lines.last_mut() {

@@ -14,6 +14,7 @@ use super::live::{LiveRow, State, form_labels};
 use crate::i18n::{Lang, fill};
 use crate::report::export::Labels;
 use crate::text::printable_line;
+use crate::tui::screens::overlays::truncate;
 use crate::tui::theme::Theme;
 
 /// Below this width the panel leaves out the question, answered and version columns.
@@ -102,6 +103,26 @@ pub fn render(
         .max()
         .unwrap_or(0)
         .min(STATUS_WIDTH);
+    let widths: Vec<Constraint> = columns
+        .iter()
+        .map(|column| match column {
+            Column::Participant => Constraint::Fill(3),
+            Column::Group => Constraint::Fill(2),
+            Column::Quiz => Constraint::Fill(4),
+            Column::Question => Constraint::Length(8),
+            Column::Status => Constraint::Length(u16::try_from(status_width).unwrap_or(u16::MAX)),
+            Column::Answered => Constraint::Length(9),
+            Column::Saved => Constraint::Length(10),
+            Column::Version => Constraint::Length(9),
+        })
+        .collect();
+    // The width each column gets, so that a cut cell ends in "…" instead of stopping mid-word.
+    let room: Vec<usize> = Layout::horizontal(widths.clone())
+        .spacing(1)
+        .split(Rect::new(0, 0, table_area.width, 1))
+        .iter()
+        .map(|column| usize::from(column.width))
+        .collect();
     let rows: Vec<Row<'_>> = dashboard
         .live
         .iter()
@@ -125,6 +146,9 @@ pub fn render(
                     .as_deref()
                     .map_or_else(dash, |v| printable_line(v).into_owned()),
             });
+            let cells = cells
+                .zip(&room)
+                .map(|(text, width)| truncate(&text, *width));
             let style = match row.state {
                 State::Working => theme.text,
                 State::Idle { .. } => theme.warning,
@@ -144,18 +168,16 @@ pub fn render(
         Column::Saved => saved,
         Column::Version => "Vigil",
     });
-    let widths = columns.iter().map(|column| match column {
-        Column::Participant => Constraint::Fill(3),
-        Column::Group => Constraint::Fill(2),
-        Column::Quiz => Constraint::Fill(4),
-        Column::Question => Constraint::Length(8),
-        Column::Status => Constraint::Length(u16::try_from(status_width).unwrap_or(u16::MAX)),
-        Column::Answered => Constraint::Length(9),
-        Column::Saved => Constraint::Length(10),
-        Column::Version => Constraint::Length(9),
-    });
     let table = Table::new(rows, widths)
-        .header(Row::new(heads.collect::<Vec<_>>()).style(theme.title))
+        .header(
+            Row::new(
+                heads
+                    .zip(&room)
+                    .map(|(head, width)| truncate(head, *width))
+                    .collect::<Vec<_>>(),
+            )
+            .style(theme.title),
+        )
         .row_highlight_style(theme.selected);
     let mut state = TableState::default()
         .with_offset(offset)

@@ -203,8 +203,12 @@ impl Dashboard {
         }
     }
 
-    /// Handles one key.
-    pub fn update(&mut self, key: KeyEvent) -> Request {
+    /// Handles one key; a letter typed on a Russian or Kazakh layout counts as the key in the same place on a US
+    /// layout (`й` is `q`), as in the trainee app.
+    pub fn update(&mut self, mut key: KeyEvent) -> Request {
+        if let KeyCode::Char(c) = key.code {
+            key.code = KeyCode::Char(crate::tui::keyboard::as_latin(c));
+        }
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             return Request::Quit;
         }

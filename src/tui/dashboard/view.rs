@@ -13,6 +13,7 @@ use crate::report::export::{
 };
 use crate::text::number;
 use crate::text::printable_line;
+use crate::tui::footer;
 use crate::tui::layout::{MIN_SIZE, clock, wrap};
 use crate::tui::screens::overlays::truncate;
 use crate::tui::theme::Theme;
@@ -60,10 +61,25 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let footer = if dashboard.drill.is_some() {
+        r.drill_keys
+    } else {
+        r.dashboard_keys
+    };
+    // On as many lines as the keys need, so that none is cut (the quit key comes last).
+    let entries: Vec<String> = footer
+        .split(footer::GAP)
+        .filter(|entry| !entry.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let footer_lines: Vec<Line<'_>> = footer::pack(&entries, usize::from(inner.width))
+        .into_iter()
+        .map(|line| Line::styled(line, theme.keys))
+        .collect();
     let [tabs, body, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(footer_lines.len()).unwrap_or(1)),
     ])
     .areas(inner);
     let index = Tab::ALL
@@ -96,12 +112,7 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
         (None, Tab::Topics) => render_topics(quiz, &labels, theme, frame, body),
         (None, Tab::PrePost) => render_pre_post(dashboard, &labels, theme, frame, body),
     }
-    let footer = if dashboard.drill.is_some() {
-        r.drill_keys
-    } else {
-        r.dashboard_keys
-    };
-    frame.render_widget(Paragraph::new(Line::styled(footer, theme.keys)), keys);
+    frame.render_widget(Paragraph::new(footer_lines), keys);
 }
 
 fn render_overview(
