@@ -13,6 +13,10 @@ use serde::Serialize;
 
 use crate::text::unsafe_on_terminal;
 
+mod layout;
+
+pub use layout::Layout;
+
 /// Whether `c` is a character unsafe on a terminal that serde_json leaves raw (it escapes C0 itself).
 fn needs_escape(c: char) -> bool {
     c > '\u{7e}' && unsafe_on_terminal(c, true)
@@ -40,20 +44,26 @@ pub fn escape_controls(json: &str) -> Cow<'_, str> {
     Cow::Owned(escaped)
 }
 
-/// `value` as indented JSON with every control character escaped.
+/// `value` as indented JSON (see [`Layout`]) with every control character escaped.
 pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     let mut json = Vec::new();
     let mut escaping = Escaping::new(&mut json);
-    serde_json::to_writer_pretty(&mut escaping, value)?;
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut escaping,
+        Layout::default(),
+    ))?;
     escaping.finish().map_err(serde_json::Error::io)?;
     String::from_utf8(json).map_err(|error| serde_json::Error::io(io::Error::other(error)))
 }
 
-/// Writes `value` to `out` as indented JSON with every control character escaped, then a line break; the JSON
+/// Writes `value` to `out` as indented JSON (see [`Layout`]) with every control character escaped, then a line break; the JSON
 /// goes out a block at a time as it is made, never held whole.
 pub fn write_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     let mut escaping = Escaping::new(&mut *out);
-    serde_json::to_writer_pretty(&mut escaping, value)?;
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut escaping,
+        Layout::default(),
+    ))?;
     escaping.finish()?;
     writeln!(out)
 }
