@@ -78,6 +78,13 @@ pub struct SealCheck {
     pub outcome: Outcome,
 }
 
+/// Whether a session folder holds a record file, found from its listing alone (nothing is read).
+pub(super) fn holds_records(folder: &Path) -> bool {
+    let mut listed = Vec::new();
+    list(folder, 0, &mut listed);
+    listed.iter().any(Result::is_ok)
+}
+
 /// The record files a session folder holds now, by name, with their bytes (or why they cannot be read).
 pub(super) fn held(folder: &Path) -> BTreeMap<String, (PathBuf, Result<Vec<u8>, String>)> {
     let mut listed = Vec::new();

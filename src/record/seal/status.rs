@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::folder::{ChangeKind, Outcome, SealCheck, check_folder, held};
+use super::folder::{ChangeKind, Outcome, SealCheck, check_folder, held, holds_records};
 use super::keys::PinnedKey;
 use crate::i18n::{Lang, fill};
 use crate::record::integrity::{Integrity, open};
@@ -77,7 +77,7 @@ impl SealStatus {
         for folder in session_folders(folders, sessions) {
             match check_folder(&folder, pinned) {
                 Some(check) => status.sessions.push(check),
-                None if pinned.is_some() && !held(&folder).is_empty() => {
+                None if pinned.is_some() && holds_records(&folder) => {
                     status.sessions.push(SealCheck {
                         folder: folder.clone(),
                         sealed_at: None,
