@@ -2,7 +2,9 @@
 //! compare the options a participant was shown with the quiz's without keeping the lists.
 
 use std::fmt;
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::BuildHasher;
+
+use foldhash::quality::FixedState;
 
 use serde::Deserialize;
 use serde::de::{Deserializer, SeqAccess, Visitor};
@@ -19,6 +21,10 @@ pub struct IdTally {
     pub fingerprint: u64,
 }
 
+/// How an id is hashed into a tally: the same in every run, so tallies may be compared wherever they were
+/// made, and several times cheaper than the standard library's SipHash on short ids.
+const ID_HASH: FixedState = FixedState::with_seed(0x5669_6769_6c00_0001);
+
 impl IdTally {
     /// The tally of `ids`.
     pub fn of<'a>(ids: impl IntoIterator<Item = &'a str>) -> Self {
@@ -27,11 +33,9 @@ impl IdTally {
 
     /// This tally with one more id.
     fn with(self, id: &str) -> Self {
-        let mut hasher = DefaultHasher::new();
-        hasher.write(id.as_bytes());
         Self {
             count: self.count + 1,
-            fingerprint: self.fingerprint.wrapping_add(hasher.finish()),
+            fingerprint: self.fingerprint.wrapping_add(ID_HASH.hash_one(id)),
         }
     }
 }

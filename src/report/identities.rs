@@ -2,7 +2,7 @@
 //! keep only codes get the roster's names back (on the trainer's machine), and what looks like one person
 //! counted twice — or one person's extra attempts — is pointed out so the trainer can correct it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -113,8 +113,9 @@ type NameSeen<'a> = (&'a AttemptRow, BTreeSet<&'a str>, BTreeSet<&'a str>);
 /// What `rows` (every submitted attempt, before one per participant is chosen) show about identities; only what
 /// is pointed out is copied.
 pub fn notes(rows: &[AttemptRow]) -> IdentityNotes {
-    let mut names: BTreeMap<(&str, String), NameSeen<'_>> = BTreeMap::new();
-    let mut tries: BTreeMap<(&str, &str, Phase), (&AttemptRow, usize)> = BTreeMap::new();
+    // Hashed while gathering (thousands of rows), sorted once only what is pointed out.
+    let mut names: HashMap<(&str, String), NameSeen<'_>> = HashMap::new();
+    let mut tries: HashMap<(&str, &str, Phase), (&AttemptRow, usize)> = HashMap::new();
     for row in rows {
         if row.code.is_none() {
             let entry = names
@@ -129,9 +130,14 @@ pub fn notes(rows: &[AttemptRow]) -> IdentityNotes {
             .1 += 1;
     }
     let owned = |set: BTreeSet<&str>| set.into_iter().map(str::to_owned).collect();
+    let mut names: Vec<_> = names
+        .into_iter()
+        .filter(|(_, (_, groups, _))| groups.len() > 1)
+        .collect();
+    names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let same_name = names
-        .into_values()
-        .filter(|(_, groups, _)| groups.len() > 1)
+        .into_iter()
+        .map(|(_, seen)| seen)
         .map(|(first, groups, participants)| SameName {
             session: first.session.clone(),
             name: first.name.clone(),
@@ -139,9 +145,14 @@ pub fn notes(rows: &[AttemptRow]) -> IdentityNotes {
             participants: owned(participants),
         })
         .collect();
+    let mut tries: Vec<_> = tries
+        .into_iter()
+        .filter(|(_, (_, count))| *count > 1)
+        .collect();
+    tries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let repeated = tries
-        .into_values()
-        .filter(|(_, count)| *count > 1)
+        .into_iter()
+        .map(|(_, seen)| seen)
         .map(|(first, attempts)| Repeated {
             name: shown(first),
             participant: first.participant.clone(),

@@ -496,12 +496,25 @@ fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f6
 }
 
 fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>) -> AttemptRow {
-    let saved_questions = view::QuestionIndex::of(&record.questions);
+    // A record usually lists the shape's questions in the shape's order: then each is found where it stands,
+    // without an index (the shape of a quiz file has no repeated id; a shape made from records is sorted, so a
+    // repeated id would stand next to itself).
+    let in_order = record.questions.len() == shape.questions.len()
+        && record
+            .questions
+            .iter()
+            .zip(&shape.questions)
+            .all(|(saved, question)| *saved.id == question.id)
+        && (shape.from_quiz_file || shape.questions.windows(2).all(|w| w[0].id != w[1].id));
+    let saved_questions = (!in_order).then(|| view::QuestionIndex::of(&record.questions));
     let mut scores = Vec::with_capacity(shape.questions.len());
     let mut chosen = Vec::with_capacity(shape.questions.len());
     let mut times = Vec::with_capacity(shape.questions.len());
     for (index, question) in shape.questions.iter().enumerate() {
-        let saved = saved_questions.find(&question.id);
+        let saved = match &saved_questions {
+            Some(index) => index.find(&question.id),
+            None => record.questions.get(index),
+        };
         let answer = saved.and_then(|s| s.answer.as_ref());
         let points = match (regrade, answer) {
             (Some(file), Some(answer)) => file
@@ -561,5 +574,66 @@ fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>
         question_time_ms: times,
         feedback: record.feedback,
         file: std::path::PathBuf::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A completed record of the generated quiz with `questions` as (id, points, time in ms).
+    fn record(questions: &[(&str, f64, u64)]) -> String {
+        let questions: Vec<String> = questions
+            .iter()
+            .map(|(id, points, time)| {
+                format!(
+                    r#"("{id}","multiple",["a","b"],[],chosen(["b"]),{points:?},1.0,{time},false)"#
+                )
+            })
+            .collect();
+        format!(
+            concat!(
+                r#"(format:1,attempt:"4df7c323-e19d-4d14-a922-3dde28bbea1d","#,
+                r#"participant:(name:"P",group:"ngo"),session:"s",phase:pre,"#,
+                r#"quiz:(id:"generated",language:"en",version:1,content_hash:"blake3:00",title:"Generated"),"#,
+                r#"feedback:deferred,started:"2010-04-29T09:00:00Z",updated:"2010-04-29T09:00:00Z","#,
+                r#"ended:"2010-04-29T09:00:00Z",status:completed,current:0,questions:[{}],"#,
+                r#"total:(points:0.0,max_points:3.0))"#
+            ),
+            questions.join(",")
+        )
+    }
+
+    fn scores_and_times(text: &str, shape: &QuizShape) -> (Vec<f64>, Vec<u64>) {
+        let (view, _) = view::read(text.as_bytes(), None).unwrap();
+        let row = row(&view, shape, None);
+        (row.scores, row.question_time_ms)
+    }
+
+    #[test]
+    fn a_record_in_the_shapes_order_and_a_shuffled_one_give_the_same_row() {
+        let in_order = record(&[("q1", 1.0, 10), ("q2", 0.5, 20), ("q10", 0.0, 30)]);
+        let shuffled = record(&[("q10", 0.0, 30), ("q1", 1.0, 10), ("q2", 0.5, 20)]);
+        let missing = record(&[("q2", 0.5, 20), ("q1", 1.0, 10)]);
+        let (view, _) = view::read(in_order.as_bytes(), None).unwrap();
+        let shape = QuizShape::from_record(&view);
+        let expected = (vec![1.0, 0.5, 0.0], vec![10, 20, 30]);
+        assert_eq!(scores_and_times(&in_order, &shape), expected);
+        assert_eq!(scores_and_times(&shuffled, &shape), expected);
+        assert_eq!(
+            scores_and_times(&missing, &shape),
+            (vec![1.0, 0.5, 0.0], vec![10, 20, 0])
+        );
+    }
+
+    #[test]
+    fn a_repeated_question_counts_its_last_answer_even_in_the_shapes_order() {
+        let repeated = record(&[("q1", 1.0, 10), ("q1", 0.25, 20), ("q2", 0.5, 30)]);
+        let (view, _) = view::read(repeated.as_bytes(), None).unwrap();
+        let shape = QuizShape::from_record(&view);
+        assert_eq!(
+            scores_and_times(&repeated, &shape),
+            (vec![0.25, 0.25, 0.5], vec![20, 20, 30])
+        );
     }
 }
