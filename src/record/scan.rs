@@ -2,6 +2,7 @@
 //! different files of one attempt settled as a conflict.
 
 use std::collections::VecDeque;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -81,18 +82,18 @@ pub(crate) type Outcome<T> = Result<Candidate<T>, Problem>;
 /// why it cannot.
 pub(crate) type Read<'r, T> = dyn Fn(&Path, &[u8]) -> Result<(Standing, T), String> + Sync + 'r;
 
-/// Reads the records under some folders, a batch at a time parsed on every core, and keeps of each only what
-/// the caller makes of it; the files of an attempt are settled against each other once all are read, so that
-/// which one counts never depends on the order of the folders.
+/// Reads the records under some folders, parsed on every core, and keeps of each only what the caller makes of
+/// it; the files of an attempt are settled against each other once all are read, so that which one counts never
+/// depends on the order of the folders.
 pub struct Scan<'r, T = Box<Loaded>> {
-    pending: std::vec::IntoIter<Result<PathBuf, Problem>>,
+    pending: Vec<Result<PathBuf, Problem>>,
     ready: VecDeque<Entry<T>>,
     settled: bool,
     read: Box<Read<'r, T>>,
 }
 
-/// How many files are parsed together.
-const BATCH: usize = 512;
+/// What a file whose reading failed unexpectedly (a bug) is reported with.
+const UNEXPECTED: &str = "reading the file failed unexpectedly; run the command again, and report it if it happens again";
 
 /// Scans `folders` (results folders holding session folders, or session folders themselves); with `session`,
 /// only that session's folder inside each.
@@ -136,7 +137,7 @@ pub(crate) fn list_folders(
     listed
 }
 
-/// Reads `listed` files as a scan does, a batch at a time on every core, and gives what became of each in
+/// Reads `listed` files as a scan does, on every core, and gives what became of each in
 /// order, unsettled: for a caller that keeps files across scans and settles them together.
 pub(crate) fn read_unsettled<T: Send>(
     listed: Vec<Result<PathBuf, Problem>>,
@@ -175,76 +176,65 @@ fn whole_records(
 impl<'r, T: Send> Scan<'r, T> {
     fn new(pending: Vec<Result<PathBuf, Problem>>, read: Box<Read<'r, T>>) -> Self {
         Self {
-            pending: pending.into_iter(),
+            pending,
             ready: VecDeque::new(),
             settled: false,
             read,
         }
     }
 
-    /// Reads every file, a batch at a time, and queues their entries in file order with the files of each
-    /// attempt settled.
+    /// Reads every file and queues their entries in file order with the files of each attempt settled.
     fn read_all(&mut self) {
         let files = self.read_every();
         self.ready.extend(settle(files));
         self.settled = true;
     }
 
-    /// Reads every pending file, a batch at a time, and gives what became of each in file order.
+    /// Reads every pending file on every core and gives what became of each in file order. The readers are
+    /// started once for the whole scan and take the next file as they finish one; a reader that panics on a
+    /// file (a bug) costs only that file, which is then reported, never dropped.
     fn read_every(&mut self) -> Vec<Outcome<T>> {
-        let mut files = Vec::with_capacity(self.pending.len());
-        while self.pending.len() > 0 {
-            self.fill(&mut files);
-        }
-        files
-    }
-
-    /// Reads the next batch of files on every core and adds what became of them to `files`, in file order.
-    fn fill(&mut self, files: &mut Vec<Outcome<T>>) {
-        let batch: Vec<Result<PathBuf, Problem>> = self.pending.by_ref().take(BATCH).collect();
+        let pending = std::mem::take(&mut self.pending);
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 4)
-            .min(batch.len());
-        let next = AtomicUsize::new(0);
+            .min(pending.len());
         let read = &*self.read;
+        let mut files: Vec<Option<Outcome<T>>> = Vec::new();
+        files.resize_with(pending.len(), || None);
+        let next = AtomicUsize::new(0);
         let work = || {
             let mut done = Vec::new();
             loop {
                 let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(item) = batch.get(index) else {
+                let Some(item) = pending.get(index) else {
                     return done;
                 };
-                done.push((index, read_item(item, read)));
+                let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| read_item(item, read)));
+                done.push((index, outcome.ok()));
             }
         };
-        // Readers run on their own threads even alone, so that one that panics (a bug) costs only its files,
-        // which are then reported, never dropped.
-        let mut parsed: Vec<(usize, Outcome<T>)> = std::thread::scope(|scope| {
+        std::thread::scope(|scope| {
             let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
-            handles
+            for (index, outcome) in handles
                 .into_iter()
                 .flat_map(|handle| handle.join().unwrap_or_default())
-                .collect()
+            {
+                files[index] = outcome;
+            }
         });
-        parsed.sort_unstable_by_key(|(index, _)| *index);
-        let mut parsed = parsed.into_iter().peekable();
-        for (index, listed) in batch.iter().enumerate() {
-            let path = listed
-                .as_ref()
-                .map_or_else(|p| p.path.clone(), Clone::clone);
-            let item = match parsed.next_if(|(at, _)| *at == index) {
-                Some((_, item)) => item,
-                None => Err(Problem {
-                    path: path.clone(),
-                    message:
-                        "reading the file failed unexpectedly; run the command again, and report \
-                              it if it happens again"
-                            .to_owned(),
-                }),
-            };
-            files.push(item);
-        }
+        files
+            .into_iter()
+            .zip(pending)
+            .map(|(outcome, listed)| {
+                outcome.unwrap_or_else(|| {
+                    Err(Problem {
+                        path: listed.unwrap_or_else(|problem| problem.path),
+                        message: UNEXPECTED.to_owned(),
+                    })
+                })
+            })
+            .collect()
     }
 }
 
@@ -343,4 +333,51 @@ pub(crate) fn load_body(
 /// The problem message of a record whose contents cannot be believed.
 pub(crate) fn damaged(fault: &super::check::RecordFault) -> String {
     format!("damaged record: {fault}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::AttemptId;
+    use rand::SeedableRng;
+
+    #[test]
+    fn a_reader_that_panics_on_one_file_costs_only_that_file() {
+        let folder = tempfile::tempdir().unwrap();
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        let mut ids = Vec::new();
+        for n in 0..1200 {
+            let id = AttemptId::new(jiff::Timestamp::UNIX_EPOCH, &mut rng);
+            let content = if n == 700 { "boom" } else { "fine" };
+            std::fs::write(folder.path().join(format!("{n:04}.ron")), content).unwrap();
+            ids.push(id);
+        }
+        let entries: Vec<Entry<usize>> = scan_with(&[folder.path().to_path_buf()], None, {
+            let ids = ids.clone();
+            move |path, bytes| {
+                assert!(bytes != b"boom", "a reader's bug");
+                let n: usize = path.file_stem().unwrap().to_str().unwrap().parse().unwrap();
+                Ok((ids[n].clone(), n))
+            }
+        })
+        .collect();
+        let read: Vec<usize> = entries
+            .iter()
+            .filter_map(|entry| match entry {
+                Entry::Record(n) => Some(*n),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(read, (0..1200).filter(|n| *n != 700).collect::<Vec<_>>());
+        let problems: Vec<&Problem> = entries
+            .iter()
+            .filter_map(|entry| match entry {
+                Entry::Problem(problem) => Some(problem),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].path.ends_with("0700.ron"));
+        assert_eq!(problems[0].message, UNEXPECTED);
+    }
 }

@@ -1,7 +1,7 @@
 //! The data a report is built from: the shape of each quiz, one row of numbers per completed attempt, which
 //! records count and which attempt of several.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -363,23 +363,40 @@ pub(crate) fn choose(mut rows: Vec<AttemptRow>, choice: AttemptChoice) -> Vec<At
         rows.sort_by(|a, b| (a.started, &a.attempt).cmp(&(b.started, &b.attempt)));
         return rows;
     }
-    let mut kept: BTreeMap<(String, String, Phase), AttemptRow> = BTreeMap::new();
-    for row in rows {
-        let key = (row.participant.clone(), row.quiz.clone(), row.phase);
+    // Which row each participant keeps of each quiz and phase, found by borrowed keys in a hash map; the rows
+    // are sorted afterwards, so the map's order does not matter.
+    let mut kept: HashMap<(&str, &str, Phase), usize> = HashMap::new();
+    for (index, row) in rows.iter().enumerate() {
+        let key = (row.participant.as_str(), row.quiz.as_str(), row.phase);
         let replace = match kept.get(&key) {
             None => true,
-            Some(old) => match choice {
-                AttemptChoice::First => (row.started, &row.attempt) < (old.started, &old.attempt),
-                AttemptChoice::Last => (row.started, &row.attempt) > (old.started, &old.attempt),
-                AttemptChoice::Best => row.percent() > old.percent(),
-                AttemptChoice::All => true,
-            },
+            Some(&old) => {
+                let old = &rows[old];
+                match choice {
+                    AttemptChoice::First => {
+                        (row.started, &row.attempt) < (old.started, &old.attempt)
+                    }
+                    AttemptChoice::Last => {
+                        (row.started, &row.attempt) > (old.started, &old.attempt)
+                    }
+                    AttemptChoice::Best => row.percent() > old.percent(),
+                    AttemptChoice::All => true,
+                }
+            }
         };
         if replace {
-            kept.insert(key, row);
+            kept.insert(key, index);
         }
     }
-    let mut rows: Vec<AttemptRow> = kept.into_values().collect();
+    let mut keep = vec![false; rows.len()];
+    for index in kept.into_values() {
+        keep[index] = true;
+    }
+    let mut rows: Vec<AttemptRow> = rows
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(row, keep)| keep.then_some(row))
+        .collect();
     rows.sort_by(|a, b| (a.started, &a.attempt).cmp(&(b.started, &b.attempt)));
     rows
 }
