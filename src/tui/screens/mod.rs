@@ -237,8 +237,12 @@ pub fn scrolled(
     let total = lines.len();
     let offset = usize::from(clamp_offset(offset, total, area.height));
     let rows = view_rows(total, area.height);
-    let visible: Vec<Line<'static>> = lines.into_iter().skip(offset).take(rows).collect();
-    frame.render_widget(Paragraph::new(visible), area);
+    // Line by line into the buffer: the lines are wrapped already, and a paragraph would style every cell of
+    // the area twice before drawing them (most of the work of a keypress on a large window).
+    let buffer = frame.buffer_mut();
+    for (row, line) in (area.top()..area.bottom()).zip(lines.iter().skip(offset).take(rows)) {
+        buffer.set_line(area.x, row, line, area.width);
+    }
     if total <= usize::from(area.height) {
         return;
     }
