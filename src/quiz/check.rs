@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
@@ -135,14 +136,10 @@ fn check_with(inputs: &[Input], fallback_taxonomy: &Taxonomy, with_lint: bool) -
         })
         .collect();
     let mut parsed: Vec<(usize, Quiz)> = Vec::new();
-    for (index, source) in sources.iter().enumerate() {
-        let Some(source) = source else { continue };
-        let name = &inputs[index].name;
-        match parse::<Quiz>(name, source, QUIZ_FORMAT) {
-            Ok(quiz) => {
-                let mut findings = Findings::new(name, source);
-                validate(&quiz, &report.taxonomy, &mut findings);
-                per_file[index].extend(findings.into_diagnostics());
+    for (index, outcome) in parse_quizzes(inputs, &sources, &report.taxonomy) {
+        match outcome {
+            Ok((quiz, findings)) => {
+                per_file[index].extend(findings);
                 parsed.push((index, quiz));
             }
             Err(finding) => per_file[index].push(*finding),
@@ -196,6 +193,60 @@ fn check_with(inputs: &[Input], fallback_taxonomy: &Taxonomy, with_lint: bool) -
         report.diagnostics.extend(findings);
     }
     report
+}
+
+/// What parsing and validating one quiz file gave: the quiz and its findings, or why it could not be parsed.
+type Parsed = Result<(Quiz, Vec<Diagnostic>), Box<Diagnostic>>;
+
+/// Parses and validates every quiz file of `sources` (by index into `inputs`), the files shared out between
+/// the cores: a bank is a few dozen files, each parsed on its own. Gives each file's outcome in file order.
+fn parse_quizzes(
+    inputs: &[Input],
+    sources: &[Option<SourceText<'_>>],
+    taxonomy: &Taxonomy,
+) -> Vec<(usize, Parsed)> {
+    let files: Vec<(usize, &SourceText<'_>)> = sources
+        .iter()
+        .enumerate()
+        .filter_map(|(index, source)| Some((index, source.as_ref()?)))
+        .collect();
+    let one = |(index, source): (usize, &SourceText<'_>)| -> (usize, Parsed) {
+        let name = &inputs[index].name;
+        let outcome = parse::<Quiz>(name, source, QUIZ_FORMAT).map(|quiz| {
+            let mut findings = Findings::new(name, source);
+            validate(&quiz, taxonomy, &mut findings);
+            (quiz, findings.into_diagnostics())
+        });
+        (index, outcome)
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+        .min(files.len());
+    if workers <= 1 {
+        return files.into_iter().map(one).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+            done.push(one(*file));
+        }
+        done
+    };
+    let mut outcomes: Vec<(usize, Parsed)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    outcomes.sort_unstable_by_key(|(index, _)| *index);
+    outcomes
 }
 
 fn is_tag_file(name: &str) -> bool {
