@@ -18,7 +18,7 @@ use crate::quiz::bank::BUILT_IN_PREFIX;
 use crate::record::IntegrityKey;
 use crate::record::scan::scan_with;
 use crate::record::seal::{PinnedKey, SealStatus};
-use crate::record::writer::{replace_file, replace_private_file};
+use crate::record::writer::{replace_file_by, replace_private_file};
 use crate::report::export::csv::Table;
 use crate::report::export::{Labels, csv, html, text};
 use crate::report::reduce::Reducer;
@@ -247,8 +247,8 @@ pub fn run<W: Write>(
         taxonomy: &bank.taxonomy,
         groups: &options.groups,
     };
-    // Written as it is made: straight to the terminal or pipe, or into the bytes of the `--out` file, which is
-    // then replaced at once.
+    // Written as it is made: straight to the terminal or pipe, or into a temporary file beside `--out`, which
+    // then replaces it at once.
     let write = |sink: &mut dyn Write| -> std::io::Result<()> {
         match options.format {
             ReportFormat::Text => {
@@ -273,11 +273,12 @@ pub fn run<W: Write>(
         }
     };
     match &options.out {
-        Some(path) => {
-            let mut bytes = Vec::new();
-            write(&mut bytes)?;
-            replace_file(path, &bytes)?;
-        }
+        Some(path) => replace_file_by(path, write).with_context(|| {
+            format!(
+                "could not write the report to {}; check that its folder exists and has room",
+                printable_line(&path.display().to_string())
+            )
+        })?,
         None => {
             write(out)?;
             out.flush()?;
@@ -358,6 +359,32 @@ mod tests {
         let (code, err) = run_report(&options(&results, beside.clone(), vec![config]));
         assert_eq!((code, err.as_str()), (0, ""));
         assert!(beside.exists());
+    }
+
+    #[test]
+    fn an_output_that_cannot_be_written_is_named_with_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let results = dir.path().join("results");
+        std::fs::create_dir(&results).unwrap();
+        let out = dir.path().join("missing").join("report.json");
+        let mut err = Vec::new();
+        let mut console = Console::new(Vec::new(), false);
+        let error = run(
+            &options(&results, out.clone(), Vec::new()),
+            None,
+            &mut console,
+            &mut err,
+        )
+        .unwrap_err();
+        let message = format!("{error:#}");
+        assert!(
+            message.starts_with(&format!(
+                "could not write the report to {}; check that its folder exists",
+                out.display()
+            )),
+            "{message}"
+        );
+        assert!(!out.exists());
     }
 
     #[test]

@@ -40,26 +40,44 @@ impl RecordWriter for FsWriter {
 /// temporary file in the same folder (named so that scans skip it), flushed to disk, readable by others like any
 /// new file (a trainer reads what a workstation wrote), renamed over `path`, and the folder flushed.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace_file_with_mode(path, bytes, 0o644)
+    replace_file_with_mode(path, |sink| sink.write_all(bytes), 0o644)
 }
 
 /// Replaces `path` with `bytes` like [`replace_file`], but readable and writable by its owner only on Unix
 /// (a secret such as the trainer's signing key); elsewhere the file takes the folder's permissions.
 pub fn replace_private_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace_file_with_mode(path, bytes, 0o600)
+    replace_file_with_mode(path, |sink| sink.write_all(bytes), 0o600)
 }
 
-/// [`replace_file`] with the permission bits `mode` set on the new file (Unix only).
-fn replace_file_with_mode(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+/// Replaces `path` like [`replace_file`] with what `write` writes, passed on to the temporary file as it is
+/// written (a report of thousands of participants is never held whole); if `write` fails, `path` is untouched
+/// and the temporary file is removed.
+pub fn replace_file_by(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    replace_file_with_mode(path, write, 0o644)
+}
+
+/// [`replace_file_by`] with the permission bits `mode` set on the new file (Unix only).
+fn replace_file_with_mode(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    mode: u32,
+) -> io::Result<()> {
     let folder = path
         .parent()
         .filter(|parent| !parent.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
+    let temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(".tmp")
         .tempfile_in(folder)?;
-    temp.write_all(bytes)?;
+    let mut buffered = io::BufWriter::with_capacity(64 * 1024, temp);
+    write(&mut buffered)?;
+    let temp = buffered
+        .into_inner()
+        .map_err(io::IntoInnerError::into_error)?;
     temp.as_file().sync_all()?;
     #[cfg(unix)]
     {
@@ -83,4 +101,48 @@ fn sync_folder(folder: &Path) {
     }
     #[cfg(not(unix))]
     let _ = folder;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_replaced_by_a_writer_holds_all_it_wrote() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("report.json");
+        std::fs::write(&path, "old").unwrap();
+        let line = "x".repeat(1000);
+        replace_file_by(&path, |sink| {
+            for _ in 0..200 {
+                writeln!(sink, "{line}")?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(written.len(), 200 * 1001);
+        assert!(written.lines().all(|l| l == line));
+    }
+
+    #[test]
+    fn a_writer_that_fails_leaves_the_old_file_and_no_temporary_file() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("report.json");
+        std::fs::write(&path, "old").unwrap();
+        let failed = replace_file_by(&path, |sink| {
+            sink.write_all(&[b'y'; 100_000])?;
+            Err(io::Error::other("the report could not be written"))
+        });
+        assert_eq!(
+            failed.unwrap_err().to_string(),
+            "the report could not be written"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let names: Vec<_> = std::fs::read_dir(folder.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["report.json"]);
+    }
 }
