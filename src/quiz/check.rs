@@ -9,7 +9,8 @@ use serde::Serialize;
 use super::diagnostic::{Diagnostic, Severity};
 pub use super::files::{gather, read_file, unreadable};
 use super::findings::Findings;
-use super::lint::lint;
+use super::limits::within_limits;
+use super::lint::{lint_pools, lint_quiz};
 use super::model::{QUIZ_FORMAT, Quiz};
 use super::parse::{decode, parse};
 use super::source::SourceText;
@@ -136,11 +137,13 @@ fn check_with(inputs: &[Input], fallback_taxonomy: &Taxonomy, with_lint: bool) -
         })
         .collect();
     let mut parsed: Vec<(usize, Quiz)> = Vec::new();
-    for (index, outcome) in parse_quizzes(inputs, &sources, &report.taxonomy) {
+    let mut own_lints: Vec<Vec<Diagnostic>> = vec![Vec::new(); inputs.len()];
+    for (index, outcome) in parse_quizzes(inputs, &sources, &report.taxonomy, with_lint) {
         match outcome {
-            Ok((quiz, findings)) => {
-                per_file[index].extend(findings);
-                parsed.push((index, quiz));
+            Ok(file) => {
+                per_file[index].extend(file.findings);
+                own_lints[index] = file.lints;
+                parsed.push((index, file.quiz));
             }
             Err(finding) => per_file[index].push(*finding),
         }
@@ -160,17 +163,23 @@ fn check_with(inputs: &[Input], fallback_taxonomy: &Taxonomy, with_lint: bool) -
             per_file[index].push(finding);
         }
     }
-    let sound: Vec<ParsedQuiz<'_>> = cross
+    let mut sound: Vec<ParsedQuiz<'_>> = Vec::new();
+    for (index, quiz) in cross
         .into_iter()
-        .filter(|p| {
-            inputs
-                .iter()
-                .position(|i| i.name == p.file)
-                .is_some_and(|index| !per_file[index].iter().any(Diagnostic::is_error))
-        })
-        .collect();
-    let lints = if with_lint { lint(&sound) } else { Vec::new() };
-    for finding in lints {
+        .zip(&parsed)
+        .map(|(quiz, (index, _))| (*index, quiz))
+    {
+        if !per_file[index].iter().any(Diagnostic::is_error) {
+            per_file[index].append(&mut own_lints[index]);
+            sound.push(quiz);
+        }
+    }
+    let pooled = if with_lint {
+        lint_pools(&sound)
+    } else {
+        Vec::new()
+    };
+    for finding in pooled {
         if let Some(index) = inputs.iter().position(|i| i.name == finding.file) {
             per_file[index].push(finding);
         }
@@ -195,15 +204,25 @@ fn check_with(inputs: &[Input], fallback_taxonomy: &Taxonomy, with_lint: bool) -
     report
 }
 
-/// What parsing and validating one quiz file gave: the quiz and its findings, or why it could not be parsed.
-type Parsed = Result<(Quiz, Vec<Diagnostic>), Box<Diagnostic>>;
+/// A quiz file that parsed: the quiz, what validating it found, and what the item-writing lint found in it on its
+/// own (shown only if validation finds no error).
+struct ParsedFile {
+    quiz: Quiz,
+    findings: Vec<Diagnostic>,
+    lints: Vec<Diagnostic>,
+}
 
-/// Parses and validates every quiz file of `sources` (by index into `inputs`), the files shared out between
-/// the cores: a bank is a few dozen files, each parsed on its own. Gives each file's outcome in file order.
+/// What parsing one quiz file gave, or why it could not be parsed.
+type Parsed = Result<ParsedFile, Box<Diagnostic>>;
+
+/// Parses and validates every quiz file of `sources` (by index into `inputs`), and lints each on its own when
+/// `with_lint`; the files are shared out between the cores (a bank is a few dozen files, each parsed on its own),
+/// and a file's lint runs beside its validation. Gives each file's outcome in file order.
 fn parse_quizzes(
     inputs: &[Input],
     sources: &[Option<SourceText<'_>>],
     taxonomy: &Taxonomy,
+    with_lint: bool,
 ) -> Vec<(usize, Parsed)> {
     let files: Vec<(usize, &SourceText<'_>)> = sources
         .iter()
@@ -213,9 +232,38 @@ fn parse_quizzes(
     let one = |(index, source): (usize, &SourceText<'_>)| -> (usize, Parsed) {
         let name = &inputs[index].name;
         let outcome = parse::<Quiz>(name, source, QUIZ_FORMAT).map(|quiz| {
-            let mut findings = Findings::new(name, source);
-            validate(&quiz, taxonomy, &mut findings);
-            (quiz, findings.into_diagnostics())
+            let validated = || {
+                let mut findings = Findings::new(name, source);
+                validate(&quiz, taxonomy, &mut findings);
+                findings.into_diagnostics()
+            };
+            // The lint is shown only for a quiz without errors, but runs beside validation to save time: on any
+            // quiz whose lists are within the limits (one outside them always has an error), and what it found
+            // is dropped if validation finds an error, even a panic.
+            let (findings, lints) = if with_lint && within_limits(&quiz) {
+                let parsed = ParsedQuiz {
+                    file: name,
+                    source,
+                    quiz: &quiz,
+                };
+                std::thread::scope(|scope| {
+                    let lints = scope.spawn(|| lint_quiz(&parsed));
+                    let findings = validated();
+                    let lints = match lints.join() {
+                        Ok(lints) => lints,
+                        Err(_) if findings.iter().any(Diagnostic::is_error) => Vec::new(),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    };
+                    (findings, lints)
+                })
+            } else {
+                (validated(), Vec::new())
+            };
+            ParsedFile {
+                quiz,
+                findings,
+                lints,
+            }
         });
         (index, outcome)
     };
@@ -236,17 +284,17 @@ fn parse_quizzes(
     };
     let mut outcomes: Vec<(usize, Parsed)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+        handles.into_iter().flat_map(joined).collect()
     });
     outcomes.sort_unstable_by_key(|(index, _)| *index);
     outcomes
+}
+
+/// What a scoped thread gave, or its panic carried on in this thread.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 fn is_tag_file(name: &str) -> bool {

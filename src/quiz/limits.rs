@@ -2,7 +2,8 @@
 //!
 //! The largest shipped quiz has 20 questions of at most 6 options; the benchmarks use 5,000 questions.
 
-use super::model::QuestionKind;
+use super::model::{QuestionKind, Quiz};
+use super::validate::MAX_BRANCH_NODES;
 
 /// The most questions (and scenarios) in one quiz.
 pub const MAX_QUESTIONS: usize = 10_000;
@@ -53,6 +54,22 @@ pub fn oversized_list(kind: &QuestionKind) -> Option<Oversized> {
         })
 }
 
+/// Whether every list of `quiz` is within the limits above, so that work which grows with their lengths (the
+/// item-writing lint) stays short whatever else is wrong with the quiz; validation names what is too long.
+pub fn within_limits(quiz: &Quiz) -> bool {
+    quiz.scenarios.len() <= MAX_QUESTIONS
+        && quiz.questions.len() <= MAX_QUESTIONS
+        && quiz.questions.iter().all(|question| {
+            question.references.len() <= MAX_ENTRIES
+                && question.tags.len() <= MAX_ENTRIES
+                && oversized_list(&question.kind).is_none()
+                && match &question.kind {
+                    QuestionKind::Branching { nodes, .. } => nodes.len() <= MAX_BRANCH_NODES,
+                    _ => true,
+                }
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +80,19 @@ mod tests {
         QuestionKind::Single {
             options: vec![option; count],
         }
+    }
+
+    #[test]
+    fn a_quiz_is_within_the_limits_until_one_list_is_too_long() {
+        let mut quiz: Quiz = crate::quiz::parse::ron_options()
+            .from_str(include_str!("../../docs/examples/every-kind.ron"))
+            .unwrap();
+        assert!(within_limits(&quiz));
+        quiz.questions[0].kind = options(MAX_ENTRIES + 1);
+        assert!(!within_limits(&quiz));
+        quiz.questions[0].kind = options(MAX_ENTRIES);
+        quiz.questions[0].references = vec![String::new(); MAX_ENTRIES + 1];
+        assert!(!within_limits(&quiz));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 mod branching;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::characters::{Lines, bad_char_in_id, text_problem};
 use super::findings::{Findings, Place};

@@ -26,10 +26,15 @@ use cues::{Cue, Item};
 
 /// The lint findings about `quizzes`: each quiz on its own, then each folder's quizzes of one language together.
 pub fn lint(quizzes: &[ParsedQuiz<'_>]) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = quizzes.iter().flat_map(lint_quiz).collect();
+    found.extend(lint_pools(quizzes));
+    found
+}
+
+/// The lint findings about the quizzes of each folder and language taken together (only where a folder holds more
+/// than one quiz in a language).
+pub fn lint_pools(quizzes: &[ParsedQuiz<'_>]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for parsed in quizzes {
-        found.extend(lint_quiz(parsed));
-    }
     let mut groups: BTreeMap<(String, &str), Vec<&ParsedQuiz<'_>>> = BTreeMap::new();
     for parsed in quizzes {
         let folder = Path::new(parsed.file)
@@ -70,7 +75,8 @@ fn items<'q>(quiz: &'q Quiz, rule: Rule, label: impl Fn(&Question) -> String) ->
         .collect()
 }
 
-fn lint_quiz(parsed: &ParsedQuiz<'_>) -> Vec<Diagnostic> {
+/// The lint findings about one quiz on its own.
+pub fn lint_quiz(parsed: &ParsedQuiz<'_>) -> Vec<Diagnostic> {
     let quiz = parsed.quiz;
     let mut findings = Findings::new(parsed.file, parsed.source);
     check_allowances(

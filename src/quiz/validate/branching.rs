@@ -1,6 +1,6 @@
 //! Checks of a branching question: its nodes, choices and endings, and the paths through them.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::Checker;
 use crate::quiz::findings::Place;
@@ -103,7 +103,7 @@ impl Checker<'_, '_, '_> {
         node_ids: &HashMap<&str, &BranchNode>,
         ending_ids: &HashSet<&str>,
     ) {
-        let mut reached: HashSet<&str> = HashSet::from([start]);
+        let mut reached: HashSet<&str> = HashSet::from_iter([start]);
         let mut queue = vec![start];
         while let Some(id) = queue.pop() {
             for choice in node_ids.get(id).map_or(&[][..], |n| &n.choices[..]) {
