@@ -93,6 +93,14 @@ pub struct Scan<'r, T = Box<Loaded>> {
 }
 
 /// What a file whose reading failed unexpectedly (a bug) is reported with.
+/// The fewest files read at once, however few the cores: on a network share a reader mostly waits for the
+/// server, so more readers in flight finish sooner (10,000 records over SSHFS: 3.5 s with 2 readers, 2.1 s with 8),
+/// and on a local disk the extra readers cost next to nothing.
+const MIN_READERS: usize = 8;
+
+/// The most files read at once, however many the cores.
+const MAX_READERS: usize = 16;
+
 const UNEXPECTED: &str = "reading the file failed unexpectedly; run the command again, and report it if it happens again";
 
 /// Scans `folders` (results folders holding session folders, or session folders themselves); with `session`,
@@ -190,14 +198,15 @@ impl<'r, T: Send> Scan<'r, T> {
         self.settled = true;
     }
 
-    /// Reads every pending file on every core and gives what became of each in file order. The readers are
-    /// started once for the whole scan and take the next file as they finish one; a reader that panics on a
-    /// file (a bug) costs only that file, which is then reported, never dropped.
+    /// Reads every pending file with several readers (one per core, at least [`MIN_READERS`]) and gives what
+    /// became of each in file order. The readers are started once for the whole scan and take the next file as
+    /// they finish one; a reader that panics on a file (a bug) costs only that file, which is then reported,
+    /// never dropped.
     fn read_every(&mut self) -> Vec<Outcome<T>> {
         let pending = std::mem::take(&mut self.pending);
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
-            .clamp(1, 4)
+            .clamp(MIN_READERS, MAX_READERS)
             .min(pending.len());
         let read = &*self.read;
         let mut files: Vec<Option<Outcome<T>>> = Vec::new();
