@@ -173,6 +173,15 @@ pub(crate) fn clean_text(text: &str) -> String {
         .to_owned()
 }
 
+/// [`clean_text`] on one line: every run of white space, line breaks included, becomes one space (for names
+/// that become titles, which are one line).
+pub(crate) fn clean_line(text: &str) -> String {
+    clean_text(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A short name for `text` in the report: its first line, cut at a word within [`MAX_LABEL_CHARS`] characters.
 pub(crate) fn label(text: &str) -> String {
     let mut lines = text.trim().lines();

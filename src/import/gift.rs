@@ -6,7 +6,9 @@
 //! (numerical), containing `~` (multiple choice), `=` with `->` (matching), `T`/`F` (true/false), anything
 //! else (short answer).
 
-use super::builder::{QuizBuilder, clean_text, label, normalize_source, true_false_texts};
+use super::builder::{
+    QuizBuilder, clean_line, clean_text, label, normalize_source, true_false_texts,
+};
 use super::html::{self, LineBreaks};
 use super::ids::{letter_id, slugify};
 use super::{ImportOptions, Imported, Outcome};
@@ -338,7 +340,7 @@ impl Reader<'_> {
         }
         let (name, text_start) = match body.strip_prefix("::").and_then(|r| r.split_once("::")) {
             Some((name, rest)) => (
-                Some(clean_text(&restore_escapes(name))).filter(|n| !n.is_empty()),
+                Some(clean_line(&restore_escapes(name))).filter(|n| !n.is_empty()),
                 end - rest.trim_start().len(),
             ),
             None if body.starts_with("::") => (None, start + 2),
@@ -1088,6 +1090,13 @@ mod tests {
         assert_eq!(comment_id("// [id:] [tag:x]"), None);
         let named = one("::Debt question:: Debt? {T}");
         assert_eq!(named.id, "debt-question");
+    }
+
+    #[test]
+    fn a_name_with_a_line_break_becomes_a_title_on_one_line() {
+        let imported = import("::Two \\n lines::Who\n\nQ {T}", &options());
+        assert_eq!(imported.quiz.scenarios[0].title, "Two lines");
+        assert_eq!(one("::Debt\\nquestion:: Debt? {T}").id, "debt-question");
     }
 
     #[test]
