@@ -1,6 +1,6 @@
 //! One participant identity for resume, first attempt and pre/post pairing.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::model::Participant;
 
@@ -39,8 +39,20 @@ impl Identity {
 
 /// NFC, lower case, runs of white space folded to one space, trimmed.
 pub fn normalise(text: &str) -> String {
-    let composed: String = text.nfc().collect::<String>().to_lowercase();
-    composed.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Most names are typed composed already; only the others are composed again.
+    let lower = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text.to_lowercase()
+    } else {
+        text.nfc().collect::<String>().to_lowercase()
+    };
+    let mut folded = String::with_capacity(lower.len());
+    for word in lower.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    folded
 }
 
 #[cfg(test)]
