@@ -15,6 +15,8 @@ pub mod record_shapes;
 pub mod reduce;
 pub mod sealed;
 pub mod stats;
+#[cfg(test)]
+mod test_records;
 pub mod translate;
 
 pub use analysis::{Report, analyse};

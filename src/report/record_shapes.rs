@@ -51,6 +51,7 @@ impl RecordShapes {
 mod tests {
     use super::*;
     use crate::record::view;
+    use crate::report::test_records::generated_record;
 
     /// A completed record of quiz `generated` with `questions` (id and full marks), in the order given.
     fn record(questions: &[(&str, &str)]) -> String {
@@ -60,17 +61,7 @@ mod tests {
                 format!(r#"("{id}","multiple",["a","b"],[],chosen(["a"]),0.0,{max},1000,false)"#)
             })
             .collect();
-        format!(
-            concat!(
-                r#"(format:1,attempt:"4df7c323-e19d-4d14-a922-3dde28bbea1d","#,
-                r#"participant:(name:"P",group:"ngo"),session:"s",phase:pre,"#,
-                r#"quiz:(id:"generated",language:"en",version:1,content_hash:"blake3:00",title:"Generated"),"#,
-                r#"feedback:deferred,started:"2010-04-29T09:00:00Z",updated:"2010-04-29T09:00:00Z","#,
-                r#"ended:"2010-04-29T09:00:00Z",status:completed,current:0,questions:[{}],"#,
-                r#"total:(points:0.0,max_points:4.0))"#
-            ),
-            questions.join(",")
-        )
+        generated_record(&questions, 4.0)
     }
 
     #[test]

@@ -580,6 +580,7 @@ fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::test_records::generated_record;
 
     /// A completed record of the generated quiz with `questions` as (id, points, time in ms).
     fn record(questions: &[(&str, f64, u64)]) -> String {
@@ -591,17 +592,7 @@ mod tests {
                 )
             })
             .collect();
-        format!(
-            concat!(
-                r#"(format:1,attempt:"4df7c323-e19d-4d14-a922-3dde28bbea1d","#,
-                r#"participant:(name:"P",group:"ngo"),session:"s",phase:pre,"#,
-                r#"quiz:(id:"generated",language:"en",version:1,content_hash:"blake3:00",title:"Generated"),"#,
-                r#"feedback:deferred,started:"2010-04-29T09:00:00Z",updated:"2010-04-29T09:00:00Z","#,
-                r#"ended:"2010-04-29T09:00:00Z",status:completed,current:0,questions:[{}],"#,
-                r#"total:(points:0.0,max_points:3.0))"#
-            ),
-            questions.join(",")
-        )
+        generated_record(&questions, 3.0)
     }
 
     fn scores_and_times(text: &str, shape: &QuizShape) -> (Vec<f64>, Vec<u64>) {
