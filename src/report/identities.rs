@@ -107,8 +107,9 @@ pub struct Repeated {
     pub attempts: usize,
 }
 
-/// A name met in a session without a code: its first row, its groups and its participant keys.
-type NameSeen<'a> = (&'a AttemptRow, BTreeSet<&'a str>, BTreeSet<&'a str>);
+/// A name met in a session without a code: its first row, and each group it was met in with the participant key
+/// (nearly always one pair, so a short list rather than two sets for every name).
+type NameSeen<'a> = (&'a AttemptRow, Vec<(&'a str, &'a str)>);
 
 /// What `rows` (every submitted attempt, before one per participant is chosen) show about identities; only what
 /// is pointed out is copied.
@@ -118,11 +119,13 @@ pub fn notes(rows: &[AttemptRow]) -> IdentityNotes {
     let mut tries: HashMap<(&str, &str, Phase), (&AttemptRow, usize)> = HashMap::new();
     for row in rows {
         if row.code.is_none() {
-            let entry = names
+            let (_, seen) = names
                 .entry((&row.session, normalise(&row.name)))
-                .or_insert_with(|| (row, BTreeSet::new(), BTreeSet::new()));
-            entry.1.insert(&row.group);
-            entry.2.insert(&row.participant);
+                .or_insert_with(|| (row, Vec::new()));
+            let pair = (row.group.as_str(), row.participant.as_str());
+            if !seen.contains(&pair) {
+                seen.push(pair);
+            }
         }
         tries
             .entry((&row.participant, &row.quiz, row.phase))
@@ -132,17 +135,20 @@ pub fn notes(rows: &[AttemptRow]) -> IdentityNotes {
     let owned = |set: BTreeSet<&str>| set.into_iter().map(str::to_owned).collect();
     let mut names: Vec<_> = names
         .into_iter()
-        .filter(|(_, (_, groups, _))| groups.len() > 1)
+        .filter(|(_, (_, seen))| {
+            seen.first()
+                .is_some_and(|(first, _)| seen.iter().any(|(group, _)| group != first))
+        })
         .collect();
     names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let same_name = names
         .into_iter()
         .map(|(_, seen)| seen)
-        .map(|(first, groups, participants)| SameName {
+        .map(|(first, seen)| SameName {
             session: first.session.clone(),
             name: first.name.clone(),
-            groups: owned(groups),
-            participants: owned(participants),
+            groups: owned(seen.iter().map(|(group, _)| *group).collect()),
+            participants: owned(seen.iter().map(|(_, participant)| *participant).collect()),
         })
         .collect();
     let mut tries: Vec<_> = tries
