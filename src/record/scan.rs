@@ -4,6 +4,7 @@
 use std::collections::VecDeque;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Deserialize;
@@ -209,34 +210,32 @@ impl<'r, T: Send> Scan<'r, T> {
             .clamp(MIN_READERS, MAX_READERS)
             .min(pending.len());
         let read = &*self.read;
-        let mut files: Vec<Option<Outcome<T>>> = Vec::new();
-        files.resize_with(pending.len(), || None);
+        // One slot per file, filled by whichever reader takes it: nothing is gathered twice.
+        let slots: Vec<Mutex<Option<Outcome<T>>>> =
+            (0..pending.len()).map(|_| Mutex::new(None)).collect();
         let next = AtomicUsize::new(0);
-        let work = || {
-            let mut done = Vec::new();
-            loop {
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(item) = pending.get(index) else {
-                    return done;
-                };
-                let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| read_item(item, read)));
-                done.push((index, outcome.ok()));
+        let work = || loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let (Some(item), Some(slot)) = (pending.get(index), slots.get(index)) else {
+                return;
+            };
+            let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| read_item(item, read)));
+            if let Ok(mut slot) = slot.lock() {
+                *slot = outcome.ok();
             }
         };
         std::thread::scope(|scope| {
             let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
-            for (index, outcome) in handles
-                .into_iter()
-                .flat_map(|handle| handle.join().unwrap_or_default())
-            {
-                files[index] = outcome;
+            for handle in handles {
+                // A reader's panic is caught per file; a file left empty is reported below.
+                let _ = handle.join();
             }
         });
-        files
+        slots
             .into_iter()
             .zip(pending)
-            .map(|(outcome, listed)| {
-                outcome.unwrap_or_else(|| {
+            .map(|(slot, listed)| {
+                slot.into_inner().ok().flatten().unwrap_or_else(|| {
                     Err(Problem {
                         path: listed.unwrap_or_else(|problem| problem.path),
                         message: UNEXPECTED.to_owned(),
