@@ -191,6 +191,14 @@ pub fn run<W: Write>(
     if let Some(config) = &options.config {
         reducer = reducer.with_roster(&config.session, &config.roster);
     }
+    let prints_question_times = match options.format {
+        ReportFormat::Json => true,
+        ReportFormat::Csv => options.table == Table::Responses,
+        ReportFormat::Text | ReportFormat::Html => false,
+    };
+    if !prints_question_times {
+        reducer = reducer.without_question_times();
+    }
     let entries = scan_with(&options.folders, None, |path, bytes| {
         reducer.read(path, bytes, key.as_ref())
     });

@@ -84,6 +84,8 @@ pub struct Reducer<'q> {
     set_aside: HashMap<PathBuf, String>,
     /// The trainer's roster, which names participants of its session by code.
     roster: Option<Roster<'q>>,
+    /// Whether rows keep each question's time.
+    question_times: bool,
 }
 
 impl<'q> Reducer<'q> {
@@ -127,7 +129,16 @@ impl<'q> Reducer<'q> {
             corrections: None,
             set_aside: HashMap::new(),
             roster: None,
+            question_times: true,
         }
+    }
+
+    /// Leaves each question's time out of the rows (their `question_time_ms` stays empty), for a report that
+    /// does not print it: about a third of what a row of 40 questions holds.
+    #[must_use]
+    pub fn without_question_times(mut self) -> Self {
+        self.question_times = false;
+        self
     }
 
     /// Applies the trainer's `corrections`: merged identities count as one participant, voided attempts not
@@ -229,6 +240,9 @@ impl<'q> Reducer<'q> {
                     }
                 };
                 row.file = path.to_path_buf();
+                if !self.question_times {
+                    row.question_time_ms = Vec::new();
+                }
                 if let Some(corrections) = self.corrections {
                     corrections.rewrite(&mut row);
                 }
@@ -347,7 +361,9 @@ impl<'q> Reducer<'q> {
                     }
                 }
                 Some(own) => match data.quizzes.get(&row.quiz) {
-                    Some(established) => conform(&mut row, &own, established, total_max),
+                    Some(established) => {
+                        conform(&mut row, &own, established, total_max, self.question_times);
+                    }
                     None => {
                         self.learned
                             .write()
@@ -442,8 +458,9 @@ fn mixed_content(
 
 /// Re-expresses `row`, made against the shape `from`, against the shape `to` (another record's idea of the same
 /// quiz), as if it had been made against `to`: points of questions `to` lacks are dropped, questions the row
-/// lacks score 0; `total_max` is the record's own total of full marks.
-fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f64) {
+/// lacks score 0; `total_max` is the record's own total of full marks. Its question times are re-expressed
+/// too when `times` (else they were left out).
+fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f64, times: bool) {
     let same = from.questions.len() == to.questions.len()
         && from
             .questions
@@ -478,15 +495,17 @@ fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f6
                 .unwrap_or(0)
         })
         .collect();
-    row.question_time_ms = to
-        .questions
-        .iter()
-        .map(|q| {
-            position(&q.id)
-                .and_then(|i| row.question_time_ms.get(i).copied())
-                .unwrap_or(0)
-        })
-        .collect();
+    if times {
+        row.question_time_ms = to
+            .questions
+            .iter()
+            .map(|q| {
+                position(&q.id)
+                    .and_then(|i| row.question_time_ms.get(i).copied())
+                    .unwrap_or(0)
+            })
+            .collect();
+    }
     row.points = row.scores.iter().sum();
     row.max = if to.questions.is_empty() {
         total_max
@@ -614,6 +633,55 @@ mod tests {
         assert_eq!(
             scores_and_times(&missing, &shape),
             (vec![1.0, 0.5, 0.0], vec![10, 20, 0])
+        );
+    }
+
+    #[test]
+    fn a_reducer_told_to_leave_question_times_out_keeps_everything_else() {
+        let folder = tempfile::tempdir().unwrap();
+        let entries = |questions: &[(&str, u64)]| -> Vec<String> {
+            questions
+                .iter()
+                .map(|(id, time)| {
+                    format!(
+                        r#"("{id}","multiple",["a","b"],[],chosen(["b"]),0.0,1.0,{time},false)"#
+                    )
+                })
+                .collect()
+        };
+        let first = generated_record(&entries(&[("q1", 10), ("q2", 20), ("q3", 5)]), 3.0);
+        let other = generated_record(&entries(&[("q2", 20), ("q1", 10)]), 2.0)
+            .replace(
+                "4df7c323-e19d-4d14-a922-3dde28bbea1d",
+                "7a0b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
+            )
+            .replace(r#"name:"P""#, r#"name:"Q""#);
+        std::fs::write(folder.path().join("a.ron"), first).unwrap();
+        std::fs::write(folder.path().join("b.ron"), other).unwrap();
+        let filter = Filter::default();
+        let rows = |reducer: Reducer<'_>| {
+            let entries = scan_with(&[folder.path().to_path_buf()], None, |path, bytes| {
+                reducer.read(path, bytes, None)
+            });
+            let data = reducer.gather(entries, AttemptChoice::default());
+            assert!(data.problems.is_empty(), "{:?}", data.problems);
+            data.attempts
+        };
+        let with_times = rows(Reducer::new(&[], &filter, false));
+        let without = rows(Reducer::new(&[], &filter, false).without_question_times());
+        assert_eq!(with_times.len(), 2);
+        assert!(with_times.iter().all(|row| row.question_time_ms.len() == 3));
+        assert!(without.iter().all(|row| row.question_time_ms.is_empty()));
+        let leave_times_out = |mut row: AttemptRow| {
+            row.question_time_ms.clear();
+            row
+        };
+        assert_eq!(
+            with_times
+                .into_iter()
+                .map(leave_times_out)
+                .collect::<Vec<_>>(),
+            without
         );
     }
 
