@@ -152,7 +152,9 @@ impl QuizShape {
                 options: Vec::new(),
             })
             .collect();
-        questions.sort_by_cached_key(|q| natural_key(&q.id));
+        // Ids that only look alike (`q1`, `q01`) are ordered by their text, so that copies of one id always
+        // stand together.
+        questions.sort_by_cached_key(|q| (natural_key(&q.id), q.id.clone()));
         Self {
             id: record.quiz.id.to_string(),
             title: record.quiz.title.to_string(),

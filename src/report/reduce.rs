@@ -637,6 +637,19 @@ mod tests {
     }
 
     #[test]
+    fn ids_that_sort_alike_never_hide_a_repeated_question_from_its_last_answer() {
+        let text = record(&[("q1", 1.0, 10), ("q01", 0.5, 20), ("q1", 0.25, 30)]);
+        let (view, _) = view::read(text.as_bytes(), None).unwrap();
+        let shape = QuizShape::from_record(&view);
+        let ids: Vec<&str> = shape.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, ["q01", "q1", "q1"]);
+        assert_eq!(
+            scores_and_times(&text, &shape),
+            (vec![0.5, 0.25, 0.25], vec![20, 30, 30])
+        );
+    }
+
+    #[test]
     fn a_reducer_told_to_leave_question_times_out_keeps_everything_else() {
         let folder = tempfile::tempdir().unwrap();
         let entries = |questions: &[(&str, u64)]| -> Vec<String> {
