@@ -137,7 +137,8 @@ fn check_with(inputs: &[Input], fallback_taxonomy: &Taxonomy, with_lint: bool) -
         })
         .collect();
     let mut parsed: Vec<(usize, Quiz)> = Vec::new();
-    let mut own_lints: Vec<Vec<Diagnostic>> = vec![Vec::new(); inputs.len()];
+    let mut own_lints: Vec<std::thread::Result<Vec<Diagnostic>>> =
+        (0..inputs.len()).map(|_| Ok(Vec::new())).collect();
     for (index, outcome) in parse_quizzes(inputs, &sources, &report.taxonomy, with_lint) {
         match outcome {
             Ok(file) => {
@@ -170,7 +171,10 @@ fn check_with(inputs: &[Input], fallback_taxonomy: &Taxonomy, with_lint: bool) -
         .map(|(quiz, (index, _))| (*index, quiz))
     {
         if !per_file[index].iter().any(Diagnostic::is_error) {
-            per_file[index].append(&mut own_lints[index]);
+            match std::mem::replace(&mut own_lints[index], Ok(Vec::new())) {
+                Ok(mut lints) => per_file[index].append(&mut lints),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
             sound.push(quiz);
         }
     }
@@ -205,11 +209,11 @@ fn check_with(inputs: &[Input], fallback_taxonomy: &Taxonomy, with_lint: bool) -
 }
 
 /// A quiz file that parsed: the quiz, what validating it found, and what the item-writing lint found in it on its
-/// own (shown only if validation finds no error).
+/// own (shown only if the quiz has no error), or the lint's panic, carried on only if it has none.
 struct ParsedFile {
     quiz: Quiz,
     findings: Vec<Diagnostic>,
-    lints: Vec<Diagnostic>,
+    lints: std::thread::Result<Vec<Diagnostic>>,
 }
 
 /// What parsing one quiz file gave, or why it could not be parsed.
@@ -238,8 +242,8 @@ fn parse_quizzes(
                 findings.into_diagnostics()
             };
             // The lint is shown only for a quiz without errors, but runs beside validation to save time: on any
-            // quiz whose lists are within the limits (one outside them always has an error), and what it found
-            // is dropped if validation finds an error, even a panic.
+            // quiz whose lists are within the limits (one outside them always has an error). What it found, even
+            // a panic, is dropped if the quiz turns out to have an error.
             let (findings, lints) = if with_lint && within_limits(&quiz) {
                 let parsed = ParsedQuiz {
                     file: name,
@@ -249,15 +253,10 @@ fn parse_quizzes(
                 std::thread::scope(|scope| {
                     let lints = scope.spawn(|| lint_quiz(&parsed));
                     let findings = validated();
-                    let lints = match lints.join() {
-                        Ok(lints) => lints,
-                        Err(_) if findings.iter().any(Diagnostic::is_error) => Vec::new(),
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    };
-                    (findings, lints)
+                    (findings, lints.join())
                 })
             } else {
-                (validated(), Vec::new())
+                (validated(), Ok(Vec::new()))
             };
             ParsedFile {
                 quiz,
