@@ -131,6 +131,8 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
     // replaced whole, never grown in place; a file that did grow is read to its end.)
     let expected =
         usize::try_from(metadata.len()).map_or(MAX_FILE_BYTES, |len| len.min(MAX_FILE_BYTES));
+    // A file over the limit is read one byte past it, so that it is told apart as too large.
+    let within_limit = metadata.len() <= MAX_FILE_BYTES as u64;
     let mut file = file.take(MAX_FILE_BYTES as u64 + 1);
     let mut bytes = vec![0; expected + 1];
     let mut filled = 0;
@@ -141,7 +143,7 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
             Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
             Err(error) => return Err(unreadable(error)),
         }
-        if filled == expected && expected > 0 {
+        if filled == expected && expected > 0 && within_limit {
             break;
         }
     }

@@ -93,7 +93,6 @@ pub struct Scan<'r, T = Box<Loaded>> {
     read: Box<Read<'r, T>>,
 }
 
-/// What a file whose reading failed unexpectedly (a bug) is reported with.
 /// The fewest files read at once, however few the cores: on a network share a reader mostly waits for the
 /// server, so more readers in flight finish sooner (10,000 records over SSHFS: 3.5 s with 2 readers, 2.1 s with 8),
 /// and on a local disk the extra readers cost next to nothing.
@@ -102,6 +101,7 @@ const MIN_READERS: usize = 8;
 /// The most files read at once, however many the cores.
 const MAX_READERS: usize = 16;
 
+/// What a file whose reading failed unexpectedly (a bug) is reported with.
 const UNEXPECTED: &str = "reading the file failed unexpectedly; run the command again, and report it if it happens again";
 
 /// Scans `folders` (results folders holding session folders, or session folders themselves); with `session`,
