@@ -72,7 +72,8 @@ fn replace_file_with_mode(
     let temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(".tmp")
-        .tempfile_in(folder)?;
+        .tempfile_in(folder)
+        .map_err(without_temporary_path)?;
     let mut buffered = io::BufWriter::with_capacity(64 * 1024, temp);
     write(&mut buffered)?;
     let temp = buffered
@@ -90,6 +91,17 @@ fn replace_file_with_mode(
     temp.persist(path).map_err(|error| error.error)?;
     sync_folder(folder);
     Ok(())
+}
+
+/// The system's own error behind `error`, without the name of the temporary file that could not be made
+/// (which the person reading the message never asked for); `error` itself when there is none.
+fn without_temporary_path(error: io::Error) -> io::Error {
+    // `tempfile` adds ` at path "…"` to the system's message, and keeps the system's error to itself.
+    let text = error.to_string();
+    match text.rsplit_once(" at path ") {
+        Some((cause, _)) => io::Error::new(error.kind(), cause.to_owned()),
+        None => error,
+    }
 }
 
 /// Flushes the folder entry of a renamed file, so the rename survives a power cut (Unix only; elsewhere the
@@ -123,6 +135,15 @@ mod tests {
         let written = std::fs::read_to_string(&path).unwrap();
         assert_eq!(written.len(), 200 * 1001);
         assert!(written.lines().all(|l| l == line));
+    }
+
+    #[test]
+    fn a_folder_that_cannot_take_the_file_is_explained_without_the_temporary_name() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("missing").join("report.json");
+        let error = replace_file_by(&path, |sink| sink.write_all(b"x")).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::NotFound);
+        assert!(!error.to_string().contains(TEMP_PREFIX), "{error}");
     }
 
     #[test]
