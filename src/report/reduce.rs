@@ -476,35 +476,10 @@ fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f6
         .enumerate()
         .map(|(i, q)| (q.id.as_str(), i))
         .collect();
-    let position = |id: &str| index.get(id).copied();
-    row.scores = to
-        .questions
-        .iter()
-        .map(|q| {
-            position(&q.id)
-                .and_then(|i| row.scores.get(i).copied())
-                .unwrap_or(0.0)
-        })
-        .collect();
-    row.chosen = to
-        .questions
-        .iter()
-        .map(|q| {
-            position(&q.id)
-                .and_then(|i| row.chosen.get(i).copied())
-                .unwrap_or(0)
-        })
-        .collect();
+    row.scores = remapped(&row.scores, to, &index);
+    row.chosen = remapped(&row.chosen, to, &index);
     if times {
-        row.question_time_ms = to
-            .questions
-            .iter()
-            .map(|q| {
-                position(&q.id)
-                    .and_then(|i| row.question_time_ms.get(i).copied())
-                    .unwrap_or(0)
-            })
-            .collect();
+        row.question_time_ms = remapped(&row.question_time_ms, to, &index);
     }
     row.points = row.scores.iter().sum();
     row.max = if to.questions.is_empty() {
@@ -512,6 +487,24 @@ fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f6
     } else {
         to.questions.iter().map(|q| q.max).sum()
     };
+}
+
+/// `values`, one per question at the positions `index` gives by id, re-expressed for the questions of `to`: each
+/// takes its value where it had one, the default where it had none.
+fn remapped<T: Copy + Default>(
+    values: &[T],
+    to: &QuizShape,
+    index: &HashMap<&str, usize>,
+) -> Vec<T> {
+    to.questions
+        .iter()
+        .map(|q| {
+            index
+                .get(q.id.as_str())
+                .and_then(|&i| values.get(i).copied())
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>) -> AttemptRow {
