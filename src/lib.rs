@@ -12,6 +12,7 @@ pub mod console;
 pub mod i18n;
 pub mod import;
 pub mod json;
+pub mod parallel;
 pub mod quiz;
 pub mod record;
 pub mod report;

@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
@@ -17,6 +16,7 @@ use super::source::SourceText;
 use super::taxonomy::{TAG_FILE_NAME, TAG_FORMAT, TagFile, Taxonomy};
 use super::translation::{ParsedQuiz, cross_check};
 use super::validate::{is_valid_id, validate};
+use crate::parallel::map_in_order;
 
 /// One file to check: its name as shown to people, and its bytes or why they could not be read.
 #[derive(Debug)]
@@ -268,32 +268,8 @@ fn parse_quizzes(
     };
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .clamp(1, 4)
-        .min(files.len());
-    if workers <= 1 {
-        return files.into_iter().map(one).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        while let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
-            done.push(one(*file));
-        }
-        done
-    };
-    let mut outcomes: Vec<(usize, Parsed)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
-        handles.into_iter().flat_map(joined).collect()
-    });
-    outcomes.sort_unstable_by_key(|(index, _)| *index);
-    outcomes
-}
-
-/// What a scoped thread gave, or its panic carried on in this thread.
-fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        .clamp(1, 4);
+    map_in_order(&files, workers, |file| one(*file))
 }
 
 fn is_tag_file(name: &str) -> bool {

@@ -4,8 +4,6 @@
 use std::collections::VecDeque;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Deserialize;
 
@@ -16,6 +14,7 @@ use super::integrity::{Integrity, IntegrityKey, open};
 use super::listing::{list, read_regular};
 use super::model::{AttemptRecord, RECORD_FORMAT};
 use super::store::safe_segment;
+use crate::parallel::map_in_order;
 use crate::quiz::parse::{MAX_FILE_BYTES, ron_options};
 
 /// A record read from disk.
@@ -207,35 +206,16 @@ impl<'r, T: Send> Scan<'r, T> {
         let pending = std::mem::take(&mut self.pending);
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
-            .clamp(MIN_READERS, MAX_READERS)
-            .min(pending.len());
+            .clamp(MIN_READERS, MAX_READERS);
         let read = &*self.read;
-        // One slot per file, filled by whichever reader takes it: nothing is gathered twice.
-        let slots: Vec<Mutex<Option<Outcome<T>>>> =
-            (0..pending.len()).map(|_| Mutex::new(None)).collect();
-        let next = AtomicUsize::new(0);
-        let work = || loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let (Some(item), Some(slot)) = (pending.get(index), slots.get(index)) else {
-                return;
-            };
-            let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| read_item(item, read)));
-            if let Ok(mut slot) = slot.lock() {
-                *slot = outcome.ok();
-            }
-        };
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
-            for handle in handles {
-                // A reader's panic is caught per file; a file left empty is reported below.
-                let _ = handle.join();
-            }
+        let outcomes = map_in_order(&pending, workers, |item| {
+            std::panic::catch_unwind(AssertUnwindSafe(|| read_item(item, read))).ok()
         });
-        slots
+        outcomes
             .into_iter()
             .zip(pending)
-            .map(|(slot, listed)| {
-                slot.into_inner().ok().flatten().unwrap_or_else(|| {
+            .map(|(outcome, listed)| {
+                outcome.unwrap_or_else(|| {
                     Err(Problem {
                         path: listed.unwrap_or_else(|problem| problem.path),
                         message: UNEXPECTED.to_owned(),

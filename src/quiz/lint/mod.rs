@@ -24,13 +24,6 @@ use super::model::{LintAllow, Question, Quiz};
 use super::translation::ParsedQuiz;
 use cues::{Cue, Item};
 
-/// The lint findings about `quizzes`: each quiz on its own, then each folder's quizzes of one language together.
-pub fn lint(quizzes: &[ParsedQuiz<'_>]) -> Vec<Diagnostic> {
-    let mut found: Vec<Diagnostic> = quizzes.iter().flat_map(lint_quiz).collect();
-    found.extend(lint_pools(quizzes));
-    found
-}
-
 /// The lint findings about the quizzes of each folder and language taken together (only where a folder holds more
 /// than one quiz in a language).
 pub fn lint_pools(quizzes: &[ParsedQuiz<'_>]) -> Vec<Diagnostic> {

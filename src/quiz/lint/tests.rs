@@ -31,8 +31,10 @@ fn lint_texts(texts: &[String]) -> Vec<String> {
         .zip(&names)
         .map(|((quiz, source), file)| ParsedQuiz { file, source, quiz })
         .collect();
-    lint(&parsed)
-        .into_iter()
+    parsed
+        .iter()
+        .flat_map(lint_quiz)
+        .chain(lint_pools(&parsed))
         .map(|d| match d.subject {
             Some(subject) => format!("{subject}: {}", d.message),
             None => d.message,
