@@ -39,12 +39,22 @@ pub fn printable_line(text: &str) -> Cow<'_, str> {
 /// A number with at most two decimals and no trailing zeros: 3, 2.5, 0.67.
 pub fn number(value: f64) -> String {
     let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    // A value that rounds to nothing is 0, whatever its sign (older records may hold `-0.0`).
+    if text == "-0" { "0" } else { text }.to_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_negative_zero_is_shown_as_zero() {
+        assert_eq!(number(-0.0), "0");
+        assert_eq!(number(-0.001), "0");
+        assert_eq!(number(-1.5), "-1.5");
+        assert_eq!(number(0.67), "0.67");
+    }
 
     #[test]
     fn escape_sequences_are_neutralised() {

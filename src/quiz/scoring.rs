@@ -39,9 +39,10 @@ impl Response {
     }
 }
 
-/// Rounds to a millionth so sums of fractions print cleanly and compare exactly.
+/// Rounds to a millionth so sums of fractions print cleanly and compare exactly; never a negative zero (the sum of
+/// no option weights is `-0.0`, which would be saved and printed as "-0").
 fn tidy(points: f64) -> f64 {
-    (points * 1_000_000.0).round() / 1_000_000.0
+    (points * 1_000_000.0).round() / 1_000_000.0 + 0.0
 }
 
 impl Question {
@@ -270,6 +271,17 @@ mod tests {
 
     fn chosen(ids: &[&str]) -> Response {
         Response::Chosen(ids.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn a_multiple_answer_with_nothing_ticked_scores_a_plain_zero() {
+        let q = question(
+            QuestionKind::Multiple {
+                options: vec![option("a", true, None), option("b", false, None)],
+            },
+            Some(2.0),
+        );
+        assert_eq!(q.score(&chosen(&[])).to_bits(), 0.0_f64.to_bits());
     }
 
     #[test]

@@ -537,7 +537,8 @@ fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>
                 .or_else(|| file.quiz.questions.iter().find(|q| q.id == question.id))
                 .map_or(0.0, |q| q.score(&answer.to_response())),
             (Some(_), None) => 0.0,
-            (None, _) => saved.map_or(0.0, |s| s.points),
+            // `+ 0.0`: older records may hold a negative zero (an empty `multiple` answer), never shown as "-0".
+            (None, _) => saved.map_or(0.0, |s| s.points + 0.0),
         };
         scores.push(points);
         times.push(saved.map_or(0, |s| s.time_ms));
@@ -689,6 +690,15 @@ mod tests {
                 .collect::<Vec<_>>(),
             without
         );
+    }
+
+    #[test]
+    fn a_negative_zero_saved_in_a_record_becomes_a_plain_zero() {
+        let text = record(&[("q1", -0.0, 10), ("q2", 1.0, 20)]);
+        let (view, _) = view::read(text.as_bytes(), None).unwrap();
+        let shape = QuizShape::from_record(&view);
+        let (scores, _) = scores_and_times(&text, &shape);
+        assert_eq!(scores[0].to_bits(), 0.0_f64.to_bits());
     }
 
     #[test]
