@@ -233,16 +233,13 @@ impl<'q> Reducer<'q> {
                 let learned = self.learned.read().unwrap_or_else(PoisonError::into_inner);
                 let known = self.shapes.get(id).or_else(|| learned.get(id));
                 let (mut row, shape) = match known {
-                    Some(shape) => (row(record, shape, regrade), None),
+                    Some(shape) => (row(record, shape, regrade, self.question_times), None),
                     None => {
                         let own = self.record_shapes.of(record);
-                        (row(record, &own, regrade), Some(own))
+                        (row(record, &own, regrade, self.question_times), Some(own))
                     }
                 };
                 row.file = path.to_path_buf();
-                if !self.question_times {
-                    row.question_time_ms = Vec::new();
-                }
                 if let Some(corrections) = self.corrections {
                     corrections.rewrite(&mut row);
                 }
@@ -507,7 +504,14 @@ fn remapped<T: Copy + Default>(
         .collect()
 }
 
-fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>) -> AttemptRow {
+/// The row of `record` against `shape`, its points recomputed from `regrade` when given; each question's time is
+/// kept only when `keep_times`.
+fn row(
+    record: &RecordView<'_>,
+    shape: &QuizShape,
+    regrade: Option<&CheckedQuiz>,
+    keep_times: bool,
+) -> AttemptRow {
     // A record usually lists the shape's questions in the shape's order: then each is found where it stands,
     // without an index (the shape of a quiz file has no repeated id; a shape made from records is sorted, so a
     // repeated id would stand next to itself).
@@ -521,7 +525,7 @@ fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>
     let saved_questions = (!in_order).then(|| view::QuestionIndex::of(&record.questions));
     let mut scores = Vec::with_capacity(shape.questions.len());
     let mut chosen = Vec::with_capacity(shape.questions.len());
-    let mut times = Vec::with_capacity(shape.questions.len());
+    let mut times = Vec::with_capacity(if keep_times { shape.questions.len() } else { 0 });
     for (index, question) in shape.questions.iter().enumerate() {
         let saved = match &saved_questions {
             Some(index) => index.find(&question.id),
@@ -541,7 +545,9 @@ fn row(record: &RecordView<'_>, shape: &QuizShape, regrade: Option<&CheckedQuiz>
             (None, _) => saved.map_or(0.0, |s| s.points + 0.0),
         };
         scores.push(points);
-        times.push(saved.map_or(0, |s| s.time_ms));
+        if keep_times {
+            times.push(saved.map_or(0, |s| s.time_ms));
+        }
         let mut bits = 0u64;
         if let Some(AnswerView::Chosen(ids)) = answer {
             for (at, option) in question.options.iter().enumerate().take(64) {
@@ -610,7 +616,7 @@ mod tests {
 
     fn scores_and_times(text: &str, shape: &QuizShape) -> (Vec<f64>, Vec<u64>) {
         let (view, _) = view::read(text.as_bytes(), None).unwrap();
-        let row = row(&view, shape, None);
+        let row = row(&view, shape, None, true);
         (row.scores, row.question_time_ms)
     }
 
