@@ -38,9 +38,14 @@ pub fn printable_line(text: &str) -> Cow<'_, str> {
 
 /// A number with at most two decimals and no trailing zeros: 3, 2.5, 0.67.
 pub fn number(value: f64) -> String {
-    let text = format!("{value:.2}");
+    number_to(value, 2)
+}
+
+/// A number with at most `decimals` decimals and no trailing zeros; a value that rounds to nothing is 0, whatever
+/// its sign (older records may hold `-0.0`).
+pub fn number_to(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    // A value that rounds to nothing is 0, whatever its sign (older records may hold `-0.0`).
     if text == "-0" { "0" } else { text }.to_owned()
 }
 
@@ -54,6 +59,10 @@ mod tests {
         assert_eq!(number(-0.001), "0");
         assert_eq!(number(-1.5), "-1.5");
         assert_eq!(number(0.67), "0.67");
+        assert_eq!(number_to(-0.0, 4), "0");
+        assert_eq!(number_to(-0.00001, 4), "0");
+        assert_eq!(number_to(-0.5, 4), "-0.5");
+        assert_eq!(number_to(2.25, 4), "2.25");
     }
 
     #[test]

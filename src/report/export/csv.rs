@@ -9,6 +9,7 @@ use super::departure;
 use crate::i18n::Lang;
 use crate::report::Report;
 use crate::report::corrections::apply::Change;
+use crate::text::number_to;
 
 /// Which table to write.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -42,10 +43,7 @@ pub fn neutralise(text: &str) -> String {
 }
 
 fn number(value: f64) -> String {
-    let text = format!("{value:.4}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    // A value that rounds to nothing is 0, whatever its sign (older records may hold `-0.0`).
-    if text == "-0" { "0" } else { text }.to_owned()
+    number_to(value, 4)
 }
 
 fn optional(value: Option<f64>) -> String {
@@ -394,14 +392,6 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_negative_zero_is_written_as_zero() {
-        assert_eq!(number(-0.0), "0");
-        assert_eq!(number(-0.00001), "0");
-        assert_eq!(number(-0.5), "-0.5");
-        assert_eq!(number(2.25), "2.25");
-    }
 
     #[test]
     fn formula_starts_are_neutralised() {
