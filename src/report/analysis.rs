@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::conformity::Deviation;
 use super::corrections::apply::Applied;
-use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape};
+use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape, sort_without_copy};
 use super::identities::IdentityNotes;
 use super::languages::{LanguageFacility, by_language};
 use super::overview::{Overview, overview};
@@ -193,11 +193,7 @@ pub struct Report {
 /// Computes every figure of `data`.
 pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
     let pre_post = pre_post(&data);
-    let mut by_quiz: BTreeMap<String, Vec<AttemptRow>> = BTreeMap::new();
-    for row in std::mem::take(&mut data.attempts) {
-        by_quiz.entry(row.quiz.clone()).or_default().push(row);
-    }
-    let mut quizzes = by_quiz
+    let mut quizzes = by_quiz(std::mem::take(&mut data.attempts))
         .into_iter()
         .filter_map(|(id, rows)| {
             let shape = data.quizzes.get(&id)?.clone();
@@ -226,6 +222,26 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
     }
 }
 
+/// `rows` split by quiz id, each quiz's rows in their order, without a second copy of them: the rows are sorted
+/// by quiz in place and each quiz's rows are split off from the end, the rest shrunk as they go.
+fn by_quiz(mut rows: Vec<AttemptRow>) -> BTreeMap<String, Vec<AttemptRow>> {
+    sort_without_copy(&mut rows, |a, b| a.quiz.cmp(&b.quiz));
+    let mut quizzes = BTreeMap::new();
+    while let Some(last) = rows.last() {
+        let start = rows.partition_point(|row| row.quiz < last.quiz);
+        let id = last.quiz.clone();
+        let quiz = if start == 0 {
+            std::mem::take(&mut rows)
+        } else {
+            let quiz = rows.split_off(start);
+            rows.shrink_to_fit();
+            quiz
+        };
+        quizzes.insert(id, quiz);
+    }
+    quizzes
+}
+
 /// Where a quiz comes in the seminar: by the earliest phase it was taken in (pre, practice, post), then by the
 /// built-in bank's teaching order (the warm-up before the pre-test), then by id.
 pub fn teaching_order(quiz: &QuizReport) -> (Option<Phase>, usize, String) {
@@ -244,9 +260,10 @@ fn quiz_report(
     mixed_versions: Vec<u32>,
     mixed_content: Vec<ContentVariant>,
 ) -> QuizReport {
-    let matrix: Vec<Vec<f64>> = rows.iter().map(|r| r.scores.clone()).collect();
+    let matrix: Vec<&[f64]> = rows.iter().map(|r| r.scores.as_slice()).collect();
     let percents: Vec<f64> = rows.iter().map(AttemptRow::percent).collect();
     let maxima: Vec<f64> = shape.questions.iter().map(|q| q.max).collect();
+    let reliability = reliability(&matrix);
     let questions: Vec<QuestionReport> = shape
         .questions
         .iter()
@@ -351,7 +368,7 @@ fn quiz_report(
         .collect();
     QuizReport {
         distribution: Distribution::of(&percents, shape.pass_mark),
-        reliability: reliability(&matrix),
+        reliability,
         questions,
         tags,
         missed_indicators,
@@ -448,4 +465,61 @@ fn pre_post(data: &Dataset) -> Vec<PrePost> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::FeedbackMode;
+    use crate::report::chosen::ChosenOptions;
+
+    fn row(participant: &str) -> AttemptRow {
+        AttemptRow {
+            attempt: participant.to_owned(),
+            participant: participant.to_owned(),
+            name: participant.to_owned(),
+            code: None,
+            group: "ngo".to_owned(),
+            session: "s".to_owned(),
+            phase: Phase::Pre,
+            quiz: "q".to_owned(),
+            language: "en".to_owned(),
+            version: 1,
+            started: jiff::Timestamp::UNIX_EPOCH,
+            points: 0.0,
+            max: 1.0,
+            scores: vec![0.0],
+            chosen: ChosenOptions::default(),
+            time_ms: 0,
+            question_time_ms: Vec::new(),
+            feedback: FeedbackMode::Deferred,
+            file: std::path::PathBuf::new(),
+        }
+    }
+
+    #[test]
+    fn rows_are_split_by_quiz_in_their_order() {
+        let rows = ["b", "a", "c", "a", "b", "a"]
+            .iter()
+            .enumerate()
+            .map(|(i, quiz)| {
+                let mut row = row(&format!("p{i}"));
+                row.quiz = (*quiz).to_owned();
+                row
+            })
+            .collect();
+        let split: Vec<(String, Vec<String>)> = by_quiz(rows)
+            .into_iter()
+            .map(|(quiz, rows)| (quiz, rows.into_iter().map(|r| r.participant).collect()))
+            .collect();
+        let names = |names: &[&str]| names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            split,
+            vec![
+                ("a".to_owned(), names(&["p1", "p3", "p5"])),
+                ("b".to_owned(), names(&["p0", "p4"])),
+                ("c".to_owned(), names(&["p2"])),
+            ]
+        );
+    }
 }

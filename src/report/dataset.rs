@@ -1,11 +1,13 @@
 //! The data a report is built from: the shape of each quiz, one row of numbers per completed attempt, which
 //! records count and which attempt of several.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use jiff::Timestamp;
 use serde::Serialize;
 
+use super::chosen::ChosenOptions;
 use super::corrections::Who;
 use super::corrections::apply::{Applied, Change};
 use super::identities::IdentityNotes;
@@ -237,7 +239,7 @@ pub struct AttemptRow {
     /// Points per question, in the quiz shape's order (0 where a question is missing).
     pub scores: Vec<f64>,
     /// Per question, a bit per option of the shape (bit i: option i chosen).
-    pub chosen: Vec<u64>,
+    pub chosen: ChosenOptions,
     /// Time spent, milliseconds.
     pub time_ms: u64,
     /// Time spent per question, milliseconds, in the quiz shape's order (0 where a question is missing).
@@ -256,7 +258,7 @@ impl AttemptRow {
         option < 64
             && self
                 .chosen
-                .get(question)
+                .mask(question)
                 .is_some_and(|bits| bits >> option & 1 == 1)
     }
 
@@ -361,8 +363,10 @@ pub struct Dataset {
 
 /// Keeps the attempt `choice` names per participant, quiz and phase.
 pub(crate) fn choose(mut rows: Vec<AttemptRow>, choice: AttemptChoice) -> Vec<AttemptRow> {
+    let by_start =
+        |a: &AttemptRow, b: &AttemptRow| (a.started, &a.attempt).cmp(&(b.started, &b.attempt));
     if choice == AttemptChoice::All {
-        rows.sort_by(|a, b| (a.started, &a.attempt).cmp(&(b.started, &b.attempt)));
+        sort_without_copy(&mut rows, by_start);
         return rows;
     }
     // Which row each participant keeps of each quiz and phase, found by borrowed keys in a hash map; the rows
@@ -394,13 +398,35 @@ pub(crate) fn choose(mut rows: Vec<AttemptRow>, choice: AttemptChoice) -> Vec<At
     for index in kept.into_values() {
         keep[index] = true;
     }
-    let mut rows: Vec<AttemptRow> = rows
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(row, keep)| keep.then_some(row))
-        .collect();
-    rows.sort_by(|a, b| (a.started, &a.attempt).cmp(&(b.started, &b.attempt)));
+    let mut keep = keep.into_iter();
+    rows.retain(|_| keep.next().unwrap_or(false));
+    rows.shrink_to_fit();
+    sort_without_copy(&mut rows, by_start);
     rows
+}
+
+/// Sorts `items` by `compare`, keeping the order of equals, as `sort_by` does but without its scratch copy of
+/// the items (as large as the rows themselves): the indices are sorted, then the items are put in place by swaps.
+pub(crate) fn sort_without_copy<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
+    if items.is_sorted_by(|a, b| compare(a, b).is_le()) {
+        return;
+    }
+    // `order[i]`: where the item that belongs at `i` stands now.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| compare(&items[a], &items[b]));
+    for start in 0..items.len() {
+        // Each cycle of the permutation is walked once, carrying the item that stood at its start along it.
+        let mut at = start;
+        while order[at] != at {
+            let from = order[at];
+            order[at] = at;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 impl Dataset {
@@ -465,4 +491,30 @@ fn natural_key(id: &str) -> Vec<(String, u64)> {
     }
     key.push((text, digits.parse().unwrap_or(0)));
     key
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// The swaps give what a stable sort gives, equals in their first order included.
+        #[test]
+        fn sorting_without_a_copy_is_a_stable_sort(keys in proptest::collection::vec(0u8..6, 0..80)) {
+            let mut items: Vec<(u8, usize)> = keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
+            let mut expected = items.clone();
+            expected.sort_by_key(|item| item.0);
+            sort_without_copy(&mut items, |a, b| a.0.cmp(&b.0));
+            prop_assert_eq!(items, expected);
+        }
+    }
+
+    #[test]
+    fn a_reversed_list_is_put_in_order() {
+        let mut items: Vec<u32> = (0..1000).rev().collect();
+        sort_without_copy(&mut items, u32::cmp);
+        assert!(items.iter().copied().eq(0..1000));
+    }
 }

@@ -107,8 +107,8 @@ pub struct Repeated {
     pub attempts: usize,
 }
 
-/// A name met in a session without a code: its first row, and each group it was met in with the participant key
-/// (nearly always one pair, so a short list rather than two sets for every name).
+/// A name met in a session without a code: its first row, and each other group and participant key it was met
+/// with (nearly always none, so an empty list that holds no memory rather than two sets for every name).
 type NameSeen<'a> = (&'a AttemptRow, Vec<(&'a str, &'a str)>);
 
 /// What `rows` (every submitted attempt, before one per participant is chosen) show about identities; only what
@@ -119,12 +119,13 @@ pub fn notes(rows: &[AttemptRow]) -> IdentityNotes {
     let mut tries: HashMap<(&str, &str, Phase), (&AttemptRow, usize)> = HashMap::new();
     for row in rows {
         if row.code.is_none() {
-            let (_, seen) = names
+            let (first, others) = names
                 .entry((&row.session, normalise(&row.name)))
                 .or_insert_with(|| (row, Vec::new()));
             let pair = (row.group.as_str(), row.participant.as_str());
-            if !seen.contains(&pair) {
-                seen.push(pair);
+            if pair != (first.group.as_str(), first.participant.as_str()) && !others.contains(&pair)
+            {
+                others.push(pair);
             }
         }
         tries
@@ -135,20 +136,23 @@ pub fn notes(rows: &[AttemptRow]) -> IdentityNotes {
     let owned = |set: BTreeSet<&str>| set.into_iter().map(str::to_owned).collect();
     let mut names: Vec<_> = names
         .into_iter()
-        .filter(|(_, (_, seen))| {
-            seen.first()
-                .is_some_and(|(first, _)| seen.iter().any(|(group, _)| group != first))
-        })
+        .filter(|(_, (first, others))| others.iter().any(|(group, _)| *group != first.group))
         .collect();
     names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let same_name = names
         .into_iter()
         .map(|(_, seen)| seen)
-        .map(|(first, seen)| SameName {
-            session: first.session.clone(),
-            name: first.name.clone(),
-            groups: owned(seen.iter().map(|(group, _)| *group).collect()),
-            participants: owned(seen.iter().map(|(_, participant)| *participant).collect()),
+        .map(|(first, others)| {
+            let seen = || {
+                std::iter::once((first.group.as_str(), first.participant.as_str()))
+                    .chain(others.iter().copied())
+            };
+            SameName {
+                session: first.session.clone(),
+                name: first.name.clone(),
+                groups: owned(seen().map(|(group, _)| group).collect()),
+                participants: owned(seen().map(|(_, participant)| participant).collect()),
+            }
         })
         .collect();
     let mut tries: Vec<_> = tries

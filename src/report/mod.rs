@@ -2,6 +2,7 @@
 //! [`analysis`]) and their exports.
 
 pub mod analysis;
+pub mod chosen;
 pub mod conformity;
 pub mod corrections;
 pub mod dataset;

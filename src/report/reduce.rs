@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
+use super::chosen::ChosenOptions;
 use super::corrections::apply::Applier;
 use super::dataset::{
     AttemptChoice, AttemptRow, ContentVariant, Dataset, Filter, QuizShape, QuizTexts, choose,
@@ -385,6 +386,7 @@ impl<'q> Reducer<'q> {
             corrections.unify(&mut data.attempts);
             data.corrections = corrections.applied();
         }
+        data.attempts.shrink_to_fit();
         data.identity_notes = identities::notes(&data.attempts);
         data.attempts = choose(std::mem::take(&mut data.attempts), choice);
         data
@@ -474,7 +476,7 @@ fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f6
         .map(|(i, q)| (q.id.as_str(), i))
         .collect();
     row.scores = remapped(&row.scores, to, &index);
-    row.chosen = remapped(&row.chosen, to, &index);
+    row.chosen = ChosenOptions::from_masks(remapped(&row.chosen.masks(), to, &index));
     if times {
         row.question_time_ms = remapped(&row.question_time_ms, to, &index);
     }
@@ -588,7 +590,7 @@ fn row(
         points,
         max,
         scores,
-        chosen,
+        chosen: ChosenOptions::from_masks(chosen),
         time_ms: record.elapsed_ms(),
         question_time_ms: times,
         feedback: record.feedback,

@@ -153,14 +153,14 @@ pub fn kurtosis(values: &[f64]) -> Option<f64> {
 /// of the totals the question accounts for, 100 x sqrt(cov(question, total)) / the sum of sqrt(cov(q, total))
 /// over the questions whose covariance with the total is not negative. `None` for a question whose covariance is
 /// negative (it works against the rest), and for every question when no covariance is positive.
-pub fn effective_weights(matrix: &[Vec<f64>]) -> Vec<Option<f64>> {
-    let p = matrix.first().map_or(0, Vec::len);
+pub fn effective_weights<R: AsRef<[f64]>>(matrix: &[R]) -> Vec<Option<f64>> {
+    let p = matrix.first().map_or(0, |row| row.as_ref().len());
     let totals = totals(matrix);
     let covariances: Vec<Option<f64>> = (0..p)
         .map(|q| {
             let column: Vec<f64> = matrix
                 .iter()
-                .map(|row| row.get(q).copied().unwrap_or(0.0))
+                .map(|row| row.as_ref().get(q).copied().unwrap_or(0.0))
                 .collect();
             covariance(&column, &totals)
         })
@@ -233,7 +233,12 @@ pub struct ItemStats {
 }
 
 /// The item analysis of question `q` of `matrix` (rows are attempts), worth `max` points.
-pub fn item(matrix: &[Vec<f64>], q: usize, max: f64, thresholds: &Thresholds) -> ItemStats {
+pub fn item<R: AsRef<[f64]>>(
+    matrix: &[R],
+    q: usize,
+    max: f64,
+    thresholds: &Thresholds,
+) -> ItemStats {
     let totals = totals(matrix);
     let weight = effective_weights(matrix).get(q).copied().flatten();
     item_against(matrix, &totals, weight, q, max, thresholds)
@@ -242,7 +247,11 @@ pub fn item(matrix: &[Vec<f64>], q: usize, max: f64, thresholds: &Thresholds) ->
 /// The item analysis of every question of `matrix` (rows are attempts), question `q` worth `maxima[q]`
 /// points: the same figures as [`item`] gives one at a time, with the totals and effective weights worked out
 /// once rather than once per question.
-pub fn items(matrix: &[Vec<f64>], maxima: &[f64], thresholds: &Thresholds) -> Vec<ItemStats> {
+pub fn items<R: AsRef<[f64]>>(
+    matrix: &[R],
+    maxima: &[f64],
+    thresholds: &Thresholds,
+) -> Vec<ItemStats> {
     let totals = totals(matrix);
     let weights = effective_weights(matrix);
     maxima
@@ -256,14 +265,14 @@ pub fn items(matrix: &[Vec<f64>], maxima: &[f64], thresholds: &Thresholds) -> Ve
 }
 
 /// Each attempt's total score.
-fn totals(matrix: &[Vec<f64>]) -> Vec<f64> {
-    matrix.iter().map(|row| row.iter().sum()).collect()
+fn totals<R: AsRef<[f64]>>(matrix: &[R]) -> Vec<f64> {
+    matrix.iter().map(|row| row.as_ref().iter().sum()).collect()
 }
 
 /// The item analysis of question `q` of `matrix`, worth `max` points, given each attempt's total and the
 /// question's effective weight.
-fn item_against(
-    matrix: &[Vec<f64>],
+fn item_against<R: AsRef<[f64]>>(
+    matrix: &[R],
     totals: &[f64],
     effective_weight: Option<f64>,
     q: usize,
@@ -272,7 +281,7 @@ fn item_against(
 ) -> ItemStats {
     let scores: Vec<f64> = matrix
         .iter()
-        .map(|row| row.get(q).copied().unwrap_or(0.0))
+        .map(|row| row.as_ref().get(q).copied().unwrap_or(0.0))
         .collect();
     let rest: Vec<f64> = totals
         .iter()
@@ -330,12 +339,12 @@ pub struct Reliability {
 
 /// Cronbach's alpha and the standard error of measurement of `matrix`, defined for more than one question,
 /// more than two attempts and totals that vary.
-pub fn reliability(matrix: &[Vec<f64>]) -> Option<Reliability> {
-    let p = matrix.first()?.len();
+pub fn reliability<R: AsRef<[f64]>>(matrix: &[R]) -> Option<Reliability> {
+    let p = matrix.first()?.as_ref().len();
     if p < 2 || matrix.len() < 3 {
         return None;
     }
-    let totals: Vec<f64> = matrix.iter().map(|row| row.iter().sum()).collect();
+    let totals = totals(matrix);
     let total_variance = variance(&totals)?;
     if total_variance <= 0.0 {
         return None;
@@ -344,7 +353,7 @@ pub fn reliability(matrix: &[Vec<f64>]) -> Option<Reliability> {
         .map(|q| {
             let column: Vec<f64> = matrix
                 .iter()
-                .map(|row| row.get(q).copied().unwrap_or(0.0))
+                .map(|row| row.as_ref().get(q).copied().unwrap_or(0.0))
                 .collect();
             variance(&column).unwrap_or(0.0)
         })
