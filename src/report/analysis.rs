@@ -229,7 +229,7 @@ fn by_quiz(mut rows: Vec<AttemptRow>) -> BTreeMap<String, Vec<AttemptRow>> {
     let mut quizzes = BTreeMap::new();
     while let Some(last) = rows.last() {
         let start = rows.partition_point(|row| row.quiz < last.quiz);
-        let id = last.quiz.clone();
+        let id = last.quiz.to_string();
         let quiz = if start == 0 {
             std::mem::take(&mut rows)
         } else {
@@ -417,7 +417,7 @@ fn pre_post(data: &Dataset) -> Vec<PrePost> {
                         pairs.push(GainRow {
                             name: before.name.clone(),
                             code: before.code.clone(),
-                            group: before.group.clone(),
+                            group: before.group.to_string(),
                             pre: p,
                             post: q,
                             gain: q - p,
@@ -426,7 +426,7 @@ fn pre_post(data: &Dataset) -> Vec<PrePost> {
                     }
                     None => unmatched.push(Unmatched {
                         name: before.name.clone(),
-                        group: before.group.clone(),
+                        group: before.group.to_string(),
                         phase: Phase::Pre,
                     }),
                 }
@@ -435,7 +435,7 @@ fn pre_post(data: &Dataset) -> Vec<PrePost> {
                 if !pre.contains_key(who) {
                     unmatched.push(Unmatched {
                         name: after.name.clone(),
-                        group: after.group.clone(),
+                        group: after.group.to_string(),
                         phase: Phase::Post,
                     });
                 }
@@ -479,11 +479,11 @@ mod tests {
             participant: participant.to_owned(),
             name: participant.to_owned(),
             code: None,
-            group: "ngo".to_owned(),
-            session: "s".to_owned(),
+            group: "ngo".into(),
+            session: "s".into(),
             phase: Phase::Pre,
-            quiz: "q".to_owned(),
-            language: "en".to_owned(),
+            quiz: "q".into(),
+            language: "en".into(),
             version: 1,
             started: jiff::Timestamp::UNIX_EPOCH,
             points: 0.0,
@@ -504,7 +504,7 @@ mod tests {
             .enumerate()
             .map(|(i, quiz)| {
                 let mut row = row(&format!("p{i}"));
-                row.quiz = (*quiz).to_owned();
+                row.quiz = (*quiz).into();
                 row
             })
             .collect();

@@ -57,7 +57,7 @@ pub fn deviations(
         let deviation = |departure| Deviation {
             attempt: row.attempt.clone(),
             name: row.name.clone(),
-            quiz: row.quiz.clone(),
+            quiz: row.quiz.to_string(),
             phase: row.phase,
             departure,
             file: row.file.clone(),

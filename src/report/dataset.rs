@@ -13,6 +13,7 @@ use super::corrections::apply::{Applied, Change};
 use super::identities::IdentityNotes;
 use super::known::Known;
 use super::pseudonym::PseudonymKey;
+use super::shared_text::SharedText;
 use crate::quiz::{CheckedQuiz, FeedbackMode, QuestionKind};
 use crate::record::Phase;
 use crate::record::scan::Problem;
@@ -219,15 +220,15 @@ pub struct AttemptRow {
     /// Roster code.
     pub code: Option<String>,
     /// Group id.
-    pub group: String,
+    pub group: SharedText,
     /// Session.
-    pub session: String,
+    pub session: SharedText,
     /// Phase.
     pub phase: Phase,
     /// Quiz id.
-    pub quiz: String,
+    pub quiz: SharedText,
     /// Quiz language.
-    pub language: String,
+    pub language: SharedText,
     /// Quiz version.
     pub version: u32,
     /// Start time.

@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use super::dataset::AttemptRow;
+use super::shared_text::SharedText;
 use crate::config::RosterEntry;
 use crate::record::Identity;
 use crate::record::Phase;
@@ -41,7 +42,7 @@ impl<'r> Roster<'r> {
             None => {
                 if let Some(entry) = self.by_name.get(&normalise(&row.name)) {
                     row.code = Some(entry.code.clone());
-                    row.group.clone_from(&entry.group);
+                    row.group = SharedText::from(entry.group.as_str());
                     row.participant = format!(
                         "{}|{}",
                         row.session,
@@ -148,7 +149,7 @@ pub fn notes(rows: &[AttemptRow]) -> IdentityNotes {
                     .chain(others.iter().copied())
             };
             SameName {
-                session: first.session.clone(),
+                session: first.session.to_string(),
                 name: first.name.clone(),
                 groups: owned(seen().map(|(group, _)| group).collect()),
                 participants: owned(seen().map(|(_, participant)| participant).collect()),
@@ -166,7 +167,7 @@ pub fn notes(rows: &[AttemptRow]) -> IdentityNotes {
         .map(|(first, attempts)| Repeated {
             name: shown(first),
             participant: first.participant.clone(),
-            quiz: first.quiz.clone(),
+            quiz: first.quiz.to_string(),
             phase: first.phase,
             attempts,
         })

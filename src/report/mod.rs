@@ -15,6 +15,7 @@ pub mod pseudonym;
 pub mod record_shapes;
 pub mod reduce;
 pub mod sealed;
+pub mod shared_text;
 pub mod stats;
 #[cfg(test)]
 mod test_records;

@@ -14,6 +14,7 @@ use super::dataset::{
 use super::identities::{self, Roster};
 use super::known::Known;
 use super::record_shapes::RecordShapes;
+use super::shared_text::{Interner, SharedText};
 use crate::config::RosterEntry;
 use crate::quiz::CheckedQuiz;
 use crate::record::check::{Expected, Scrutiny, view_scores};
@@ -50,7 +51,7 @@ pub struct Counted {
     /// The version of the quiz it was taken on.
     version: u32,
     /// The content hash of the quiz file it was taken on.
-    content_hash: String,
+    content_hash: SharedText,
     /// The shape the row follows when no shape was known for the quiz yet (taken from the record itself, and
     /// shared with the records that give the same).
     shape: Option<Arc<QuizShape>>,
@@ -87,6 +88,8 @@ pub struct Reducer<'q> {
     roster: Option<Roster<'q>>,
     /// Whether rows keep each question's time.
     question_times: bool,
+    /// The one copy of each session, group, quiz id, language and content hash the rows share.
+    texts: Interner,
 }
 
 impl<'q> Reducer<'q> {
@@ -131,6 +134,7 @@ impl<'q> Reducer<'q> {
             set_aside: HashMap::new(),
             roster: None,
             question_times: true,
+            texts: Interner::default(),
         }
     }
 
@@ -234,10 +238,10 @@ impl<'q> Reducer<'q> {
                 let learned = self.learned.read().unwrap_or_else(PoisonError::into_inner);
                 let known = self.shapes.get(id).or_else(|| learned.get(id));
                 let (mut row, shape) = match known {
-                    Some(shape) => (row(record, shape, regrade, self.question_times), None),
+                    Some(shape) => (self.row(record, shape, regrade), None),
                     None => {
                         let own = self.record_shapes.of(record);
-                        (row(record, &own, regrade, self.question_times), Some(own))
+                        (self.row(record, &own, regrade), Some(own))
                     }
                 };
                 row.file = path.to_path_buf();
@@ -247,12 +251,22 @@ impl<'q> Reducer<'q> {
                 Contribution::Counted(Box::new(Counted {
                     row,
                     version: record.quiz.version,
-                    content_hash: record.quiz.content_hash.to_string(),
+                    content_hash: self.texts.get(&record.quiz.content_hash),
                     shape,
                     total_max: record.total.max_points,
                 }))
             }
         }
+    }
+
+    /// The row of `record` against `shape`, its points recomputed from `regrade` when given.
+    fn row(
+        &self,
+        record: &RecordView<'_>,
+        shape: &QuizShape,
+        regrade: Option<&CheckedQuiz>,
+    ) -> AttemptRow {
+        row(record, shape, regrade, self.question_times, &self.texts)
     }
 
     /// What is wrong with `record`, read from `path`, in the light of its quiz file: ids or full marks that do
@@ -309,9 +323,8 @@ impl<'q> Reducer<'q> {
             regraded: self.regrade,
             ..Dataset::default()
         };
-        let mut versions: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
-        let mut contents: BTreeMap<(String, String), BTreeMap<(u32, String), usize>> =
-            BTreeMap::new();
+        let mut versions: BTreeMap<SharedText, BTreeSet<u32>> = BTreeMap::new();
+        let mut contents: Contents = BTreeMap::new();
         for entry in entries {
             let counted = match entry {
                 Entry::Record(Contribution::Counted(counted)) => counted,
@@ -352,13 +365,13 @@ impl<'q> Reducer<'q> {
                 .or_default() += 1;
             match shape {
                 None => {
-                    if !data.quizzes.contains_key(&row.quiz)
+                    if !data.quizzes.contains_key(row.quiz.as_str())
                         && let Some(shape) = self.shapes.get(row.quiz.as_str())
                     {
-                        data.quizzes.insert(row.quiz.clone(), shape.clone());
+                        data.quizzes.insert(row.quiz.to_string(), shape.clone());
                     }
                 }
-                Some(own) => match data.quizzes.get(&row.quiz) {
+                Some(own) => match data.quizzes.get(row.quiz.as_str()) {
                     Some(established) => {
                         conform(&mut row, &own, established, total_max, self.question_times);
                     }
@@ -366,15 +379,19 @@ impl<'q> Reducer<'q> {
                         self.learned
                             .write()
                             .unwrap_or_else(PoisonError::into_inner)
-                            .insert(row.quiz.clone(), QuizShape::clone(&own));
+                            .insert(row.quiz.to_string(), QuizShape::clone(&own));
                         data.quizzes
-                            .insert(row.quiz.clone(), Arc::unwrap_or_clone(own));
+                            .insert(row.quiz.to_string(), Arc::unwrap_or_clone(own));
                     }
                 },
             }
             data.attempts.push(row);
         }
-        data.mixed_versions = versions.into_iter().filter(|(_, v)| v.len() > 1).collect();
+        data.mixed_versions = versions
+            .into_iter()
+            .filter(|(_, v)| v.len() > 1)
+            .map(|(quiz, v)| (quiz.to_string(), v))
+            .collect();
         data.mixed_content = mixed_content(contents);
         data.known =
             std::mem::take(&mut *self.known.lock().unwrap_or_else(PoisonError::into_inner));
@@ -433,21 +450,22 @@ pub fn build_from_folders(
 }
 
 /// Per quiz id, the contents its records of one language were made from, where there is more than one.
-fn mixed_content(
-    contents: BTreeMap<(String, String), BTreeMap<(u32, String), usize>>,
-) -> BTreeMap<String, Vec<ContentVariant>> {
+/// Per quiz id and language, how many counted records each version and content hash made.
+type Contents = BTreeMap<(SharedText, SharedText), BTreeMap<(u32, SharedText), usize>>;
+
+fn mixed_content(contents: Contents) -> BTreeMap<String, Vec<ContentVariant>> {
     let mut mixed: BTreeMap<String, Vec<ContentVariant>> = BTreeMap::new();
     for ((quiz, language), variants) in contents.into_iter().filter(|(_, v)| v.len() > 1) {
         mixed
-            .entry(quiz)
+            .entry(quiz.to_string())
             .or_default()
             .extend(
                 variants
                     .into_iter()
                     .map(|((version, content_hash), records)| ContentVariant {
-                        language: language.clone(),
+                        language: language.to_string(),
                         version,
-                        content_hash,
+                        content_hash: content_hash.to_string(),
                         records,
                     }),
             );
@@ -513,6 +531,7 @@ fn row(
     shape: &QuizShape,
     regrade: Option<&CheckedQuiz>,
     keep_times: bool,
+    texts: &Interner,
 ) -> AttemptRow {
     // A record usually lists the shape's questions in the shape's order: then each is found where it stands,
     // without an index (the shape of a quiz file has no repeated id; a shape made from records is sorted, so a
@@ -580,11 +599,11 @@ fn row(
         ),
         name: record.participant.name.to_string(),
         code: record.participant.code.as_deref().map(str::to_owned),
-        group: record.participant.group.to_string(),
-        session: record.session.to_string(),
+        group: texts.get(&record.participant.group),
+        session: texts.get(&record.session),
         phase: record.phase,
-        quiz: record.quiz.id.to_string(),
-        language: record.quiz.language.to_string(),
+        quiz: texts.get(&record.quiz.id),
+        language: texts.get(&record.quiz.language),
         version: record.quiz.version,
         started: record.started,
         points,
@@ -618,7 +637,7 @@ mod tests {
 
     fn scores_and_times(text: &str, shape: &QuizShape) -> (Vec<f64>, Vec<u64>) {
         let (view, _) = view::read(text.as_bytes(), None).unwrap();
-        let row = row(&view, shape, None, true);
+        let row = row(&view, shape, None, true, &Interner::default());
         (row.scores, row.question_time_ms)
     }
 

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::{Corrections, Who};
 use crate::record::Identity;
 use crate::report::dataset::AttemptRow;
+use crate::report::shared_text::SharedText;
 
 /// What one correction does, as reports list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -161,7 +162,7 @@ impl Applier {
             Who::Code(code) => row.code = Some(code.clone()),
             Who::Name { name, group } => {
                 row.name.clone_from(name);
-                row.group.clone_from(group);
+                row.group = SharedText::from(group.as_str());
                 row.code = None;
             }
         }
@@ -179,7 +180,7 @@ impl Applier {
         if remapped.is_empty() {
             return;
         }
-        let mut own: BTreeMap<String, (String, Option<String>, String)> = BTreeMap::new();
+        let mut own: BTreeMap<String, (String, Option<String>, SharedText)> = BTreeMap::new();
         for row in rows.iter().filter(|r| !remapped.contains(&r.attempt)) {
             own.entry(row.participant.clone())
                 .or_insert_with(|| (row.name.clone(), row.code.clone(), row.group.clone()));
