@@ -20,7 +20,8 @@ use vigil::quiz::{FeedbackMode, Quiz, Taxonomy};
 use vigil::record::presence::{Here, Liveness, Sighting};
 use vigil::record::{AttemptRecord, Participant, Phase, Status};
 use vigil::tui::app::{
-    App, Ask, Delivery, Effect, Msg, Notice, Now, Offer, Overlay, Room, Screen, SignInError,
+    App, Ask, Delivery, Effect, Field, Found, Msg, Notice, Now, Offer, Overlay, Room, Screen,
+    SignInError,
 };
 use vigil::tui::run::{BankDelivery, Clock, EventSource, Services, run_loop};
 use vigil::tui::screens::attempt::{areas, option_rows};
@@ -986,4 +987,134 @@ fn moving_between_questions_does_not_write_the_presence_file() {
         ],
         "signed in, attempt opened, left"
     );
+}
+
+/// An app that started without its config (read behind the first frame from a slow shared folder), in `lang`.
+fn awaiting(lang: Lang) -> App {
+    let mut app = app(Some(FeedbackMode::Deferred), None);
+    app.lang = lang;
+    app.room = vigil::tui::room::awaiting_room(true);
+    app.awaiting_config = Some(lang);
+    app
+}
+
+fn found(lang: Lang) -> Msg {
+    Msg::Found(Ok(Found {
+        room: room(Some(FeedbackMode::Deferred)),
+        lang,
+        blocked: None,
+    }))
+}
+
+#[test]
+fn a_config_read_behind_the_first_frame_brings_its_room_and_language() {
+    let mut app = awaiting(Lang::En);
+    type_text(&mut app, "Aibek");
+    assert!(app.room.groups.is_empty(), "no groups before the config");
+    assert!(app.update(found(Lang::Ru), now(0)).is_empty());
+    assert_eq!(app.awaiting_config, None);
+    assert_eq!(app.room.session, "almaty");
+    assert_eq!(app.room.groups, default_groups());
+    assert_eq!(
+        app.lang,
+        Lang::Ru,
+        "the config's language replaces the start's"
+    );
+    match &app.screen {
+        Screen::SignIn(form) => assert_eq!(form.name, "Aibek", "what was typed stays"),
+        other => panic!("expected the sign-in, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_language_the_trainee_chose_meanwhile_is_kept() {
+    let mut app = awaiting(Lang::En);
+    // Name, group (none yet), language: no code field without a roster.
+    for _ in 0..2 {
+        app.update(key(KeyCode::Tab), now(0));
+    }
+    app.update(key(KeyCode::Right), now(0));
+    assert_eq!(app.lang, Lang::Ru);
+    app.update(found(Lang::Kk), now(0));
+    assert_eq!(app.lang, Lang::Ru);
+}
+
+#[test]
+fn enter_before_the_config_waits_then_asks_for_the_group_it_lists() {
+    let mut app = awaiting(Lang::En);
+    type_text(&mut app, "Aibek");
+    assert!(
+        app.update(key(KeyCode::Enter), now(0)).is_empty(),
+        "nobody signs in without the config"
+    );
+    assert!(app.participant.is_none());
+    assert!(matches!(app.screen, Screen::SignIn(_)));
+    assert!(app.update(found(Lang::En), now(0)).is_empty());
+    match &app.screen {
+        Screen::SignIn(form) => assert_eq!(form.field, Field::Group),
+        other => panic!("expected the sign-in, got {other:?}"),
+    }
+    app.update(key(KeyCode::Right), now(0));
+    let effects = app.update(key(KeyCode::Enter), now(0));
+    assert!(matches!(effects.as_slice(), [Effect::LoadRoom]));
+    assert_eq!(
+        app.participant.as_ref().map(|p| p.group.as_str()),
+        Some(default_groups()[1].id.as_str())
+    );
+}
+
+#[test]
+fn enter_before_a_config_without_groups_signs_in_when_it_arrives() {
+    let mut app = awaiting(Lang::En);
+    type_text(&mut app, "Aibek");
+    app.update(key(KeyCode::Enter), now(0));
+    let mut room = room(None);
+    room.groups.clear();
+    let effects = app.update(
+        Msg::Found(Ok(Found {
+            room,
+            lang: Lang::En,
+            blocked: None,
+        })),
+        now(0),
+    );
+    assert!(matches!(effects.as_slice(), [Effect::LoadRoom]));
+    assert_eq!(app.participant.map(|p| p.name), Some("Aibek".to_owned()));
+}
+
+#[test]
+fn a_config_that_cannot_be_read_or_a_missing_results_folder_blocks_the_sign_in() {
+    let mut app = awaiting(Lang::En);
+    app.update(Msg::Found(Err("vigil.ron:1:2: error".into())), now(0));
+    assert!(matches!(&app.screen, Screen::Blocked { detail } if detail == "vigil.ron:1:2: error"));
+    let mut app = awaiting(Lang::En);
+    app.update(
+        Msg::Found(Ok(Found {
+            room: room(None),
+            lang: Lang::En,
+            blocked: Some("The results folder /mnt/x does not exist.".into()),
+        })),
+        now(0),
+    );
+    assert!(matches!(&app.screen, Screen::Blocked { detail } if detail.contains("/mnt/x")));
+}
+
+#[test]
+fn a_config_is_taken_in_once() {
+    let mut app = app(None, None);
+    let mut other = room(None);
+    other.session = "elsewhere".into();
+    app.update(
+        Msg::Found(Ok(Found {
+            room: other,
+            lang: Lang::Kk,
+            blocked: None,
+        })),
+        now(0),
+    );
+    assert_eq!(
+        app.room.session, "almaty",
+        "an app that started with its config keeps it"
+    );
+    assert_eq!(app.lang, Lang::En);
 }

@@ -17,10 +17,11 @@ use vigil::quiz::parse::ron_options;
 use vigil::quiz::{FeedbackMode, Quiz};
 use vigil::record::presence::{Liveness, Sighting};
 use vigil::record::{AttemptId, AttemptRecord, Participant, Phase};
-use vigil::tui::app::{App, Delivery, Now, Offer, Room};
+use vigil::tui::app::{App, Delivery, Found, Now, Offer, Room};
 use vigil::tui::footer;
 use vigil::tui::keymap::{Weight, bindings};
-use vigil::tui::run::{Clock, EventSource, Services, run_loop};
+use vigil::tui::room::awaiting_room;
+use vigil::tui::run::{Clock, EventSource, Finding, Services, run_loop};
 use vigil::tui::theme::{Theme, ThemeName};
 
 /// Keys typed one after another; when they run out the loop stops.
@@ -52,12 +53,32 @@ impl Clock for Ticking {
 /// The room and its folder, in memory.
 struct Fake {
     room: Room,
+    lang: Lang,
     probe: Result<(), String>,
     unfinished: Option<AttemptRecord>,
     elsewhere: Option<Sighting>,
+    /// How many more times the config is still being read when asked after (`None`: the app started with it).
+    config_after: Option<usize>,
 }
 
 impl Services for Fake {
+    fn found(&mut self) -> Finding {
+        match &mut self.config_after {
+            None => Finding::Nothing,
+            Some(0) => {
+                self.config_after = None;
+                Finding::Read(Ok(Found {
+                    room: self.room.clone(),
+                    lang: self.lang,
+                    blocked: None,
+                }))
+            }
+            Some(polls) => {
+                *polls -= 1;
+                Finding::Reading
+            }
+        }
+    }
     fn load_room(&mut self) -> Result<Room, String> {
         Ok(self.room.clone())
     }
@@ -148,6 +169,8 @@ struct Case {
     unfinished: bool,
     elsewhere: Option<Liveness>,
     ascii: bool,
+    /// The app starts without its config, read behind the first frame: after this many frames.
+    config_after: Option<usize>,
 }
 
 impl Default for Case {
@@ -160,6 +183,7 @@ impl Default for Case {
             unfinished: false,
             elsewhere: None,
             ascii: false,
+            config_after: None,
         }
     }
 }
@@ -179,9 +203,15 @@ fn drawn(case: &Case, keys: Vec<Event>, width: u16, height: u16) -> (String, App
         built_in_taxonomy(),
         Some(7),
     );
+    if case.config_after.is_some() {
+        app.room = awaiting_room(true);
+        app.awaiting_config = Some(case.lang);
+    }
     let unfinished = case.unfinished.then(|| unfinished_record(case));
     let mut services = Fake {
         room: room(case.feedback),
+        lang: case.lang,
+        config_after: case.config_after,
         probe: case.probe.clone(),
         unfinished,
         elsewhere: case.elsewhere.map(|liveness| Sighting {
@@ -316,6 +346,9 @@ fn journeys() -> Vec<(&'static str, Case, Vec<Event>)> {
         ("sign_in_needs_a_name", Case::default(), vec![enter.clone()]),
         ("sign_in_unknown_code", Case::default(), then(text("Ai"), &[key(KeyCode::Tab), c('X'), enter.clone()])),
         ("sign_in_help", Case::default(), vec![key(KeyCode::F(1))]),
+        ("sign_in_awaiting_config", Case { config_after: Some(usize::MAX), ..Case::default() }, then(text("Aibek"), std::slice::from_ref(&enter))),
+        // The first frame, then one per key: the config arrives after the fifth letter and Enter.
+        ("sign_in_config_arrived_after_enter", Case { config_after: Some(6), ..Case::default() }, then(text("Aibek"), std::slice::from_ref(&enter))),
         ("picker", Case::default(), next(text("Aibek"))),
         ("blocked", Case { probe: Err("the results folder /mnt/share/room is read-only (permission denied); ask the trainer to make it writable, or choose another folder".into()), ..Case::default() }, first.clone()),
         ("resume_offer", Case { unfinished: true, ..Case::default() }, first.clone()),
@@ -447,5 +480,6 @@ fn case_clone(case: &Case) -> Case {
         unfinished: case.unfinished,
         elsewhere: case.elsewhere,
         ascii: case.ascii,
+        config_after: case.config_after,
     }
 }

@@ -3,16 +3,17 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc;
+use std::time::Duration;
 
 use anyhow::Context;
 
-use crate::config::{Environment, Overrides};
+use crate::config::{Environment, Located, Overrides, language_without_config, locate};
 use crate::i18n::Lang;
 use crate::quiz::bank::built_in_taxonomy;
 use crate::quiz::check::{check, gather, read_file};
 use crate::quiz::{Bank, CheckedQuiz, FeedbackMode};
 use crate::tui::app::{App, Offer};
-use crate::tui::room::{RoomServices, room_of};
+use crate::tui::room::{RoomServices, StartupConfig, awaiting_room, room_of};
 use crate::tui::run::{BankDelivery, SystemClock, TerminalEvents, run_loop};
 use crate::tui::screens::render;
 use crate::tui::terminal::{in_terminal, no_color};
@@ -77,35 +78,91 @@ fn quiz_file(path: &Path) -> anyhow::Result<CheckedQuiz> {
         .with_context(|| format!("{} holds no quiz", path.display()))
 }
 
+/// How long the first frame waits for the trainer's config: long enough for a file on this computer, so that the
+/// sign-in shows the session and groups at once; a config on a slow shared folder arrives behind the first frame.
+const CONFIG_WAIT: Duration = Duration::from_millis(50);
+
+/// Reads the config on its own thread: its result goes to the first frame (or, late, the loop), the quiz
+/// folders it names to the bank's parser.
+fn read_config(
+    options: &RunOptions,
+    env: &Environment,
+) -> (
+    mpsc::Receiver<Result<Located, String>>,
+    mpsc::Receiver<Vec<PathBuf>>,
+) {
+    let (to_app, config) = mpsc::channel();
+    let (to_bank, folders) = mpsc::channel();
+    let (overrides, env, given) = (
+        options.overrides.clone(),
+        env.clone(),
+        options.quiz_folders.clone(),
+    );
+    std::thread::spawn(move || {
+        let located = locate(&overrides, &env).map_err(|e| e.to_string());
+        let _ = to_bank.send(
+            located
+                .as_ref()
+                .map_or_else(|_| given.clone(), |l| l.quiz_folders(&given)),
+        );
+        let _ = to_app.send(located);
+    });
+    (config, folders)
+}
+
 /// Runs the trainee app; returns the exit code (2 when there is no terminal).
 pub fn run(options: RunOptions) -> anyhow::Result<i32> {
-    let mut services = RoomServices::new(
-        options.overrides.clone(),
-        Environment::from_process(),
-        !options.no_save,
-    );
-    let located = services.locate().map_err(|e| anyhow::anyhow!(e))?;
-    let lang = located.language(options.lang);
-    let folders = located.quiz_folders(&options.quiz_folders);
-    let room = room_of(&located, !options.no_save);
-    let mut app = App::new(lang, room, Vec::new(), Default::default(), options.seed);
+    let env = Environment::from_process();
+    let recording = !options.no_save;
+    let (config, folders) = read_config(&options, &env);
+    let services = RoomServices::new(options.overrides.clone(), env, recording);
+    let (mut app, mut services) = match config.recv_timeout(CONFIG_WAIT) {
+        Ok(Err(error)) => anyhow::bail!(error),
+        Ok(Ok(located)) => {
+            let lang = located.language(options.lang);
+            let mut app = App::new(
+                lang,
+                room_of(&located, recording),
+                Vec::new(),
+                Default::default(),
+                options.seed,
+            );
+            if let Some(problem) = located.missing_results().filter(|_| recording) {
+                app.screen = crate::tui::app::Screen::Blocked { detail: problem };
+            }
+            let config = StartupConfig::Read(Box::new(located));
+            (app, services.starting_with(config, options.lang))
+        }
+        Err(_) => {
+            let lang = language_without_config(options.lang);
+            let mut app = App::new(
+                lang,
+                awaiting_room(recording),
+                Vec::new(),
+                Default::default(),
+                options.seed,
+            );
+            app.awaiting_config = Some(lang);
+            let config = StartupConfig::Reading(config);
+            (app, services.starting_with(config, options.lang))
+        }
+    };
     app.feedback_override = options.feedback;
-    if let Some(problem) = located.missing_results().filter(|_| !options.no_save) {
-        app.screen = crate::tui::app::Screen::Blocked { detail: problem };
-    }
+    let given = options.quiz_folders.clone();
+    let folders = move || folders.recv().unwrap_or(given);
     let (sender, receiver) = mpsc::channel();
     let mut bank_folders = None;
     match &options.target {
         Some(target) if Path::new(target).is_file() => {
             let file = quiz_file(Path::new(target))?;
             app.only_quiz = Some(file.quiz.id.clone());
-            let mut bank = Bank::load(&folders);
+            let mut bank = Bank::load(&folders());
             bank.quizzes.retain(|q| q.quiz.id != file.quiz.id);
             bank.quizzes.push(file);
             let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
         }
         Some(id) => {
-            let bank = Bank::load(&folders);
+            let bank = Bank::load(&folders());
             if !bank.quizzes.iter().any(|q| &q.quiz.id == id) {
                 anyhow::bail!(
                     "there is no quiz `{id}`; `vigil list` shows the quizzes (or give the path of a quiz file)"
@@ -130,7 +187,7 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
             delivery.start = Some(start);
             std::thread::spawn(move || {
                 if started.recv().is_ok() {
-                    let bank = Bank::load(&folders);
+                    let bank = Bank::load(&folders());
                     let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
                 }
             });

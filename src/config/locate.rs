@@ -121,6 +121,11 @@ impl Located {
     }
 }
 
+/// The language before any config is read: `flag`, else the locale's, else English.
+pub fn language_without_config(flag: Option<Lang>) -> Lang {
+    flag.or_else(locale_language).unwrap_or_default()
+}
+
 /// The language of the process locale, if Vigil speaks it.
 fn locale_language() -> Option<Lang> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]

@@ -7,6 +7,7 @@ pub static STRINGS: Strings = Strings {
     app_title: "Vigil — identifying victims of trafficking",
     sign_in_title: "Welcome. Please sign in.",
     session: "Session",
+    reading_settings: "reading the trainer's settings…",
     phases: ["pre-test", "practice", "post-test"],
     your_name: "Your name",
     participant_code: "Participant code",

@@ -7,6 +7,7 @@ pub static STRINGS: Strings = Strings {
     app_title: "Vigil — адам саудасының құрбандарын анықтау",
     sign_in_title: "Қош келдіңіз. Жүйеге кіріңіз.",
     session: "Сессия",
+    reading_settings: "тренердің баптаулары жүктелуде…",
     phases: ["бастапқы тест", "жаттығу", "қорытынды тест"],
     your_name: "Атыңыз",
     participant_code: "Қатысушы коды",

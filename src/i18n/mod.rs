@@ -132,6 +132,8 @@ pub struct Strings {
     pub sign_in_title: &'static str,
     /// Sign-in: "Session".
     pub session: &'static str,
+    /// Sign-in, in place of the session while the trainer's config is still being read.
+    pub reading_settings: &'static str,
     /// Phase names: pre, practice, post.
     pub phases: [&'static str; 3],
     /// Sign-in: name field.

@@ -7,6 +7,7 @@ pub static STRINGS: Strings = Strings {
     app_title: "Vigil — выявление жертв торговли людьми",
     sign_in_title: "Добро пожаловать. Пожалуйста, войдите.",
     session: "Сессия",
+    reading_settings: "загружаются настройки тренера…",
     phases: ["входной тест", "практика", "итоговый тест"],
     your_name: "Ваше имя",
     participant_code: "Код участника",

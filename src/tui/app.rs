@@ -20,7 +20,7 @@ use crate::record::{AttemptId, Participant};
 
 pub use super::screens::sign_in::{Field, SignIn, SignInError};
 pub use super::state::{
-    Ask, Delivery, Effect, Msg, Notice, Now, Offer, Overlay, Room, Screen, Session,
+    Ask, Delivery, Effect, Found, Msg, Notice, Now, Offer, Overlay, Room, Screen, Session,
 };
 
 /// The whole state of the trainee app.
@@ -56,6 +56,13 @@ pub struct App {
     pub(crate) continuing: bool,
     /// The bank is still being parsed: the quiz list waits for it.
     pub loading_bank: bool,
+    /// The config is still being read (from a slow shared folder) behind the first frame, which shows the
+    /// sign-in without it: holds the language the app started in, which the config's replaces unless the trainee
+    /// chose another meanwhile.
+    pub awaiting_config: Option<Lang>,
+    /// The trainee confirmed the sign-in before the config arrived: when it does, the group it lists is still to
+    /// be chosen, so the group field takes the focus (with no group to choose, they are signed in).
+    pub(crate) confirmed_early: bool,
     /// Shuffles questions and options; seeded by `--seed` to reproduce an order.
     pub(crate) rng: StdRng,
     /// Makes attempt ids; always from the operating system, so two workstations with the same `--seed` never
@@ -92,6 +99,8 @@ impl App {
             history: Vec::new(),
             continuing: false,
             loading_bank: false,
+            awaiting_config: None,
+            confirmed_early: false,
             rng,
             id_rng: rand::make_rng(),
         }
@@ -182,6 +191,45 @@ impl App {
         }
     }
 
+    /// Takes in the config that was read behind the first frame: its room, its language (unless the trainee chose
+    /// another meanwhile) and, when answers cannot be recorded, the screen that says why. A config the sign-in has
+    /// read again since is not taken.
+    fn found(&mut self, found: Result<Found, String>) -> Vec<Effect> {
+        let Some(started_in) = self.awaiting_config.take() else {
+            return Vec::new();
+        };
+        let confirmed = std::mem::take(&mut self.confirmed_early);
+        let found = match found {
+            Ok(found) => found,
+            Err(detail) => {
+                self.screen = Screen::Blocked { detail };
+                return Vec::new();
+            }
+        };
+        self.room = found.room;
+        if self.lang == started_in {
+            self.lang = found.lang;
+        }
+        if let Some(detail) = found.blocked {
+            self.screen = Screen::Blocked { detail };
+            return Vec::new();
+        }
+        let groups = self.room.groups.len();
+        match &mut self.screen {
+            Screen::SignIn(form) if confirmed && groups > 0 => {
+                form.group = form.group.min(groups - 1);
+                form.field = Field::Group;
+                Vec::new()
+            }
+            Screen::SignIn(_) if confirmed => screens::sign_in::sign_in(self),
+            Screen::SignIn(form) => {
+                form.group = form.group.min(groups.saturating_sub(1));
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// Handles one message at time `now`; returns what the loop must do.
     pub fn update(&mut self, msg: Msg, now: Now) -> Vec<Effect> {
         if let Screen::Attempt(session) = &mut self.screen
@@ -208,7 +256,9 @@ impl App {
                 self.history = records;
                 Vec::new()
             }
+            Msg::Found(found) => self.found(found),
             Msg::RoomLoaded(Ok(room)) => {
+                self.awaiting_config = None;
                 self.room = room;
                 self.screen = Screen::Picker { cursor: 0 };
                 let entries = screens::picker::entries(self);

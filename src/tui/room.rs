@@ -2,10 +2,12 @@
 //! of the session, and the spool on this computer that every save goes to first.
 
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
-use super::app::{Delivery, Room};
-use super::run::Services;
-use crate::config::{Environment, Located, Overrides, locate};
+use super::app::{Delivery, Found, Room};
+use super::run::{Finding, Services};
+use crate::config::{Config, Environment, Located, Overrides, locate};
+use crate::i18n::Lang;
 use crate::record::AttemptId;
 use crate::record::presence::{
     EARLIER_WRITERS_FILE, Here, Presence, Sighting, Watch, earlier_writers, open_elsewhere,
@@ -31,6 +33,34 @@ pub struct RoomServices {
     /// This app's writer id and those of the apps that ran on this computer before it (read, and this app added,
     /// when it first announces itself: never before the first frame).
     mine: Option<Vec<String>>,
+    /// The config as read at start, until the loop takes it in after the first frame.
+    startup: Option<StartupConfig>,
+    /// The `--lang` flag, which goes before the config's language.
+    lang_flag: Option<Lang>,
+}
+
+/// The trainer's config as read at start.
+#[derive(Debug)]
+pub enum StartupConfig {
+    /// Still being read on its own thread (from a slow shared folder); it arrives through the receiver.
+    Reading(Receiver<Result<Located, String>>),
+    /// Read before the first frame.
+    Read(Box<Located>),
+}
+
+/// The room the sign-in shows while the config is still being read: the defaults' session and phase, and no
+/// groups or roster yet.
+pub fn awaiting_room(recording: bool) -> Room {
+    let config = Config::standalone();
+    Room {
+        session: config.session,
+        phase: config.phase,
+        rules: config.phases.of(config.phase).clone(),
+        groups: Vec::new(),
+        roster: Vec::new(),
+        store_names: config.store_names,
+        recording,
+    }
 }
 
 /// The app's view of a located config.
@@ -61,7 +91,17 @@ impl RoomServices {
             watch: Watch::default(),
             beat: 0,
             mine: None,
+            startup: None,
+            lang_flag: None,
         }
+    }
+
+    /// The same services, given the config as read at start with the `--lang` flag `lang_flag`; the session's
+    /// store opens once the loop takes it in, after the first frame.
+    pub fn starting_with(mut self, config: StartupConfig, lang_flag: Option<Lang>) -> Self {
+        self.startup = Some(config);
+        self.lang_flag = lang_flag;
+        self
     }
 
     /// The same services writing the results folder through `shared` and the spool through `local` (tests
@@ -108,6 +148,12 @@ impl RoomServices {
     /// Locates the config, opens the session's store and spool, and delivers what the spool kept.
     pub fn locate(&mut self) -> Result<Located, String> {
         let located = locate(&self.overrides, &self.env).map_err(|e| e.to_string())?;
+        self.open(&located);
+        Ok(located)
+    }
+
+    /// Opens the session's store and spool of `located`, and delivers what the spool kept.
+    fn open(&mut self, located: &Located) {
         let store = Store::new(
             &located.results,
             &located.config.session,
@@ -129,7 +175,6 @@ impl RoomServices {
         if let Some(old) = self.store.replace(store) {
             old.depart(&self.writer_id);
         }
-        Ok(located)
     }
 }
 
@@ -164,6 +209,35 @@ fn save_through(store: &Store, spool: Option<&Spool>, record: &AttemptRecord) ->
 }
 
 impl Services for RoomServices {
+    fn found(&mut self) -> Finding {
+        let read = match self.startup.take() {
+            None => return Finding::Nothing,
+            Some(StartupConfig::Read(located)) => Ok(*located),
+            Some(StartupConfig::Reading(receiver)) => match receiver.try_recv() {
+                Ok(read) => read,
+                Err(TryRecvError::Empty) => {
+                    self.startup = Some(StartupConfig::Reading(receiver));
+                    return Finding::Reading;
+                }
+                Err(TryRecvError::Disconnected) => Err(
+                    "The trainer's settings (vigil.ron) could not be read. Start Vigil again; tell the trainer if \
+                     this happens again."
+                        .to_owned(),
+                ),
+            },
+        };
+        Finding::Read(read.map(|located| {
+            if self.store.is_none() {
+                self.open(&located);
+            }
+            Found {
+                room: room_of(&located, self.recording),
+                lang: located.language(self.lang_flag),
+                blocked: located.missing_results().filter(|_| self.recording),
+            }
+        }))
+    }
+
     fn load_room(&mut self) -> Result<Room, String> {
         let located = self.locate()?;
         match located.missing_results() {

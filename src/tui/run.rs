@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
-use super::app::{App, Delivery, Effect, Msg, Now, Offer, Room, Screen};
+use super::app::{App, Delivery, Effect, Found, Msg, Now, Offer, Room, Screen};
 use super::screens::render;
 use super::theme::Theme;
 use crate::quiz::Taxonomy;
@@ -66,8 +66,24 @@ impl Clock for SystemClock {
     }
 }
 
+/// The trainer's config the app started without, as the loop asks after it.
+#[derive(Debug)]
+pub enum Finding {
+    /// None is being read: the app started with its config, or took it in already.
+    Nothing,
+    /// Still being read.
+    Reading,
+    /// Read, or unreadable (why, in words).
+    Read(Result<Found, String>),
+}
+
 /// The outside world the app needs: the trainer's config and the results folder.
 pub trait Services {
+    /// The config being read behind the first frame, once it is read; asked after every frame until there is
+    /// `Nothing` more to ask. The services open the session's store here, after the first frame.
+    fn found(&mut self) -> Finding {
+        Finding::Nothing
+    }
     /// Reads the config again (at every sign-in).
     fn load_room(&mut self) -> Result<Room, String>;
     /// Checks that results can be written, and finds an unfinished attempt of `participant` on quiz `quiz`.
@@ -182,9 +198,23 @@ pub fn run_loop<B: Backend>(
     app.size = (size.width, size.height);
     let mut retry = Retry::default();
     let mut heartbeat = Heartbeat::default();
+    let mut finding = true;
     loop {
         heartbeat.beat(app, services, clock.now());
         terminal.draw(|frame| render(app, theme, frame))?;
+        if finding {
+            match services.found() {
+                Finding::Reading => {}
+                Finding::Nothing => finding = false,
+                Finding::Read(found) => {
+                    finding = false;
+                    if dispatch(app, services, &mut retry, clock.now(), Msg::Found(found)) {
+                        return Ok(());
+                    }
+                    continue;
+                }
+            }
+        }
         app.loading_bank = bank.is_some();
         if let Some(delivery) = &bank
             && let Ok((offers, taxonomy)) = delivery.receiver.try_recv()
@@ -195,7 +225,7 @@ pub fn run_loop<B: Backend>(
             bank = None;
             continue;
         }
-        let timeout = if bank.as_ref().is_some_and(BankDelivery::started) {
+        let timeout = if finding || bank.as_ref().is_some_and(BankDelivery::started) {
             BANK_POLL
         } else if wants_ticks(app, !retry.records.is_empty()) {
             TICK
@@ -226,38 +256,55 @@ pub fn run_loop<B: Backend>(
                 save(services, app, record, &mut retry, now);
             }
         }
-        let mut queue: Vec<Msg> = message.into_iter().collect();
-        while let Some(message) = queue.pop() {
-            for effect in app.update(message, now) {
-                match effect {
-                    Effect::Quit => {
-                        services.announce(None, true, now.mono_ms);
-                        return Ok(());
-                    }
-                    Effect::LoadRoom => {
-                        queue.push(Msg::RoomLoaded(services.load_room()));
-                        if let Some(participant) = &app.participant {
-                            queue.push(Msg::History(services.attempts(participant)));
-                        }
-                    }
-                    Effect::Prepare { offer, participant } => {
-                        let (probe, unfinished) = services.prepare(&offer.quiz.id, &participant);
-                        let elsewhere = unfinished
-                            .as_ref()
-                            .and_then(|record| services.elsewhere(&record.attempt, now.mono_ms));
-                        queue.push(Msg::Prepared {
-                            offer,
-                            probe,
-                            unfinished: unfinished.map(Box::new),
-                            elsewhere,
-                        });
-                    }
-                    Effect::Save(record) => save(services, app, *record, &mut retry, now),
-                }
-            }
+        if let Some(message) = message
+            && dispatch(app, services, &mut retry, now, message)
+        {
+            return Ok(());
         }
     }
     Ok(())
+}
+
+/// Hands `message` to the app and carries out the effects, feeding their results back as messages; `true` when
+/// the app quits.
+fn dispatch(
+    app: &mut App,
+    services: &mut dyn Services,
+    retry: &mut Retry,
+    now: Now,
+    message: Msg,
+) -> bool {
+    let mut queue = vec![message];
+    while let Some(message) = queue.pop() {
+        for effect in app.update(message, now) {
+            match effect {
+                Effect::Quit => {
+                    services.announce(None, true, now.mono_ms);
+                    return true;
+                }
+                Effect::LoadRoom => {
+                    queue.push(Msg::RoomLoaded(services.load_room()));
+                    if let Some(participant) = &app.participant {
+                        queue.push(Msg::History(services.attempts(participant)));
+                    }
+                }
+                Effect::Prepare { offer, participant } => {
+                    let (probe, unfinished) = services.prepare(&offer.quiz.id, &participant);
+                    let elsewhere = unfinished
+                        .as_ref()
+                        .and_then(|record| services.elsewhere(&record.attempt, now.mono_ms));
+                    queue.push(Msg::Prepared {
+                        offer,
+                        probe,
+                        unfinished: unfinished.map(Box::new),
+                        elsewhere,
+                    });
+                }
+                Effect::Save(record) => save(services, app, *record, retry, now),
+            }
+        }
+    }
+    false
 }
 
 /// The records not yet delivered, latest save of each attempt, and when they are tried again.

@@ -10,6 +10,7 @@ use super::keymap::Answering;
 use super::screens::sign_in::SignIn;
 use crate::attempt::{Attempt, RecordHeader};
 use crate::config::{Group, PhaseRules, RosterEntry};
+use crate::i18n::Lang;
 use crate::quiz::Quiz;
 use crate::record::presence::Sighting;
 use crate::record::{AttemptRecord, Participant, Phase};
@@ -49,6 +50,17 @@ pub struct Room {
     pub store_names: bool,
     /// Whether answers are recorded (false for a play-test).
     pub recording: bool,
+}
+
+/// The trainer's config as the app starts with it, when it was read behind the first frame.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The room's settings.
+    pub room: Room,
+    /// The language the config (or the `--lang` flag) asks for.
+    pub lang: Lang,
+    /// Why answers cannot be recorded (the results folder is missing), if they cannot.
+    pub blocked: Option<String>,
 }
 
 /// An attempt under way, with what the screen needs besides the attempt itself.
@@ -200,6 +212,8 @@ pub enum Msg {
     Tick,
     /// The config was read again (at sign-in).
     RoomLoaded(Result<Room, String>),
+    /// The config the app started without was read (behind the first frame), or could not be.
+    Found(Result<Found, String>),
     /// The attempts the participant who signed in has in this session (any status).
     History(Vec<AttemptRecord>),
     /// The chosen quiz is ready to start: whether the results folder can be written, and an unfinished attempt.

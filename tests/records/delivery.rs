@@ -4,11 +4,12 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use vigil::config::{Environment, Overrides};
+use vigil::config::{Environment, Overrides, locate};
+use vigil::i18n::Lang;
 use vigil::record::writer::replace_file;
 use vigil::tui::app::Delivery;
-use vigil::tui::room::RoomServices;
-use vigil::tui::run::Services;
+use vigil::tui::room::{RoomServices, StartupConfig};
+use vigil::tui::run::{Finding, Services};
 
 use super::*;
 
@@ -65,8 +66,8 @@ impl Workstation {
         }
     }
 
-    /// The app starting on this workstation, writing the share through `share`.
-    fn start(&self, share: &Arc<Share>) -> RoomServices {
+    /// What the app on this workstation is started with.
+    fn setting(&self) -> (Overrides, Environment) {
         let overrides = Overrides {
             results: Some(self.results.clone()),
             session: Some(SESSION.into()),
@@ -77,10 +78,21 @@ impl Workstation {
             results_env: None,
             data_dir: Some(self.data.clone()),
         };
-        let mut services = RoomServices::new(overrides, env, true).with_writers(
+        (overrides, env)
+    }
+
+    /// The app's services on this workstation, writing the share through `share`, before the config is read.
+    fn services(&self, share: &Arc<Share>) -> RoomServices {
+        let (overrides, env) = self.setting();
+        RoomServices::new(overrides, env, true).with_writers(
             Arc::clone(share) as Arc<dyn RecordWriter>,
             Arc::new(FsWriter),
-        );
+        )
+    }
+
+    /// The app starting on this workstation, writing the share through `share`.
+    fn start(&self, share: &Arc<Share>) -> RoomServices {
+        let mut services = self.services(share);
         services.locate().unwrap();
         services
     }
@@ -252,4 +264,63 @@ fn two_stores_interleaving_saves_keep_the_later_writer() {
     b.save(&resumed).unwrap();
     let found = b.find_unfinished(&who, "indicators").unwrap();
     assert_eq!((found.writer.as_str(), found.saves), ("b", 4));
+}
+
+#[test]
+fn a_config_read_behind_the_first_frame_opens_the_store_and_delivers_the_spool_when_taken_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let here = Workstation::new(dir.path(), "pc1");
+    let share = Arc::new(Share::default());
+    let mut services = here.start(&share);
+    let record = sample(1, participant("Aigerim", "ngo"), "indicators");
+    share.set_down(true);
+    assert!(matches!(services.save(&record), Delivery::Kept(_)));
+    drop(services);
+    share.set_down(false);
+
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let mut services = here
+        .services(&share)
+        .starting_with(StartupConfig::Reading(receiver), Some(Lang::Kk));
+    assert!(matches!(services.found(), Finding::Reading));
+    assert!(
+        !here.shared(&record).exists(),
+        "nothing is delivered before the config is read"
+    );
+    let (overrides, env) = here.setting();
+    sender
+        .send(locate(&overrides, &env).map_err(|e| e.to_string()))
+        .unwrap();
+    match services.found() {
+        Finding::Read(Ok(found)) => {
+            assert_eq!(found.room.session, SESSION);
+            assert_eq!(found.lang, Lang::Kk, "the --lang flag goes first");
+            assert_eq!(found.blocked, None);
+        }
+        other => panic!("expected the config, got {other:?}"),
+    }
+    assert!(
+        here.shared(&record).exists(),
+        "the spool is delivered once it is"
+    );
+    assert!(!here.spooled(&record).exists());
+    assert!(
+        matches!(services.found(), Finding::Nothing),
+        "taken in once"
+    );
+}
+
+#[test]
+fn a_config_reader_that_died_is_reported_as_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let here = Workstation::new(dir.path(), "pc1");
+    let (sender, receiver) = std::sync::mpsc::channel();
+    drop(sender);
+    let mut services = here
+        .services(&Arc::new(Share::default()))
+        .starting_with(StartupConfig::Reading(receiver), None);
+    match services.found() {
+        Finding::Read(Err(why)) => assert!(why.contains("vigil.ron"), "{why}"),
+        other => panic!("expected an error, got {other:?}"),
+    }
 }

@@ -292,10 +292,10 @@ fn message(
     let parts = body_parts(app, theme, frame, area, title, "");
     let mut lines: Vec<Line<'_>> = Vec::new();
     for paragraph in paragraphs {
-        lines.push(Line::styled(
-            crate::text::printable(paragraph, true).into_owned(),
-            theme.text,
-        ));
+        // A paragraph may hold line breaks (a config's errors, with their source line and caret).
+        for line in crate::text::printable(paragraph, true).lines() {
+            lines.push(Line::styled(line.to_owned(), theme.text));
+        }
         lines.push(Line::default());
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), parts.body);

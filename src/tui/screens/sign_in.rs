@@ -108,6 +108,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 _ => {}
             }
         }
+        Action::Confirm if app.awaiting_config.is_some() => app.confirmed_early = true,
         Action::Confirm => return sign_in(app),
         Action::Quit => app.ask(Ask::Leave),
         _ => {}
@@ -117,7 +118,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// Signs in: a participant code, or a name that is on the trainer's roster, is the roster's participant (one
 /// person, whichever was typed); any other name is a participant of the chosen group.
-fn sign_in(app: &mut App) -> Vec<Effect> {
+pub(crate) fn sign_in(app: &mut App) -> Vec<Effect> {
     let Screen::SignIn(form) = &mut app.screen else {
         return Vec::new();
     };
@@ -199,10 +200,14 @@ pub fn render(app: &App, form: &SignIn, theme: &Theme, frame: &mut Frame<'_>, ar
         Line::styled(s.sign_in_title, theme.title),
         Line::from(vec![
             Span::styled(format!("{}: ", s.session), theme.dim),
-            Span::styled(
-                format!("{} · {phase}", printable_line(session_name(app))),
-                theme.text,
-            ),
+            if app.awaiting_config.is_some() {
+                Span::styled(s.reading_settings, theme.warning)
+            } else {
+                Span::styled(
+                    format!("{} · {phase}", printable_line(session_name(app))),
+                    theme.text,
+                )
+            },
         ]),
         Line::default(),
         Line::from(vec![
