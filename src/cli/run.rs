@@ -82,8 +82,10 @@ fn quiz_file(path: &Path) -> anyhow::Result<CheckedQuiz> {
 /// sign-in shows the session and groups at once; a config on a slow shared folder arrives behind the first frame.
 const CONFIG_WAIT: Duration = Duration::from_millis(50);
 
-/// Reads the config on its own thread: its result goes to the first frame (or, late, the loop), the quiz
-/// folders it names to the bank's parser.
+/// Reads the config: its result goes to the first frame (or, late, the loop), the quiz folders it names to the
+/// bank's parser. A config that may sit in a shared folder (`--config`, `--results`, `VIGIL_RESULTS`) is read on
+/// its own thread, so that a slow folder never holds up the first frame; one that can only be in the current
+/// folder is read at once, sparing the first frame a thread's start.
 fn read_config(
     options: &RunOptions,
     env: &Environment,
@@ -98,7 +100,9 @@ fn read_config(
         env.clone(),
         options.quiz_folders.clone(),
     );
-    std::thread::spawn(move || {
+    let shared =
+        overrides.config.is_some() || overrides.results.is_some() || env.results_env.is_some();
+    let read = move || {
         let located = locate(&overrides, &env).map_err(|e| e.to_string());
         let _ = to_bank.send(
             located
@@ -106,22 +110,88 @@ fn read_config(
                 .map_or_else(|_| given.clone(), |l| l.quiz_folders(&given)),
         );
         let _ = to_app.send(located);
-    });
+    };
+    if shared {
+        std::thread::spawn(read);
+    } else {
+        read();
+    }
     (config, folders)
 }
 
 /// Runs the trainee app; returns the exit code (2 when there is no terminal).
 pub fn run(options: RunOptions) -> anyhow::Result<i32> {
     let env = Environment::from_process();
-    let recording = !options.no_save;
     let (config, folders) = read_config(&options, &env);
-    let services = RoomServices::new(options.overrides.clone(), env, recording);
-    let (mut app, mut services) = match config.recv_timeout(CONFIG_WAIT) {
+    let services = RoomServices::new(options.overrides.clone(), env, !options.no_save);
+    let given = options.quiz_folders.clone();
+    let folders = move || folders.recv().unwrap_or(given);
+    let (sender, receiver) = mpsc::channel();
+    let mut bank_folders = None;
+    let only_quiz = match &options.target {
+        Some(target) if Path::new(target).is_file() => {
+            let file = quiz_file(Path::new(target))?;
+            let id = file.quiz.id.clone();
+            let mut bank = Bank::load(&folders());
+            bank.quizzes.retain(|q| q.quiz.id != file.quiz.id);
+            bank.quizzes.push(file);
+            let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
+            Some(id)
+        }
+        Some(id) => {
+            let bank = Bank::load(&folders());
+            if !bank.quizzes.iter().any(|q| &q.quiz.id == id) {
+                anyhow::bail!(
+                    "there is no quiz `{id}`; `vigil list` shows the quizzes (or give the path of a quiz file)"
+                );
+            }
+            let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
+            Some(id.clone())
+        }
+        None => {
+            bank_folders = Some(folders);
+            None
+        }
+    };
+    let ascii = options.ascii
+        || crate::tui::symbols::wants_ascii(|name| std::env::var(name).ok(), cfg!(windows));
+    let theme = Theme::new(options.theme, no_color()).with_ascii(ascii);
+    in_terminal(|terminal| {
+        // The config has been read meanwhile, unless it sits on a slow shared folder.
+        let (mut app, mut services) = start(config, services, &options)?;
+        app.only_quiz = only_quiz;
+        draw_sign_in(terminal, &mut app, &theme)?;
+        let mut delivery = BankDelivery {
+            receiver,
+            start: None,
+        };
+        if let Some(folders) = bank_folders {
+            let (start, started) = mpsc::channel();
+            delivery.start = Some(start);
+            std::thread::spawn(move || {
+                if started.recv().is_ok() {
+                    let bank = Bank::load(&folders());
+                    let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
+                }
+            });
+        }
+        run_in(terminal, &mut app, &theme, &mut services, delivery)
+    })
+}
+
+/// The app as the first frame shows it: with the config when it arrives within [`CONFIG_WAIT`], else waiting for
+/// it (the loop takes it in later); an unreadable config that arrives in time is the error.
+fn start(
+    config: mpsc::Receiver<Result<Located, String>>,
+    services: RoomServices,
+    options: &RunOptions,
+) -> anyhow::Result<(App, RoomServices)> {
+    let recording = !options.no_save;
+    let (mut app, services) = match config.recv_timeout(CONFIG_WAIT) {
         Ok(Err(error)) => anyhow::bail!(error),
         Ok(Ok(located)) => {
-            let lang = located.language(options.lang);
             let mut app = App::new(
-                lang,
+                located.language(options.lang),
                 room_of(&located, recording),
                 Vec::new(),
                 Default::default(),
@@ -148,52 +218,7 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
         }
     };
     app.feedback_override = options.feedback;
-    let given = options.quiz_folders.clone();
-    let folders = move || folders.recv().unwrap_or(given);
-    let (sender, receiver) = mpsc::channel();
-    let mut bank_folders = None;
-    match &options.target {
-        Some(target) if Path::new(target).is_file() => {
-            let file = quiz_file(Path::new(target))?;
-            app.only_quiz = Some(file.quiz.id.clone());
-            let mut bank = Bank::load(&folders());
-            bank.quizzes.retain(|q| q.quiz.id != file.quiz.id);
-            bank.quizzes.push(file);
-            let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
-        }
-        Some(id) => {
-            let bank = Bank::load(&folders());
-            if !bank.quizzes.iter().any(|q| &q.quiz.id == id) {
-                anyhow::bail!(
-                    "there is no quiz `{id}`; `vigil list` shows the quizzes (or give the path of a quiz file)"
-                );
-            }
-            app.only_quiz = Some(id.clone());
-            let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
-        }
-        None => bank_folders = Some(folders),
-    }
-    let ascii = options.ascii
-        || crate::tui::symbols::wants_ascii(|name| std::env::var(name).ok(), cfg!(windows));
-    let theme = Theme::new(options.theme, no_color()).with_ascii(ascii);
-    in_terminal(|terminal| {
-        draw_sign_in(terminal, &mut app, &theme)?;
-        let mut delivery = BankDelivery {
-            receiver,
-            start: None,
-        };
-        if let Some(folders) = bank_folders {
-            let (start, started) = mpsc::channel();
-            delivery.start = Some(start);
-            std::thread::spawn(move || {
-                if started.recv().is_ok() {
-                    let bank = Bank::load(&folders());
-                    let _ = sender.send((offers(bank.quizzes), bank.taxonomy));
-                }
-            });
-        }
-        run_in(terminal, &mut app, &theme, &mut services, delivery)
-    })
+    Ok((app, services))
 }
 
 /// Draws the first frame, the sign-in screen, before the bank is parsed, so that parsing never competes with
