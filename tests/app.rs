@@ -1118,3 +1118,64 @@ fn a_config_is_taken_in_once() {
     );
     assert_eq!(app.lang, Lang::En);
 }
+
+#[test]
+fn after_a_config_that_cannot_be_read_nobody_signs_in() {
+    let mut app = awaiting(Lang::En);
+    app.update(Msg::Found(Err("vigil.ron:1:2: error".into())), now(0));
+    assert!(app.update(key(KeyCode::Enter), now(0)).is_empty());
+    assert!(
+        matches!(app.screen, Screen::Blocked { .. }),
+        "the error stays: there is no room to sign in to"
+    );
+    assert!(app.participant.is_none());
+}
+
+#[test]
+fn typing_after_an_early_enter_takes_it_back() {
+    let mut app = awaiting(Lang::En);
+    type_text(&mut app, "Aibe");
+    app.update(key(KeyCode::Enter), now(0));
+    type_text(&mut app, "k");
+    app.update(found(Lang::En), now(0));
+    match &app.screen {
+        Screen::SignIn(form) => {
+            assert_eq!(
+                form.field,
+                Field::Name,
+                "the focus stays where the trainee is typing"
+            );
+            assert_eq!(form.name, "Aibek");
+        }
+        other => panic!("expected the sign-in, got {other:?}"),
+    }
+    assert!(app.participant.is_none());
+}
+
+#[test]
+fn a_roster_name_entered_before_the_config_signs_in_when_it_arrives() {
+    let mut app = awaiting(Lang::En);
+    type_text(&mut app, "nurlan  abenov");
+    app.update(key(KeyCode::Enter), now(0));
+    let effects = app.update(found(Lang::En), now(0));
+    assert!(matches!(effects.as_slice(), [Effect::LoadRoom]));
+    assert_eq!(
+        app.participant.and_then(|p| p.code),
+        Some("P07".to_owned()),
+        "the roster gives the group"
+    );
+}
+
+#[test]
+fn a_missing_results_folder_found_after_the_first_frame_blocks_the_sign_in() {
+    let mut app = app(None, None);
+    app.update(
+        Msg::Found(Ok(Found {
+            room: room(None),
+            lang: Lang::En,
+            blocked: Some("The results folder /mnt/x does not exist.".into()),
+        })),
+        now(0),
+    );
+    assert!(matches!(&app.screen, Screen::Blocked { detail } if detail.contains("/mnt/x")));
+}

@@ -78,6 +78,9 @@ fn quiz_file(path: &Path) -> anyhow::Result<CheckedQuiz> {
         .with_context(|| format!("{} holds no quiz", path.display()))
 }
 
+/// What is said when the thread reading the config ended without a word (it cannot, short of a bug).
+const UNREAD: &str = "the trainer's config (vigil.ron) could not be read; start Vigil again";
+
 /// How long the first frame waits for the trainer's config: long enough for a file on this computer, so that the
 /// sign-in shows the session and groups at once; a config on a slow shared folder arrives behind the first frame.
 const CONFIG_WAIT: Duration = Duration::from_millis(50);
@@ -128,6 +131,15 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
     let folders = move || folders.recv().unwrap_or(given);
     let (sender, receiver) = mpsc::channel();
     let mut bank_folders = None;
+    // A quiz asked for by name may be in a folder the config names: the config comes first, and its error is
+    // the error.
+    let read_first = options
+        .target
+        .as_ref()
+        .map(|_| config.recv().unwrap_or_else(|_| Err(UNREAD.to_owned())));
+    if let Some(Err(error)) = read_first {
+        anyhow::bail!(error);
+    }
     let only_quiz = match &options.target {
         Some(target) if Path::new(target).is_file() => {
             let file = quiz_file(Path::new(target))?;
@@ -158,7 +170,8 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
     let theme = Theme::new(options.theme, no_color()).with_ascii(ascii);
     in_terminal(|terminal| {
         // The config has been read meanwhile, unless it sits on a slow shared folder.
-        let (mut app, mut services) = start(config, services, &options)?;
+        let first = read_first.or_else(|| config.recv_timeout(CONFIG_WAIT).ok());
+        let (mut app, mut services) = start(first, config, services, &options)?;
         app.only_quiz = only_quiz;
         draw_sign_in(terminal, &mut app, &theme)?;
         let mut delivery = BankDelivery {
@@ -179,31 +192,30 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
     })
 }
 
-/// The app as the first frame shows it: with the config when it arrives within [`CONFIG_WAIT`], else waiting for
-/// it (the loop takes it in later); an unreadable config that arrives in time is the error.
+/// The app as the first frame shows it: with the config when it was read in time (`first`), else waiting for it
+/// to arrive through `config` (the loop takes it in later); an unreadable config read in time is the error. Whether
+/// answers can be recorded (the results folder, perhaps on a share) is looked at only after the first frame.
 fn start(
+    first: Option<Result<Located, String>>,
     config: mpsc::Receiver<Result<Located, String>>,
     services: RoomServices,
     options: &RunOptions,
 ) -> anyhow::Result<(App, RoomServices)> {
     let recording = !options.no_save;
-    let (mut app, services) = match config.recv_timeout(CONFIG_WAIT) {
-        Ok(Err(error)) => anyhow::bail!(error),
-        Ok(Ok(located)) => {
-            let mut app = App::new(
+    let (mut app, services) = match first {
+        Some(Err(error)) => anyhow::bail!(error),
+        Some(Ok(located)) => {
+            let app = App::new(
                 located.language(options.lang),
                 room_of(&located, recording),
                 Vec::new(),
                 Default::default(),
                 options.seed,
             );
-            if let Some(problem) = located.missing_results().filter(|_| recording) {
-                app.screen = crate::tui::app::Screen::Blocked { detail: problem };
-            }
             let config = StartupConfig::Read(Box::new(located));
             (app, services.starting_with(config, options.lang))
         }
-        Err(_) => {
+        None => {
             let lang = language_without_config(options.lang);
             let mut app = App::new(
                 lang,

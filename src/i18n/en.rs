@@ -8,6 +8,7 @@ pub static STRINGS: Strings = Strings {
     sign_in_title: "Welcome. Please sign in.",
     session: "Session",
     reading_settings: "reading the trainer's settings…",
+    sign_in_waits: "You will go on as soon as the trainer's settings are read.",
     phases: ["pre-test", "practice", "post-test"],
     your_name: "Your name",
     participant_code: "Participant code",

@@ -8,6 +8,7 @@ pub static STRINGS: Strings = Strings {
     sign_in_title: "Қош келдіңіз. Жүйеге кіріңіз.",
     session: "Сессия",
     reading_settings: "тренердің баптаулары жүктелуде…",
+    sign_in_waits: "Тренердің баптаулары жүктелген бойда кіру жалғасады.",
     phases: ["бастапқы тест", "жаттығу", "қорытынды тест"],
     your_name: "Атыңыз",
     participant_code: "Қатысушы коды",

@@ -134,6 +134,8 @@ pub struct Strings {
     pub session: &'static str,
     /// Sign-in, in place of the session while the trainer's config is still being read.
     pub reading_settings: &'static str,
+    /// Sign-in, after Enter while the trainer's config is still being read.
+    pub sign_in_waits: &'static str,
     /// Phase names: pre, practice, post.
     pub phases: [&'static str; 3],
     /// Sign-in: name field.

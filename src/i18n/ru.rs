@@ -8,6 +8,7 @@ pub static STRINGS: Strings = Strings {
     sign_in_title: "Добро пожаловать. Пожалуйста, войдите.",
     session: "Сессия",
     reading_settings: "загружаются настройки тренера…",
+    sign_in_waits: "Вход продолжится, как только загрузятся настройки тренера.",
     phases: ["входной тест", "практика", "итоговый тест"],
     your_name: "Ваше имя",
     participant_code: "Код участника",

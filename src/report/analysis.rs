@@ -222,8 +222,9 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
     }
 }
 
-/// `rows` split by quiz id, each quiz's rows in their order, without a second copy of them: the rows are sorted
-/// by quiz in place and each quiz's rows are split off from the end, the rest shrunk as they go.
+/// `rows` split by quiz id, each quiz's rows in their order, without a second copy of them all: the rows are
+/// sorted by quiz in place, each quiz's rows are moved off the end into their own list and the rest shrunk, and
+/// the first quiz keeps the list itself (so at most one quiz's rows are held twice, for a moment).
 fn by_quiz(mut rows: Vec<AttemptRow>) -> BTreeMap<String, Vec<AttemptRow>> {
     sort_without_copy(&mut rows, |a, b| a.quiz.cmp(&b.quiz));
     let mut quizzes = BTreeMap::new();

@@ -1,17 +1,26 @@
-//! The options an attempt chose, a bit per option of each question, held as narrowly as its widest question
-//! allows: a byte per question when no question has more than eight options (nearly always), else 64 bits.
+//! The options an attempt chose, a bit per option of each question, held as narrowly as its choices allow: a
+//! byte per question when no option beyond the eighth of a question was chosen (nearly always: few questions
+//! have more than eight options), else 64 bits.
 
 use serde::{Serialize, Serializer};
 
 /// Per question, a bit per option of the quiz shape (bit i: option i chosen); only the first 64 options of a
-/// question are tracked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// question are tracked. Two are equal when they hold the same bits, however they hold them.
+#[derive(Debug, Clone)]
 pub enum ChosenOptions {
-    /// Every question has at most eight options chosen from.
+    /// No option beyond the eighth of a question was chosen.
     Narrow(Box<[u8]>),
-    /// Some question has a ninth option or more.
+    /// Some question's ninth option or a later one was chosen.
     Wide(Box<[u64]>),
 }
+
+impl PartialEq for ChosenOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && (0..self.len()).all(|q| self.mask(q) == other.mask(q))
+    }
+}
+
+impl Eq for ChosenOptions {}
 
 impl Default for ChosenOptions {
     fn default() -> Self {
@@ -90,6 +99,14 @@ mod tests {
         let narrow = serde_json::to_string(&narrow).unwrap_or_default();
         assert_eq!(narrow, "[3,0]");
         assert_eq!(serde_json::to_string(&wide).unwrap_or_default(), narrow);
+    }
+
+    #[test]
+    fn equal_bits_are_equal_however_they_are_held() {
+        let wide = ChosenOptions::Wide(vec![3, 0].into_boxed_slice());
+        assert_eq!(ChosenOptions::from_masks(vec![3, 0]), wide);
+        assert_ne!(ChosenOptions::from_masks(vec![3, 1]), wide);
+        assert_ne!(ChosenOptions::from_masks(vec![3]), wide);
     }
 
     #[test]

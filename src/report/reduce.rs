@@ -449,10 +449,10 @@ pub fn build_from_folders(
     reducer.gather(entries, choice)
 }
 
-/// Per quiz id, the contents its records of one language were made from, where there is more than one.
 /// Per quiz id and language, how many counted records each version and content hash made.
 type Contents = BTreeMap<(SharedText, SharedText), BTreeMap<(u32, SharedText), usize>>;
 
+/// Per quiz id, the contents its records of one language were made from, where there is more than one.
 fn mixed_content(contents: Contents) -> BTreeMap<String, Vec<ContentVariant>> {
     let mut mixed: BTreeMap<String, Vec<ContentVariant>> = BTreeMap::new();
     for ((quiz, language), variants) in contents.into_iter().filter(|(_, v)| v.len() > 1) {

@@ -60,8 +60,9 @@ pub struct App {
     /// sign-in without it: holds the language the app started in, which the config's replaces unless the trainee
     /// chose another meanwhile.
     pub awaiting_config: Option<Lang>,
-    /// The trainee confirmed the sign-in before the config arrived: when it does, the group it lists is still to
-    /// be chosen, so the group field takes the focus (with no group to choose, they are signed in).
+    /// The trainee pressed Enter on the sign-in before the config arrived, and has not touched the form since:
+    /// when it does, the group field takes the focus, as the group it lists is still to be chosen (with no group
+    /// to choose, or a roster participant, they are signed in).
     pub(crate) confirmed_early: bool,
     /// Shuffles questions and options; seeded by `--seed` to reproduce an order.
     pub(crate) rng: StdRng,
@@ -191,32 +192,41 @@ impl App {
         }
     }
 
-    /// Takes in the config that was read behind the first frame: its room, its language (unless the trainee chose
-    /// another meanwhile) and, when answers cannot be recorded, the screen that says why. A config the sign-in has
-    /// read again since is not taken.
+    /// Takes in the config as the loop finds it after the first frame. When the first frame was drawn without it:
+    /// its room and its language (unless the trainee chose another meanwhile), then the group to choose, or the
+    /// sign-in, of a trainee who pressed Enter while it was read; an unreadable config shows its error and leaves
+    /// the room unknown. In any case, while the sign-in is on screen: why answers cannot be recorded, if they
+    /// cannot (the results folder is looked for only after the first frame).
     fn found(&mut self, found: Result<Found, String>) -> Vec<Effect> {
-        let Some(started_in) = self.awaiting_config.take() else {
-            return Vec::new();
-        };
-        let confirmed = std::mem::take(&mut self.confirmed_early);
         let found = match found {
             Ok(found) => found,
             Err(detail) => {
-                self.screen = Screen::Blocked { detail };
+                // The room stays unknown (`awaiting_config` stays set), so nobody can sign in against it.
+                if self.awaiting_config.is_some() {
+                    self.screen = Screen::Blocked { detail };
+                }
                 return Vec::new();
             }
         };
-        self.room = found.room;
-        if self.lang == started_in {
-            self.lang = found.lang;
+        let awaited = self.awaiting_config.take();
+        if let Some(started_in) = awaited {
+            self.room = found.room;
+            if self.lang == started_in {
+                self.lang = found.lang;
+            }
         }
-        if let Some(detail) = found.blocked {
+        let confirmed = std::mem::take(&mut self.confirmed_early);
+        if let (Some(detail), Screen::SignIn(_)) = (found.blocked, &self.screen) {
             self.screen = Screen::Blocked { detail };
             return Vec::new();
         }
+        if awaited.is_none() {
+            return Vec::new();
+        }
         let groups = self.room.groups.len();
+        let group_to_choose = groups > 0 && !self.roster_knows_form();
         match &mut self.screen {
-            Screen::SignIn(form) if confirmed && groups > 0 => {
+            Screen::SignIn(form) if confirmed && group_to_choose => {
                 form.group = form.group.min(groups - 1);
                 form.field = Field::Group;
                 Vec::new()
@@ -228,6 +238,22 @@ impl App {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// Whether the sign-in form names a roster participant (a code, or a name on the roster), whose group the
+    /// roster gives.
+    fn roster_knows_form(&self) -> bool {
+        let Screen::SignIn(form) = &self.screen else {
+            return false;
+        };
+        let name = crate::record::identity::normalise(&form.name);
+        !form.code.trim().is_empty()
+            || (!name.is_empty()
+                && self
+                    .room
+                    .roster
+                    .iter()
+                    .any(|entry| crate::record::identity::normalise(&entry.name) == name))
     }
 
     /// Handles one message at time `now`; returns what the loop must do.
@@ -258,7 +284,6 @@ impl App {
             }
             Msg::Found(found) => self.found(found),
             Msg::RoomLoaded(Ok(room)) => {
-                self.awaiting_config = None;
                 self.room = room;
                 self.screen = Screen::Picker { cursor: 0 };
                 let entries = screens::picker::entries(self);
@@ -326,6 +351,8 @@ impl App {
             Screen::Resume { .. } => screens::picker::update_resume(self, action, now),
             Screen::Blocked { .. } => {
                 match action {
+                    // A config that could not be read leaves nothing to sign in to: the screen stays.
+                    Action::Confirm if self.awaiting_config.is_some() => {}
                     Action::Confirm => {
                         self.participant = None;
                         self.screen = Screen::SignIn(SignIn::default());

@@ -144,6 +144,9 @@ const TICK: Duration = Duration::from_secs(1);
 const RETRY_MS: u64 = 1000;
 /// How often the loop looks for the bank while it is being parsed.
 const BANK_POLL: Duration = Duration::from_millis(10);
+/// How often the loop looks for a config still being read from a slow shared folder (which may take long, or
+/// forever if the folder hangs: the loop wakes ten times a second meanwhile, not more).
+const CONFIG_POLL: Duration = Duration::from_millis(100);
 
 fn wants_ticks(app: &App, retrying: bool) -> bool {
     let timed = matches!(&app.screen, Screen::Attempt(s) if s.attempt.remaining_ms().is_some());
@@ -225,8 +228,10 @@ pub fn run_loop<B: Backend>(
             bank = None;
             continue;
         }
-        let timeout = if finding || bank.as_ref().is_some_and(BankDelivery::started) {
+        let timeout = if bank.as_ref().is_some_and(BankDelivery::started) {
             BANK_POLL
+        } else if finding {
+            CONFIG_POLL
         } else if wants_ticks(app, !retry.records.is_empty()) {
             TICK
         } else {

@@ -73,6 +73,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         .filter(|f| has_roster || *f != Field::Code)
         .collect();
     let at = fields.iter().position(|f| *f == form.field).unwrap_or(0);
+    if action != Action::Confirm {
+        app.confirmed_early = false;
+    }
     match action {
         Action::NextField | Action::Down => form.field = fields[(at + 1) % fields.len()],
         Action::PreviousField | Action::Up => {
@@ -256,6 +259,10 @@ pub fn render(app: &App, form: &SignIn, theme: &Theme, frame: &mut Frame<'_>, ar
             SignInError::RosterOnly => s.roster_only,
         };
         lines.push(Line::styled(format!("! {text}"), theme.warning));
+    }
+    if app.confirmed_early {
+        // Enter was taken: the sign-in goes on once the settings are read.
+        lines.push(Line::styled(s.sign_in_waits, theme.warning));
     }
     if let Some(participant) = &app.participant {
         lines.push(Line::styled(
