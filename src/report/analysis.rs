@@ -88,7 +88,7 @@ pub struct QuizReport {
     /// The quiz.
     pub quiz: QuizShape,
     /// The attempts counted, in start order.
-    pub attempts: Vec<AttemptRow>,
+    pub attempts: Vec<Box<AttemptRow>>,
     /// Score distribution.
     pub distribution: Distribution,
     /// Item analysis per question.
@@ -225,7 +225,7 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
 /// `rows` split by quiz id, each quiz's rows in their order, without a second copy of them all: the rows are
 /// sorted by quiz in place, each quiz's rows are moved off the end into their own list and the rest shrunk, and
 /// the first quiz keeps the list itself (so at most one quiz's rows are held twice, for a moment).
-fn by_quiz(mut rows: Vec<AttemptRow>) -> BTreeMap<String, Vec<AttemptRow>> {
+fn by_quiz(mut rows: Vec<Box<AttemptRow>>) -> BTreeMap<String, Vec<Box<AttemptRow>>> {
     sort_without_copy(&mut rows, |a, b| a.quiz.cmp(&b.quiz));
     let mut quizzes = BTreeMap::new();
     while let Some(last) = rows.last() {
@@ -256,13 +256,13 @@ pub fn teaching_order(quiz: &QuizReport) -> (Option<Phase>, usize, String) {
 
 fn quiz_report(
     shape: QuizShape,
-    rows: Vec<AttemptRow>,
+    rows: Vec<Box<AttemptRow>>,
     thresholds: &Thresholds,
     mixed_versions: Vec<u32>,
     mixed_content: Vec<ContentVariant>,
 ) -> QuizReport {
     let matrix: Vec<&[f64]> = rows.iter().map(|r| r.scores.as_slice()).collect();
-    let percents: Vec<f64> = rows.iter().map(AttemptRow::percent).collect();
+    let percents: Vec<f64> = rows.iter().map(|row| row.percent()).collect();
     let maxima: Vec<f64> = shape.questions.iter().map(|q| q.max).collect();
     let reliability = reliability(&matrix);
     let questions: Vec<QuestionReport> = shape
@@ -361,7 +361,7 @@ fn quiz_report(
                 &rows
                     .iter()
                     .filter(|r| r.group == group)
-                    .map(AttemptRow::percent)
+                    .map(|row| row.percent())
                     .collect::<Vec<_>>(),
                 shape.pass_mark,
             ),
@@ -506,7 +506,7 @@ mod tests {
             .map(|(i, quiz)| {
                 let mut row = row(&format!("p{i}"));
                 row.quiz = (*quiz).into();
-                row
+                Box::new(row)
             })
             .collect();
         let split: Vec<(String, Vec<String>)> = by_quiz(rows)

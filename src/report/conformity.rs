@@ -47,7 +47,7 @@ pub struct Deviation {
 /// the phase does not offer, or a feedback mode other than the one the phase gives the quiz (its own file,
 /// from `quizzes`, in the attempt's language where loaded).
 pub fn deviations(
-    attempts: &[AttemptRow],
+    attempts: &[Box<AttemptRow>],
     config: &Config,
     quizzes: &[CheckedQuiz],
 ) -> Vec<Deviation> {

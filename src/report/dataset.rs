@@ -337,7 +337,7 @@ pub struct Dataset {
     /// The quizzes, by id.
     pub quizzes: BTreeMap<String, QuizShape>,
     /// The attempts that count.
-    pub attempts: Vec<AttemptRow>,
+    pub attempts: Vec<Box<AttemptRow>>,
     /// Files that could not be used, copies, and records left out (edited, unsealed).
     pub problems: Vec<Problem>,
     /// Attempts still in progress (not counted).
@@ -363,11 +363,12 @@ pub struct Dataset {
 }
 
 /// Keeps the attempt `choice` names per participant, quiz and phase.
-pub(crate) fn choose(mut rows: Vec<AttemptRow>, choice: AttemptChoice) -> Vec<AttemptRow> {
-    let by_start =
-        |a: &AttemptRow, b: &AttemptRow| (a.started, &a.attempt).cmp(&(b.started, &b.attempt));
+pub(crate) fn choose(
+    mut rows: Vec<Box<AttemptRow>>,
+    choice: AttemptChoice,
+) -> Vec<Box<AttemptRow>> {
     if choice == AttemptChoice::All {
-        sort_without_copy(&mut rows, by_start);
+        sort_without_copy(&mut rows, |a, b| started_before(a, b));
         return rows;
     }
     // Which row each participant keeps of each quiz and phase, found by borrowed keys in a hash map; the rows
@@ -402,8 +403,13 @@ pub(crate) fn choose(mut rows: Vec<AttemptRow>, choice: AttemptChoice) -> Vec<At
     let mut keep = keep.into_iter();
     rows.retain(|_| keep.next().unwrap_or(false));
     rows.shrink_to_fit();
-    sort_without_copy(&mut rows, by_start);
+    sort_without_copy(&mut rows, |a, b| started_before(a, b));
     rows
+}
+
+/// The order of rows by start time, then attempt id.
+fn started_before(a: &AttemptRow, b: &AttemptRow) -> Ordering {
+    (a.started, &a.attempt).cmp(&(b.started, &b.attempt))
 }
 
 /// Sorts `items` by `compare`, keeping the order of equals, as `sort_by` does but without its scratch copy of

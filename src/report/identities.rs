@@ -114,7 +114,7 @@ type NameSeen<'a> = (&'a AttemptRow, Vec<(&'a str, &'a str)>);
 
 /// What `rows` (every submitted attempt, before one per participant is chosen) show about identities; only what
 /// is pointed out is copied.
-pub fn notes(rows: &[AttemptRow]) -> IdentityNotes {
+pub fn notes(rows: &[Box<AttemptRow>]) -> IdentityNotes {
     // Hashed while gathering (thousands of rows), sorted once only what is pointed out.
     let mut names: HashMap<(&str, String), NameSeen<'_>> = HashMap::new();
     let mut tries: HashMap<(&str, &str, Phase), (&AttemptRow, usize)> = HashMap::new();

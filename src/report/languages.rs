@@ -20,7 +20,7 @@ pub struct LanguageFacility {
 }
 
 /// The facility of question `q` (worth `max`) per language of `rows`; empty when they share one language.
-pub fn by_language(rows: &[AttemptRow], q: usize, max: f64) -> Vec<LanguageFacility> {
+pub fn by_language(rows: &[Box<AttemptRow>], q: usize, max: f64) -> Vec<LanguageFacility> {
     let languages: BTreeSet<&str> = rows.iter().map(|r| r.language.as_str()).collect();
     if languages.len() < 2 {
         return Vec::new();

@@ -39,15 +39,15 @@ pub enum Contribution {
     /// Voided by one of the trainer's corrections.
     Voided,
     /// A completed attempt, reduced to its row.
-    Counted(Box<Counted>),
+    Counted(Counted),
 }
 
 /// A completed attempt as a report keeps it.
 #[derive(Debug, Clone)]
 pub struct Counted {
     /// Its row, in the order of `shape`, or of the shape the report already uses for the quiz when `shape` is
-    /// `None`.
-    row: AttemptRow,
+    /// `None`; boxed where it is made, so that gathering moves a pointer, not the row.
+    row: Box<AttemptRow>,
     /// The version of the quiz it was taken on.
     version: u32,
     /// The content hash of the quiz file it was taken on.
@@ -248,13 +248,13 @@ impl<'q> Reducer<'q> {
                 if let Some(corrections) = self.corrections {
                     corrections.rewrite(&mut row);
                 }
-                Contribution::Counted(Box::new(Counted {
-                    row,
+                Contribution::Counted(Counted {
+                    row: Box::new(row),
                     version: record.quiz.version,
                     content_hash: self.texts.get(&record.quiz.content_hash),
                     shape,
                     total_max: record.total.max_points,
-                }))
+                })
             }
         }
     }
@@ -353,7 +353,7 @@ impl<'q> Reducer<'q> {
                 content_hash,
                 shape,
                 total_max,
-            } = *counted;
+            } = counted;
             versions
                 .entry(row.quiz.clone())
                 .or_default()
@@ -706,7 +706,7 @@ mod tests {
         assert_eq!(with_times.len(), 2);
         assert!(with_times.iter().all(|row| row.question_time_ms.len() == 3));
         assert!(without.iter().all(|row| row.question_time_ms.is_empty()));
-        let leave_times_out = |mut row: AttemptRow| {
+        let leave_times_out = |mut row: Box<AttemptRow>| {
             row.question_time_ms.clear();
             row
         };

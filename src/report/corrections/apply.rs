@@ -175,7 +175,7 @@ impl Applier {
 
     /// Gives the rows a merge moved the name, code and group of the participant's own rows, where there are
     /// some, so that one participant reads the same everywhere.
-    pub fn unify(&self, rows: &mut [AttemptRow]) {
+    pub fn unify(&self, rows: &mut [Box<AttemptRow>]) {
         let remapped = self.remapped.lock().unwrap_or_else(PoisonError::into_inner);
         if remapped.is_empty() {
             return;
