@@ -132,11 +132,12 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
     let (sender, receiver) = mpsc::channel();
     let mut bank_folders = None;
     // A quiz asked for by name may be in a folder the config names: the config comes first, and its error is
-    // the error.
-    let read_first = options
-        .target
-        .as_ref()
-        .map(|_| config.recv().unwrap_or_else(|_| Err(UNREAD.to_owned())));
+    // the error. A config read already (it could only be in the current folder) is the same: its error ends
+    // Vigil before the terminal is taken over.
+    let read_first = match &options.target {
+        Some(_) => Some(config.recv().unwrap_or_else(|_| Err(UNREAD.to_owned()))),
+        None => config.try_recv().ok(),
+    };
     if let Some(Err(error)) = read_first {
         anyhow::bail!(error);
     }
