@@ -13,7 +13,7 @@ use crate::quiz::bank::built_in_taxonomy;
 use crate::quiz::check::{check, gather, read_file};
 use crate::quiz::{Bank, CheckedQuiz, FeedbackMode};
 use crate::tui::app::{App, Offer};
-use crate::tui::room::{RoomServices, StartupConfig, awaiting_room, room_of};
+use crate::tui::room::{CONFIG_UNREAD, RoomServices, StartupConfig, awaiting_room, room_of};
 use crate::tui::run::{BankDelivery, SystemClock, TerminalEvents, run_loop};
 use crate::tui::screens::render;
 use crate::tui::terminal::{in_terminal, no_color};
@@ -78,9 +78,6 @@ fn quiz_file(path: &Path) -> anyhow::Result<CheckedQuiz> {
         .with_context(|| format!("{} holds no quiz", path.display()))
 }
 
-/// What is said when the thread reading the config ended without a word (it cannot, short of a bug).
-const UNREAD: &str = "the trainer's config (vigil.ron) could not be read; start Vigil again";
-
 /// How long the first frame waits for the trainer's config: long enough for a file on this computer, so that the
 /// sign-in shows the session and groups at once; a config on a slow shared folder arrives behind the first frame.
 const CONFIG_WAIT: Duration = Duration::from_millis(50);
@@ -135,7 +132,11 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
     // the error. A config read already (it could only be in the current folder) is the same: its error ends
     // Vigil before the terminal is taken over.
     let read_first = match &options.target {
-        Some(_) => Some(config.recv().unwrap_or_else(|_| Err(UNREAD.to_owned()))),
+        Some(_) => Some(
+            config
+                .recv()
+                .unwrap_or_else(|_| Err(CONFIG_UNREAD.to_owned())),
+        ),
         None => config.try_recv().ok(),
     };
     if let Some(Err(error)) = read_first {

@@ -115,9 +115,9 @@ impl Located {
 
     /// The language: `flag`, else the config's, else the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
     pub fn language(&self, flag: Option<Lang>) -> Lang {
-        flag.or_else(|| self.config.language.as_deref().and_then(Lang::from_code))
-            .or_else(locale_language)
-            .unwrap_or_default()
+        language_without_config(
+            flag.or_else(|| self.config.language.as_deref().and_then(Lang::from_code)),
+        )
     }
 }
 

@@ -6,10 +6,11 @@ use serde::Serialize;
 
 use super::conformity::Deviation;
 use super::corrections::apply::Applied;
-use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape, sort_without_copy};
+use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape};
 use super::identities::IdentityNotes;
 use super::languages::{LanguageFacility, by_language};
 use super::overview::{Overview, overview};
+use super::shared_text::SharedText;
 use super::stats::{Distribution, ItemStats, Reliability, Thresholds, items, mean, reliability};
 use crate::quiz::bank::TEACHING_ORDER;
 use crate::record::Phase;
@@ -196,13 +197,13 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
     let mut quizzes = by_quiz(std::mem::take(&mut data.attempts))
         .into_iter()
         .filter_map(|(id, rows)| {
-            let shape = data.quizzes.get(&id)?.clone();
+            let shape = data.quizzes.get(id.as_str())?.clone();
             let versions = data
                 .mixed_versions
-                .get(&id)
+                .get(id.as_str())
                 .map(|v| v.iter().copied().collect())
                 .unwrap_or_default();
-            let contents = data.mixed_content.remove(&id).unwrap_or_default();
+            let contents = data.mixed_content.remove(id.as_str()).unwrap_or_default();
             Some(quiz_report(shape, rows, &thresholds, versions, contents))
         })
         .collect::<Vec<_>>();
@@ -222,23 +223,11 @@ pub fn analyse(mut data: Dataset, thresholds: Thresholds) -> Report {
     }
 }
 
-/// `rows` split by quiz id, each quiz's rows in their order, without a second copy of them all: the rows are
-/// sorted by quiz in place, each quiz's rows are moved off the end into their own list and the rest shrunk, and
-/// the first quiz keeps the list itself (so at most one quiz's rows are held twice, for a moment).
-fn by_quiz(mut rows: Vec<Box<AttemptRow>>) -> BTreeMap<String, Vec<Box<AttemptRow>>> {
-    sort_without_copy(&mut rows, |a, b| a.quiz.cmp(&b.quiz));
-    let mut quizzes = BTreeMap::new();
-    while let Some(last) = rows.last() {
-        let start = rows.partition_point(|row| row.quiz < last.quiz);
-        let id = last.quiz.to_string();
-        let quiz = if start == 0 {
-            std::mem::take(&mut rows)
-        } else {
-            let quiz = rows.split_off(start);
-            rows.shrink_to_fit();
-            quiz
-        };
-        quizzes.insert(id, quiz);
+/// `rows` split by quiz id, each quiz's rows in their order (the rows are boxed, so this moves pointers).
+fn by_quiz(rows: Vec<Box<AttemptRow>>) -> BTreeMap<SharedText, Vec<Box<AttemptRow>>> {
+    let mut quizzes: BTreeMap<SharedText, Vec<Box<AttemptRow>>> = BTreeMap::new();
+    for row in rows {
+        quizzes.entry(row.quiz.clone()).or_default().push(row);
     }
     quizzes
 }
@@ -511,7 +500,10 @@ mod tests {
             .collect();
         let split: Vec<(String, Vec<String>)> = by_quiz(rows)
             .into_iter()
-            .map(|(quiz, rows)| (quiz, rows.into_iter().map(|r| r.participant).collect()))
+            .map(|(quiz, rows)| {
+                let participants = rows.into_iter().map(|r| r.participant).collect();
+                (quiz.to_string(), participants)
+            })
             .collect();
         let names = |names: &[&str]| names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
         assert_eq!(

@@ -368,7 +368,7 @@ pub(crate) fn choose(
     choice: AttemptChoice,
 ) -> Vec<Box<AttemptRow>> {
     if choice == AttemptChoice::All {
-        sort_without_copy(&mut rows, |a, b| started_before(a, b));
+        rows.sort_by(|a, b| started_before(a, b));
         return rows;
     }
     // Which row each participant keeps of each quiz and phase, found by borrowed keys in a hash map; the rows
@@ -403,37 +403,13 @@ pub(crate) fn choose(
     let mut keep = keep.into_iter();
     rows.retain(|_| keep.next().unwrap_or(false));
     rows.shrink_to_fit();
-    sort_without_copy(&mut rows, |a, b| started_before(a, b));
+    rows.sort_by(|a, b| started_before(a, b));
     rows
 }
 
 /// The order of rows by start time, then attempt id.
 fn started_before(a: &AttemptRow, b: &AttemptRow) -> Ordering {
     (a.started, &a.attempt).cmp(&(b.started, &b.attempt))
-}
-
-/// Sorts `items` by `compare`, keeping the order of equals, as `sort_by` does but without its scratch copy of
-/// the items (as large as the rows themselves): the indices are sorted, then the items are put in place by swaps.
-pub(crate) fn sort_without_copy<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
-    if items.is_sorted_by(|a, b| compare(a, b).is_le()) {
-        return;
-    }
-    // `order[i]`: where the item that belongs at `i` stands now.
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| compare(&items[a], &items[b]));
-    for start in 0..items.len() {
-        // Each cycle of the permutation is walked once, carrying the item that stood at its start along it.
-        let mut at = start;
-        while order[at] != at {
-            let from = order[at];
-            order[at] = at;
-            if from == start {
-                break;
-            }
-            items.swap(at, from);
-            at = from;
-        }
-    }
 }
 
 impl Dataset {
@@ -498,30 +474,4 @@ fn natural_key(id: &str) -> Vec<(String, u64)> {
     }
     key.push((text, digits.parse().unwrap_or(0)));
     key
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::*;
-
-    proptest! {
-        /// The swaps give what a stable sort gives, equals in their first order included.
-        #[test]
-        fn sorting_without_a_copy_is_a_stable_sort(keys in proptest::collection::vec(0u8..6, 0..80)) {
-            let mut items: Vec<(u8, usize)> = keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
-            let mut expected = items.clone();
-            expected.sort_by_key(|item| item.0);
-            sort_without_copy(&mut items, |a, b| a.0.cmp(&b.0));
-            prop_assert_eq!(items, expected);
-        }
-    }
-
-    #[test]
-    fn a_reversed_list_is_put_in_order() {
-        let mut items: Vec<u32> = (0..1000).rev().collect();
-        sort_without_copy(&mut items, u32::cmp);
-        assert!(items.iter().copied().eq(0..1000));
-    }
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use super::dataset::AttemptRow;
-use super::shared_text::SharedText;
+use super::shared_text::Interner;
 use crate::config::RosterEntry;
 use crate::record::Identity;
 use crate::record::Phase;
@@ -33,8 +33,8 @@ impl<'r> Roster<'r> {
 
     /// Gives `row` (of this roster's session) the roster's code when it was signed in by a roster name without
     /// one, so that it is the same participant as the code, and the roster's name when its record keeps only the
-    /// code.
-    pub fn resolve(&self, row: &mut AttemptRow) {
+    /// code (its group as `texts` shares it).
+    pub fn resolve(&self, row: &mut AttemptRow, texts: &Interner) {
         if row.session != self.session {
             return;
         }
@@ -42,7 +42,7 @@ impl<'r> Roster<'r> {
             None => {
                 if let Some(entry) = self.by_name.get(&normalise(&row.name)) {
                     row.code = Some(entry.code.clone());
-                    row.group = SharedText::from(entry.group.as_str());
+                    row.group = texts.get(&entry.group);
                     row.participant = format!(
                         "{}|{}",
                         row.session,

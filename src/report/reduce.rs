@@ -246,7 +246,7 @@ impl<'q> Reducer<'q> {
                 };
                 row.file = path.to_path_buf();
                 if let Some(corrections) = self.corrections {
-                    corrections.rewrite(&mut row);
+                    corrections.rewrite(&mut row, &self.texts);
                 }
                 Contribution::Counted(Counted {
                     row: Box::new(row),
@@ -397,13 +397,14 @@ impl<'q> Reducer<'q> {
             std::mem::take(&mut *self.known.lock().unwrap_or_else(PoisonError::into_inner));
         data.unchecked_room_hashes = self.unchecked.load(Ordering::Relaxed);
         if let Some(roster) = &self.roster {
-            data.attempts.iter_mut().for_each(|row| roster.resolve(row));
+            data.attempts
+                .iter_mut()
+                .for_each(|row| roster.resolve(row, &self.texts));
         }
         if let Some(corrections) = self.corrections {
             corrections.unify(&mut data.attempts);
             data.corrections = corrections.applied();
         }
-        data.attempts.shrink_to_fit();
         data.identity_notes = identities::notes(&data.attempts);
         data.attempts = choose(std::mem::take(&mut data.attempts), choice);
         data

@@ -220,40 +220,20 @@ impl App {
             self.screen = Screen::Blocked { detail };
             return Vec::new();
         }
-        if awaited.is_none() {
+        if awaited.is_none() || !confirmed {
             return Vec::new();
         }
-        let groups = self.room.groups.len();
-        let group_to_choose = groups > 0 && !self.roster_knows_form();
+        // The group is still to be chosen (the first frame had none to offer, so none was), unless the roster gives it.
+        let group_to_choose =
+            !self.room.groups.is_empty() && !screens::sign_in::roster_gives_group(self);
         match &mut self.screen {
-            Screen::SignIn(form) if confirmed && group_to_choose => {
-                form.group = form.group.min(groups - 1);
+            Screen::SignIn(form) if group_to_choose => {
                 form.field = Field::Group;
                 Vec::new()
             }
-            Screen::SignIn(_) if confirmed => screens::sign_in::sign_in(self),
-            Screen::SignIn(form) => {
-                form.group = form.group.min(groups.saturating_sub(1));
-                Vec::new()
-            }
+            Screen::SignIn(_) => screens::sign_in::sign_in(self),
             _ => Vec::new(),
         }
-    }
-
-    /// Whether the sign-in form names a roster participant (a code, or a name on the roster), whose group the
-    /// roster gives.
-    fn roster_knows_form(&self) -> bool {
-        let Screen::SignIn(form) = &self.screen else {
-            return false;
-        };
-        let name = crate::record::identity::normalise(&form.name);
-        !form.code.trim().is_empty()
-            || (!name.is_empty()
-                && self
-                    .room
-                    .roster
-                    .iter()
-                    .any(|entry| crate::record::identity::normalise(&entry.name) == name))
     }
 
     /// Handles one message at time `now`; returns what the loop must do.

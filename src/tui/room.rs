@@ -39,6 +39,9 @@ pub struct RoomServices {
     lang_flag: Option<Lang>,
 }
 
+/// What is said when the thread reading the config at start ended without a word (it cannot, short of a bug).
+pub const CONFIG_UNREAD: &str = "The trainer's settings (vigil.ron) could not be read. Start Vigil again; tell the trainer if this happens again.";
+
 /// The trainer's config as read at start.
 #[derive(Debug)]
 pub enum StartupConfig {
@@ -147,13 +150,20 @@ impl RoomServices {
 
     /// Locates the config, opens the session's store and spool, and delivers what the spool kept.
     pub fn locate(&mut self) -> Result<Located, String> {
-        let located = locate(&self.overrides, &self.env).map_err(|e| e.to_string())?;
-        self.open(&located);
-        Ok(located)
+        self.locate_and_open().map(|(located, _)| located)
     }
 
-    /// Opens the session's store and spool of `located`, and delivers what the spool kept.
-    fn open(&mut self, located: &Located) {
+    /// [`RoomServices::locate`], with why the results folder cannot be used, if it cannot.
+    fn locate_and_open(&mut self) -> Result<(Located, Option<String>), String> {
+        let located = locate(&self.overrides, &self.env).map_err(|e| e.to_string())?;
+        let missing = self.open(&located);
+        Ok((located, missing))
+    }
+
+    /// Opens the session's store and spool of `located`, and delivers what the spool kept; returns why the
+    /// results folder cannot be used, if it cannot (looked for once: it may be on a slow share).
+    fn open(&mut self, located: &Located) -> Option<String> {
+        let missing = located.missing_results();
         let store = Store::new(
             &located.results,
             &located.config.session,
@@ -168,13 +178,14 @@ impl RoomServices {
             .filter(|_| self.recording)
             .map(|data| Spool::new(data, &located.config.session, Arc::clone(&self.local)));
         if let Some(spool) = &self.spool
-            && located.missing_results().is_none()
+            && missing.is_none()
         {
             spool.deliver(&store);
         }
         if let Some(old) = self.store.replace(store) {
             old.depart(&self.writer_id);
         }
+        missing
     }
 }
 
@@ -219,28 +230,22 @@ impl Services for RoomServices {
                     self.startup = Some(StartupConfig::Reading(receiver));
                     return Finding::Reading;
                 }
-                Err(TryRecvError::Disconnected) => Err(
-                    "The trainer's settings (vigil.ron) could not be read. Start Vigil again; tell the trainer if \
-                     this happens again."
-                        .to_owned(),
-                ),
+                Err(TryRecvError::Disconnected) => Err(CONFIG_UNREAD.to_owned()),
             },
         };
         Finding::Read(read.map(|located| {
-            if self.store.is_none() {
-                self.open(&located);
-            }
+            let missing = self.open(&located);
             Found {
                 room: room_of(&located, self.recording),
                 lang: located.language(self.lang_flag),
-                blocked: located.missing_results().filter(|_| self.recording),
+                blocked: missing.filter(|_| self.recording),
             }
         }))
     }
 
     fn load_room(&mut self) -> Result<Room, String> {
-        let located = self.locate()?;
-        match located.missing_results() {
+        let (located, missing) = self.locate_and_open()?;
+        match missing {
             Some(problem) if self.recording => Err(problem),
             _ => Ok(room_of(&located, self.recording)),
         }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{Corrections, Who};
 use crate::record::Identity;
 use crate::report::dataset::AttemptRow;
-use crate::report::shared_text::SharedText;
+use crate::report::shared_text::{Interner, SharedText};
 
 /// What one correction does, as reports list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -153,8 +153,8 @@ impl Applier {
     }
 
     /// Moves `row` to the participant its merges name: its key, and the code, or the name and group, that the
-    /// final identity gives.
-    pub fn rewrite(&self, row: &mut AttemptRow) {
+    /// final identity gives (a group as `texts` shares it).
+    pub fn rewrite(&self, row: &mut AttemptRow, texts: &Interner) {
         let Some((into, who)) = self.merged(&row.participant) else {
             return;
         };
@@ -162,7 +162,7 @@ impl Applier {
             Who::Code(code) => row.code = Some(code.clone()),
             Who::Name { name, group } => {
                 row.name.clone_from(name);
-                row.group = SharedText::from(group.as_str());
+                row.group = texts.get(group);
                 row.code = None;
             }
         }

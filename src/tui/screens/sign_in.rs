@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{body_parts, footer};
+use crate::config::RosterEntry;
 use crate::i18n::{Lang, fill};
 use crate::record::Participant;
 use crate::record::identity::normalise;
@@ -119,6 +120,25 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The roster participant whose name `typed` is, if any.
+fn roster_name<'r>(roster: &'r [RosterEntry], typed: &str) -> Option<&'r RosterEntry> {
+    let typed = normalise(typed);
+    roster
+        .iter()
+        .find(|entry| !typed.is_empty() && normalise(&entry.name) == typed)
+}
+
+/// Whether the sign-in form names a roster participant (by a code, or by a name on the roster), whose group the
+/// roster gives.
+pub(crate) fn roster_gives_group(app: &App) -> bool {
+    match &app.screen {
+        Screen::SignIn(form) => {
+            !normalise(&form.code).is_empty() || roster_name(&app.room.roster, &form.name).is_some()
+        }
+        _ => false,
+    }
+}
+
 /// Signs in: a participant code, or a name that is on the trainer's roster, is the roster's participant (one
 /// person, whichever was typed); any other name is a participant of the chosen group.
 pub(crate) fn sign_in(app: &mut App) -> Vec<Effect> {
@@ -126,14 +146,9 @@ pub(crate) fn sign_in(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let code = normalise(&form.code);
-    let typed_name = normalise(&form.name);
-    let on_roster = app
-        .room
-        .roster
-        .iter()
-        .find(|entry| !typed_name.is_empty() && normalise(&entry.name) == typed_name);
+    let on_roster = roster_name(&app.room.roster, &form.name);
     let store_names = app.room.store_names;
-    let of_roster = |entry: &crate::config::RosterEntry| Participant {
+    let of_roster = |entry: &RosterEntry| Participant {
         name: if store_names {
             entry.name.clone()
         } else {
