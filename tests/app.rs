@@ -1113,6 +1113,12 @@ fn a_config_is_taken_in_once() {
 fn after_a_config_that_cannot_be_read_nobody_signs_in() {
     let mut app = awaiting(Lang::En);
     app.update(Msg::Found(Err("vigil.ron:1:2: error".into())), now(0));
+    assert!(
+        !vigil::tui::keymap::bindings(app.mode())
+            .iter()
+            .any(|binding| binding.action == vigil::tui::keymap::Action::Confirm),
+        "the footer offers no Enter where it leads nowhere"
+    );
     assert!(app.update(key(KeyCode::Enter), now(0)).is_empty());
     assert!(
         matches!(app.screen, Screen::Blocked { .. }),

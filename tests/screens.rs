@@ -59,6 +59,8 @@ struct Fake {
     elsewhere: Option<Sighting>,
     /// How many more times the config is still being read when asked after (`None`: the app started with it).
     config_after: Option<usize>,
+    /// Why the config could not be read, when it could not.
+    config_error: Option<&'static str>,
 }
 
 impl Services for Fake {
@@ -67,11 +69,14 @@ impl Services for Fake {
             None => Finding::Nothing,
             Some(0) => {
                 self.config_after = None;
-                Finding::Read(Ok(Found {
-                    room: self.room.clone(),
-                    lang: self.lang,
-                    blocked: None,
-                }))
+                Finding::Read(match self.config_error {
+                    Some(error) => Err(error.to_owned()),
+                    None => Ok(Found {
+                        room: self.room.clone(),
+                        lang: self.lang,
+                        blocked: None,
+                    }),
+                })
             }
             Some(polls) => {
                 *polls -= 1;
@@ -171,6 +176,8 @@ struct Case {
     ascii: bool,
     /// The app starts without its config, read behind the first frame: after this many frames.
     config_after: Option<usize>,
+    /// The config, read behind the first frame, could not be read: why.
+    config_error: Option<&'static str>,
 }
 
 impl Default for Case {
@@ -184,6 +191,7 @@ impl Default for Case {
             elsewhere: None,
             ascii: false,
             config_after: None,
+            config_error: None,
         }
     }
 }
@@ -212,6 +220,7 @@ fn drawn(case: &Case, keys: Vec<Event>, width: u16, height: u16) -> (String, App
         room: room(case.feedback),
         lang: case.lang,
         config_after: case.config_after,
+        config_error: case.config_error,
         probe: case.probe.clone(),
         unfinished,
         elsewhere: case.elsewhere.map(|liveness| Sighting {
@@ -348,6 +357,7 @@ fn journeys() -> Vec<(&'static str, Case, Vec<Event>)> {
         ("sign_in_help", Case::default(), vec![key(KeyCode::F(1))]),
         ("sign_in_awaiting_config", Case { config_after: Some(usize::MAX), ..Case::default() }, then(text("Aibek"), std::slice::from_ref(&enter))),
         // The first frame, then one per key: the config arrives after the fifth letter and Enter.
+        ("config_unreadable", Case { config_after: Some(1), config_error: Some("vigil.ron:1:39: error: unknown field `bogus` in the config\n  |\n1 | (format: 1, bogus: 3)\n  |             ^"), ..Case::default() }, vec![enter.clone()]),
         ("sign_in_config_arrived_after_enter", Case { config_after: Some(6), ..Case::default() }, then(text("Aibek"), std::slice::from_ref(&enter))),
         ("picker", Case::default(), next(text("Aibek"))),
         ("blocked", Case { probe: Err("the results folder /mnt/share/room is read-only (permission denied); ask the trainer to make it writable, or choose another folder".into()), ..Case::default() }, first.clone()),
@@ -481,5 +491,6 @@ fn case_clone(case: &Case) -> Case {
         elsewhere: case.elsewhere,
         ascii: case.ascii,
         config_after: case.config_after,
+        config_error: case.config_error,
     }
 }

@@ -176,6 +176,7 @@ impl App {
                 Mode::SignInText
             }
             Screen::SignIn(_) => Mode::SignInChoice,
+            Screen::Blocked { .. } if self.awaiting_config.is_some() => Mode::DeadEnd,
             Screen::Loading | Screen::Blocked { .. } => Mode::Message,
             Screen::Picker { .. } => Mode::Picker,
             Screen::Resume { .. } => Mode::Resume,
@@ -331,8 +332,6 @@ impl App {
             Screen::Resume { .. } => screens::picker::update_resume(self, action, now),
             Screen::Blocked { .. } => {
                 match action {
-                    // A config that could not be read leaves nothing to sign in to: the screen stays.
-                    Action::Confirm if self.awaiting_config.is_some() => {}
                     Action::Confirm => {
                         self.participant = None;
                         self.screen = Screen::SignIn(SignIn::default());

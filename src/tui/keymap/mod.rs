@@ -238,6 +238,8 @@ pub enum Mode {
     Review,
     /// A screen that only says something (blocked, loading).
     Message,
+    /// A message with no way on: the trainer's config could not be read, so there is no room to sign in to.
+    DeadEnd,
 }
 
 /// The key of `event` as the tables name it; outside text fields, what a Russian or Kazakh layout types is read

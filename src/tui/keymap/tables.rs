@@ -327,6 +327,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             LEAVE,
             FORCE_QUIT,
         ],
+        Mode::DeadEnd => vec![HELP, LEAVE, FORCE_QUIT],
     }
 }
 

@@ -14,6 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Delivery, Notice, Screen};
 use super::footer;
@@ -133,6 +134,15 @@ pub fn chrome(
     title: &str,
     right: &str,
 ) -> Rect {
+    // A title too long for the top border is cut with a mark, leaving room for the right-hand one (the two may
+    // share the space between them).
+    let right_width = if right.is_empty() {
+        0
+    } else {
+        right.width() + 1
+    };
+    let room = usize::from(area.width.saturating_sub(4)).saturating_sub(right_width);
+    let title = overlays::truncate(title, room);
     let mut block = Block::bordered()
         .border_style(theme.border)
         .title(Line::from(Span::styled(format!(" {title} "), theme.title)));
