@@ -608,7 +608,7 @@ fn check_item_analysis(reversed: bool) {
     );
     let daulet = &indicators.attempts[3];
     assert_eq!(
-        daulet.attempt,
+        daulet.attempt.to_string(),
         first.to_string(),
         "First keeps 09:13 (reversed {reversed})"
     );
@@ -698,7 +698,7 @@ fn check_first_and_best(reversed: bool) {
         .collect();
     assert_eq!(daulet.len(), 1);
     assert_eq!(
-        daulet[0].attempt,
+        daulet[0].attempt.to_string(),
         first.to_string(),
         "First, reversed {reversed}"
     );
@@ -714,7 +714,7 @@ fn check_first_and_best(reversed: bool) {
     );
     let daulet = &indicators.attempts[4];
     assert_eq!(
-        daulet.attempt,
+        daulet.attempt.to_string(),
         second.to_string(),
         "Best, reversed {reversed}"
     );

@@ -188,10 +188,10 @@ impl FolderSource {
         let mut found = BTreeSet::new();
         let mut saved = Vec::new();
         let contributions = settle(self.cache.outcomes()).into_iter().map(|entry| {
-            entry.map(|(session, row, contribution)| {
+            entry.map(|(path, (session, row, contribution))| {
                 found.insert(session);
                 saved.extend(row);
-                contribution
+                (path, contribution)
             })
         });
         let data = reducer.gather(contributions, AttemptChoice::First);

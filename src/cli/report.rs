@@ -202,7 +202,7 @@ pub fn run<W: Write>(
     let entries = scan_with(&options.folders, None, |path, bytes| {
         reducer.read(path, bytes, key.as_ref())
     });
-    let mut data = reducer.gather(entries, options.attempts);
+    let mut data = reducer.gather(entries.with_paths(), options.attempts);
     let bank_ids = bank.quizzes.iter().map(|q| q.quiz.id.clone());
     if let Err(unknown) = known::check(&filter, &data.known, &options.groups, bank_ids) {
         writeln!(

@@ -269,7 +269,7 @@ fn parse_quizzes(
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 4);
-    map_in_order(&files, workers, |file| one(*file))
+    map_in_order(files, workers, one)
 }
 
 fn is_tag_file(name: &str) -> bool {

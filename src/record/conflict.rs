@@ -171,9 +171,10 @@ fn conflict<T>(loser: &Candidate<T>, kept: &Kept) -> Problem {
     }
 }
 
-/// Settles the files of a scan, in their order: the kept file of each attempt becomes a record, its
-/// byte-identical copies duplicates, and the files that differ from it problems naming it and why it was kept.
-pub(crate) fn settle<T>(files: Vec<Result<Candidate<T>, Problem>>) -> Vec<Entry<T>> {
+/// Settles the files of a scan, in their order: the kept file of each attempt becomes a record (with its file's
+/// path), its byte-identical copies duplicates, and the files that differ from it problems naming it and why it
+/// was kept.
+pub(crate) fn settle<T>(files: Vec<Result<Candidate<T>, Problem>>) -> Vec<Entry<(PathBuf, T)>> {
     let mut best: HashMap<&AttemptId, (usize, usize)> = HashMap::new();
     for (index, file) in files.iter().enumerate() {
         let Ok(file) = file else { continue };
@@ -214,7 +215,7 @@ pub(crate) fn settle<T>(files: Vec<Result<Candidate<T>, Problem>>) -> Vec<Entry<
                     }
                 }
                 Some(kept) if kept.index != index => Entry::Problem(conflict(&file, kept)),
-                _ => Entry::Record(file.value),
+                _ => Entry::Record((file.path, file.value)),
             },
         })
         .collect()

@@ -87,7 +87,7 @@ pub(crate) type Read<'r, T> = dyn Fn(&Path, &[u8]) -> Result<(Standing, T), Stri
 /// depends on the order of the folders.
 pub struct Scan<'r, T = Box<Loaded>> {
     pending: Vec<Result<PathBuf, Problem>>,
-    ready: VecDeque<Entry<T>>,
+    ready: VecDeque<Entry<(PathBuf, T)>>,
     settled: bool,
     read: Box<Read<'r, T>>,
 }
@@ -194,8 +194,16 @@ impl<'r, T: Send> Scan<'r, T> {
     /// Reads every file and queues their entries in file order with the files of each attempt settled.
     fn read_all(&mut self) {
         let files = self.read_every();
-        self.ready.extend(settle(files));
+        self.ready = settle(files).into();
         self.settled = true;
+    }
+
+    /// Every entry, each record with the path of its file (which the scan's own items leave out).
+    pub fn with_paths(mut self) -> std::collections::vec_deque::IntoIter<Entry<(PathBuf, T)>> {
+        if !self.settled {
+            self.read_all();
+        }
+        self.ready.into_iter()
     }
 
     /// Reads every pending file with several readers (one per core, at least [`MIN_READERS`]) and gives what
@@ -208,39 +216,31 @@ impl<'r, T: Send> Scan<'r, T> {
             .map_or(1, |n| n.get())
             .clamp(MIN_READERS, MAX_READERS);
         let read = &*self.read;
-        let outcomes = map_in_order(&pending, workers, |item| {
-            std::panic::catch_unwind(AssertUnwindSafe(|| read_item(item, read))).ok()
-        });
-        outcomes
-            .into_iter()
-            .zip(pending)
-            .map(|(outcome, listed)| {
-                outcome.unwrap_or_else(|| {
-                    Err(Problem {
-                        path: listed.unwrap_or_else(|problem| problem.path),
-                        message: UNEXPECTED.to_owned(),
-                    })
-                })
-            })
-            .collect()
+        map_in_order(pending, workers, |listed| {
+            let path = listed?;
+            match std::panic::catch_unwind(AssertUnwindSafe(|| read_item(&path, read))) {
+                Ok(Ok((standing, content, value))) => Ok(Candidate {
+                    path,
+                    standing,
+                    content,
+                    value,
+                }),
+                Ok(Err(message)) => Err(Problem { path, message }),
+                Err(_) => Err(Problem {
+                    path,
+                    message: UNEXPECTED.to_owned(),
+                }),
+            }
+        })
     }
 }
 
-/// Reads and parses one listed file (or passes on the problem of listing it).
-fn read_item<T>(item: &Result<PathBuf, Problem>, read: &Read<'_, T>) -> Outcome<T> {
-    let path = item.as_ref().map_err(Clone::clone)?;
-    let read = read_regular(path).and_then(|bytes| {
-        read(path, &bytes).map(|(standing, value)| Candidate {
-            path: path.clone(),
-            standing,
-            content: blake3::hash(&bytes),
-            value,
-        })
-    });
-    read.map_err(|message| Problem {
-        path: path.clone(),
-        message,
-    })
+/// Reads and parses one listed file: its standing, a hash of its bytes and what the caller keeps of it, or why
+/// it cannot be used.
+fn read_item<T>(path: &Path, read: &Read<'_, T>) -> Result<(Standing, blake3::Hash, T), String> {
+    let bytes = read_regular(path)?;
+    let (standing, value) = read(path, &bytes)?;
+    Ok((standing, blake3::hash(&bytes), value))
 }
 
 impl<T: Send> Iterator for Scan<'_, T> {
@@ -250,7 +250,7 @@ impl<T: Send> Iterator for Scan<'_, T> {
         if !self.settled {
             self.read_all();
         }
-        self.ready.pop_front()
+        Some(self.ready.pop_front()?.map(|(_, value)| value))
     }
 }
 

@@ -461,11 +461,16 @@ fn pre_post(data: &Dataset) -> Vec<PrePost> {
 mod tests {
     use super::*;
     use crate::quiz::FeedbackMode;
+    use crate::record::AttemptId;
     use crate::report::chosen::ChosenOptions;
+    use rand::SeedableRng;
 
     fn row(participant: &str) -> AttemptRow {
         AttemptRow {
-            attempt: participant.to_owned(),
+            attempt: AttemptId::new(
+                jiff::Timestamp::UNIX_EPOCH,
+                &mut rand::rngs::StdRng::seed_from_u64(0),
+            ),
             participant: participant.to_owned(),
             name: participant.to_owned(),
             code: None,

@@ -55,7 +55,7 @@ pub fn deviations(
     for row in attempts.iter().filter(|r| r.session == config.session) {
         let rules = config.phases.of(row.phase);
         let deviation = |departure| Deviation {
-            attempt: row.attempt.clone(),
+            attempt: row.attempt.to_string(),
             name: row.name.clone(),
             quiz: row.quiz.to_string(),
             phase: row.phase,

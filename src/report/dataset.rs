@@ -15,9 +15,9 @@ use super::known::Known;
 use super::pseudonym::PseudonymKey;
 use super::shared_text::SharedText;
 use crate::quiz::{CheckedQuiz, FeedbackMode, QuestionKind};
-use crate::record::Phase;
 use crate::record::scan::Problem;
 use crate::record::view::RecordView;
+use crate::record::{AttemptId, Phase};
 
 /// An option of a question, as reports need it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -212,7 +212,7 @@ impl QuizShape {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttemptRow {
     /// Attempt id.
-    pub attempt: String,
+    pub attempt: AttemptId,
     /// Who, as one identity within the session.
     pub participant: String,
     /// Name.

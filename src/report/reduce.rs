@@ -244,7 +244,6 @@ impl<'q> Reducer<'q> {
                         (self.row(record, &own, regrade), Some(own))
                     }
                 };
-                row.file = path.to_path_buf();
                 if let Some(corrections) = self.corrections {
                     corrections.rewrite(&mut row, &self.texts);
                 }
@@ -313,10 +312,11 @@ impl<'q> Reducer<'q> {
         }
     }
 
-    /// Gathers the contributions of scanned records into the dataset, keeping the attempts `choice` names.
+    /// Gathers the contributions of scanned records, each with its file's path, into the dataset, keeping the
+    /// attempts `choice` names.
     pub fn gather(
         &self,
-        entries: impl Iterator<Item = Entry<Contribution>>,
+        entries: impl Iterator<Item = Entry<(PathBuf, Contribution)>>,
         choice: AttemptChoice,
     ) -> Dataset {
         let mut data = Dataset {
@@ -326,18 +326,21 @@ impl<'q> Reducer<'q> {
         let mut versions: BTreeMap<SharedText, BTreeSet<u32>> = BTreeMap::new();
         let mut contents: Contents = BTreeMap::new();
         for entry in entries {
-            let counted = match entry {
-                Entry::Record(Contribution::Counted(counted)) => counted,
-                Entry::Record(Contribution::Excluded | Contribution::Voided) => continue,
-                Entry::Record(Contribution::InProgress) => {
+            let (file, counted) = match entry {
+                Entry::Record((file, Contribution::Counted(counted))) => (file, counted),
+                Entry::Record((_, Contribution::Excluded | Contribution::Voided)) => continue,
+                Entry::Record((_, Contribution::InProgress)) => {
                     data.in_progress += 1;
                     continue;
                 }
-                Entry::Record(Contribution::Discarded) => {
+                Entry::Record((_, Contribution::Discarded)) => {
                     data.discarded += 1;
                     continue;
                 }
-                Entry::Record(Contribution::LeftOut(problem) | Contribution::Damaged(problem))
+                Entry::Record((
+                    _,
+                    Contribution::LeftOut(problem) | Contribution::Damaged(problem),
+                ))
                 | Entry::Problem(problem) => {
                     data.problems.push(problem);
                     continue;
@@ -354,6 +357,7 @@ impl<'q> Reducer<'q> {
                 shape,
                 total_max,
             } = counted;
+            row.file = file;
             versions
                 .entry(row.quiz.clone())
                 .or_default()
@@ -424,11 +428,12 @@ pub fn build(
     reducer.gather(
         entries.map(|entry| {
             entry.map(|loaded| {
-                reducer.reduce(
+                let contribution = reducer.reduce(
                     &loaded.path,
                     &RecordView::from(&loaded.record),
                     loaded.integrity,
-                )
+                );
+                (loaded.path, contribution)
             })
         }),
         choice,
@@ -447,7 +452,7 @@ pub fn build_from_folders(
 ) -> Dataset {
     let reducer = Reducer::new(quizzes, filter, regrade);
     let entries = scan_with(folders, None, |path, bytes| reducer.read(path, bytes, key));
-    reducer.gather(entries, choice)
+    reducer.gather(entries.with_paths(), choice)
 }
 
 /// Per quiz id and language, how many counted records each version and content hash made.
@@ -587,7 +592,7 @@ fn row(
         shape.questions.iter().map(|q| q.max).sum()
     };
     AttemptRow {
-        attempt: record.attempt.to_string(),
+        attempt: record.attempt.clone(),
         participant: format!(
             "{}|{}",
             &*record.session,
@@ -698,7 +703,7 @@ mod tests {
             let entries = scan_with(&[folder.path().to_path_buf()], None, |path, bytes| {
                 reducer.read(path, bytes, None)
             });
-            let data = reducer.gather(entries, AttemptChoice::default());
+            let data = reducer.gather(entries.with_paths(), AttemptChoice::default());
             assert!(data.problems.is_empty(), "{:?}", data.problems);
             data.attempts
         };

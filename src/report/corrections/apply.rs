@@ -8,7 +8,7 @@ use std::sync::{Mutex, PoisonError};
 use serde::Serialize;
 
 use super::{Corrections, Who};
-use crate::record::Identity;
+use crate::record::{AttemptId, Identity};
 use crate::report::dataset::AttemptRow;
 use crate::report::shared_text::{Interner, SharedText};
 
@@ -61,7 +61,7 @@ pub struct Applier {
     /// Records matched, per merge then per void.
     matched: Vec<AtomicUsize>,
     /// Attempts whose participant a merge changed.
-    remapped: Mutex<HashSet<String>>,
+    remapped: Mutex<HashSet<AttemptId>>,
 }
 
 /// The key of `who` in `session`, as report rows key participants.

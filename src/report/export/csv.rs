@@ -164,7 +164,7 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
             for quiz in &report.quizzes {
                 for attempt in &quiz.attempts {
                     row(vec![
-                        attempt.attempt.clone(),
+                        attempt.attempt.to_string(),
                         neutralise(&attempt.name),
                         neutralise(attempt.code.as_deref().unwrap_or_default()),
                         neutralise(&attempt.group),
@@ -206,7 +206,7 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                 for attempt in &quiz.attempts {
                     let mut cells = vec![
                         neutralise(&quiz.quiz.id),
-                        attempt.attempt.clone(),
+                        attempt.attempt.to_string(),
                         neutralise(&attempt.name),
                         neutralise(attempt.code.as_deref().unwrap_or_default()),
                         neutralise(&attempt.group),
@@ -310,7 +310,7 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                         row(vec![
                             neutralise(&attempt.session),
                             attempt.phase.name().to_owned(),
-                            attempt.attempt.clone(),
+                            attempt.attempt.to_string(),
                             neutralise(&attempt.participant),
                             neutralise(attempt.code.as_deref().unwrap_or_default()),
                             neutralise(&attempt.group),
