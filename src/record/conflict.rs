@@ -175,24 +175,34 @@ fn conflict<T>(loser: &Candidate<T>, kept: &Kept) -> Problem {
 /// path), its byte-identical copies duplicates, and the files that differ from it problems naming it and why it
 /// was kept.
 pub(crate) fn settle<T>(files: Vec<Result<Candidate<T>, Problem>>) -> Vec<Entry<(PathBuf, T)>> {
-    let mut best: HashMap<&AttemptId, (usize, usize)> = HashMap::new();
-    for (index, file) in files.iter().enumerate() {
-        let Ok(file) = file else { continue };
-        let (kept, count) = best.entry(&file.standing.attempt).or_insert((index, 0));
-        *count += 1;
-        if let Ok(current) = &files[*kept]
-            && outranks(file, current)
-        {
-            *kept = index;
-        }
-    }
-    let several: HashMap<AttemptId, Kept> = best
-        .into_iter()
-        .filter(|(_, (_, count))| *count > 1)
-        .filter_map(|(attempt, (index, _))| {
-            let file = files[index].as_ref().ok()?;
+    // The files of each attempt are brought together by sorting their indices, which holds far less than a map
+    // of every attempt.
+    let attempt = |index: usize| {
+        files[index]
+            .as_ref()
+            .ok()
+            .map(|file| &file.standing.attempt)
+    };
+    let mut order: Vec<usize> = (0..files.len())
+        .filter(|&index| attempt(index).is_some())
+        .collect();
+    order.sort_unstable_by(|&a, &b| attempt(a).cmp(&attempt(b)).then(a.cmp(&b)));
+    let several: HashMap<AttemptId, Kept> = order
+        .chunk_by(|&a, &b| attempt(a) == attempt(b))
+        .filter(|run| run.len() > 1)
+        .filter_map(|run| {
+            let candidates = run
+                .iter()
+                .filter_map(|&index| Some((index, files[index].as_ref().ok()?)));
+            let (index, file) = candidates.reduce(|current, next| {
+                if outranks(next.1, current.1) {
+                    next
+                } else {
+                    current
+                }
+            })?;
             Some((
-                attempt.clone(),
+                file.standing.attempt.clone(),
                 Kept {
                     index,
                     path: file.path.clone(),

@@ -108,74 +108,67 @@ pub struct Repeated {
     pub attempts: usize,
 }
 
-/// A name met in a session without a code: its first row, and each other group and participant key it was met
-/// with (nearly always none, so an empty list that holds no memory rather than two sets for every name).
-type NameSeen<'a> = (&'a AttemptRow, Vec<(&'a str, &'a str)>);
-
 /// What `rows` (every submitted attempt, before one per participant is chosen) show about identities; only what
 /// is pointed out is copied.
 pub fn notes(rows: &[Box<AttemptRow>]) -> IdentityNotes {
-    // Hashed while gathering (thousands of rows), sorted once only what is pointed out.
-    let mut names: HashMap<(&str, String), NameSeen<'_>> = HashMap::new();
-    let mut tries: HashMap<(&str, &str, Phase), (&AttemptRow, usize)> = HashMap::new();
-    for row in rows {
-        if row.code.is_none() {
-            let (first, others) = names
-                .entry((&row.session, normalise(&row.name)))
-                .or_insert_with(|| (row, Vec::new()));
-            let pair = (row.group.as_str(), row.participant.as_str());
-            if pair != (first.group.as_str(), first.participant.as_str()) && !others.contains(&pair)
-            {
-                others.push(pair);
-            }
-        }
-        tries
-            .entry((&row.participant, &row.quiz, row.phase))
-            .or_insert((row, 0))
-            .1 += 1;
-    }
-    let owned = |set: BTreeSet<&str>| set.into_iter().map(str::to_owned).collect();
-    let mut names: Vec<_> = names
-        .into_iter()
-        .filter(|(_, (first, others))| others.iter().any(|(group, _)| *group != first.group))
-        .collect();
-    names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let same_name = names
-        .into_iter()
-        .map(|(_, seen)| seen)
-        .map(|(first, others)| {
-            let seen = || {
-                std::iter::once((first.group.as_str(), first.participant.as_str()))
-                    .chain(others.iter().copied())
-            };
-            SameName {
-                session: first.session.to_string(),
-                name: first.name.clone(),
-                groups: owned(seen().map(|(group, _)| group).collect()),
-                participants: owned(seen().map(|(_, participant)| participant).collect()),
-            }
-        })
-        .collect();
-    let mut tries: Vec<_> = tries
-        .into_iter()
-        .filter(|(_, (_, count))| *count > 1)
-        .collect();
-    tries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let repeated = tries
-        .into_iter()
-        .map(|(_, seen)| seen)
-        .map(|(first, attempts)| Repeated {
-            name: shown(first),
-            participant: first.participant.clone(),
-            quiz: first.quiz.to_string(),
-            phase: first.phase,
-            attempts,
-        })
-        .collect();
     IdentityNotes {
-        same_name,
-        repeated,
+        same_name: same_names(rows),
+        repeated: repeated(rows),
     }
+}
+
+/// The names met without a code in more than one group of a session, by session and name. The rows are put in
+/// that order by their indices (the index breaking ties, so that each name's first row leads its run), which
+/// holds far less than a map of every name.
+fn same_names(rows: &[Box<AttemptRow>]) -> Vec<SameName> {
+    let mut by_name: Vec<(&str, String, usize)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.code.is_none())
+        .map(|(index, row)| (row.session.as_str(), normalise(&row.name), index))
+        .collect();
+    by_name.sort_unstable();
+    let owned = |set: BTreeSet<&str>| set.into_iter().map(str::to_owned).collect();
+    by_name
+        .chunk_by(|a, b| (a.0, &a.1) == (b.0, &b.1))
+        .filter_map(|run| {
+            let seen = || run.iter().map(|&(_, _, index)| &*rows[index]);
+            let first = seen().next()?;
+            seen()
+                .any(|row| row.group != first.group)
+                .then(|| SameName {
+                    session: first.session.to_string(),
+                    name: first.name.clone(),
+                    groups: owned(seen().map(|row| row.group.as_str()).collect()),
+                    participants: owned(seen().map(|row| row.participant.as_str()).collect()),
+                })
+        })
+        .collect()
+}
+
+/// The participants with more than one attempt at a quiz in a phase, by participant, quiz and phase; the rows
+/// are put in that order by their indices, as [`same_names`] does.
+fn repeated(rows: &[Box<AttemptRow>]) -> Vec<Repeated> {
+    let key = |index: usize| {
+        let row = &rows[index];
+        (row.participant.as_str(), row.quiz.as_str(), row.phase)
+    };
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    order
+        .chunk_by(|&a, &b| key(a) == key(b))
+        .filter(|run| run.len() > 1)
+        .filter_map(|run| {
+            let first = rows.get(*run.first()?)?;
+            Some(Repeated {
+                name: shown(first),
+                participant: first.participant.clone(),
+                quiz: first.quiz.to_string(),
+                phase: first.phase,
+                attempts: run.len(),
+            })
+        })
+        .collect()
 }
 
 /// The name a row is shown by: the name, else the code.
@@ -184,5 +177,124 @@ fn shown(row: &AttemptRow) -> String {
         row.code.clone().unwrap_or_default()
     } else {
         row.name.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::FeedbackMode;
+    use crate::record::AttemptId;
+    use crate::report::chosen::ChosenOptions;
+    use rand::SeedableRng;
+
+    /// A row of quiz `quiz` in session `session`, signed in as `name` (with `code`) in `group`.
+    fn row(
+        session: &str,
+        name: &str,
+        code: Option<&str>,
+        group: &str,
+        quiz: &str,
+    ) -> Box<AttemptRow> {
+        let identity = Identity::from_parts(name, code, group);
+        Box::new(AttemptRow {
+            attempt: AttemptId::new(
+                jiff::Timestamp::UNIX_EPOCH,
+                &mut rand::rngs::StdRng::seed_from_u64(0),
+            ),
+            participant: format!("{session}|{}", identity.as_str()),
+            name: name.to_owned(),
+            code: code.map(str::to_owned),
+            group: group.into(),
+            session: session.into(),
+            phase: Phase::Pre,
+            quiz: quiz.into(),
+            language: "en".into(),
+            version: 1,
+            started: jiff::Timestamp::UNIX_EPOCH,
+            points: 0.0,
+            max: 1.0,
+            scores: vec![0.0],
+            chosen: ChosenOptions::default(),
+            time_ms: 0,
+            question_time_ms: Vec::new(),
+            feedback: FeedbackMode::Deferred,
+            file: std::path::PathBuf::new(),
+        })
+    }
+
+    #[test]
+    fn a_name_in_two_groups_of_one_session_is_pointed_out_once_with_its_first_spelling() {
+        let rows = vec![
+            row("s2", "Zarina", None, "police", "q"),
+            row("s1", "Dana  Omarova", None, "ngo", "q"),
+            row("s1", "Bolat", None, "police", "q"),
+            row("s1", "dana omarova", None, "police", "q"),
+            row("s1", "DANA OMAROVA", None, "ngo", "q"),
+            row("s1", "Bolat", None, "police", "other"),
+            row("s1", "Aliya", Some("A7"), "ngo", "q"),
+            row("s1", "Aliya", None, "police", "q"),
+            row("s2", "Zarina", None, "ngo", "q"),
+            row("s3", "Erlan", None, "ngo", "q"),
+            row("s4", "Erlan", None, "police", "q"),
+        ];
+        let notes = notes(&rows);
+        let found: Vec<(&str, &str, Vec<String>, usize)> = notes
+            .same_name
+            .iter()
+            .map(|same| {
+                let (session, name) = (same.session.as_str(), same.name.as_str());
+                (session, name, same.groups.clone(), same.participants.len())
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "s1",
+                    "Dana  Omarova",
+                    vec!["ngo".to_owned(), "police".to_owned()],
+                    2
+                ),
+                (
+                    "s2",
+                    "Zarina",
+                    vec!["ngo".to_owned(), "police".to_owned()],
+                    2
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn several_attempts_at_a_quiz_in_a_phase_are_counted_by_participant_quiz_and_phase() {
+        let mut retake = row("s1", "Bolat", None, "police", "q");
+        retake.phase = Phase::Post;
+        let rows = vec![
+            row("s1", "Cholpon", None, "ngo", "q"),
+            row("s1", "Bolat", None, "police", "q"),
+            row("s1", "bolat", None, "police", "q"),
+            retake,
+            row("s1", "Cholpon", None, "ngo", "q"),
+            row("s1", "Cholpon", None, "ngo", "q"),
+            row("s1", "Cholpon", None, "ngo", "other"),
+            row("s1", "Aliya", Some("A7"), "ngo", "q"),
+            row("s1", "Aliya N.", Some("a7"), "police", "q"),
+        ];
+        let notes = notes(&rows);
+        let found: Vec<(&str, &str, Phase, usize)> = notes
+            .repeated
+            .iter()
+            .map(|r| (r.name.as_str(), r.quiz.as_str(), r.phase, r.attempts))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Aliya", "q", Phase::Pre, 2),
+                ("Bolat", "q", Phase::Pre, 2),
+                ("Cholpon", "q", Phase::Pre, 3),
+            ]
+        );
+        assert!(notes.same_name.is_empty(), "{:?}", notes.same_name);
     }
 }
