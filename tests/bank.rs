@@ -346,6 +346,9 @@ fn a_quiz_on_disk_replaces_the_built_in_one_with_a_notice() {
     assert_ne!(changed, original);
     std::fs::write(dir.path().join("warm-up.en.ron"), changed).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["list", "--quizzes", "."])
         .current_dir(dir.path())
         .output()

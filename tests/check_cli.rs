@@ -9,6 +9,9 @@ fn manifest_dir() -> PathBuf {
 
 fn vigil(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(args)
         .current_dir(cwd)
         .output()
@@ -248,6 +251,9 @@ fn vigil_within(seconds: u64, args: &[&str], cwd: &Path) -> Output {
     use std::sync::mpsc;
     use std::time::Duration;
     let child = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(args)
         .current_dir(cwd)
         .stdin(Stdio::null())

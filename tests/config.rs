@@ -145,6 +145,9 @@ fn the_room_key_is_read_relative_to_the_config_and_must_be_long_enough() {
 
 fn vigil(args: &[&str], cwd: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(args)
         .current_dir(cwd)
         .env_remove("VIGIL_RESULTS")

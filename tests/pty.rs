@@ -87,6 +87,7 @@ impl Session {
         command.env("LANG", "C.UTF-8");
         command.env_remove("LC_ALL");
         command.env_remove("LC_CTYPE");
+        command.env_remove("LC_MESSAGES");
         command.env_remove("VIGIL_RESULTS");
         if let Some(home) = home {
             command.env("HOME", home);
@@ -440,6 +441,9 @@ fn two_workstations_with_one_name_never_write_over_each_other() {
         "every app removed its presence file on leaving"
     );
     let report = std::process::Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["report", "--format", "json", "--results"])
         .arg(&results)
         .env("HOME", homes.path())

@@ -159,9 +159,19 @@ fn report(results: &Path, args: &[&str]) -> String {
     report_with(results, &root().join("tests/fixtures/valid"), args)
 }
 
+/// The `vigil` binary, its messages in English whatever the locale of the machine running the tests.
+fn vigil_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_vigil"));
+    command
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    command
+}
+
 /// `vigil report` on `results` with the quiz folder `quizzes`, 100 columns wide.
 fn report_with(results: &Path, quizzes: &Path, args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+    let output = vigil_command()
         .args(["report", "--results", ".", "--quizzes"])
         .arg(quizzes)
         .args(args)
@@ -641,7 +651,7 @@ fn headers_are_never_cut_at_100_columns_or_more_in_any_language() {
     session(dir.path());
     for lang in [Lang::En, Lang::Ru, Lang::Kk] {
         for columns in ["100", "140"] {
-            let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+            let output = vigil_command()
                 .args(["report", "--results", ".", "--quizzes"])
                 .arg(root().join("tests/fixtures/valid"))
                 .args(["--lang", lang.code()])
@@ -727,7 +737,7 @@ fn quizzes_come_in_the_order_of_the_seminar() {
 
 /// `vigil COMMAND --results .` in `results` with `args`: the exit code and standard error.
 fn refused(results: &Path, command: &str, args: &[&str]) -> (Option<i32>, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+    let output = vigil_command()
         .args([command, "--results", "."])
         .args(args)
         .current_dir(results)
@@ -802,7 +812,7 @@ fn a_group_is_chosen_by_its_id_or_its_label_in_any_language() {
 
 /// `vigil records --format json` over `results` with `args`: how many attempts it lists.
 fn records_listed(results: &Path, args: &[&str]) -> usize {
-    let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+    let output = vigil_command()
         .args(["records", "--results", ".", "--format", "json"])
         .args(args)
         .current_dir(results)
@@ -1251,7 +1261,7 @@ mod dashboard {
 
 /// `vigil report --format json` over `folders` (each a `--results`), with the fixture quiz.
 fn report_json(folders: &[&Path]) -> serde_json::Value {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_vigil"));
+    let mut command = vigil_command();
     command
         .arg("report")
         .arg("--quizzes")
@@ -1368,7 +1378,7 @@ fn regrading_scores_records_whose_points_are_impossible_from_their_answers() {
     write(dir.path(), &record);
     assert_eq!(counted(&report_json(&[dir.path()])).len(), 0);
     let regraded = {
-        let output = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        let output = vigil_command()
             .args(["report", "--regrade", "--format", "json", "--quizzes"])
             .arg(root().join("tests/fixtures/valid"))
             .arg("--results")
@@ -1458,7 +1468,7 @@ fn a_conflict_between_collected_folders_is_settled_the_same_in_either_order_and_
             "{message}"
         );
 
-        let listing = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        let listing = vigil_command()
             .arg("records")
             .arg("--results")
             .arg(folders[0])

@@ -7,6 +7,9 @@ use std::process::{Command, Output};
 /// folder, no results folder from the environment and no colours.
 pub fn vigil(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(args)
         .current_dir(cwd)
         .env_remove("VIGIL_RESULTS")

@@ -27,6 +27,8 @@ fn report_in_a_pty(results: &Path, args: &[&str]) -> Vec<u8> {
     command.args(["--results", results.to_str().unwrap()]);
     command.cwd(results);
     command.env("LANG", "C.UTF-8");
+    command.env_remove("LC_ALL");
+    command.env_remove("LC_MESSAGES");
     command.env_remove("VIGIL_RESULTS");
     let mut child = pty.slave.spawn_command(command).unwrap();
     drop(pty.slave);
@@ -72,6 +74,9 @@ fn the_real_program_shows_a_csv_report_with_hostile_names_harmlessly_on_a_termin
 fn the_real_program_pipes_the_csv_report_unchanged() {
     let dir = results();
     let piped = std::process::Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["report", "--format", "csv", "--results"])
         .arg(dir.path())
         .current_dir(dir.path())
@@ -82,6 +87,9 @@ fn the_real_program_pipes_the_csv_report_unchanged() {
     let elsewhere = tempfile::tempdir().unwrap();
     let saved: PathBuf = elsewhere.path().join("r.csv");
     let written = std::process::Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["report", "--format", "csv", "--results"])
         .arg(dir.path())
         .arg("--out")
