@@ -31,8 +31,8 @@ pub(super) fn cut(text: &str, width: usize) -> String {
     out
 }
 
-/// Left-aligns `text` in `width` columns (by display width).
-fn pad(text: &str, width: usize) -> String {
+/// Left-aligns `text` in `width` columns (by display width), cut with `…` where it is wider.
+pub(crate) fn pad(text: &str, width: usize) -> String {
     let shown = cut(text, width);
     let fill = width.saturating_sub(shown.width());
     format!("{shown}{}", " ".repeat(fill))

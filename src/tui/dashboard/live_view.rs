@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Dashboard;
 use super::live::{LiveRow, State, form_labels};
+use super::view::column_room;
 use crate::i18n::{Lang, fill};
 use crate::report::export::Labels;
 use crate::text::printable_line;
@@ -117,12 +118,7 @@ pub fn render(
         })
         .collect();
     // The width each column gets, so that a cut cell ends in "…" instead of stopping mid-word.
-    let room: Vec<usize> = Layout::horizontal(widths.clone())
-        .spacing(1)
-        .split(Rect::new(0, 0, table_area.width, 1))
-        .iter()
-        .map(|column| usize::from(column.width))
-        .collect();
+    let room = column_room(&widths, table_area.width);
     let rows: Vec<Row<'_>> = dashboard
         .live
         .iter()

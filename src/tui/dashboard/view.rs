@@ -4,9 +4,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Dashboard, Drill, Tab, live_view};
 use crate::report::analysis::QuizReport;
+use crate::report::export::text::pad;
 use crate::report::export::{
     Labels, decimal, distribution_line, flag_words, full_marks, missed_of, percent, percent_sign,
     reliability_figures,
@@ -169,6 +171,17 @@ fn render_overview(
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
+/// The width each column of `widths` gets in a table `width` cells wide (a cell apart, as a table sets them),
+/// so that a cut cell can end in "…" instead of stopping mid-word.
+pub(super) fn column_room(widths: &[Constraint], width: u16) -> Vec<usize> {
+    Layout::horizontal(widths.iter().copied())
+        .spacing(1)
+        .split(Rect::new(0, 0, width, 1))
+        .iter()
+        .map(|column| usize::from(column.width))
+        .collect()
+}
+
 fn table_state(row: usize) -> TableState {
     TableState::default().with_selected(Some(row))
 }
@@ -183,34 +196,43 @@ fn render_participants(
 ) {
     let Some(quiz) = quiz else { return };
     let r = labels.lang.report();
+    // The fixed columns are at least as wide as their heads ("Результат" is wider than "100.0%").
+    let at_least_head = |cells: u16, head: &str| {
+        Constraint::Length(cells.max(u16::try_from(head.width()).unwrap_or(u16::MAX)))
+    };
+    let widths = [
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        at_least_head(14, r.phase),
+        at_least_head(7, r.score),
+        Constraint::Length(16),
+        at_least_head(7, r.time),
+    ];
+    let room = column_room(&widths, area.width);
+    let fit = |text: &str, column: usize| truncate(text, room.get(column).copied().unwrap_or(0));
     let rows: Vec<Row<'_>> = dashboard
         .participant_order()
         .into_iter()
         .map(|i| {
             let a = &quiz.attempts[i];
             Row::new(vec![
-                printable_line(&a.name).into_owned(),
-                printable_line(labels.group(&a.group)).into_owned(),
-                labels.lang.phase(a.phase).to_owned(),
+                fit(&printable_line(&a.name), 0),
+                fit(&printable_line(labels.group(&a.group)), 1),
+                fit(labels.lang.phase(a.phase), 2),
                 format!("{:.1}%", a.percent()),
                 format!("{} {}", bar(a.percent() / 100.0, 10), number(a.points)),
                 clock(a.time_ms),
             ])
         })
         .collect();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Fill(3),
-            Constraint::Fill(2),
-            Constraint::Length(14),
-            Constraint::Length(7),
-            Constraint::Length(16),
-            Constraint::Length(7),
-        ],
-    )
-    .header(Row::new(vec![r.participant, r.group, r.phase, r.score, "", r.time]).style(theme.title))
-    .row_highlight_style(theme.selected);
+    let heads: Vec<String> = [r.participant, r.group, r.phase, r.score, "", r.time]
+        .into_iter()
+        .enumerate()
+        .map(|(column, head)| fit(head, column))
+        .collect();
+    let table = Table::new(rows, widths)
+        .header(Row::new(heads).style(theme.title))
+        .row_highlight_style(theme.selected);
     frame.render_stateful_widget(table, area, &mut table_state(dashboard.row));
 }
 
@@ -338,27 +360,50 @@ fn render_pre_post(
                 theme.text,
             ));
         }
+        for (label, figure) in [
+            (gain, percent(comparison.mean_gain)),
+            (r.mean_normalised, decimal(comparison.mean_normalised_gain)),
+            (
+                r.normalised_of_means,
+                decimal(comparison.normalised_gain_of_means),
+            ),
+        ] {
+            lines.push(Line::styled(format!("{label}: {figure}"), theme.text));
+        }
+        // As the text report sets the pairs out: a column per figure, as wide as its head, and the names cut to
+        // what is left.
+        let widths = r.gain_heads.map(|head| head.width().max(6));
+        let name_width = usize::from(area.width)
+            .saturating_sub(2 + widths.iter().map(|w| w + 2).sum::<usize>())
+            .clamp(8, 28);
         lines.push(Line::styled(
             format!(
-                "{gain}: {} · {}: {} · {}: {}",
-                percent(comparison.mean_gain),
-                r.mean_normalised,
-                decimal(comparison.mean_normalised_gain),
-                r.normalised_of_means,
-                decimal(comparison.normalised_gain_of_means)
+                "  {}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}",
+                pad(r.participant, name_width),
+                pre,
+                post,
+                gain,
+                normalised,
+                w0 = widths[0],
+                w1 = widths[1],
+                w2 = widths[2],
+                w3 = widths[3],
             ),
-            theme.text,
+            theme.title,
         ));
         for pair in &comparison.pairs {
             lines.push(Line::styled(
                 format!(
-                    "  {:<24} {:>6.1} → {:>6.1}  {:>+6.1}  {} {}",
-                    printable_line(&pair.name),
+                    "  {}  {:>w0$.1}  {:>w1$.1}  {:>+w2$.1}  {:>w3$}",
+                    pad(&pair.name, name_width),
                     pair.pre,
                     pair.post,
                     pair.gain,
-                    normalised,
-                    decimal(pair.normalised_gain)
+                    decimal(pair.normalised_gain),
+                    w0 = widths[0],
+                    w1 = widths[1],
+                    w2 = widths[2],
+                    w3 = widths[3],
                 ),
                 theme.text,
             ));
