@@ -20,6 +20,9 @@ use crate::tui::layout::{MIN_SIZE, clock, wrap};
 use crate::tui::screens::overlays::truncate;
 use crate::tui::theme::Theme;
 
+/// The fewest cells the dashboard's own title keeps beside the right-hand one.
+const MIN_TITLE: usize = 12;
+
 fn bar(share: f64, width: usize) -> String {
     let filled = ((share.clamp(0.0, 1.0)) * width as f64).round() as usize;
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
@@ -38,10 +41,7 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
         return;
     }
     let quiz = dashboard.report.quizzes.get(dashboard.quiz);
-    let title = quiz.map_or_else(
-        || r.title.to_owned(),
-        |q| format!("{} · {}", r.title, printable_line(&q.quiz.title)),
-    );
+    let quiz_title = quiz.map(|q| printable_line(&q.quiz.title));
     let mut right = dashboard.selected_session().map_or_else(
         || r.all_sessions.to_owned(),
         |s| printable_line(s).into_owned(),
@@ -53,12 +53,31 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
             dashboard.report.quizzes.len()
         );
     }
-    let title = Line::styled(format!(" {title} "), theme.title);
+    // The right-hand title (the session, and which quiz of how many) keeps its place: the dashboard's name goes
+    // first where both do not fit, then the quiz title is cut with a mark. Only a border too short for both
+    // leaves the right-hand one out.
     let right = Line::styled(format!(" {} ", right.trim()), theme.text).right_aligned();
-    let mut block = Block::bordered()
-        .border_style(theme.border)
-        .title(title.clone());
-    if title.width() + right.width() + 3 <= usize::from(area.width) {
+    let beside = usize::from(area.width).saturating_sub(right.width() + 5);
+    let keep_right = beside >= MIN_TITLE;
+    let room = if keep_right {
+        beside
+    } else {
+        usize::from(area.width).saturating_sub(4)
+    };
+    let title = match &quiz_title {
+        Some(quiz_title) => {
+            let full = format!("{} · {quiz_title}", r.title);
+            if full.width() <= room {
+                full
+            } else {
+                truncate(quiz_title, room)
+            }
+        }
+        None => truncate(r.title, room),
+    };
+    let title = Line::styled(format!(" {title} "), theme.title);
+    let mut block = Block::bordered().border_style(theme.border).title(title);
+    if keep_right {
         block = block.title(right);
     }
     let inner = block.inner(area);
@@ -246,8 +265,21 @@ fn render_questions(
 ) {
     let Some(quiz) = quiz else { return };
     let r = labels.lang.report();
-    // The question column shares what the three figure columns and the gaps leave with the flags column.
-    let text_width = usize::from(area.width.saturating_sub(14 + 9 + 9 + 4) / 2).max(4);
+    let widths = [
+        Constraint::Fill(2),
+        Constraint::Length(14),
+        Constraint::Length(9),
+        Constraint::Length(9),
+        Constraint::Fill(2),
+    ];
+    // Every cell and head cut to its column with a mark ("дискриминация" does not fit in 9 cells).
+    let room = column_room(&widths, area.width);
+    let fit = |text: &str, column: usize| {
+        truncate(
+            &printable_line(text),
+            room.get(column).copied().unwrap_or(0),
+        )
+    };
     let rows: Vec<Row<'_>> = quiz
         .questions
         .iter()
@@ -258,7 +290,7 @@ fn render_questions(
                 &q.prompt
             };
             Row::new(vec![
-                truncate(&printable_line(text), text_width),
+                fit(text, 0),
                 format!(
                     "{} {}",
                     bar(q.stats.facility.unwrap_or(0.0), 8),
@@ -266,32 +298,19 @@ fn render_questions(
                 ),
                 percent(q.stats.discrimination),
                 percent(q.stats.efficiency),
-                flag_words(&q.stats.flags, r),
+                fit(&flag_words(&q.stats.flags, r), 4),
             ])
         })
         .collect();
     let [facility, _, discrimination, efficiency, look] = r.item_heads;
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Fill(2),
-            Constraint::Length(14),
-            Constraint::Length(9),
-            Constraint::Length(9),
-            Constraint::Fill(2),
-        ],
-    )
-    .header(
-        Row::new(vec![
-            r.questions,
-            facility,
-            discrimination,
-            efficiency,
-            look,
-        ])
-        .style(theme.title),
-    )
-    .row_highlight_style(theme.selected);
+    let heads: Vec<String> = [r.questions, facility, discrimination, efficiency, look]
+        .into_iter()
+        .enumerate()
+        .map(|(column, head)| fit(head, column))
+        .collect();
+    let table = Table::new(rows, widths)
+        .header(Row::new(heads).style(theme.title))
+        .row_highlight_style(theme.selected);
     frame.render_stateful_widget(table, area, &mut table_state(dashboard.row));
 }
 
@@ -487,17 +506,26 @@ fn render_drill(
                     } else {
                         &option.text
                     };
-                    lines.push(Line::styled(
-                        format!(
-                            "{} {} {:>3.0}% ({}) {}",
-                            if option.correct { "✓" } else { " " },
-                            bar(option.share, 12),
-                            100.0 * option.share,
-                            option.chosen,
-                            printable_line(text)
-                        ),
-                        theme.text,
-                    ));
+                    // The option's whole text, its further lines under its first.
+                    let head = format!(
+                        "{} {} {:>3.0}% ({}) ",
+                        if option.correct { "✓" } else { " " },
+                        bar(option.share, 12),
+                        100.0 * option.share,
+                        option.chosen,
+                    );
+                    let indent = head.width();
+                    let room = area
+                        .width
+                        .saturating_sub(u16::try_from(indent).unwrap_or(0));
+                    for (n, part) in wrap(&printable_line(text), room).into_iter().enumerate() {
+                        let lead = if n == 0 {
+                            head.clone()
+                        } else {
+                            " ".repeat(indent)
+                        };
+                        lines.push(Line::styled(format!("{lead}{part}"), theme.text));
+                    }
                 }
             }
         }
