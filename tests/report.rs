@@ -1195,6 +1195,49 @@ mod dashboard {
     }
 
     #[test]
+    fn a_text_tab_scrolls_to_its_last_line_and_no_further() {
+        use KeyCode::{Down, End, Home, Left, Right, Up};
+        let pre_post = KeyCode::Char('5');
+        let at = |keys: &[KeyCode]| dashboard(keys, Lang::En, 60, 12);
+        let top = at(&[pre_post]);
+        assert!(top.contains("Pre-test and post-test"), "{top}");
+        assert!(!top.contains("took only one"), "{top}");
+        // The last line comes up to the foot of the body, and no further however far one goes.
+        let bottom = at(&[pre_post, End]);
+        assert!(
+            bottom.contains("took only one of the two tests"),
+            "{bottom}"
+        );
+        assert!(!bottom.contains("Pre-test and post-test"), "{bottom}");
+        let body: Vec<&str> = bottom.lines().skip(2).take(7).collect();
+        assert!(
+            body.iter()
+                .rev()
+                .take(2)
+                .any(|line| line.contains("took only one")),
+            "{bottom}"
+        );
+        assert_eq!(
+            at(&[
+                pre_post, Down, Down, Down, Down, Down, Down, Down, Down, Down
+            ]),
+            bottom
+        );
+        assert_eq!(
+            at(&[pre_post, KeyCode::PageDown, KeyCode::PageDown]),
+            bottom
+        );
+        // Up moves at once from the end, Home goes back to the top, and another tab starts at its top.
+        let up = at(&[pre_post, End, Up]);
+        assert_ne!(up, bottom);
+        assert_eq!(at(&[pre_post, End, Home]), top);
+        assert_eq!(at(&[pre_post, End, Left, Right]), top);
+        // A tab whose text fits does not move.
+        let overview = dashboard(&[Down, Down], Lang::En, 100, 30);
+        assert_eq!(overview, dashboard(&[], Lang::En, 100, 30));
+    }
+
+    #[test]
     fn every_tab_and_drill_down_at_two_sizes() {
         let views: [(&str, Vec<KeyCode>); 8] = [
             ("overview", vec![]),

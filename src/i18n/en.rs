@@ -221,6 +221,7 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     live_states: ["working", "finished"],
     no_one_yet: "Nobody has started yet. The panel refreshes every few seconds.",
     dashboard_keys: "←→ tab  ↑↓ select  Enter details  [ ] quiz  < > session  s sort  q quit",
+    text_keys: "←→ tab  ↑↓ scroll  [ ] quiz  < > session  q quit",
     all_sessions: "all sessions",
     drill_keys: "↑↓ scroll  Esc back",
     live_status_head: "Status",

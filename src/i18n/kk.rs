@@ -231,6 +231,7 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     live_states: ["жұмыс істеп жатыр", "аяқтады"],
     no_one_yet: "Әзірге ешкім бастаған жоқ. Панель бірнеше секунд сайын жаңарады.",
     dashboard_keys: "←→ қойынды  ↑↓ таңдау  Enter толығырақ  [ ] тест  < > сессия  s сұрыптау  q шығу",
+    text_keys: "←→ қойынды  ↑↓ айналдыру  [ ] тест  < > сессия  q шығу",
     all_sessions: "барлық сессиялар",
     drill_keys: "↑↓ айналдыру  Esc артқа",
     live_status_head: "Күйі",

@@ -667,6 +667,8 @@ pub struct ReportStrings {
     pub no_one_yet: &'static str,
     /// Dashboard footer keys.
     pub dashboard_keys: &'static str,
+    /// The dashboard's keys on a tab of text (overview, topics, pre/post), which scrolls.
+    pub text_keys: &'static str,
     /// The session selector when every session is shown.
     pub all_sessions: &'static str,
     /// Drill-down footer keys.

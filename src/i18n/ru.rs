@@ -232,6 +232,7 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     live_states: ["работает", "завершил"],
     no_one_yet: "Пока никто не начал. Панель обновляется каждые несколько секунд.",
     dashboard_keys: "←→ вкладка  ↑↓ выбор  Enter подробно  [ ] тест  < > сессия  s сортировка  q выход",
+    text_keys: "←→ вкладка  ↑↓ прокрутка  [ ] тест  < > сессия  q выход",
     all_sessions: "все сессии",
     drill_keys: "↑↓ прокрутка  Esc назад",
     live_status_head: "Состояние",

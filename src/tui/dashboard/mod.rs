@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Size;
 
 use self::live::LiveRow;
 use super::run::EventSource;
@@ -98,7 +99,7 @@ pub struct Dashboard {
     pub sort: Sort,
     /// A detail view.
     pub drill: Option<Drill>,
-    /// Lines the detail view is scrolled by.
+    /// Lines the detail view, or the text of the tab on screen, is scrolled by.
     pub scroll: u16,
     /// The sessions found in the results folders.
     pub sessions: Vec<String>,
@@ -106,6 +107,8 @@ pub struct Dashboard {
     pub session: Option<usize>,
     /// The time zone the live panel shows save times in.
     pub zone: jiff::tz::TimeZone,
+    /// The size of the screen, as the loop last found it: what scrolling is bounded by.
+    pub screen: Size,
 }
 
 /// How many rows PageUp and PageDown move the highlight by.
@@ -150,6 +153,7 @@ impl Dashboard {
             sessions: Vec::new(),
             session: None,
             zone: jiff::tz::TimeZone::system(),
+            screen: Size::new(80, 24),
         }
     }
 
@@ -233,6 +237,16 @@ impl Dashboard {
             KeyCode::Right | KeyCode::Tab => self.switch(Tab::ALL[(at + 1) % tabs]),
             KeyCode::Left | KeyCode::BackTab => self.switch(Tab::ALL[(at + tabs - 1) % tabs]),
             KeyCode::Char(c @ '1'..='6') => self.switch(Tab::ALL[usize::from(c as u8 - b'1')]),
+            KeyCode::Up
+            | KeyCode::Down
+            | KeyCode::PageUp
+            | KeyCode::PageDown
+            | KeyCode::Home
+            | KeyCode::End
+                if self.scrolls() =>
+            {
+                self.scroll_by(key.code);
+            }
             KeyCode::Up => self.row = self.row.saturating_sub(1),
             KeyCode::Down => self.row = (self.row + 1).min(self.rows().saturating_sub(1)),
             KeyCode::PageUp => self.row = self.row.saturating_sub(PAGE),
@@ -242,10 +256,12 @@ impl Dashboard {
             KeyCode::Char(']') => {
                 self.quiz = (self.quiz + 1).min(self.report.quizzes.len().saturating_sub(1));
                 self.row = 0;
+                self.scroll = 0;
             }
             KeyCode::Char('[') => {
                 self.quiz = self.quiz.saturating_sub(1);
                 self.row = 0;
+                self.scroll = 0;
             }
             KeyCode::Char('>') | KeyCode::Char('<') if !self.sessions.is_empty() => {
                 let count = self.sessions.len();
@@ -257,6 +273,7 @@ impl Dashboard {
                 };
                 self.quiz = 0;
                 self.row = 0;
+                self.scroll = 0;
                 return Request::Reload;
             }
             KeyCode::Char('s') => {
@@ -276,6 +293,27 @@ impl Dashboard {
     fn switch(&mut self, tab: Tab) {
         self.tab = tab;
         self.row = 0;
+        self.scroll = 0;
+    }
+
+    /// Whether the tab on screen is text that scrolls (the overview, topics and pre/post), not rows to select.
+    fn scrolls(&self) -> bool {
+        matches!(self.tab, Tab::Overview | Tab::Topics | Tab::PrePost)
+    }
+
+    /// Scrolls the text of the tab on screen by the key `code`, no further than its last line at the foot.
+    fn scroll_by(&mut self, code: KeyCode) {
+        let last = view::last_scroll(self);
+        let page = u16::try_from(PAGE).unwrap_or(u16::MAX);
+        self.scroll = match code {
+            KeyCode::Up => self.scroll.saturating_sub(1),
+            KeyCode::Down => self.scroll.saturating_add(1),
+            KeyCode::PageUp => self.scroll.saturating_sub(page),
+            KeyCode::PageDown => self.scroll.saturating_add(page),
+            KeyCode::Home => 0,
+            _ => last,
+        }
+        .min(last);
     }
 
     fn open(&mut self) -> Request {
@@ -335,6 +373,7 @@ pub fn run_dashboard<B: Backend>(
 ) -> Result<(), B::Error> {
     let mut due = Instant::now() + REFRESH;
     loop {
+        dashboard.screen = terminal.size()?;
         terminal.draw(|frame| view::render(dashboard, theme, frame))?;
         // Refresh on time even while keys or mouse moves keep arriving.
         let event = events.next(due.saturating_duration_since(Instant::now()));

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs, Wrap};
+use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Dashboard, Drill, Tab, live_view};
@@ -18,7 +18,7 @@ use crate::text::printable_line;
 use crate::tui::footer;
 use crate::tui::layout::{MIN_SIZE, clock, wrap};
 use crate::tui::screens::overlays::truncate;
-use crate::tui::theme::Theme;
+use crate::tui::theme::{Theme, ThemeName};
 
 /// The fewest cells the dashboard's own title keeps beside the right-hand one.
 const MIN_TITLE: usize = 12;
@@ -82,18 +82,7 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let footer = if dashboard.drill.is_some() {
-        r.drill_keys
-    } else {
-        r.dashboard_keys
-    };
-    // On as many lines as the keys need, so that none is cut (the quit key comes last).
-    let entries: Vec<String> = footer
-        .split(footer::GAP)
-        .filter(|entry| !entry.is_empty())
-        .map(str::to_owned)
-        .collect();
-    let footer_lines: Vec<Line<'_>> = footer::pack(&entries, usize::from(inner.width))
+    let footer_lines: Vec<Line<'_>> = keys_lines(dashboard, inner.width)
         .into_iter()
         .map(|line| Line::styled(line, theme.keys))
         .collect();
@@ -119,41 +108,59 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
         taxonomy: &dashboard.taxonomy,
         groups: &dashboard.groups,
     };
-    match (&dashboard.drill, dashboard.tab) {
-        (Some(drill), _) => render_drill(dashboard, drill, quiz, &labels, theme, frame, body),
-        (None, Tab::Live) => live_view::render(dashboard, &labels, theme, frame, body),
-        (None, _) if quiz.is_none() => {
+    match (&dashboard.drill, dashboard.tab, quiz) {
+        (Some(drill), _, _) => render_drill(dashboard, drill, quiz, &labels, theme, frame, body),
+        (None, Tab::Live, _) => live_view::render(dashboard, &labels, theme, frame, body),
+        (None, _, None) => {
             frame.render_widget(Paragraph::new(Line::styled(r.nothing, theme.warning)), body)
         }
-        (None, Tab::Overview) => render_overview(quiz, &labels, theme, frame, body),
-        (None, Tab::Participants) => {
+        (None, Tab::PrePost, Some(_)) => frame.render_widget(
+            Paragraph::new(pre_post_lines(dashboard, &labels, theme, body.width))
+                .scroll((dashboard.scroll, 0)),
+            body,
+        ),
+        (None, Tab::Overview, Some(quiz)) => frame.render_widget(
+            Paragraph::new(overview_lines(quiz, &labels, theme, body.width))
+                .scroll((dashboard.scroll, 0)),
+            body,
+        ),
+        (None, Tab::Participants, Some(quiz)) => {
             render_participants(dashboard, quiz, &labels, theme, frame, body)
         }
-        (None, Tab::Questions) => render_questions(dashboard, quiz, &labels, theme, frame, body),
-        (None, Tab::Topics) => render_topics(quiz, &labels, theme, frame, body),
-        (None, Tab::PrePost) => render_pre_post(dashboard, &labels, theme, frame, body),
+        (None, Tab::Questions, Some(quiz)) => {
+            render_questions(dashboard, quiz, &labels, theme, frame, body)
+        }
+        (None, Tab::Topics, Some(quiz)) => frame.render_widget(
+            Paragraph::new(topics_lines(quiz, &labels, theme, body.width))
+                .scroll((dashboard.scroll, 0)),
+            body,
+        ),
     }
     frame.render_widget(Paragraph::new(footer_lines), keys);
 }
 
-fn render_overview(
-    quiz: Option<&QuizReport>,
-    labels: &Labels<'_>,
+/// The lines of the overview of `quiz`, its long lines wrapped to a body `width` cells wide.
+fn overview_lines<'a>(
+    quiz: &'a QuizReport,
+    labels: &Labels<'a>,
     theme: &Theme,
-    frame: &mut Frame<'_>,
-    area: Rect,
-) {
-    let Some(quiz) = quiz else { return };
+    width: u16,
+) -> Vec<Line<'a>> {
     let r = labels.lang.report();
     let d = &quiz.distribution;
-    let mut lines = vec![
-        Line::styled(r.distribution, theme.title),
-        Line::styled(distribution_line(d, r), theme.text),
-        Line::default(),
-        Line::styled(r.histogram, theme.dim),
-    ];
+    // Wrapped here rather than where drawn, so that scrolling knows how many lines there are.
+    let wrapped = |text: &str, style| -> Vec<Line<'a>> {
+        wrap(text, width)
+            .into_iter()
+            .map(|part| Line::styled(part, style))
+            .collect()
+    };
+    let mut lines = wrapped(r.distribution, theme.title);
+    lines.extend(wrapped(&distribution_line(d, r), theme.text));
+    lines.push(Line::default());
+    lines.extend(wrapped(r.histogram, theme.dim));
     let peak = d.histogram.iter().copied().max().unwrap_or(0).max(1);
-    let bar_width = usize::from(area.width.saturating_sub(16)).min(40);
+    let bar_width = usize::from(width.saturating_sub(16)).min(40);
     for (bin, count) in d.histogram.iter().enumerate() {
         lines.push(Line::styled(
             format!(
@@ -167,18 +174,18 @@ fn render_overview(
     }
     lines.push(Line::default());
     let reliability = reliability_figures(quiz.reliability.as_ref(), full_marks(quiz), r);
-    lines.push(Line::styled(
-        format!("{}: {reliability}", r.reliability),
+    lines.extend(wrapped(
+        &format!("{}: {reliability}", r.reliability),
         theme.text,
     ));
     if quiz.groups.len() > 1 {
         lines.push(Line::default());
-        lines.push(Line::styled(r.groups, theme.title));
+        lines.extend(wrapped(r.groups, theme.title));
         for group in &quiz.groups {
             lines.push(Line::styled(
                 format!(
-                    "{:<18} {} {} · {}",
-                    printable_line(labels.group(&group.group)),
+                    "{} {} {} · {}",
+                    pad(labels.group(&group.group), 18),
                     bar(group.distribution.mean.unwrap_or(0.0) / 100.0, 20),
                     percent_sign(group.distribution.mean),
                     labels.lang.count(group.distribution.n as u64, r.attempts)
@@ -187,7 +194,39 @@ fn render_overview(
             ));
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    lines
+}
+
+/// The keys at the foot of the dashboard, on as many lines of `width` cells as they need, so that none is cut
+/// (the quit key comes last).
+fn keys_lines(dashboard: &Dashboard, width: u16) -> Vec<String> {
+    let r = dashboard.lang.report();
+    let footer = if dashboard.drill.is_some() {
+        r.drill_keys
+    } else if dashboard.scrolls() {
+        r.text_keys
+    } else {
+        r.dashboard_keys
+    };
+    let entries: Vec<String> = footer
+        .split(footer::GAP)
+        .filter(|entry| !entry.is_empty())
+        .map(str::to_owned)
+        .collect();
+    footer::pack(&entries, usize::from(width))
+}
+
+/// The width and height of the body of the dashboard on its screen: inside the border, below the tabs and
+/// above the keys.
+fn body_size(dashboard: &Dashboard) -> (u16, u16) {
+    let width = dashboard.screen.width.saturating_sub(2);
+    let keys = u16::try_from(keys_lines(dashboard, width).len()).unwrap_or(u16::MAX);
+    let height = dashboard
+        .screen
+        .height
+        .saturating_sub(3)
+        .saturating_sub(keys);
+    (width, height)
 }
 
 /// The width each column of `widths` gets in a table `width` cells wide (a cell apart, as a table sets them),
@@ -207,13 +246,12 @@ fn table_state(row: usize) -> TableState {
 
 fn render_participants(
     dashboard: &Dashboard,
-    quiz: Option<&QuizReport>,
+    quiz: &QuizReport,
     labels: &Labels<'_>,
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
 ) {
-    let Some(quiz) = quiz else { return };
     let r = labels.lang.report();
     // The fixed columns are at least as wide as their heads ("Результат" is wider than "100.0%").
     let at_least_head = |cells: u16, head: &str| {
@@ -257,13 +295,12 @@ fn render_participants(
 
 fn render_questions(
     dashboard: &Dashboard,
-    quiz: Option<&QuizReport>,
+    quiz: &QuizReport,
     labels: &Labels<'_>,
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
 ) {
-    let Some(quiz) = quiz else { return };
     let r = labels.lang.report();
     let widths = [
         Constraint::Fill(2),
@@ -314,21 +351,28 @@ fn render_questions(
     frame.render_stateful_widget(table, area, &mut table_state(dashboard.row));
 }
 
-fn render_topics(
-    quiz: Option<&QuizReport>,
-    labels: &Labels<'_>,
+/// The lines of the topics of `quiz`, for a body `width` cells wide.
+fn topics_lines<'a>(
+    quiz: &'a QuizReport,
+    labels: &Labels<'a>,
     theme: &Theme,
-    frame: &mut Frame<'_>,
-    area: Rect,
-) {
-    let Some(quiz) = quiz else { return };
+    width: u16,
+) -> Vec<Line<'a>> {
     let r = labels.lang.report();
     let mut lines = vec![Line::styled(r.tags, theme.title)];
+    // The topics' names in one column, as wide as the longest where the bars still fit beside it.
+    let longest = quiz
+        .tags
+        .iter()
+        .map(|tag| labels.tag(&tag.tag).width())
+        .max()
+        .unwrap_or(0);
+    let name_width = longest.min(usize::from(width).saturating_sub(27)).max(8);
     for tag in &quiz.tags {
         lines.push(Line::styled(
             format!(
-                "{:<28} {} {:>3.0}%",
-                printable_line(labels.tag(&tag.tag)),
+                "{} {} {:>3.0}%",
+                pad(labels.tag(&tag.tag), name_width),
                 bar(tag.facility, 20),
                 100.0 * tag.facility
             ),
@@ -348,16 +392,16 @@ fn render_topics(
             theme.text,
         ));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    lines
 }
 
-fn render_pre_post(
-    dashboard: &Dashboard,
-    labels: &Labels<'_>,
+/// The lines of the pre/post comparisons, for a body `width` cells wide.
+fn pre_post_lines<'a>(
+    dashboard: &'a Dashboard,
+    labels: &Labels<'a>,
     theme: &Theme,
-    frame: &mut Frame<'_>,
-    area: Rect,
-) {
+    width: u16,
+) -> Vec<Line<'a>> {
     let r = labels.lang.report();
     let [pre, post, gain, normalised] = r.gain_heads;
     let mut lines = Vec::new();
@@ -392,7 +436,7 @@ fn render_pre_post(
         // As the text report sets the pairs out: a column per figure, as wide as its head, and the names cut to
         // what is left.
         let widths = r.gain_heads.map(|head| head.width().max(6));
-        let name_width = usize::from(area.width)
+        let name_width = usize::from(width)
             .saturating_sub(2 + widths.iter().map(|w| w + 2).sum::<usize>())
             .clamp(8, 28);
         lines.push(Line::styled(
@@ -440,7 +484,28 @@ fn render_pre_post(
         }
         lines.push(Line::default());
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    lines
+}
+
+/// The furthest the text of the tab on screen scrolls: until its last line is at the foot of the body.
+pub(super) fn last_scroll(dashboard: &Dashboard) -> u16 {
+    let theme = Theme::new(ThemeName::default(), true);
+    let labels = Labels {
+        lang: dashboard.lang,
+        taxonomy: &dashboard.taxonomy,
+        groups: &dashboard.groups,
+    };
+    let (width, height) = body_size(dashboard);
+    let quiz = dashboard.report.quizzes.get(dashboard.quiz);
+    let lines = match (dashboard.tab, quiz) {
+        (Tab::PrePost, Some(_)) => pre_post_lines(dashboard, &labels, &theme, width).len(),
+        (Tab::Overview, Some(quiz)) => overview_lines(quiz, &labels, &theme, width).len(),
+        (Tab::Topics, Some(quiz)) => topics_lines(quiz, &labels, &theme, width).len(),
+        _ => 0,
+    };
+    u16::try_from(lines)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(height)
 }
 
 fn render_drill(
