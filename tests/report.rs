@@ -188,6 +188,29 @@ fn report_with(results: &Path, quizzes: &Path, args: &[&str]) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
+#[test]
+fn the_text_report_keeps_to_an_80_column_terminal_in_every_language() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    for lang in ["en", "ru", "kk"] {
+        let output = vigil_command()
+            .args(["report", "--results", ".", "--lang", lang, "--quizzes"])
+            .arg(root().join("tests/fixtures/valid"))
+            .current_dir(dir.path())
+            .env("COLUMNS", "80")
+            .env_remove("VIGIL_RESULTS")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        let wide: Vec<&str> = text.lines().filter(|line| line.width() > 80).collect();
+        assert!(wide.is_empty(), "{lang}: {wide:#?}");
+        // What was wrapped is all there: the reliability figures and every group's distribution.
+        assert!(text.contains("75.8%"), "{lang}:\n{text}");
+        assert_eq!(text.matches("42.9%").count(), 1, "{lang}:\n{text}");
+    }
+}
+
 /// Compares with `tests/fixtures/report/NAME`; `VIGIL_BLESS=1` rewrites it after a deliberate change.
 fn golden(name: &str, actual: &str) {
     let path = root().join("tests/fixtures/report").join(name);

@@ -3,12 +3,14 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthStr;
 
 use super::app::Session;
 use crate::i18n::{Lang, fill};
 use crate::quiz::{Question, QuestionKind};
 use crate::text::printable;
+
+/// Wrapping is shared with the text report; the screens take it from here with the rest of their layout.
+pub use crate::text::wrap;
 
 /// The smallest terminal the app draws in; below it, a "make the window larger" notice.
 pub const MIN_SIZE: (u16, u16) = (30, 10);
@@ -65,65 +67,6 @@ pub fn scenario_text(session: &Session) -> Option<String> {
         .iter()
         .find(|s| s.id == id)
         .map(|s| printable(&s.narrative, true).into_owned())
-}
-
-/// Wraps `text` to `width` columns at spaces, breaking words longer than a line; keeps line breaks.
-///
-/// Linear in the text: each word's width is measured once and the line's width is carried along.
-pub fn wrap(text: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut line_width = 0;
-        for whole in paragraph.split_whitespace() {
-            let mut word = whole;
-            let mut word_width = word.width();
-            while word_width > width {
-                let cut = widest_prefix(word, width);
-                if cut == 0 {
-                    break;
-                }
-                if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                }
-                lines.push(word[..cut].to_owned());
-                word = &word[cut..];
-                word_width = word.width();
-            }
-            let needed = if line.is_empty() {
-                word_width
-            } else {
-                line_width + 1 + word_width
-            };
-            if needed > width && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            if line.is_empty() {
-                line_width = word_width;
-            } else {
-                line.push(' ');
-                line_width += 1 + word_width;
-            }
-            line.push_str(word);
-        }
-        lines.push(line);
-    }
-    lines
-}
-
-/// The length in bytes of the longest run of whole characters at the start of `word` that fits in `width`
-/// columns (0 when not even the first character fits).
-fn widest_prefix(word: &str, width: usize) -> usize {
-    let mut fits = 0;
-    for (at, c) in word.char_indices() {
-        let end = at + c.len_utf8();
-        if word[..end].width() > width {
-            break;
-        }
-        fits = end;
-    }
-    fits
 }
 
 /// How many lines the question body is scrolled so the highlighted row (`cursor`, one of `rows`) stays in a
@@ -253,18 +196,6 @@ pub fn points_text(lang: Lang, points: f64, max: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrapping_respects_width_words_and_line_breaks() {
-        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
-        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
-        assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
-        assert_eq!(wrap("Айгерім сатушы", 8), vec!["Айгерім", "сатушы"]);
-        assert_eq!(wrap("x", 0), vec!["x"]);
-        assert_eq!(wrap("ab 日本語 c", 2), vec!["ab", "日", "本", "語", "c"]);
-        assert_eq!(wrap("日本", 1), vec!["日本"]);
-        assert_eq!(wrap("a  b\n\nc d e", 3), vec!["a b", "", "c d", "e"]);
-    }
 
     #[test]
     fn progress_and_clock_read_naturally() {

@@ -12,7 +12,7 @@ use super::{
 use crate::i18n::fill;
 use crate::report::Report;
 use crate::report::analysis::QuizReport;
-use crate::text::printable_line;
+use crate::text::{printable_line, wrap};
 
 /// Cuts `text` to `width` columns, marking a cut with `…`.
 pub(super) fn cut(text: &str, width: usize) -> String {
@@ -36,6 +36,16 @@ pub(crate) fn pad(text: &str, width: usize) -> String {
     let shown = cut(text, width);
     let fill = width.saturating_sub(shown.width());
     format!("{shown}{}", " ".repeat(fill))
+}
+
+/// Writes `text` (untrusted parts already made printable) as lines of at most `width` columns, the first
+/// `indent` columns in and the further ones two more.
+fn write_wrapped(out: &mut String, text: &str, width: usize, indent: usize) {
+    let room = u16::try_from(width.saturating_sub(indent + 2).max(20)).unwrap_or(u16::MAX);
+    for (n, line) in wrap(&printable_line(text), room).iter().enumerate() {
+        let lead = if n == 0 { indent } else { indent + 2 };
+        let _ = writeln!(out, "{}{line}", " ".repeat(lead));
+    }
 }
 
 /// Renders the report in `width` columns.
@@ -181,12 +191,11 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
 
 fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width: usize) {
     let r = labels.lang.report();
-    let _ = writeln!(
+    write_wrapped(
         out,
-        "{} · {} ({})",
-        r.quiz,
-        printable_line(&quiz.quiz.title),
-        printable_line(&quiz.quiz.id)
+        &format!("{} · {} ({})", r.quiz, quiz.quiz.title, quiz.quiz.id),
+        width,
+        0,
     );
     if !quiz.mixed_versions.is_empty() {
         let versions: Vec<String> = quiz.mixed_versions.iter().map(u32::to_string).collect();
@@ -203,13 +212,13 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
             printable_line(&contents_note(&quiz.mixed_content, labels.lang))
         );
     }
-    let _ = writeln!(
+    let _ = writeln!(out, "\n{}", r.distribution);
+    write_wrapped(out, &distribution_line(&quiz.distribution, r), width, 0);
+    write_wrapped(
         out,
-        "\n{}\n{}\n{}: {}",
-        r.distribution,
-        distribution_line(&quiz.distribution, r),
-        r.shape[0],
-        shape_line(&quiz.distribution, r)
+        &format!("{}: {}", r.shape[0], shape_line(&quiz.distribution, r)),
+        width,
+        0,
     );
     let peak = quiz
         .distribution
@@ -229,11 +238,15 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
             format!("{}%", bin * 10 + 10)
         );
     }
-    let _ = writeln!(
+    write_wrapped(
         out,
-        "{}: {}",
-        r.reliability,
-        reliability_figures(quiz.reliability.as_ref(), full_marks(quiz), r)
+        &format!(
+            "{}: {}",
+            r.reliability,
+            reliability_figures(quiz.reliability.as_ref(), full_marks(quiz), r)
+        ),
+        width,
+        0,
     );
     let _ = writeln!(out, "\n{}", r.participants);
     let name_width = width.saturating_sub(46).clamp(12, 40);
@@ -263,9 +276,16 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
     let [facility, sd, discrimination, efficiency, look] = r.item_heads;
     let widths =
         [facility, sd, discrimination, efficiency, r.weight_head].map(|head| head.width().max(6));
+    let figures_width = widths.iter().map(|w| w + 2).sum::<usize>();
+    // Room for the flags beside the figures where there is some; never so wide that the heads do not fit.
     let id_width = width
-        .saturating_sub(widths.iter().map(|w| w + 2).sum::<usize>() + look.width().max(20))
-        .clamp(10, 40);
+        .saturating_sub(figures_width + look.width().max(20))
+        .clamp(10, 40)
+        .min(
+            width
+                .saturating_sub(figures_width + 2 + look.width())
+                .max(8),
+        );
     let _ = writeln!(
         out,
         "{}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}  {:>w4$}  {look}",
@@ -281,8 +301,11 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
         w3 = widths[3],
         w4 = widths[4],
     );
+    // Flags too long for the room beside the figures go on the lines below their row, indented.
+    let flags_room = width.saturating_sub(id_width + figures_width + 2);
     for question in &quiz.questions {
         let flags = flag_words(&question.stats.flags, r);
+        let below = flags.width() > flags_room;
         let _ = writeln!(
             out,
             "{}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}  {:>w4$}  {}",
@@ -292,15 +315,23 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
             percent(question.stats.discrimination),
             percent(question.stats.efficiency),
             percent(question.stats.effective_weight),
-            flags,
+            if below { "" } else { flags.as_str() },
             w0 = widths[0],
             w1 = widths[1],
             w2 = widths[2],
             w3 = widths[3],
             w4 = widths[4],
         );
+        if below {
+            write_wrapped(out, &flags, width, 4);
+        }
     }
-    let _ = writeln!(out, "({}; {})", r.item_legend, r.weight_legend);
+    write_wrapped(
+        out,
+        &format!("({}; {})", r.item_legend, r.weight_legend),
+        width,
+        0,
+    );
     if quiz.questions.iter().any(|q| !q.by_language.is_empty()) {
         let _ = writeln!(out, "\n{}", r.by_language);
         for question in &quiz.questions {
@@ -348,11 +379,15 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
     if quiz.groups.len() > 1 {
         let _ = writeln!(out, "\n{}", r.groups);
         for group in &quiz.groups {
-            let _ = writeln!(
+            write_wrapped(
                 out,
-                "  {}: {}",
-                labels.group(&group.group),
-                distribution_line(&group.distribution, r)
+                &format!(
+                    "{}: {}",
+                    labels.group(&group.group),
+                    distribution_line(&group.distribution, r)
+                ),
+                width,
+                2,
             );
         }
     }
