@@ -460,53 +460,19 @@ fn pre_post(data: &Dataset) -> Vec<PrePost> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::FeedbackMode;
-    use crate::record::AttemptId;
-    use crate::report::chosen::ChosenOptions;
-    use rand::SeedableRng;
-
-    fn row(participant: &str) -> AttemptRow {
-        AttemptRow {
-            attempt: AttemptId::new(
-                jiff::Timestamp::UNIX_EPOCH,
-                &mut rand::rngs::StdRng::seed_from_u64(0),
-            ),
-            participant: participant.to_owned(),
-            name: participant.to_owned(),
-            code: None,
-            group: "ngo".into(),
-            session: "s".into(),
-            phase: Phase::Pre,
-            quiz: "q".into(),
-            language: "en".into(),
-            version: 1,
-            started: jiff::Timestamp::UNIX_EPOCH,
-            points: 0.0,
-            max: 1.0,
-            scores: vec![0.0],
-            chosen: ChosenOptions::default(),
-            time_ms: 0,
-            question_time_ms: Vec::new(),
-            feedback: FeedbackMode::Deferred,
-            file: std::path::PathBuf::new(),
-        }
-    }
+    use crate::report::test_records;
 
     #[test]
     fn rows_are_split_by_quiz_in_their_order() {
         let rows = ["b", "a", "c", "a", "b", "a"]
             .iter()
             .enumerate()
-            .map(|(i, quiz)| {
-                let mut row = row(&format!("p{i}"));
-                row.quiz = (*quiz).into();
-                Box::new(row)
-            })
+            .map(|(i, quiz)| test_records::row("s", &format!("p{i}"), None, "ngo", quiz))
             .collect();
         let split: Vec<(String, Vec<String>)> = by_quiz(rows)
             .into_iter()
             .map(|(quiz, rows)| {
-                let participants = rows.into_iter().map(|r| r.participant).collect();
+                let participants = rows.into_iter().map(|r| r.name).collect();
                 (quiz.to_string(), participants)
             })
             .collect();

@@ -183,45 +183,7 @@ fn shown(row: &AttemptRow) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::FeedbackMode;
-    use crate::record::AttemptId;
-    use crate::report::chosen::ChosenOptions;
-    use rand::SeedableRng;
-
-    /// A row of quiz `quiz` in session `session`, signed in as `name` (with `code`) in `group`.
-    fn row(
-        session: &str,
-        name: &str,
-        code: Option<&str>,
-        group: &str,
-        quiz: &str,
-    ) -> Box<AttemptRow> {
-        let identity = Identity::from_parts(name, code, group);
-        Box::new(AttemptRow {
-            attempt: AttemptId::new(
-                jiff::Timestamp::UNIX_EPOCH,
-                &mut rand::rngs::StdRng::seed_from_u64(0),
-            ),
-            participant: format!("{session}|{}", identity.as_str()),
-            name: name.to_owned(),
-            code: code.map(str::to_owned),
-            group: group.into(),
-            session: session.into(),
-            phase: Phase::Pre,
-            quiz: quiz.into(),
-            language: "en".into(),
-            version: 1,
-            started: jiff::Timestamp::UNIX_EPOCH,
-            points: 0.0,
-            max: 1.0,
-            scores: vec![0.0],
-            chosen: ChosenOptions::default(),
-            time_ms: 0,
-            question_time_ms: Vec::new(),
-            feedback: FeedbackMode::Deferred,
-            file: std::path::PathBuf::new(),
-        })
-    }
+    use crate::report::test_records::row;
 
     #[test]
     fn a_name_in_two_groups_of_one_session_is_pointed_out_once_with_its_first_spelling() {

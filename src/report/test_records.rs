@@ -1,4 +1,11 @@
-//! Compact attempt records written by hand for the report's unit tests.
+//! Compact attempt records written by hand, and report rows, for the report's unit tests.
+
+use rand::SeedableRng;
+
+use super::chosen::ChosenOptions;
+use super::dataset::AttemptRow;
+use crate::quiz::FeedbackMode;
+use crate::record::{AttemptId, Identity, Phase};
 
 /// A completed record of quiz `generated` whose questions are the compact entries `questions`, its total worth
 /// `max_points`.
@@ -15,4 +22,40 @@ pub(crate) fn generated_record(questions: &[String], max_points: f64) -> String 
         questions.join(","),
         max_points
     )
+}
+
+/// A pre-test row of quiz `quiz` in session `session`, signed in as `name` (with `code`) in `group`: one question,
+/// no points.
+pub(crate) fn row(
+    session: &str,
+    name: &str,
+    code: Option<&str>,
+    group: &str,
+    quiz: &str,
+) -> Box<AttemptRow> {
+    let identity = Identity::from_parts(name, code, group);
+    Box::new(AttemptRow {
+        attempt: AttemptId::new(
+            jiff::Timestamp::UNIX_EPOCH,
+            &mut rand::rngs::StdRng::seed_from_u64(0),
+        ),
+        participant: format!("{session}|{}", identity.as_str()),
+        name: name.to_owned(),
+        code: code.map(str::to_owned),
+        group: group.into(),
+        session: session.into(),
+        phase: Phase::Pre,
+        quiz: quiz.into(),
+        language: "en".into(),
+        version: 1,
+        started: jiff::Timestamp::UNIX_EPOCH,
+        points: 0.0,
+        max: 1.0,
+        scores: vec![0.0],
+        chosen: ChosenOptions::default(),
+        time_ms: 0,
+        question_time_ms: Vec::new(),
+        feedback: FeedbackMode::Deferred,
+        file: std::path::PathBuf::new(),
+    })
 }

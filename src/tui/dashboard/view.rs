@@ -282,15 +282,8 @@ fn render_participants(
             ])
         })
         .collect();
-    let heads: Vec<String> = [r.participant, r.group, r.phase, r.score, "", r.time]
-        .into_iter()
-        .enumerate()
-        .map(|(column, head)| fit(head, column))
-        .collect();
-    let table = Table::new(rows, widths)
-        .header(Row::new(heads).style(theme.title))
-        .row_highlight_style(theme.selected);
-    frame.render_stateful_widget(table, area, &mut table_state(dashboard.row));
+    let heads = [r.participant, r.group, r.phase, r.score, "", r.time];
+    render_table(dashboard, rows, &heads, &widths, theme, frame, area);
 }
 
 fn render_questions(
@@ -309,7 +302,7 @@ fn render_questions(
         Constraint::Length(9),
         Constraint::Fill(2),
     ];
-    // Every cell and head cut to its column with a mark ("дискриминация" does not fit in 9 cells).
+    // Every cell cut to its column with a mark, as the heads are ("дискриминация" does not fit in 9 cells).
     let room = column_room(&widths, area.width);
     let fit = |text: &str, column: usize| {
         truncate(
@@ -340,12 +333,28 @@ fn render_questions(
         })
         .collect();
     let [facility, _, discrimination, efficiency, look] = r.item_heads;
-    let heads: Vec<String> = [r.questions, facility, discrimination, efficiency, look]
-        .into_iter()
-        .enumerate()
-        .map(|(column, head)| fit(head, column))
+    let heads = [r.questions, facility, discrimination, efficiency, look];
+    render_table(dashboard, rows, &heads, &widths, theme, frame, area);
+}
+
+/// Draws `rows` under `heads` (each cut to its column with a mark) in columns of `widths`, the dashboard's row
+/// highlighted.
+fn render_table(
+    dashboard: &Dashboard,
+    rows: Vec<Row<'_>>,
+    heads: &[&str],
+    widths: &[Constraint],
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let room = column_room(widths, area.width);
+    let heads: Vec<String> = heads
+        .iter()
+        .zip(&room)
+        .map(|(head, width)| truncate(head, *width))
         .collect();
-    let table = Table::new(rows, widths)
+    let table = Table::new(rows, widths.iter().copied())
         .header(Row::new(heads).style(theme.title))
         .row_highlight_style(theme.selected);
     frame.render_stateful_widget(table, area, &mut table_state(dashboard.row));
