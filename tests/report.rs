@@ -202,12 +202,21 @@ fn the_text_report_keeps_to_an_80_column_terminal_in_every_language() {
             .env_remove("VIGIL_RESULTS")
             .output()
             .unwrap();
+        assert!(output.status.success(), "{lang}: {output:?}");
         let text = String::from_utf8(output.stdout).unwrap();
         let wide: Vec<&str> = text.lines().filter(|line| line.width() > 80).collect();
         assert!(wide.is_empty(), "{lang}: {wide:#?}");
-        // What was wrapped is all there: the reliability figures and every group's distribution.
+        // What was wrapped is all there: the reliability figures, the pass rate of the whole room and of each
+        // group (66.7% and 25.0%, each at the end of its group's distribution).
         assert!(text.contains("75.8%"), "{lang}:\n{text}");
         assert_eq!(text.matches("42.9%").count(), 1, "{lang}:\n{text}");
+        for pass_rate in ["66.7%", "25.0%"] {
+            assert!(
+                text.lines()
+                    .any(|line| line.trim_end().ends_with(pass_rate)),
+                "{lang} {pass_rate}:\n{text}"
+            );
+        }
     }
 }
 

@@ -198,7 +198,7 @@ impl<'r, T: Send> Scan<'r, T> {
         self.settled = true;
     }
 
-    /// Every entry, each record with the path of its file (which the scan's own items leave out).
+    /// The entries not yet taken, each record with the path of its file (which the scan's own items leave out).
     pub fn with_paths(mut self) -> std::collections::vec_deque::IntoIter<Entry<(PathBuf, T)>> {
         if !self.settled {
             self.read_all();

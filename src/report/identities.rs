@@ -118,8 +118,8 @@ pub fn notes(rows: &[Box<AttemptRow>]) -> IdentityNotes {
 }
 
 /// The names met without a code in more than one group of a session, by session and name. The rows are put in
-/// that order by their indices (the index breaking ties, so that each name's first row leads its run), which
-/// holds far less than a map of every name.
+/// that order by their indices (the index breaking ties, so that each name's first row leads its run): a list
+/// of session, normalised name and index per row, without a map's spare room.
 fn same_names(rows: &[Box<AttemptRow>]) -> Vec<SameName> {
     let mut by_name: Vec<(&str, String, usize)> = rows
         .iter()
@@ -147,7 +147,7 @@ fn same_names(rows: &[Box<AttemptRow>]) -> Vec<SameName> {
 }
 
 /// The participants with more than one attempt at a quiz in a phase, by participant, quiz and phase; the rows
-/// are put in that order by their indices, as [`same_names`] does.
+/// are put in that order by their indices (a word per row), as [`same_names`] does.
 fn repeated(rows: &[Box<AttemptRow>]) -> Vec<Repeated> {
     let key = |index: usize| {
         let row = &rows[index];

@@ -35,9 +35,17 @@ pub(crate) fn row(
 ) -> Box<AttemptRow> {
     let identity = Identity::from_parts(name, code, group);
     Box::new(AttemptRow {
+        // An id of its own for each participant and quiz.
         attempt: AttemptId::new(
             jiff::Timestamp::UNIX_EPOCH,
-            &mut rand::rngs::StdRng::seed_from_u64(0),
+            &mut rand::rngs::StdRng::seed_from_u64(
+                [session, name, group, quiz]
+                    .iter()
+                    .flat_map(|part| part.bytes())
+                    .fold(0u64, |hash, byte| {
+                        hash.wrapping_mul(31).wrapping_add(u64::from(byte))
+                    }),
+            ),
         ),
         participant: format!("{session}|{}", identity.as_str()),
         name: name.to_owned(),

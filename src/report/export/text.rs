@@ -38,8 +38,8 @@ pub(crate) fn pad(text: &str, width: usize) -> String {
     format!("{shown}{}", " ".repeat(fill))
 }
 
-/// Writes `text` (untrusted parts already made printable) as lines of at most `width` columns, the first
-/// `indent` columns in and the further ones two more.
+/// Writes `text`, made printable here, as lines of at most `width` columns, the first `indent` columns in and
+/// the further ones two more.
 fn write_wrapped(out: &mut String, text: &str, width: usize, indent: usize) {
     let room = u16::try_from(width.saturating_sub(indent + 2).max(20)).unwrap_or(u16::MAX);
     for (n, line) in wrap(&printable_line(text), room).iter().enumerate() {

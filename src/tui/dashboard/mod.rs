@@ -296,6 +296,15 @@ impl Dashboard {
         self.scroll = 0;
     }
 
+    /// Takes the size of the screen, and keeps the text of the tab on screen scrolled no further than its last
+    /// line at the foot (the screen may have grown, or a refresh shortened the text).
+    pub fn fit_to(&mut self, screen: Size) {
+        self.screen = screen;
+        if self.drill.is_none() && self.scrolls() {
+            self.scroll = self.scroll.min(view::last_scroll(self));
+        }
+    }
+
     /// Whether the tab on screen is text that scrolls (the overview, topics and pre/post), not rows to select.
     fn scrolls(&self) -> bool {
         matches!(self.tab, Tab::Overview | Tab::Topics | Tab::PrePost)
@@ -373,7 +382,7 @@ pub fn run_dashboard<B: Backend>(
 ) -> Result<(), B::Error> {
     let mut due = Instant::now() + REFRESH;
     loop {
-        dashboard.screen = terminal.size()?;
+        dashboard.fit_to(terminal.size()?);
         terminal.draw(|frame| view::render(dashboard, theme, frame))?;
         // Refresh on time even while keys or mouse moves keep arriving.
         let event = events.next(due.saturating_duration_since(Instant::now()));

@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs};
 use unicode_width::UnicodeWidthStr;
@@ -139,6 +140,20 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
     frame.render_widget(Paragraph::new(footer_lines), keys);
 }
 
+/// `text` wrapped to `width` cells, the lines after the first `indent` cells in: wrapped where lines are made,
+/// not where drawn, so that scrolling knows how many there are.
+fn wrapped(text: &str, width: u16, indent: usize, style: Style) -> Vec<Line<'static>> {
+    let room = width.saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX));
+    wrap(text, room)
+        .into_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let lead = if n == 0 { 0 } else { indent };
+            Line::styled(format!("{}{part}", " ".repeat(lead)), style)
+        })
+        .collect()
+}
+
 /// The lines of the overview of `quiz`, its long lines wrapped to a body `width` cells wide.
 fn overview_lines<'a>(
     quiz: &'a QuizReport,
@@ -148,17 +163,11 @@ fn overview_lines<'a>(
 ) -> Vec<Line<'a>> {
     let r = labels.lang.report();
     let d = &quiz.distribution;
-    // Wrapped here rather than where drawn, so that scrolling knows how many lines there are.
-    let wrapped = |text: &str, style| -> Vec<Line<'a>> {
-        wrap(text, width)
-            .into_iter()
-            .map(|part| Line::styled(part, style))
-            .collect()
-    };
-    let mut lines = wrapped(r.distribution, theme.title);
-    lines.extend(wrapped(&distribution_line(d, r), theme.text));
+    let wrap_text = |text: &str, style| wrapped(text, width, 0, style);
+    let mut lines = wrap_text(r.distribution, theme.title);
+    lines.extend(wrap_text(&distribution_line(d, r), theme.text));
     lines.push(Line::default());
-    lines.extend(wrapped(r.histogram, theme.dim));
+    lines.extend(wrap_text(r.histogram, theme.dim));
     let peak = d.histogram.iter().copied().max().unwrap_or(0).max(1);
     let bar_width = usize::from(width.saturating_sub(16)).min(40);
     for (bin, count) in d.histogram.iter().enumerate() {
@@ -174,13 +183,13 @@ fn overview_lines<'a>(
     }
     lines.push(Line::default());
     let reliability = reliability_figures(quiz.reliability.as_ref(), full_marks(quiz), r);
-    lines.extend(wrapped(
+    lines.extend(wrap_text(
         &format!("{}: {reliability}", r.reliability),
         theme.text,
     ));
     if quiz.groups.len() > 1 {
         lines.push(Line::default());
-        lines.extend(wrapped(r.groups, theme.title));
+        lines.extend(wrap_text(r.groups, theme.title));
         for group in &quiz.groups {
             lines.push(Line::styled(
                 format!(
@@ -277,7 +286,10 @@ fn render_participants(
                 fit(&printable_line(labels.group(&a.group)), 1),
                 fit(labels.lang.phase(a.phase), 2),
                 format!("{:.1}%", a.percent()),
-                format!("{} {}", bar(a.percent() / 100.0, 10), number(a.points)),
+                fit(
+                    &format!("{} {}", bar(a.percent() / 100.0, 10), number(a.points)),
+                    4,
+                ),
                 clock(a.time_ms),
             ])
         })
@@ -376,7 +388,7 @@ fn topics_lines<'a>(
         .map(|tag| labels.tag(&tag.tag).width())
         .max()
         .unwrap_or(0);
-    let name_width = longest.min(usize::from(width).saturating_sub(27)).max(8);
+    let name_width = longest.min(usize::from(width).saturating_sub(26)).max(8);
     for tag in &quiz.tags {
         lines.push(Line::styled(
             format!(
@@ -391,15 +403,23 @@ fn topics_lines<'a>(
     lines.push(Line::default());
     lines.push(Line::styled(r.missed, theme.title));
     for missed in &quiz.missed_indicators {
-        lines.push(Line::styled(
-            format!(
-                "{:>3.0}% {} — {}",
-                100.0 * missed.rate,
-                printable_line(labels.tag(&missed.tag)),
-                missed_of(missed, labels.lang)
-            ),
-            theme.text,
-        ));
+        // The rate in a column of its own, the words wrapped beside it.
+        let rate = format!("{:>3.0}% ", 100.0 * missed.rate);
+        let words = format!(
+            "{} — {}",
+            printable_line(labels.tag(&missed.tag)),
+            missed_of(missed, labels.lang)
+        );
+        let indent = rate.width();
+        let room = width.saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX));
+        for (n, part) in wrap(&words, room).into_iter().enumerate() {
+            let lead = if n == 0 {
+                rate.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            lines.push(Line::styled(format!("{lead}{part}"), theme.text));
+        }
     }
     lines
 }
@@ -417,9 +437,14 @@ fn pre_post_lines<'a>(
     if dashboard.report.pre_post.is_empty() {
         lines.push(Line::styled(r.nothing, theme.dim));
     }
-    for comparison in &dashboard.report.pre_post {
-        lines.push(Line::styled(
-            format!("{} · {}", r.pre_post, printable_line(&comparison.label)),
+    for (n, comparison) in dashboard.report.pre_post.iter().enumerate() {
+        if n > 0 {
+            lines.push(Line::default());
+        }
+        lines.extend(wrapped(
+            &format!("{} · {}", r.pre_post, printable_line(&comparison.label)),
+            width,
+            2,
             theme.title,
         ));
         for (label, mean) in [(pre, comparison.mean_pre), (post, comparison.mean_post)] {
@@ -440,7 +465,7 @@ fn pre_post_lines<'a>(
                 decimal(comparison.normalised_gain_of_means),
             ),
         ] {
-            lines.push(Line::styled(format!("{label}: {figure}"), theme.text));
+            lines.extend(wrapped(&format!("{label}: {figure}"), width, 2, theme.text));
         }
         // As the text report sets the pairs out: a column per figure, as wide as its head, and the names cut to
         // what is left.
@@ -486,12 +511,13 @@ fn pre_post_lines<'a>(
                 .iter()
                 .map(|u| printable_line(&u.name).into_owned())
                 .collect();
-            lines.push(Line::styled(
-                format!("{}: {}", r.unmatched, names.join(", ")),
+            lines.extend(wrapped(
+                &format!("{}: {}", r.unmatched, names.join(", ")),
+                width,
+                2,
                 theme.dim,
             ));
         }
-        lines.push(Line::default());
     }
     lines
 }

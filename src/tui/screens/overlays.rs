@@ -370,6 +370,8 @@ pub fn truncate(text: &str, width: usize) -> String {
         }
         out.push(c);
     }
+    // No space before the mark: "входной…", not "входной …".
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }
