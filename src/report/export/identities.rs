@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use super::Labels;
 use super::html::escape;
+use super::text::write_wrapped;
 use crate::report::identities::{IdentityNotes, Repeated, SameName};
-use crate::text::printable_line;
 
 /// One name in several groups, in words: the name, the session and the groups' labels.
 fn same_name(same: &SameName, labels: &Labels<'_>) -> String {
@@ -26,19 +26,26 @@ fn repeated(repeated: &Repeated, labels: &Labels<'_>) -> String {
     )
 }
 
-/// The notes in the text report (nothing when there are none).
-pub fn text(out: &mut String, notes: &IdentityNotes, labels: &Labels<'_>) {
+/// The notes in the text report, wrapped to `width` columns (nothing when there are none).
+pub fn text(out: &mut String, notes: &IdentityNotes, labels: &Labels<'_>, width: usize) {
     let r = labels.lang.report();
     if !notes.same_name.is_empty() {
-        let _ = writeln!(out, "\n{} ({}):", r.same_name, r.same_name_hint);
+        out.push('\n');
+        write_wrapped(
+            out,
+            &format!("{} ({}):", r.same_name, r.same_name_hint),
+            width,
+            0,
+        );
         for same in &notes.same_name {
-            let _ = writeln!(out, "  {}", printable_line(&same_name(same, labels)));
+            write_wrapped(out, &same_name(same, labels), width, 2);
         }
     }
     if !notes.repeated.is_empty() {
-        let _ = writeln!(out, "\n{}:", r.repeated);
+        out.push('\n');
+        write_wrapped(out, &format!("{}:", r.repeated), width, 0);
         for note in &notes.repeated {
-            let _ = writeln!(out, "  {}", printable_line(&repeated(note, labels)));
+            write_wrapped(out, &repeated(note, labels), width, 2);
         }
     }
 }

@@ -40,7 +40,7 @@ pub(crate) fn pad(text: &str, width: usize) -> String {
 
 /// Writes `text`, made printable here, as lines of at most `width` columns, the first `indent` columns in and
 /// the further ones two more.
-fn write_wrapped(out: &mut String, text: &str, width: usize, indent: usize) {
+pub(super) fn write_wrapped(out: &mut String, text: &str, width: usize, indent: usize) {
     let room = u16::try_from(width.saturating_sub(indent + 2).max(20)).unwrap_or(u16::MAX);
     for (n, line) in wrap(&printable_line(text), room).iter().enumerate() {
         let lead = if n == 0 { indent } else { indent + 2 };
@@ -158,7 +158,7 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
             let _ = writeln!(out, "{}: {}", r.unmatched, names.join(", "));
         }
     }
-    super::identities::text(&mut out, &report.identity_notes, labels);
+    super::identities::text(&mut out, &report.identity_notes, labels, width);
     if !report.deviations.is_empty() {
         let _ = writeln!(out, "\n{}:", r.deviations);
         for deviation in &report.deviations {
