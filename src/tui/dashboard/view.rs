@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Dashboard, Drill, Tab, live_view};
+use crate::quiz::Response;
 use crate::report::analysis::QuizReport;
 use crate::report::export::text::pad;
 use crate::report::export::{
@@ -558,35 +559,65 @@ fn render_drill(
         Drill::Attempt(record) => {
             lines.push(Line::styled(
                 format!(
-                    "{} · {} · {} · {}%",
+                    "{} · {} · {} · {:.1}%",
                     printable_line(&record.participant.name),
                     printable_line(labels.group(&record.participant.group)),
                     labels.lang.phase(record.phase),
-                    number(record.percent())
+                    record.percent()
                 ),
                 theme.title,
             ));
+            // Each question by its prompt, and under it the points, the time and the answer in the words of the
+            // options where the quiz is at hand (else by ids).
+            let shapes = quiz.map_or(&[][..], |q| q.questions.as_slice());
             for (n, question) in record.questions.iter().enumerate() {
+                let shape = shapes.iter().find(|q| q.id == question.id);
+                let prompt = shape
+                    .map(|q| q.prompt.as_str())
+                    .filter(|prompt| !prompt.is_empty())
+                    .unwrap_or(&question.id);
+                lines.push(Line::styled(
+                    truncate(
+                        &format!("{:>2}. {}", n + 1, printable_line(prompt)),
+                        usize::from(area.width),
+                    ),
+                    theme.text,
+                ));
                 let answer = match &question.answer {
-                    Some(answer) => printable_line(&answer.summary()).into_owned(),
+                    Some(Response::Chosen(ids)) => ids
+                        .iter()
+                        .map(|id| {
+                            shape
+                                .and_then(|q| q.options.iter().find(|o| o.id == *id))
+                                .map(|o| o.text.as_str())
+                                .filter(|text| !text.is_empty())
+                                .unwrap_or(id)
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    Some(answer) => answer.summary(),
                     None => "—".to_owned(),
                 };
-                lines.push(Line::from(vec![
-                    Span::styled(
-                        format!("{:>2}. {:<28} ", n + 1, printable_line(&question.id)),
-                        theme.text,
-                    ),
-                    Span::styled(
-                        format!(
-                            "{}/{} ",
-                            number(question.points),
-                            number(question.max_points)
-                        ),
-                        theme.title,
-                    ),
-                    Span::styled(format!("{} ", clock(question.time_ms)), theme.dim),
-                    Span::styled(answer, theme.dim),
-                ]));
+                let head = format!(
+                    "    {}/{} · {} · ",
+                    number(question.points),
+                    number(question.max_points),
+                    clock(question.time_ms)
+                );
+                let indent = head.width();
+                let room = area
+                    .width
+                    .saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX));
+                for (part_index, part) in
+                    wrap(&printable_line(&answer), room).into_iter().enumerate()
+                {
+                    let lead = if part_index == 0 {
+                        Span::styled(head.clone(), theme.title)
+                    } else {
+                        Span::raw(" ".repeat(indent))
+                    };
+                    lines.push(Line::from(vec![lead, Span::styled(part, theme.dim)]));
+                }
             }
         }
         Drill::Question(index) => {
