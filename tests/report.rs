@@ -1264,6 +1264,21 @@ mod dashboard {
         assert_ne!(up, bottom);
         assert_eq!(at(&[pre_post, End, Home]), top);
         assert_eq!(at(&[pre_post, End, Left, Right]), top);
+        // A detail view scrolls the same way.
+        let questions = KeyCode::Char('3');
+        let drill = |keys: &[KeyCode]| {
+            let mut all = vec![questions, KeyCode::Enter];
+            all.extend_from_slice(keys);
+            dashboard(&all, Lang::En, 40, 10)
+        };
+        let drill_top = drill(&[]);
+        let drill_end = drill(&[End]);
+        assert_ne!(drill_end, drill_top);
+        assert_eq!(
+            drill(&[Down, Down, Down, Down, Down, Down, Down, Down]),
+            drill_end
+        );
+        assert_eq!(drill(&[End, Home]), drill_top);
         // A tab whose text fits does not move.
         let overview = dashboard(&[Down, Down], Lang::En, 100, 30);
         assert_eq!(overview, dashboard(&[], Lang::En, 100, 30));

@@ -222,10 +222,12 @@ impl Dashboard {
                     self.drill = None;
                     self.scroll = 0;
                 }
-                KeyCode::Up => self.scroll = self.scroll.saturating_sub(1),
-                KeyCode::Down => self.scroll = self.scroll.saturating_add(1),
-                KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(10),
-                KeyCode::PageDown => self.scroll = self.scroll.saturating_add(10),
+                KeyCode::Up
+                | KeyCode::Down
+                | KeyCode::PageUp
+                | KeyCode::PageDown
+                | KeyCode::Home
+                | KeyCode::End => self.scroll_by(key.code),
                 _ => {}
             }
             return Request::None;
@@ -296,11 +298,11 @@ impl Dashboard {
         self.scroll = 0;
     }
 
-    /// Takes the size of the screen, and keeps the text of the tab on screen scrolled no further than its last
-    /// line at the foot (the screen may have grown, or a refresh shortened the text).
+    /// Takes the size of the screen, and keeps the detail view or the text of the tab on screen scrolled no
+    /// further than its last line at the foot (the screen may have grown, or a refresh shortened the text).
     pub fn fit_to(&mut self, screen: Size) {
         self.screen = screen;
-        if self.drill.is_none() && self.scrolls() {
+        if self.drill.is_some() || self.scrolls() {
             self.scroll = self.scroll.min(view::last_scroll(self));
         }
     }
@@ -310,7 +312,8 @@ impl Dashboard {
         matches!(self.tab, Tab::Overview | Tab::Topics | Tab::PrePost)
     }
 
-    /// Scrolls the text of the tab on screen by the key `code`, no further than its last line at the foot.
+    /// Scrolls the detail view, or the text of the tab on screen, by the key `code`, no further than its last
+    /// line at the foot.
     fn scroll_by(&mut self, code: KeyCode) {
         let last = view::last_scroll(self);
         let page = u16::try_from(PAGE).unwrap_or(u16::MAX);

@@ -111,7 +111,11 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
         groups: &dashboard.groups,
     };
     match (&dashboard.drill, dashboard.tab, quiz) {
-        (Some(drill), _, _) => render_drill(dashboard, drill, quiz, &labels, theme, frame, body),
+        (Some(drill), _, _) => frame.render_widget(
+            Paragraph::new(drill_lines(dashboard, drill, &labels, theme, body.width))
+                .scroll((dashboard.scroll, 0)),
+            body,
+        ),
         (None, Tab::Live, _) => live_view::render(dashboard, &labels, theme, frame, body),
         (None, _, None) => {
             frame.render_widget(Paragraph::new(Line::styled(r.nothing, theme.warning)), body)
@@ -523,7 +527,8 @@ fn pre_post_lines<'a>(
     lines
 }
 
-/// The furthest the text of the tab on screen scrolls: until its last line is at the foot of the body.
+/// The furthest the detail view, or the text of the tab on screen, scrolls: until its last line is at the foot
+/// of the body.
 pub(super) fn last_scroll(dashboard: &Dashboard) -> u16 {
     let theme = Theme::new(ThemeName::default(), true);
     let labels = Labels {
@@ -533,6 +538,12 @@ pub(super) fn last_scroll(dashboard: &Dashboard) -> u16 {
     };
     let (width, height) = body_size(dashboard);
     let quiz = dashboard.report.quizzes.get(dashboard.quiz);
+    if let Some(drill) = &dashboard.drill {
+        let lines = drill_lines(dashboard, drill, &labels, &theme, width).len();
+        return u16::try_from(lines)
+            .unwrap_or(u16::MAX)
+            .saturating_sub(height);
+    }
     let lines = match (dashboard.tab, quiz) {
         (Tab::PrePost, Some(_)) => pre_post_lines(dashboard, &labels, &theme, width).len(),
         (Tab::Overview, Some(quiz)) => overview_lines(quiz, &labels, &theme, width).len(),
@@ -544,32 +555,39 @@ pub(super) fn last_scroll(dashboard: &Dashboard) -> u16 {
         .saturating_sub(height)
 }
 
-fn render_drill(
-    dashboard: &Dashboard,
-    drill: &Drill,
-    quiz: Option<&QuizReport>,
-    labels: &Labels<'_>,
+/// The lines of a detail view, for a body `width` cells wide.
+fn drill_lines<'a>(
+    dashboard: &'a Dashboard,
+    drill: &'a Drill,
+    labels: &Labels<'a>,
     theme: &Theme,
-    frame: &mut Frame<'_>,
-    area: Rect,
-) {
+    width: u16,
+) -> Vec<Line<'a>> {
     let r = labels.lang.report();
     let mut lines: Vec<Line<'_>> = Vec::new();
     match drill {
         Drill::Attempt(record) => {
             lines.push(Line::styled(
-                format!(
-                    "{} · {} · {} · {:.1}%",
-                    printable_line(&record.participant.name),
-                    printable_line(labels.group(&record.participant.group)),
-                    labels.lang.phase(record.phase),
-                    record.percent()
+                truncate(
+                    &format!(
+                        "{} · {} · {} · {:.1}%",
+                        printable_line(&record.participant.name),
+                        printable_line(labels.group(&record.participant.group)),
+                        labels.lang.phase(record.phase),
+                        record.percent()
+                    ),
+                    usize::from(width),
                 ),
                 theme.title,
             ));
-            // Each question by its prompt, and under it the points, the time and the answer in the words of the
-            // options where the quiz is at hand (else by ids).
-            let shapes = quiz.map_or(&[][..], |q| q.questions.as_slice());
+            // Each question by its prompt, and under it the points, the time and the answer: the options chosen in
+            // their own words where the attempt's quiz is at hand, other answers (and any without the quiz) by ids.
+            let shapes = dashboard
+                .report
+                .quizzes
+                .iter()
+                .find(|q| q.quiz.id == record.quiz.id)
+                .map_or(&[][..], |q| q.questions.as_slice());
             for (n, question) in record.questions.iter().enumerate() {
                 let shape = shapes.iter().find(|q| q.id == question.id);
                 let prompt = shape
@@ -579,7 +597,7 @@ fn render_drill(
                 lines.push(Line::styled(
                     truncate(
                         &format!("{:>2}. {}", n + 1, printable_line(prompt)),
-                        usize::from(area.width),
+                        usize::from(width),
                     ),
                     theme.text,
                 ));
@@ -605,9 +623,7 @@ fn render_drill(
                     clock(question.time_ms)
                 );
                 let indent = head.width();
-                let room = area
-                    .width
-                    .saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX));
+                let room = width.saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX));
                 for (part_index, part) in
                     wrap(&printable_line(&answer), room).into_iter().enumerate()
                 {
@@ -621,12 +637,13 @@ fn render_drill(
             }
         }
         Drill::Question(index) => {
+            let quiz = dashboard.report.quizzes.get(dashboard.quiz);
             if let Some(question) = quiz.and_then(|q| q.questions.get(*index)) {
                 lines.push(Line::styled(
                     printable_line(&question.id).into_owned(),
                     theme.title,
                 ));
-                for part in wrap(&printable_line(&question.prompt), area.width) {
+                for part in wrap(&printable_line(&question.prompt), width) {
                     lines.push(Line::styled(part, theme.text));
                 }
                 lines.push(Line::default());
@@ -646,9 +663,7 @@ fn render_drill(
                         option.chosen,
                     );
                     let indent = head.width();
-                    let room = area
-                        .width
-                        .saturating_sub(u16::try_from(indent).unwrap_or(0));
+                    let room = width.saturating_sub(u16::try_from(indent).unwrap_or(0));
                     for (n, part) in wrap(&printable_line(text), room).into_iter().enumerate() {
                         let lead = if n == 0 {
                             head.clone()
@@ -661,5 +676,5 @@ fn render_drill(
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines).scroll((dashboard.scroll, 0)), area);
+    lines
 }
