@@ -159,6 +159,31 @@ fn wrapped(text: &str, width: u16, indent: usize, style: Style) -> Vec<Line<'sta
         .collect()
 }
 
+/// `text` wrapped beside `head`, in lines `width` cells wide: the first after `head` (drawn in `head_style`), the
+/// further ones under the first, all of `text` in `style`.
+fn beside(
+    head: &str,
+    head_style: Style,
+    text: &str,
+    style: Style,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let indent = head.width();
+    let room = width.saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX));
+    wrap(text, room)
+        .into_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let lead = if n == 0 {
+                Span::styled(head.to_owned(), head_style)
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            Line::from(vec![lead, Span::styled(part, style)])
+        })
+        .collect()
+}
+
 /// The lines of the overview of `quiz`, its long lines wrapped to a body `width` cells wide.
 fn overview_lines<'a>(
     quiz: &'a QuizReport,
@@ -415,16 +440,7 @@ fn topics_lines<'a>(
             printable_line(labels.tag(&missed.tag)),
             missed_of(missed, labels.lang)
         );
-        let indent = rate.width();
-        let room = width.saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX));
-        for (n, part) in wrap(&words, room).into_iter().enumerate() {
-            let lead = if n == 0 {
-                rate.clone()
-            } else {
-                " ".repeat(indent)
-            };
-            lines.push(Line::styled(format!("{lead}{part}"), theme.text));
-        }
+        lines.extend(beside(&rate, theme.text, &words, theme.text, width));
     }
     lines
 }
@@ -622,18 +638,13 @@ fn drill_lines<'a>(
                     number(question.max_points),
                     clock(question.time_ms)
                 );
-                let indent = head.width();
-                let room = width.saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX));
-                for (part_index, part) in
-                    wrap(&printable_line(&answer), room).into_iter().enumerate()
-                {
-                    let lead = if part_index == 0 {
-                        Span::styled(head.clone(), theme.title)
-                    } else {
-                        Span::raw(" ".repeat(indent))
-                    };
-                    lines.push(Line::from(vec![lead, Span::styled(part, theme.dim)]));
-                }
+                lines.extend(beside(
+                    &head,
+                    theme.title,
+                    &printable_line(&answer),
+                    theme.dim,
+                    width,
+                ));
             }
         }
         Drill::Question(index) => {
@@ -662,16 +673,13 @@ fn drill_lines<'a>(
                         100.0 * option.share,
                         option.chosen,
                     );
-                    let indent = head.width();
-                    let room = width.saturating_sub(u16::try_from(indent).unwrap_or(0));
-                    for (n, part) in wrap(&printable_line(text), room).into_iter().enumerate() {
-                        let lead = if n == 0 {
-                            head.clone()
-                        } else {
-                            " ".repeat(indent)
-                        };
-                        lines.push(Line::styled(format!("{lead}{part}"), theme.text));
-                    }
+                    lines.extend(beside(
+                        &head,
+                        theme.text,
+                        &printable_line(text),
+                        theme.text,
+                        width,
+                    ));
                 }
             }
         }
