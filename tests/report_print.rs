@@ -262,3 +262,39 @@ fn the_seminar_report_prints_each_quiz_on_new_pages_from_one_self_contained_file
         );
     }
 }
+
+#[test]
+fn the_pre_post_comparison_is_shown_by_its_tests_shared_title_in_the_reports_language() {
+    let dir = tempfile::tempdir().unwrap();
+    seminar(dir.path());
+    let report = |args: &[&str]| {
+        let mut all = vec!["report", "--results", "."];
+        all.extend_from_slice(args);
+        let output = vigil(&all, dir.path());
+        assert!(output.status.success(), "{output:?}");
+        stdout(&output)
+    };
+    let titles = [
+        ("en", "Pre-test and post-test · Curriculum assessment"),
+        (
+            "ru",
+            "Входной и итоговый тесты · Проверка знаний по программе курса",
+        ),
+        (
+            "kk",
+            "Бастапқы және қорытынды тест · Курс бағдарламасы бойынша білімді тексеру",
+        ),
+    ];
+    for (lang, title) in titles {
+        let text = report(&["--lang", lang]);
+        assert!(text.contains(title), "{lang}:\n{text}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&report(&["--format", "json"])).unwrap();
+    let comparison = &json["pre_post"][0];
+    assert_eq!(comparison["label"], "curriculum-assessment");
+    assert_eq!(comparison["title"], "Curriculum assessment");
+    assert_eq!(
+        json["overview"]["gains"][0]["title"],
+        "Curriculum assessment"
+    );
+}

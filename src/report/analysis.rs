@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::conformity::Deviation;
 use super::corrections::apply::Applied;
 use super::dataset::{AttemptRow, ContentVariant, Dataset, QuizShape};
+use super::form_title::shared_title;
 use super::identities::IdentityNotes;
 use super::languages::{LanguageFacility, by_language};
 use super::overview::{Overview, overview};
@@ -143,6 +144,8 @@ pub struct Unmatched {
 pub struct PrePost {
     /// The form group, or the quiz id when the quiz has none.
     pub label: String,
+    /// What it is shown by: what its quizzes' titles share (see [`shared_title`]).
+    pub title: String,
     /// Matched participants.
     pub pairs: Vec<GainRow>,
     /// Mean pre-test percent of the matched.
@@ -376,6 +379,18 @@ type Sides<'a> = (
     BTreeMap<String, &'a AttemptRow>,
 );
 
+/// The title of the comparison `label` (a form group, or a quiz id) from the titles of the `quizzes` it holds.
+pub(crate) fn comparison_title<'a>(
+    quizzes: impl IntoIterator<Item = &'a QuizShape>,
+    label: &str,
+) -> String {
+    let titles = quizzes
+        .into_iter()
+        .filter(|quiz| quiz.form_group.as_deref().unwrap_or(&quiz.id) == label)
+        .map(|quiz| quiz.title.as_str());
+    shared_title(titles, label)
+}
+
 /// Pairs each participant's pre-phase and post-phase attempts on quizzes of one form group (or one quiz).
 fn pre_post(data: &Dataset) -> Vec<PrePost> {
     let label_of = |quiz: &str| {
@@ -436,6 +451,7 @@ fn pre_post(data: &Dataset) -> Vec<PrePost> {
             let normalised: Vec<f64> = pairs.iter().filter_map(|p| p.normalised_gain).collect();
             let (mean_pre, mean_post) = (mean(&pres), mean(&posts));
             PrePost {
+                title: comparison_title(data.quizzes.values(), &label),
                 label,
                 perfect_pre: pairs
                     .iter()

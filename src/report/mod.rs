@@ -7,6 +7,7 @@ pub mod conformity;
 pub mod corrections;
 pub mod dataset;
 pub mod export;
+pub mod form_title;
 pub mod identities;
 pub mod known;
 pub mod languages;

@@ -40,6 +40,8 @@ pub struct GroupGain {
 pub struct GainsByGroup {
     /// The form group, or the quiz id.
     pub label: String,
+    /// What it is shown by (the comparison's title).
+    pub title: String,
     /// Per group, in group order.
     pub groups: Vec<GroupGain>,
 }
@@ -116,6 +118,7 @@ pub fn overview(quizzes: &[QuizReport], pre_post: &[PrePost]) -> Overview {
         .iter()
         .map(|comparison| GainsByGroup {
             label: comparison.label.clone(),
+            title: comparison.title.clone(),
             groups: groups
                 .iter()
                 .map(|group| {

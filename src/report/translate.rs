@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::analysis::{QuizReport, Report};
+use super::analysis::{QuizReport, Report, comparison_title};
 
 impl Report {
     /// Shows every quiz's title, prompts and option texts in `language` (a code: `en`, `ru`, `kk`) where a quiz
@@ -11,6 +11,14 @@ impl Report {
     pub fn translate(&mut self, language: &str) {
         for quiz in &mut self.quizzes {
             translate_quiz(quiz, language);
+        }
+        // The comparisons are shown by what their quizzes' titles share, in the same language.
+        for comparison in &mut self.pre_post {
+            comparison.title =
+                comparison_title(self.quizzes.iter().map(|q| &q.quiz), &comparison.label);
+        }
+        for gains in &mut self.overview.gains {
+            gains.title = comparison_title(self.quizzes.iter().map(|q| &q.quiz), &gains.label);
         }
     }
 }

@@ -337,7 +337,7 @@ fn pre_post_section(html: &mut String, comparison: &PrePost, labels: &Labels<'_>
         html,
         "<section class=\"pre-post\"><h2>{}: {}</h2>",
         escape(r.pre_post),
-        escape(&comparison.label)
+        escape(&comparison.title)
     );
     let means = [
         (pre.to_owned(), comparison.mean_pre.unwrap_or(0.0) / 100.0),

@@ -58,7 +58,7 @@ fn grids(overview: &Overview, labels: &Labels<'_>) -> Vec<Grid> {
             comparison.groups.iter().map(f).collect::<Vec<_>>()
         };
         grids.push(Grid {
-            title: format!("{} · {}", r.pre_post, comparison.label),
+            title: format!("{} · {}", r.pre_post, comparison.title),
             heads: group_heads.clone(),
             rows: vec![
                 (r.pairs.to_owned(), column(&|g| g.pairs.to_string())),

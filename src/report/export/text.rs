@@ -74,7 +74,7 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
             out,
             "\n{rule}\n{} · {}",
             r.pre_post,
-            printable_line(&comparison.label)
+            printable_line(&comparison.title)
         );
         let heads = r.gain_heads;
         let widths = heads.map(|head| head.width().max(7));

@@ -463,7 +463,7 @@ fn pre_post_lines<'a>(
             lines.push(Line::default());
         }
         lines.extend(wrapped(
-            &format!("{} · {}", r.pre_post, printable_line(&comparison.label)),
+            &format!("{} · {}", r.pre_post, printable_line(&comparison.title)),
             width,
             2,
             theme.title,
