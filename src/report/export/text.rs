@@ -141,7 +141,12 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
                 .iter()
                 .map(|n| printable_line(n).into_owned())
                 .collect();
-            let _ = writeln!(out, "{}: {}", r.perfect_pre, names.join(", "));
+            write_wrapped(
+                &mut out,
+                &format!("{}: {}", r.perfect_pre, names.join(", ")),
+                width,
+                0,
+            );
         }
         if !comparison.unmatched.is_empty() {
             let names: Vec<String> = comparison
@@ -155,7 +160,12 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
                     )
                 })
                 .collect();
-            let _ = writeln!(out, "{}: {}", r.unmatched, names.join(", "));
+            write_wrapped(
+                &mut out,
+                &format!("{}: {}", r.unmatched, names.join(", ")),
+                width,
+                0,
+            );
         }
     }
     super::identities::text(&mut out, &report.identity_notes, labels, width);
