@@ -79,7 +79,7 @@ pub fn body_offset(rows: &[(usize, usize)], cursor: usize, height: usize) -> usi
 
 /// Adds `text` wrapped to `width`, its later lines indented by `indent`.
 pub fn push_wrapped(
-    lines: &mut Vec<Line<'static>>,
+    lines: &mut Vec<Line<'_>>,
     text: &str,
     width: u16,
     indent: usize,

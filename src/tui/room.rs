@@ -148,18 +148,6 @@ impl RoomServices {
         mine
     }
 
-    /// Locates the config, opens the session's store and spool, and delivers what the spool kept.
-    pub fn locate(&mut self) -> Result<Located, String> {
-        self.locate_and_open().map(|(located, _)| located)
-    }
-
-    /// [`RoomServices::locate`], with why the results folder cannot be used, if it cannot.
-    fn locate_and_open(&mut self) -> Result<(Located, Option<String>), String> {
-        let located = locate(&self.overrides, &self.env).map_err(|e| e.to_string())?;
-        let missing = self.open(&located);
-        Ok((located, missing))
-    }
-
     /// Opens the session's store and spool of `located`, and delivers what the spool kept; returns why the
     /// results folder cannot be used, if it cannot (looked for once: it may be on a slow share).
     fn open(&mut self, located: &Located) -> Option<String> {
@@ -244,8 +232,8 @@ impl Services for RoomServices {
     }
 
     fn load_room(&mut self) -> Result<Room, String> {
-        let (located, missing) = self.locate_and_open()?;
-        match missing {
+        let located = locate(&self.overrides, &self.env).map_err(|e| e.to_string())?;
+        match self.open(&located) {
             Some(problem) if self.recording => Err(problem),
             _ => Ok(room_of(&located, self.recording)),
         }

@@ -90,10 +90,15 @@ impl Workstation {
         )
     }
 
-    /// The app starting on this workstation, writing the share through `share`.
+    /// The app starting on this workstation, writing the share through `share`: the config read before the
+    /// first frame, taken in after it, as the app does.
     fn start(&self, share: &Arc<Share>) -> RoomServices {
-        let mut services = self.services(share);
-        services.locate().unwrap();
+        let (overrides, env) = self.setting();
+        let located = locate(&overrides, &env).unwrap();
+        let mut services = self
+            .services(share)
+            .starting_with(StartupConfig::Read(Box::new(located)), None);
+        assert!(matches!(services.found(), Finding::Read(Ok(_))));
         services
     }
 

@@ -9,9 +9,9 @@ use super::{
     full_marks, language_split, missed_of, not_counted, overview, percent, question_text,
     reliability_figures, shape_line,
 };
-use crate::i18n::fill;
+use crate::i18n::{ReportStrings, fill};
 use crate::report::Report;
-use crate::report::analysis::QuizReport;
+use crate::report::analysis::{GainRow, QuizReport};
 use crate::text::{printable_line, wrap};
 
 /// Cuts `text` to `width` columns, marking a cut with `…`.
@@ -48,6 +48,54 @@ pub(super) fn write_wrapped(out: &mut String, text: &str, width: usize, indent: 
     }
 }
 
+/// The columns of a pre/post comparison's pairs: one per figure, as wide as its head (at least `least`), and the
+/// participant's, what is left of a line (within `names`).
+pub(crate) struct GainTable {
+    widths: [usize; 4],
+    name_width: usize,
+}
+
+impl GainTable {
+    /// The columns for lines `width` columns wide.
+    pub(crate) fn new(
+        r: &ReportStrings,
+        width: usize,
+        least: usize,
+        names: std::ops::RangeInclusive<usize>,
+    ) -> Self {
+        let widths = r.gain_heads.map(|head| head.width().max(least));
+        let name_width = width
+            .saturating_sub(widths.iter().map(|w| w + 2).sum::<usize>())
+            .clamp(*names.start(), *names.end());
+        Self { widths, name_width }
+    }
+
+    /// The line of the heads.
+    pub(crate) fn heads(&self, r: &ReportStrings) -> String {
+        self.line(r.participant, &r.gain_heads.map(str::to_owned))
+    }
+
+    /// The line of one participant's pair, under `name`.
+    pub(crate) fn pair(&self, name: &str, pair: &GainRow) -> String {
+        let cells = [
+            format!("{:.1}", pair.pre),
+            format!("{:.1}", pair.post),
+            format!("{:+.1}", pair.gain),
+            decimal(pair.normalised_gain),
+        ];
+        self.line(name, &cells)
+    }
+
+    /// `name` (cut or padded to its column) and `cells`, each right-aligned in its column.
+    pub(crate) fn line(&self, name: &str, cells: &[String; 4]) -> String {
+        let mut line = pad(name, self.name_width);
+        for (cell, width) in cells.iter().zip(self.widths) {
+            let _ = write!(line, "  {cell:>width$}");
+        }
+        line.trim_end().to_owned()
+    }
+}
+
 /// Renders the report in `width` columns.
 pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
     let r = labels.lang.report();
@@ -76,53 +124,19 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
             r.pre_post,
             printable_line(&comparison.title)
         );
-        let heads = r.gain_heads;
-        let widths = heads.map(|head| head.width().max(7));
-        let name_width = width
-            .saturating_sub(widths.iter().map(|w| w + 2).sum::<usize>())
-            .clamp(12, 30);
-        let _ = writeln!(
-            out,
-            "{}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}",
-            pad(r.participant, name_width),
-            heads[0],
-            heads[1],
-            heads[2],
-            heads[3],
-            w0 = widths[0],
-            w1 = widths[1],
-            w2 = widths[2],
-            w3 = widths[3],
-        );
+        let table = GainTable::new(r, width, 7, 12..=30);
+        let _ = writeln!(out, "{}", table.heads(r));
         for pair in &comparison.pairs {
-            let _ = writeln!(
-                out,
-                "{}  {:>w0$.1}  {:>w1$.1}  {:>+w2$.1}  {:>w3$}",
-                pad(
-                    &format!("{} ({})", pair.name, labels.group(&pair.group)),
-                    name_width
-                ),
-                pair.pre,
-                pair.post,
-                pair.gain,
-                decimal(pair.normalised_gain),
-                w0 = widths[0],
-                w1 = widths[1],
-                w2 = widths[2],
-                w3 = widths[3],
-            );
+            let name = format!("{} ({})", pair.name, labels.group(&pair.group));
+            let _ = writeln!(out, "{}", table.pair(&name, pair));
         }
-        let _ = writeln!(
-            out,
-            "{}  {:>w0$}  {:>w1$}  {:>w2$}",
-            pad(r.figures[1], name_width),
+        let means = [
             percent(comparison.mean_pre),
             percent(comparison.mean_post),
             percent(comparison.mean_gain),
-            w0 = widths[0],
-            w1 = widths[1],
-            w2 = widths[2],
-        );
+            String::new(),
+        ];
+        let _ = writeln!(out, "{}", table.line(r.figures[1], &means));
         let _ = writeln!(
             out,
             "{}: {}",

@@ -302,7 +302,8 @@ impl Dashboard {
     /// further than its last line at the foot (the screen may have grown, or a refresh shortened the text).
     pub fn fit_to(&mut self, screen: Size) {
         self.screen = screen;
-        if self.drill.is_some() || self.scrolls() {
+        // Only text scrolled at all can be past its end; the lines are not made again for the rest.
+        if self.scroll > 0 && (self.drill.is_some() || self.scrolls()) {
             self.scroll = self.scroll.min(view::last_scroll(self));
         }
     }

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Dashboard, Drill, Tab, live_view};
 use crate::quiz::Response;
 use crate::report::analysis::QuizReport;
-use crate::report::export::text::pad;
+use crate::report::export::text::{GainTable, pad};
 use crate::report::export::{
     Labels, decimal, distribution_line, flag_words, full_marks, missed_of, percent, percent_sign,
     reliability_figures,
@@ -18,7 +18,7 @@ use crate::report::export::{
 use crate::text::number;
 use crate::text::printable_line;
 use crate::tui::footer;
-use crate::tui::layout::{MIN_SIZE, clock, wrap};
+use crate::tui::layout::{MIN_SIZE, clock, push_wrapped, wrap};
 use crate::tui::screens::overlays::truncate;
 use crate::tui::theme::{Theme, ThemeName};
 
@@ -145,20 +145,6 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
     frame.render_widget(Paragraph::new(footer_lines), keys);
 }
 
-/// `text` wrapped to `width` cells, the lines after the first `indent` cells in: wrapped where lines are made,
-/// not where drawn, so that scrolling knows how many there are.
-fn wrapped(text: &str, width: u16, indent: usize, style: Style) -> Vec<Line<'static>> {
-    let room = width.saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX));
-    wrap(text, room)
-        .into_iter()
-        .enumerate()
-        .map(|(n, part)| {
-            let lead = if n == 0 { 0 } else { indent };
-            Line::styled(format!("{}{part}", " ".repeat(lead)), style)
-        })
-        .collect()
-}
-
 /// `text` wrapped beside `head`, in lines `width` cells wide: the first after `head` (drawn in `head_style`), the
 /// further ones under the first, all of `text` in `style`.
 fn beside(
@@ -193,11 +179,12 @@ fn overview_lines<'a>(
 ) -> Vec<Line<'a>> {
     let r = labels.lang.report();
     let d = &quiz.distribution;
-    let wrap_text = |text: &str, style| wrapped(text, width, 0, style);
-    let mut lines = wrap_text(r.distribution, theme.title);
-    lines.extend(wrap_text(&distribution_line(d, r), theme.text));
+    // Wrapped where the lines are made, not where they are drawn, so that scrolling knows how many there are.
+    let mut lines = Vec::new();
+    push_wrapped(&mut lines, r.distribution, width, 0, theme.title);
+    push_wrapped(&mut lines, &distribution_line(d, r), width, 0, theme.text);
     lines.push(Line::default());
-    lines.extend(wrap_text(r.histogram, theme.dim));
+    push_wrapped(&mut lines, r.histogram, width, 0, theme.dim);
     let peak = d.histogram.iter().copied().max().unwrap_or(0).max(1);
     let bar_width = usize::from(width.saturating_sub(16)).min(40);
     for (bin, count) in d.histogram.iter().enumerate() {
@@ -213,13 +200,16 @@ fn overview_lines<'a>(
     }
     lines.push(Line::default());
     let reliability = reliability_figures(quiz.reliability.as_ref(), full_marks(quiz), r);
-    lines.extend(wrap_text(
+    push_wrapped(
+        &mut lines,
         &format!("{}: {reliability}", r.reliability),
+        width,
+        0,
         theme.text,
-    ));
+    );
     if quiz.groups.len() > 1 {
         lines.push(Line::default());
-        lines.extend(wrap_text(r.groups, theme.title));
+        push_wrapped(&mut lines, r.groups, width, 0, theme.title);
         for group in &quiz.groups {
             lines.push(Line::styled(
                 format!(
@@ -453,7 +443,7 @@ fn pre_post_lines<'a>(
     width: u16,
 ) -> Vec<Line<'a>> {
     let r = labels.lang.report();
-    let [pre, post, gain, normalised] = r.gain_heads;
+    let [pre, post, gain, _] = r.gain_heads;
     let mut lines = Vec::new();
     if dashboard.report.pre_post.is_empty() {
         lines.push(Line::styled(r.nothing, theme.dim));
@@ -462,12 +452,13 @@ fn pre_post_lines<'a>(
         if n > 0 {
             lines.push(Line::default());
         }
-        lines.extend(wrapped(
+        push_wrapped(
+            &mut lines,
             &format!("{} · {}", r.pre_post, printable_line(&comparison.title)),
             width,
             2,
             theme.title,
-        ));
+        );
         for (label, mean) in [(pre, comparison.mean_pre), (post, comparison.mean_post)] {
             lines.push(Line::styled(
                 format!(
@@ -486,43 +477,21 @@ fn pre_post_lines<'a>(
                 decimal(comparison.normalised_gain_of_means),
             ),
         ] {
-            lines.extend(wrapped(&format!("{label}: {figure}"), width, 2, theme.text));
+            push_wrapped(
+                &mut lines,
+                &format!("{label}: {figure}"),
+                width,
+                2,
+                theme.text,
+            );
         }
-        // As the text report sets the pairs out: a column per figure, as wide as its head, and the names cut to
+        // Set out as the text report sets them: a column per figure, as wide as its head, and the names cut to
         // what is left.
-        let widths = r.gain_heads.map(|head| head.width().max(6));
-        let name_width = usize::from(width)
-            .saturating_sub(2 + widths.iter().map(|w| w + 2).sum::<usize>())
-            .clamp(8, 28);
-        lines.push(Line::styled(
-            format!(
-                "  {}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}",
-                pad(r.participant, name_width),
-                pre,
-                post,
-                gain,
-                normalised,
-                w0 = widths[0],
-                w1 = widths[1],
-                w2 = widths[2],
-                w3 = widths[3],
-            ),
-            theme.title,
-        ));
+        let table = GainTable::new(r, usize::from(width).saturating_sub(2), 6, 8..=28);
+        lines.push(Line::styled(format!("  {}", table.heads(r)), theme.title));
         for pair in &comparison.pairs {
             lines.push(Line::styled(
-                format!(
-                    "  {}  {:>w0$.1}  {:>w1$.1}  {:>+w2$.1}  {:>w3$}",
-                    pad(&pair.name, name_width),
-                    pair.pre,
-                    pair.post,
-                    pair.gain,
-                    decimal(pair.normalised_gain),
-                    w0 = widths[0],
-                    w1 = widths[1],
-                    w2 = widths[2],
-                    w3 = widths[3],
-                ),
+                format!("  {}", table.pair(&pair.name, pair)),
                 theme.text,
             ));
         }
@@ -532,12 +501,13 @@ fn pre_post_lines<'a>(
                 .iter()
                 .map(|u| printable_line(&u.name).into_owned())
                 .collect();
-            lines.extend(wrapped(
+            push_wrapped(
+                &mut lines,
                 &format!("{}: {}", r.unmatched, names.join(", ")),
                 width,
                 2,
                 theme.dim,
-            ));
+            );
         }
     }
     lines
