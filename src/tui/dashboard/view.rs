@@ -627,8 +627,11 @@ fn drill_lines<'a>(
                 for part in wrap(&printable_line(&question.prompt), width) {
                     lines.push(Line::styled(part, theme.text));
                 }
-                lines.push(Line::default());
-                lines.push(Line::styled(r.options, theme.title));
+                // How often each option was chosen, for the kinds that have options (not order or match).
+                if !question.options.is_empty() {
+                    lines.push(Line::default());
+                    lines.push(Line::styled(r.options, theme.title));
+                }
                 for option in &question.options {
                     let text = if option.text.is_empty() {
                         &option.id
