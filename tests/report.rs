@@ -902,7 +902,7 @@ mod dashboard {
     use vigil::cli::dashboard::FolderSource;
     use vigil::config::model::default_groups;
     use vigil::i18n::Lang;
-    use vigil::quiz::Bank;
+    use vigil::quiz::{Bank, Response};
     use vigil::record::presence::{self, Here, Presence};
     use vigil::record::{FsWriter, Participant, Phase, Status, Store};
     use vigil::report::Filter;
@@ -1282,6 +1282,47 @@ mod dashboard {
         // A tab whose text fits does not move.
         let overview = dashboard(&[Down, Down], Lang::En, 100, 30);
         assert_eq!(overview, dashboard(&[], Lang::En, 100, 30));
+    }
+
+    #[test]
+    fn the_attempt_drill_down_shows_a_path_of_choices_in_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path(), "almaty-2010-04", Arc::new(FsWriter), None);
+        let mut record = super::attempt(1, "Aigerim", "ngo", Phase::Pre, "yes", &[], [0.0, 0.0]);
+        record.quiz.id = "fixture-branching".into();
+        record.questions.truncate(1);
+        let question = &mut record.questions[0];
+        question.id = "visit".into();
+        question.kind = "branching".into();
+        question.shown.clear();
+        question.answer = Some(Response::Path(vec!["private".into(), "refer".into()]));
+        question.points = 3.0;
+        question.max_points = 3.0;
+        record.total.points = 3.0;
+        record.total.max_points = 3.0;
+        store.create(&record).unwrap();
+        let bank = Bank::load(&[super::root().join("tests/fixtures/valid")]);
+        let mut source = FolderSource::new(
+            vec![dir.path().to_path_buf()],
+            Filter::default(),
+            bank.quizzes,
+            None,
+        );
+        let (report, live, sessions) = source.load(None);
+        let mut board = Dashboard::new(Lang::En, report, live, bank.taxonomy, default_groups());
+        board.sessions = sessions;
+        let drawn = draw(
+            &mut board,
+            &mut source,
+            &[KeyCode::Right, KeyCode::Enter],
+            80,
+            24,
+        );
+        assert!(drawn.contains("Decide what you do."), "{drawn}");
+        assert!(
+            drawn.contains("Talk privately → Call child protection"),
+            "{drawn}"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use jiff::Timestamp;
 use serde::Serialize;
 
+use super::answer_words::PartTexts;
 use super::chosen::ChosenOptions;
 use super::corrections::Who;
 use super::corrections::apply::{Applied, Change};
@@ -47,6 +48,10 @@ pub struct QuestionShape {
     pub tags: Vec<String>,
     /// Options of `single`, `true_false` and `multiple` questions.
     pub options: Vec<OptionShape>,
+    /// The texts of the items, targets and choices of `order`, `match` and `branching` questions (from the quiz
+    /// file, when known), for showing an answer in words.
+    #[serde(skip)]
+    pub parts: PartTexts,
 }
 
 /// A quiz, as reports need it: from the quiz files when they are at hand, else from the records.
@@ -75,8 +80,19 @@ pub struct QuizShape {
 pub struct QuizTexts {
     /// Title.
     pub title: String,
-    /// Per question id, its prompt and its option texts by option id.
-    pub questions: BTreeMap<String, (String, BTreeMap<String, String>)>,
+    /// Per question id, its texts.
+    pub questions: BTreeMap<String, QuestionTexts>,
+}
+
+/// The texts of a question in one language.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuestionTexts {
+    /// The prompt.
+    pub prompt: String,
+    /// Option texts by option id.
+    pub options: BTreeMap<String, String>,
+    /// The texts of its items, targets and choices.
+    pub parts: PartTexts,
 }
 
 impl QuizTexts {
@@ -85,8 +101,12 @@ impl QuizTexts {
         let questions = QuizShape::questions_of(checked)
             .into_iter()
             .map(|q| {
-                let options = q.options.into_iter().map(|o| (o.id, o.text)).collect();
-                (q.id, (q.prompt, options))
+                let texts = QuestionTexts {
+                    prompt: q.prompt,
+                    options: q.options.into_iter().map(|o| (o.id, o.text)).collect(),
+                    parts: q.parts,
+                };
+                (q.id, texts)
             })
             .collect();
         Self {
@@ -137,6 +157,7 @@ impl QuizShape {
                         .collect(),
                     _ => Vec::new(),
                 },
+                parts: PartTexts::of(&q.kind),
             })
             .collect()
     }
@@ -153,6 +174,7 @@ impl QuizShape {
                 max: q.max_points,
                 tags: Vec::new(),
                 options: Vec::new(),
+                parts: PartTexts::default(),
             })
             .collect();
         // Ids that only look alike (`q1`, `q01`) are ordered by their text, so that copies of one id always
@@ -193,6 +215,7 @@ impl QuizShape {
                         && mine.prompt.is_empty()
                         && mine.tags.is_empty()
                         && mine.options.is_empty()
+                        && mine.parts == PartTexts::default()
                 })
     }
 

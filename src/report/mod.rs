@@ -2,6 +2,7 @@
 //! [`analysis`]) and their exports.
 
 pub mod analysis;
+pub mod answer_words;
 pub mod chosen;
 pub mod conformity;
 pub mod corrections;

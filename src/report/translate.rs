@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::analysis::{QuizReport, Report, comparison_title};
+use super::dataset::QuestionTexts;
 
 impl Report {
     /// Shows every quiz's title, prompts and option texts in `language` (a code: `en`, `ru`, `kk`) where a quiz
@@ -39,21 +40,26 @@ fn translate_quiz(quiz: &mut QuizReport, language: &str) {
     for (id, prompt, options) in shapes.chain(reports) {
         retext(&texts.questions, id, prompt, options);
     }
+    for question in &mut quiz.quiz.questions {
+        if let Some(translated) = texts.questions.get(&question.id) {
+            question.parts.retext(&translated.parts);
+        }
+    }
 }
 
 /// Replaces the prompt and the option texts of question `id` by those `texts` give for it.
 fn retext<'a>(
-    texts: &BTreeMap<String, (String, BTreeMap<String, String>)>,
+    texts: &BTreeMap<String, QuestionTexts>,
     id: &str,
     prompt: &mut String,
     options: Vec<(&'a String, &'a mut String)>,
 ) {
-    let Some((translated, option_texts)) = texts.get(id) else {
+    let Some(translated) = texts.get(id) else {
         return;
     };
-    prompt.clone_from(translated);
+    prompt.clone_from(&translated.prompt);
     for (option, text) in options {
-        if let Some(translated) = option_texts.get(option) {
+        if let Some(translated) = translated.options.get(option) {
             text.clone_from(translated);
         }
     }

@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Dashboard, Drill, Tab, live_view};
-use crate::quiz::Response;
 use crate::report::analysis::QuizReport;
 use crate::report::export::text::{GainTable, pad};
 use crate::report::export::{
@@ -566,14 +565,14 @@ fn drill_lines<'a>(
                 ),
                 theme.title,
             ));
-            // Each question by its prompt, and under it the points, the time and the answer: the options chosen in
-            // their own words where the attempt's quiz is at hand, other answers (and any without the quiz) by ids.
+            // Each question by its prompt, and under it the points, the time and the answer: in its own words where
+            // the attempt's quiz is at hand, by ids where it is not.
             let shapes = dashboard
                 .report
                 .quizzes
                 .iter()
                 .find(|q| q.quiz.id == record.quiz.id)
-                .map_or(&[][..], |q| q.questions.as_slice());
+                .map_or(&[][..], |q| q.quiz.questions.as_slice());
             for (n, question) in record.questions.iter().enumerate() {
                 let shape = shapes.iter().find(|q| q.id == question.id);
                 let prompt = shape
@@ -587,20 +586,10 @@ fn drill_lines<'a>(
                     ),
                     theme.text,
                 ));
-                let answer = match &question.answer {
-                    Some(Response::Chosen(ids)) => ids
-                        .iter()
-                        .map(|id| {
-                            shape
-                                .and_then(|q| q.options.iter().find(|o| o.id == *id))
-                                .map(|o| o.text.as_str())
-                                .filter(|text| !text.is_empty())
-                                .unwrap_or(id)
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    Some(answer) => answer.summary(),
-                    None => "—".to_owned(),
+                let answer = match (&question.answer, shape) {
+                    (Some(answer), Some(shape)) => shape.answer_in_words(answer),
+                    (Some(answer), None) => answer.summary(),
+                    (None, _) => "—".to_owned(),
                 };
                 let head = format!(
                     "    {}/{} · {} · ",
