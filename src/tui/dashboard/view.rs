@@ -293,28 +293,29 @@ fn render_participants(
         Constraint::Length(16),
         at_least_head(7, r.time),
     ];
-    let room = column_room(&widths, area.width);
-    let fit = |text: &str, column: usize| truncate(text, room.get(column).copied().unwrap_or(0));
-    let rows: Vec<Row<'_>> = dashboard
+    let rows: Vec<Vec<String>> = dashboard
         .participant_order()
         .into_iter()
         .map(|i| {
             let a = &quiz.attempts[i];
-            Row::new(vec![
-                fit(&printable_line(&a.name), 0),
-                fit(&printable_line(labels.group(&a.group)), 1),
-                fit(labels.lang.phase(a.phase), 2),
+            vec![
+                printable_line(&a.name).into_owned(),
+                printable_line(labels.group(&a.group)).into_owned(),
+                labels.lang.phase(a.phase).to_owned(),
                 format!("{:.1}%", a.percent()),
-                fit(
-                    &format!("{} {}", bar(a.percent() / 100.0, 10), number(a.points)),
-                    4,
-                ),
+                format!("{} {}", bar(a.percent() / 100.0, 10), number(a.points)),
                 clock(a.time_ms),
-            ])
+            ]
         })
         .collect();
     let heads = [r.participant, r.group, r.phase, r.score, "", r.time];
-    render_table(dashboard, rows, &heads, &widths, theme, frame, area);
+    // On a narrow screen the bar goes first, then the time, the group and the phase, so that names stay readable.
+    let columns = Columns {
+        heads: &heads,
+        widths: &widths,
+        may_go: &[4, 5, 1, 2],
+    };
+    render_table(dashboard, rows, &columns, theme, frame, area);
 }
 
 fn render_questions(
@@ -333,15 +334,7 @@ fn render_questions(
         Constraint::Length(9),
         Constraint::Fill(2),
     ];
-    // Every cell cut to its column with a mark, as the heads are ("дискриминация" does not fit in 9 cells).
-    let room = column_room(&widths, area.width);
-    let fit = |text: &str, column: usize| {
-        truncate(
-            &printable_line(text),
-            room.get(column).copied().unwrap_or(0),
-        )
-    };
-    let rows: Vec<Row<'_>> = quiz
+    let rows: Vec<Vec<String>> = quiz
         .questions
         .iter()
         .map(|q| {
@@ -350,8 +343,8 @@ fn render_questions(
             } else {
                 &q.prompt
             };
-            Row::new(vec![
-                fit(text, 0),
+            vec![
+                printable_line(text).into_owned(),
                 format!(
                     "{} {}",
                     bar(q.stats.facility.unwrap_or(0.0), 8),
@@ -359,33 +352,79 @@ fn render_questions(
                 ),
                 percent(q.stats.discrimination),
                 percent(q.stats.efficiency),
-                fit(&flag_words(&q.stats.flags, r), 4),
-            ])
+                printable_line(&flag_words(&q.stats.flags, r)).into_owned(),
+            ]
         })
         .collect();
     let [facility, _, discrimination, efficiency, look] = r.item_heads;
     let heads = [r.questions, facility, discrimination, efficiency, look];
-    render_table(dashboard, rows, &heads, &widths, theme, frame, area);
+    // On a narrow screen the efficiency goes first, then the discrimination, so that prompts stay readable beside
+    // what to look at.
+    let columns = Columns {
+        heads: &heads,
+        widths: &widths,
+        may_go: &[3, 2, 4],
+    };
+    render_table(dashboard, rows, &columns, theme, frame, area);
 }
 
-/// Draws `rows` under `heads` (each cut to its column with a mark) in columns of `widths`, the dashboard's row
-/// highlighted.
+/// A dashboard table's columns: their heads and widths, and which may go on a narrow screen.
+struct Columns<'a> {
+    heads: &'a [&'a str],
+    widths: &'a [Constraint],
+    /// Columns that may be left out, the least needed first; the first column (names, prompts) never is.
+    may_go: &'a [usize],
+}
+
+/// The fewest cells the first column of a table (names, prompts) keeps while other columns may go.
+const FIRST_COLUMN_CELLS: usize = 10;
+
+impl Columns<'_> {
+    /// The columns shown in a table `width` cells wide: all of them if the first gets at least
+    /// [`FIRST_COLUMN_CELLS`], else fewer, leaving out those that may go, the least needed first, until it does.
+    fn kept(&self, width: u16) -> Vec<usize> {
+        let mut kept: Vec<usize> = (0..self.widths.len()).collect();
+        for gone in self.may_go {
+            let widths: Vec<Constraint> = kept.iter().map(|&i| self.widths[i]).collect();
+            if column_room(&widths, width).first().copied().unwrap_or(0) >= FIRST_COLUMN_CELLS {
+                break;
+            }
+            kept.retain(|i| i != gone);
+        }
+        kept
+    }
+}
+
+/// Draws `rows` under their heads in the columns that fit in `area` (each cell cut to its column with a mark),
+/// the dashboard's row highlighted.
 fn render_table(
     dashboard: &Dashboard,
-    rows: Vec<Row<'_>>,
-    heads: &[&str],
-    widths: &[Constraint],
+    rows: Vec<Vec<String>>,
+    columns: &Columns<'_>,
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
 ) {
-    let room = column_room(widths, area.width);
-    let heads: Vec<String> = heads
+    let kept = columns.kept(area.width);
+    let widths: Vec<Constraint> = kept.iter().map(|&i| columns.widths[i]).collect();
+    let room = column_room(&widths, area.width);
+    let cut = |cells: Vec<String>| -> Vec<String> {
+        kept.iter()
+            .zip(&room)
+            .map(|(&i, &width)| {
+                cells
+                    .get(i)
+                    .map_or_else(String::new, |cell| truncate(cell, width))
+            })
+            .collect()
+    };
+    let heads = cut(columns
+        .heads
         .iter()
-        .zip(&room)
-        .map(|(head, width)| truncate(head, *width))
-        .collect();
-    let table = Table::new(rows, widths.iter().copied())
+        .map(|head| (*head).to_owned())
+        .collect());
+    let rows: Vec<Row<'_>> = rows.into_iter().map(|cells| Row::new(cut(cells))).collect();
+    let table = Table::new(rows, widths)
         .header(Row::new(heads).style(theme.title))
         .row_highlight_style(theme.selected);
     frame.render_stateful_widget(table, area, &mut table_state(dashboard.row));
