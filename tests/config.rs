@@ -203,7 +203,7 @@ fn vigil_records_lists_attempts_and_problem_files() {
             .ends_with("broken.ron")
     );
     let text = vigil(&["records", "--results", "."], dir.path());
-    assert!(String::from_utf8_lossy(&text.stdout).contains("0 records, 1 problem files"));
+    assert!(String::from_utf8_lossy(&text.stdout).contains("0 records, 1 problem file\n"));
 }
 
 fn check_config(dir: &Path, file: &str, body: &str, extra_args: &[&str]) -> (Option<i32>, String) {

@@ -208,6 +208,46 @@ fn a_voided_attempt_is_not_counted_and_a_correction_that_matches_nothing_is_name
         dir.path(),
     ));
     assert!(listed.contains("complete VOIDED"), "{listed}");
+    // The table speaks the trainer's language, its heads, states, marks, phases, numbers and counts.
+    for (lang, words) in [
+        (
+            "ru",
+            [
+                "УЧАСТНИК",
+                "завершена НЕ ЗАСЧИТЫВАЕТСЯ",
+                "итоговый тест",
+                "не засчитывается",
+                "записи, 0 проблемных файлов",
+            ],
+        ),
+        (
+            "kk",
+            [
+                "ҚАТЫСУШЫ",
+                "аяқталған ЕСЕПТЕЛМЕЙДІ",
+                "қорытынды тест",
+                "есептелмейді",
+                "жазба, 0 ақаулы файл",
+            ],
+        ),
+    ] {
+        let listed = stdout(&vigil(
+            &[
+                "records",
+                "--results",
+                "results",
+                "--corrections",
+                file,
+                "--lang",
+                lang,
+            ],
+            dir.path(),
+        ));
+        for word in words {
+            assert!(listed.contains(word), "{lang}: {word}:\n{listed}");
+        }
+        assert!(!listed.contains("complete"), "{listed}");
+    }
     let list = stdout(&vigil(&["corrections", "--file", file, "list"], dir.path()));
     assert!(
         list.contains("attempt nope not counted; reason: typo"),

@@ -1610,7 +1610,7 @@ fn a_conflict_between_collected_folders_is_settled_the_same_in_either_order_and_
             .output()
             .unwrap();
         let text = String::from_utf8(listing.stdout).unwrap();
-        assert!(text.contains("1 records, 1 problem files"), "{text}");
+        assert!(text.contains("1 record, 1 problem file\n"), "{text}");
         let line = text
             .lines()
             .find(|l| l.contains("kept because"))

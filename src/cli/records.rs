@@ -8,18 +8,20 @@ use serde::Serialize;
 
 use super::Format;
 use super::corrections::{CorrectionsFile, applier};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::record::Identity;
 use crate::record::IntegrityKey;
 use crate::record::integrity::Integrity;
 use crate::record::scan::{Entry, Problem, scan};
 use crate::record::seal::{ChangeKind, PinnedKey, SealStatus};
 use crate::record::store::safe_segment;
-use crate::record::{Status, model::AttemptRecord};
+use crate::record::{Phase, Status, model::AttemptRecord};
 use crate::report::corrections::apply::Applied;
 use crate::report::export::corrections;
+use crate::report::export::text::pad;
 use crate::report::known::check_sessions;
-use crate::text::{number, printable_line};
+use crate::text::printable_line;
+use unicode_width::UnicodeWidthStr;
 
 /// What `vigil records` was asked to list.
 #[derive(Debug, Clone)]
@@ -54,7 +56,7 @@ pub struct Row {
     /// Session.
     pub session: String,
     /// Phase.
-    pub phase: String,
+    pub phase: Phase,
     /// Quiz id.
     pub quiz: String,
     /// Quiz language.
@@ -97,7 +99,7 @@ fn row(record: AttemptRecord, integrity: Integrity, file: PathBuf) -> Row {
         code: record.participant.code,
         group: record.participant.group,
         session: record.session,
-        phase: record.phase.name().to_owned(),
+        phase: record.phase,
         quiz: record.quiz.id,
         language: record.quiz.language,
         status: record.status,
@@ -216,64 +218,125 @@ pub fn run(
     Ok(i32::from(problems))
 }
 
-fn status_word(row: &Row) -> String {
+/// What became of an attempt, in `lang`'s words, with the marks a trainer must see in capitals.
+fn status_word(row: &Row, lang: Lang) -> String {
+    let words = lang.records();
     let status = match row.status {
-        Status::InProgress => format!("in progress {}/{}", row.answered.0, row.answered.1),
-        Status::Completed => "complete".to_owned(),
-        Status::Discarded => "discarded".to_owned(),
+        Status::InProgress => fill(
+            words.in_progress,
+            &[
+                ("answered", &row.answered.0.to_string()),
+                ("total", &row.answered.1.to_string()),
+            ],
+        ),
+        Status::Completed => words.completed.to_owned(),
+        Status::Discarded => words.discarded.to_owned(),
     };
-    let status = match (row.after_seal, row.integrity) {
-        (Some(ChangeKind::Edited), _) => format!("{status} EDITED AFTER SEAL"),
-        (Some(ChangeKind::Added), _) => format!("{status} ADDED AFTER SEAL"),
-        (_, Integrity::Mismatch) => format!("{status} EDITED"),
-        (_, Integrity::Missing) => format!("{status} UNSEALED"),
-        _ => status,
+    let [
+        edited_after_seal,
+        added_after_seal,
+        edited,
+        unsealed,
+        voided,
+    ] = words.marks;
+    let mark = match (row.after_seal, row.integrity) {
+        (Some(ChangeKind::Edited), _) => Some(edited_after_seal),
+        (Some(ChangeKind::Added), _) => Some(added_after_seal),
+        (_, Integrity::Mismatch) => Some(edited),
+        (_, Integrity::Missing) => Some(unsealed),
+        _ => None,
     };
-    if row.voided.is_some() {
-        format!("{status} VOIDED")
-    } else {
-        status
-    }
+    let marks = mark
+        .into_iter()
+        .chain(row.voided.is_some().then_some(voided));
+    marks.fold(status, |status, mark| format!("{status} {mark}"))
 }
 
+/// The most columns a participant's name (with code and merge) and a quiz take before they are cut with "…".
+const NAME_COLUMNS: usize = 28;
+const QUIZ_COLUMNS: usize = 24;
+const GROUP_COLUMNS: usize = 16;
+
 fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let words = lang.records();
     if listing.records.is_empty() {
-        writeln!(out, "no attempt records found")?;
+        writeln!(out, "{}", words.none)?;
     } else {
-        writeln!(
-            out,
-            "{:24}  {:16}  {:20}  {:8}  {:22}  {:>13}  FILE",
-            "PARTICIPANT", "GROUP", "QUIZ", "PHASE", "STATUS", "SCORE"
-        )?;
-        for row in &listing.records {
-            let mut name = match &row.code {
-                Some(code) => format!("{} ({code})", row.participant),
-                None => row.participant.clone(),
-            };
-            if let Some(into) = &row.counted_as {
-                name = format!("{name} → {into}");
+        let cells: Vec<[String; 7]> = listing
+            .records
+            .iter()
+            .map(|row| {
+                let mut name = match &row.code {
+                    Some(code) => format!("{} ({code})", row.participant),
+                    None => row.participant.clone(),
+                };
+                if let Some(into) = &row.counted_as {
+                    name = format!("{name} → {into}");
+                }
+                [
+                    printable_line(&name).into_owned(),
+                    printable_line(&row.group).into_owned(),
+                    format!(
+                        "{} ({})",
+                        printable_line(&row.quiz),
+                        printable_line(&row.language)
+                    ),
+                    lang.phase(row.phase).to_owned(),
+                    status_word(row, lang),
+                    format!(
+                        "{} / {}",
+                        lang.number(row.score.0),
+                        lang.number(row.score.1)
+                    ),
+                    printable_line(&row.file.display().to_string()).into_owned(),
+                ]
+            })
+            .collect();
+        // Each column as wide as its widest cell or head; names, groups and quizzes cut with "…" beyond their
+        // most, the file last and whole.
+        let most = [
+            NAME_COLUMNS,
+            GROUP_COLUMNS,
+            QUIZ_COLUMNS,
+            usize::MAX,
+            usize::MAX,
+            usize::MAX,
+        ];
+        let widths: Vec<usize> = most
+            .iter()
+            .enumerate()
+            .map(|(column, most)| {
+                cells
+                    .iter()
+                    .map(|row| row[column].width())
+                    .chain([words.heads[column].width()])
+                    .max()
+                    .unwrap_or(0)
+                    .min(*most)
+            })
+            .collect();
+        let line = |cells: [&str; 7]| {
+            let mut line = String::new();
+            for (column, width) in widths.iter().enumerate() {
+                if column == 5 {
+                    let fill = width.saturating_sub(cells[column].width());
+                    line.push_str(&" ".repeat(fill));
+                    line.push_str(cells[column]);
+                } else {
+                    line.push_str(&pad(cells[column], *width));
+                }
+                line.push_str("  ");
             }
-            let name: String = printable_line(&name).chars().take(24).collect();
-            let score = format!("{} / {}", number(row.score.0), number(row.score.1));
-            writeln!(
-                out,
-                "{:24}  {:16}  {:20}  {:8}  {:22}  {:>13}  {}",
-                name,
-                printable_line(&row.group),
-                format!(
-                    "{} ({})",
-                    printable_line(&row.quiz),
-                    printable_line(&row.language)
-                ),
-                row.phase,
-                status_word(row),
-                score,
-                printable_line(&row.file.display().to_string())
-            )?;
+            line.push_str(cells[6]);
+            line
+        };
+        writeln!(out, "{}", line(words.heads))?;
+        for row in &cells {
+            writeln!(out, "{}", line(row.each_ref().map(String::as_str)))?;
         }
     }
     if !listing.problems.is_empty() {
-        writeln!(out, "\nfiles that could not be used:")?;
+        writeln!(out, "\n{}", words.unusable)?;
         for problem in &listing.problems {
             writeln!(
                 out,
@@ -288,19 +351,16 @@ fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<
         .iter()
         .filter(|r| r.integrity == Integrity::Mismatch)
         .count();
-    writeln!(
-        out,
-        "\n{} records, {} problem files{}",
-        listing.records.len(),
-        listing.problems.len(),
-        if edited > 0 {
-            format!(", {edited} edited after they were written")
-        } else {
-            String::new()
-        }
-    )?;
+    let mut totals = vec![
+        lang.count(listing.records.len() as u64, words.records),
+        lang.count(listing.problems.len() as u64, words.problem_files),
+    ];
+    if edited > 0 {
+        totals.push(fill(words.edited, &[("edited", &edited.to_string())]));
+    }
+    writeln!(out, "\n{}", totals.join(", "))?;
     let mut lines = String::new();
-    corrections::text(&mut lines, &listing.corrections, Lang::En);
+    corrections::text(&mut lines, &listing.corrections, lang);
     write!(out, "{lines}")?;
     for line in listing.seal.lines(lang) {
         writeln!(out, "{}", printable_line(&line))?;

@@ -266,3 +266,31 @@ pub static SEAL: super::SealStrings = super::SealStrings {
     unchecked_room_hashes: "{records} a room-key hash that was NOT CHECKED: no room key is set. Give the room's config with --config (its `room_key` names the key file) to check that workstations wrote them",
     room_hash_records: ["record carries", "records carry", "records carry"],
 };
+
+/// English words of `vigil records`.
+pub static RECORDS: super::RecordsStrings = super::RecordsStrings {
+    heads: [
+        "PARTICIPANT",
+        "GROUP",
+        "QUIZ",
+        "PHASE",
+        "STATUS",
+        "SCORE",
+        "FILE",
+    ],
+    none: "no attempt records found",
+    in_progress: "in progress {answered}/{total}",
+    completed: "complete",
+    discarded: "discarded",
+    marks: [
+        "EDITED AFTER SEAL",
+        "ADDED AFTER SEAL",
+        "EDITED",
+        "UNSEALED",
+        "VOIDED",
+    ],
+    unusable: "files that could not be used:",
+    records: ["record", "records", "records"],
+    problem_files: ["problem file", "problem files", "problem files"],
+    edited: "{edited} edited after they were written",
+};

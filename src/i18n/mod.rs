@@ -5,9 +5,11 @@
 
 mod en;
 mod kk;
+mod records;
 mod ru;
 mod seal;
 
+pub use records::RecordsStrings;
 pub use seal::SealStrings;
 
 use serde::{Deserialize, Serialize};
