@@ -15,7 +15,7 @@ use vigil::cli::roster::RosterCommand;
 use vigil::cli::run::RunOptions;
 use vigil::cli::seal::SealOptions;
 use vigil::cli::{self, Format, check::CheckOptions, import::ImportRequest};
-use vigil::config::{Environment, Overrides, locate};
+use vigil::config::{Environment, Overrides, language_without_config, locate};
 use vigil::console::Console;
 use vigil::i18n::Lang;
 use vigil::import::SourceFormat;
@@ -444,6 +444,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
             let options = KeygenOptions {
                 folder: key_folder(dir.clone())?,
                 force: *force,
+                lang: language_without_config(args.run.lang),
             };
             cli::keygen::run(&options, &mut out)?
         }

@@ -347,8 +347,17 @@ fn keygen_seal_records_and_report_work_together_from_the_command_line() {
     let signing = keys.join(SIGNING_KEY_FILE);
     let public = keys.join(PUBLIC_KEY_FILE);
     let (signing, public) = (signing.to_str().unwrap(), public.to_str().unwrap());
+    assert!(stdout(&made).contains("Keep the signing key on this machine only"));
     let again = vigil(&["keygen", "--dir", keys_arg], dir.path());
     assert_eq!(again.status.code(), Some(1));
+    let russian = vigil(
+        &["--lang", "ru", "keygen", "--dir", keys_arg, "--force"],
+        dir.path(),
+    );
+    assert!(
+        stdout(&russian).contains("Храните ключ подписи только на этом компьютере"),
+        "{russian:?}"
+    );
 
     let sealed = vigil(
         &[
@@ -367,6 +376,27 @@ fn keygen_seal_records_and_report_work_together_from_the_command_line() {
     assert!(
         text.starts_with("sealed 2 files of results/almaty-2010-04")
             && text.contains("certifies what the folder holds at this moment"),
+        "{text}"
+    );
+
+    let kazakh = vigil(
+        &[
+            "--lang",
+            "kk",
+            "seal",
+            "--results",
+            "results",
+            "--session",
+            SESSION,
+            "--signing-key",
+            signing,
+            "--force",
+        ],
+        dir.path(),
+    );
+    let text = stdout(&kazakh);
+    assert!(
+        text.starts_with("results/almaty-2010-04 қалтасы") && text.contains(": 2 файл;"),
         "{text}"
     );
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use ed25519_dalek::SigningKey;
 
+use crate::i18n::{Lang, fill};
 use crate::record::seal::keys::{fingerprint, write_key_pair};
 use crate::text::printable_line;
 
@@ -15,6 +16,8 @@ pub struct KeygenOptions {
     pub folder: PathBuf,
     /// Replaces an existing pair.
     pub force: bool,
+    /// The language of what the command says.
+    pub lang: Lang,
 }
 
 /// Makes a key pair in `options.folder` and says where it is and what to do with it; returns the exit code.
@@ -22,16 +25,17 @@ pub fn run(options: &KeygenOptions, out: &mut dyn Write) -> anyhow::Result<i32> 
     let key = SigningKey::generate(&mut rand::rng());
     let files = write_key_pair(&options.folder, &key, options.force)?;
     let shown = |path: &PathBuf| printable_line(&path.display().to_string()).into_owned();
-    writeln!(
-        out,
-        "made the trainer's signing key pair, fingerprint {}\n  signing key (secret, readable by you only): \
-         {}\n  public key (pinned on this machine to check seals): {}\n\nKeep the signing key on this machine only: \
-         never in a results folder, on a workstation or on a shared stick. After a session, `vigil seal` signs \
-         the session folder with it; `vigil records` and `vigil report` on this machine check the seal. To check \
-         seals elsewhere, copy the public key file there and give it with --public-key FILE.",
-        fingerprint(&key.verifying_key()),
-        shown(&files.signing),
-        shown(&files.public)
-    )?;
+    let made = fill(
+        options.lang.seal().made_key_pair,
+        &[
+            (
+                "fingerprint",
+                &fingerprint(&key.verifying_key()).to_string(),
+            ),
+            ("signing", &shown(&files.signing)),
+            ("public", &shown(&files.public)),
+        ],
+    );
+    writeln!(out, "{made}")?;
     Ok(0)
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::record::seal::keys::{folder_holding, read_signing_key};
 use crate::record::seal::seal_folder;
 use crate::text::printable_line;
@@ -19,7 +19,8 @@ pub struct SealOptions {
     pub signing_key: PathBuf,
     /// Replaces a seal that no longer matches the folder.
     pub force: bool,
-    /// The language of what a present seal shows, when the folder no longer matches it.
+    /// The language of what the command says, and of what a present seal shows when the folder no longer
+    /// matches it.
     pub lang: Lang,
 }
 
@@ -42,29 +43,33 @@ pub fn run(
     }
     let key = read_signing_key(&options.signing_key)?;
     let sealed = seal_folder(&options.folder, &key, now, options.force, options.lang)?;
+    let words = options.lang.seal();
+    let count = |n: usize, forms| options.lang.count(n as u64, forms);
     writeln!(
         out,
-        "sealed {} files of {} at {now} with key {}, into {}.\nThe seal certifies what the folder holds at this \
-         moment, nothing written later: `vigil records` and `vigil report` name every record edited, added or \
-         deleted after it.",
-        sealed.files,
-        shown(&options.folder),
-        sealed.fingerprint,
-        shown(&sealed.path)
+        "{}",
+        fill(
+            words.sealed,
+            &[
+                ("files", &count(sealed.files, words.files)),
+                ("folder", &shown(&options.folder)),
+                ("at", &now.to_string()),
+                ("key", &sealed.fingerprint.to_string()),
+                ("file", &shown(&sealed.path)),
+            ],
+        )
     )?;
     if sealed.in_progress > 0 {
+        let attempts = count(sealed.in_progress, words.attempts_in_progress);
         writeln!(
             out,
-            "note: {} attempts are still in progress; if trainees are still working, seal again when they finish.",
-            sealed.in_progress
+            "{}",
+            fill(words.still_in_progress, &[("attempts", &attempts)])
         )?;
     }
     if sealed.not_records > 0 {
-        writeln!(
-            out,
-            "note: {} files are not readable records; they are sealed as they are (`vigil records` names them).",
-            sealed.not_records
-        )?;
+        let files = count(sealed.not_records, words.files);
+        writeln!(out, "{}", fill(words.not_records, &[("files", &files)]))?;
     }
     Ok(0)
 }

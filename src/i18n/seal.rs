@@ -1,4 +1,5 @@
-//! The words of what a trainer's seal shows (`vigil records`, `vigil report`, `vigil seal`), in one language.
+//! The words of what a trainer's seal shows (`vigil records`, `vigil report`, `vigil seal`) and of making the key
+//! it is made with (`vigil keygen`), in one language.
 
 use super::{Lang, en, kk, ru};
 
@@ -40,6 +41,18 @@ pub struct SealStrings {
     pub unchecked_room_hashes: &'static str,
     /// Counted, for `{records}` of `unchecked_room_hashes` (in English with its verb: "1 record carries").
     pub room_hash_records: [&'static str; 3],
+    /// `vigil seal` sealed a folder: `{files}` (counted), `{folder}`, `{at}`, `{key}` (its fingerprint), `{file}`
+    /// (the seal's file); and what the seal certifies.
+    pub sealed: &'static str,
+    /// `vigil seal` sealed attempts still in progress: `{attempts}` (counted with `attempts_in_progress`).
+    pub still_in_progress: &'static str,
+    /// Counted, for `{attempts}` of `still_in_progress` (with its verb).
+    pub attempts_in_progress: [&'static str; 3],
+    /// `vigil seal` sealed files that are not readable records: `{files}` (counted).
+    pub not_records: &'static str,
+    /// `vigil keygen` made a key pair: `{fingerprint}`, `{signing}` (the secret key's file), `{public}` (the
+    /// public key's file); and where to keep them.
+    pub made_key_pair: &'static str,
 }
 
 impl Lang {
@@ -76,6 +89,11 @@ mod tests {
             attempt,
             unchecked_room_hashes,
             room_hash_records,
+            sealed,
+            still_in_progress,
+            attempts_in_progress,
+            not_records,
+            made_key_pair,
         } = strings;
         let mut all = vec![
             *verified,
@@ -91,10 +109,15 @@ mod tests {
             *unknown_key,
             *attempt,
             *unchecked_room_hashes,
+            *sealed,
+            *still_in_progress,
+            *not_records,
+            *made_key_pair,
         ];
         all.extend(files);
         all.extend(change_kinds);
         all.extend(room_hash_records);
+        all.extend(attempts_in_progress);
         all
     }
 
