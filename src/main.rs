@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args as ClapArgs, Parser, Subcommand};
-use vigil::cli::corrections::{CorrectionsCommand, CorrectionsFile};
+use vigil::cli::corrections::{CorrectionsCommand, CorrectionsFile, CorrectionsPlace};
 use vigil::cli::dashboard::DashboardOptions;
 use vigil::cli::keygen::KeygenOptions;
 use vigil::cli::records::RecordsOptions;
@@ -413,15 +413,13 @@ fn run(args: Args) -> anyhow::Result<u8> {
             let file = CorrectionsFile::locate(file.as_deref()).context(
                 "this system has no user config folder for the corrections file; give one with --file",
             )?;
-            cli::corrections::run(
-                action,
-                &file,
-                args.session.first().unwrap_or(&located.config.session),
-                &located.results_folders(&args.results),
-                &located.files_read(),
-                &mut out,
-                replace_file,
-            )?;
+            let place = CorrectionsPlace {
+                session: args.session.first().unwrap_or(&located.config.session),
+                results: &located.results_folders(&args.results),
+                room_files: &located.files_read(),
+                lang: located.language(args.run.lang),
+            };
+            cli::corrections::run(action, &file, &place, &mut out, replace_file)?;
             0
         }
         Some(Command::Roster { action }) => {

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::output::{OutputClash, refuse_clash};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::record::seal::keys::user_key_folder;
 use crate::report::corrections::apply::Applier;
 use crate::report::corrections::{CORRECTIONS_FILE, Corrections, Merge, Void, Who, who_problem};
@@ -178,14 +178,25 @@ pub enum CorrectionsCommand {
     List,
 }
 
-/// Carries out `command` on `file` (the session of a merge is `session`), writing the file with `write` (an
-/// atomic write) and telling `out` what was done. `results` and `room_files` are where the file must not be.
+/// Where `vigil corrections` works, and in which language it says what it did.
+#[derive(Debug, Clone, Copy)]
+pub struct CorrectionsPlace<'a> {
+    /// The session a merge is in.
+    pub session: &'a str,
+    /// The results folders, where the corrections file must not be (trainees can write there).
+    pub results: &'a [PathBuf],
+    /// The room's files (the config, the room key), which the corrections file must not be.
+    pub room_files: &'a [PathBuf],
+    /// The language of what the command says.
+    pub lang: Lang,
+}
+
+/// Carries out `command` on `file` in `place`, writing the file with `write` (an atomic write) and telling `out`
+/// what was done.
 pub fn run(
     command: &CorrectionsCommand,
     file: &CorrectionsFile,
-    session: &str,
-    results: &[PathBuf],
-    room_files: &[PathBuf],
+    place: &CorrectionsPlace<'_>,
     out: &mut dyn Write,
     write: impl FnOnce(&Path, &[u8]) -> io::Result<()>,
 ) -> Result<(), CorrectionsError> {
@@ -194,18 +205,20 @@ pub fn run(
             named: false,
             ..file.clone()
         },
-        results,
-        room_files,
+        place.results,
+        place.room_files,
     )?;
+    let r = place.lang.report();
     let shown = printable_line(&file.path.display().to_string()).into_owned();
     let added = match command {
         CorrectionsCommand::List => {
-            let lines = list(&corrections);
+            let lines = list(&corrections, place.lang);
             let heading = if lines.is_empty() {
-                format!("no corrections in {shown}")
+                r.no_corrections_in
             } else {
-                format!("corrections in {shown}:")
+                r.corrections_in
             };
+            let heading = fill(heading, &[("file", &shown)]);
             let _ = writeln!(out, "{heading}");
             for line in lines {
                 let _ = writeln!(out, "  {line}");
@@ -214,7 +227,7 @@ pub fn run(
         }
         CorrectionsCommand::Merge { from, into, reason } => {
             let merge = Merge {
-                session: session.to_owned(),
+                session: place.session.to_owned(),
                 from: Who::parse(from),
                 into: Who::parse(into),
                 reason: reason.trim().to_owned(),
@@ -224,11 +237,13 @@ pub fn run(
                     return Err(CorrectionsError::Refused { message, hint });
                 }
             }
-            let line = format!(
-                "merged {} into {} in session {}",
-                merge.from.describe(),
-                merge.into.describe(),
-                merge.session
+            let line = fill(
+                r.merged,
+                &[
+                    ("from", &merge.from.describe()),
+                    ("into", &merge.into.describe()),
+                    ("session", &merge.session),
+                ],
             );
             corrections.merges.push(merge);
             line
@@ -241,7 +256,7 @@ pub fn run(
                     hint: "see `vigil corrections list`",
                 });
             }
-            let line = format!("voided attempt {attempt}");
+            let line = fill(r.voided, &[("attempt", &attempt)]);
             corrections.voids.push(Void {
                 attempt,
                 reason: reason.trim().to_owned(),
@@ -274,21 +289,21 @@ pub fn run(
             path: file.path.clone(),
             source,
         })?;
-    let _ = writeln!(
-        out,
-        "{}; written to {shown} (every report and `vigil records` now apply it)",
-        printable_line(&added)
+    let written = fill(
+        r.correction_written,
+        &[("correction", &printable_line(&added)), ("file", &shown)],
     );
+    let _ = writeln!(out, "{written}");
     Ok(())
 }
 
 /// One line per correction, as the reports word them (without the records matched, which only a report knows).
-fn list(corrections: &Corrections) -> Vec<String> {
+fn list(corrections: &Corrections, lang: Lang) -> Vec<String> {
     Applier::new(corrections.clone())
         .applied()
         .into_iter()
         .map(|applied| {
-            let line = describe(&applied, Lang::En);
+            let line = describe(&applied, lang);
             let cut = line.rfind(" (").unwrap_or(line.len());
             printable_line(&line[..cut]).into_owned()
         })
@@ -307,6 +322,15 @@ mod tests {
         }
     }
 
+    fn place(session: &str, lang: Lang) -> CorrectionsPlace<'_> {
+        CorrectionsPlace {
+            session,
+            results: &[],
+            room_files: &[],
+            lang,
+        }
+    }
+
     fn write_to_disk(path: &Path, bytes: &[u8]) -> io::Result<()> {
         crate::record::writer::replace_file(path, bytes)
     }
@@ -322,9 +346,7 @@ mod tests {
         run(
             &merge("Aidos Kenzhebaev/ngo", "P03"),
             &file,
-            "almaty",
-            &[],
-            &[],
+            &place("almaty", Lang::En),
             &mut out,
             write_to_disk,
         )
@@ -333,15 +355,26 @@ mod tests {
             attempt: "a9".into(),
             reason: "wrong room".into(),
         };
-        run(&void, &file, "almaty", &[], &[], &mut out, write_to_disk).unwrap();
-        let again = run(&void, &file, "almaty", &[], &[], &mut out, write_to_disk);
+        run(
+            &void,
+            &file,
+            &place("almaty", Lang::En),
+            &mut out,
+            write_to_disk,
+        )
+        .unwrap();
+        let again = run(
+            &void,
+            &file,
+            &place("almaty", Lang::En),
+            &mut out,
+            write_to_disk,
+        );
         assert!(matches!(again, Err(CorrectionsError::Refused { .. })));
         run(
             &CorrectionsCommand::List,
             &file,
-            "almaty",
-            &[],
-            &[],
+            &place("almaty", Lang::En),
             &mut out,
             write_to_disk,
         )
@@ -357,6 +390,21 @@ mod tests {
             out.contains("attempt a9 not counted; reason: wrong room"),
             "{out}"
         );
+        let mut russian = Vec::new();
+        run(
+            &CorrectionsCommand::List,
+            &file,
+            &place("almaty", Lang::Ru),
+            &mut russian,
+            write_to_disk,
+        )
+        .unwrap();
+        let russian = String::from_utf8(russian).unwrap();
+        assert!(russian.starts_with("исправления в "), "{russian}");
+        assert!(
+            russian.contains("Aidos Kenzhebaev (ngo) засчитывается как P03 (сессия almaty)"),
+            "{russian}"
+        );
         let loaded = load(&file, &[], &[]).unwrap();
         assert_eq!((loaded.merges.len(), loaded.voids.len()), (1, 1));
     }
@@ -371,9 +419,7 @@ mod tests {
         let failed = run(
             &merge("A/ngo", "P03"),
             &file,
-            "s",
-            &[],
-            &[],
+            &place("s", Lang::En),
             &mut Vec::new(),
             |_, _| Err(io::Error::other("disk full")),
         );
@@ -429,9 +475,7 @@ mod tests {
             run(
                 command,
                 &file,
-                "s",
-                &[],
-                &[],
+                &place("s", Lang::En),
                 &mut Vec::new(),
                 write_to_disk,
             )

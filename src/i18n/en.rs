@@ -241,6 +241,9 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     voided: "attempt {attempt} not counted",
     reason: "reason",
     matched_nothing: "MATCHED NO RECORD: check the attempt id, name, group and session of this correction",
+    no_corrections_in: "no corrections in {file}",
+    corrections_in: "corrections in {file}:",
+    correction_written: "{correction}; written to {file} (every report and `vigil records` now apply it)",
 };
 
 /// English seal words.

@@ -251,6 +251,9 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     voided: "{attempt} әрекеті есептелмейді",
     reason: "себебі",
     matched_nothing: "ЕШБІР ЖАЗБАҒА СӘЙКЕС КЕЛМЕДІ: осы түзетудің әрекет идентификаторын, атын, тобын және сессиясын тексеріңіз",
+    no_corrections_in: "{file} ішінде түзетулер жоқ",
+    corrections_in: "{file} ішіндегі түзетулер:",
+    correction_written: "{correction}; {file} файлына жазылды (енді оны барлық есептер мен `vigil records` ескереді)",
 };
 
 /// Kazakh seal words.

@@ -709,6 +709,12 @@ pub struct ReportStrings {
     pub reason: &'static str,
     /// "matched no record: check ...".
     pub matched_nothing: &'static str,
+    /// `vigil corrections list` of a file without corrections: `{file}`.
+    pub no_corrections_in: &'static str,
+    /// `vigil corrections list`, above the corrections of `{file}`.
+    pub corrections_in: &'static str,
+    /// `vigil corrections` wrote `{correction}` into `{file}`.
+    pub correction_written: &'static str,
 }
 
 impl Lang {

@@ -252,6 +252,9 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     voided: "попытка {attempt} не засчитывается",
     reason: "причина",
     matched_nothing: "НЕ СОВПАЛО НИ С ОДНОЙ ЗАПИСЬЮ: проверьте идентификатор попытки, имя, группу и сессию этого исправления",
+    no_corrections_in: "в {file} исправлений нет",
+    corrections_in: "исправления в {file}:",
+    correction_written: "{correction}; записано в {file} (теперь это учитывают все отчёты и `vigil records`)",
 };
 
 /// Russian seal words.
