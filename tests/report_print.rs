@@ -12,6 +12,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
+use unicode_width::UnicodeWidthStr;
 use vigil::attempt::{Attempt, RecordHeader, Submitted, quiz_ref};
 use vigil::quiz::{Bank, CheckedQuiz, FeedbackMode};
 use vigil::record::{AttemptId, AttemptRecord, FsWriter, Participant, Phase, Store};
@@ -297,4 +298,30 @@ fn the_pre_post_comparison_is_shown_by_its_tests_shared_title_in_the_reports_lan
         json["overview"]["gains"][0]["title"],
         "Curriculum assessment"
     );
+}
+
+#[test]
+fn every_line_of_the_seminar_report_keeps_to_an_80_column_terminal_with_long_indicator_names() {
+    let dir = tempfile::tempdir().unwrap();
+    seminar(dir.path());
+    for lang in ["en", "ru", "kk"] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_vigil"))
+            .args(["report", "--results", ".", "--lang", lang])
+            .current_dir(dir.path())
+            .env("COLUMNS", "80")
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join("user-config"))
+            .env_remove("VIGIL_RESULTS")
+            .output()
+            .unwrap();
+        let text = stdout(&output);
+        let wide: Vec<&str> = text.lines().filter(|line| line.width() > 80).collect();
+        assert!(wide.is_empty(), "{lang}: {wide:#?}");
+        if lang == "ru" {
+            assert!(
+                text.contains("Без сопровождения или с посторонними взрослыми"),
+                "an indicator is cut only where the line needs it:\n{text}"
+            );
+        }
+    }
 }

@@ -391,12 +391,14 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
     if !quiz.missed_indicators.is_empty() {
         let _ = writeln!(out, "\n{}", r.missed);
         for missed in quiz.missed_indicators.iter().take(10) {
+            // The indicator is cut to what the line leaves it beside the rate and the count.
+            let tail = missed_of(missed, labels.lang);
+            let room = width.saturating_sub(11 + tail.width()).max(12);
             let _ = writeln!(
                 out,
-                "  {:>3.0}%  {} — {}",
+                "  {:>3.0}%  {} — {tail}",
                 100.0 * missed.rate,
-                cut(labels.tag(&missed.tag), width / 2),
-                missed_of(missed, labels.lang)
+                cut(labels.tag(&missed.tag), room),
             );
         }
     }
