@@ -20,7 +20,7 @@ use crate::report::corrections::apply::Applied;
 use crate::report::export::corrections;
 use crate::report::export::text::pad;
 use crate::report::known::check_sessions;
-use crate::text::printable_line;
+use crate::text::{number, printable_line};
 use unicode_width::UnicodeWidthStr;
 
 /// What `vigil records` was asked to list.
@@ -283,11 +283,7 @@ fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<
                     ),
                     lang.phase(row.phase).to_owned(),
                     status_word(row, lang),
-                    format!(
-                        "{} / {}",
-                        lang.number(row.score.0),
-                        lang.number(row.score.1)
-                    ),
+                    format!("{} / {}", number(row.score.0), number(row.score.1)),
                     printable_line(&row.file.display().to_string()).into_owned(),
                 ]
             })
