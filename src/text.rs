@@ -1,9 +1,9 @@
 //! Text for people: untrusted text (quiz files, names, paths) made safe to print on a terminal, numbers
-//! written without needless zeros, and lines wrapped to a width.
+//! written without needless zeros, and lines cut or wrapped to a width.
 
 use std::borrow::Cow;
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::quiz::characters::{is_bidi_control, is_zero_width};
 
@@ -49,6 +49,24 @@ pub fn number_to(value: f64, decimals: usize) -> String {
     let text = format!("{value:.decimals$}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" { "0" } else { text }.to_owned()
+}
+
+/// `text` cut to `width` columns, ending in "…" when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    // No space before the mark: "входной…", not "входной …".
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
 }
 
 /// Wraps `text` to `width` columns at spaces, breaking words longer than a line; keeps line breaks.

@@ -12,23 +12,11 @@ use super::{
 use crate::i18n::{ReportStrings, fill};
 use crate::report::Report;
 use crate::report::analysis::{GainRow, QuizReport};
-use crate::text::{printable_line, wrap};
+use crate::text::{printable_line, truncate, wrap};
 
 /// Cuts `text` to `width` columns, marking a cut with `…`.
 pub(super) fn cut(text: &str, width: usize) -> String {
-    let text = printable_line(text);
-    if text.width() <= width {
-        return text.into_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + 2 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
+    truncate(&printable_line(text), width)
 }
 
 /// Left-aligns `text` in `width` columns (by display width), cut with `…` where it is wider.

@@ -15,7 +15,7 @@ use super::view::column_room;
 use crate::i18n::{Lang, fill};
 use crate::report::export::Labels;
 use crate::text::printable_line;
-use crate::tui::screens::overlays::truncate;
+use crate::text::truncate;
 use crate::tui::theme::Theme;
 
 /// Below this width the panel leaves out the question, answered and version columns.

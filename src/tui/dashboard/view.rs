@@ -16,9 +16,9 @@ use crate::report::export::{
 };
 use crate::text::number;
 use crate::text::printable_line;
+use crate::text::truncate;
 use crate::tui::footer;
 use crate::tui::layout::{MIN_SIZE, clock, push_wrapped, wrap};
-use crate::tui::screens::overlays::truncate;
 use crate::tui::theme::{Theme, ThemeName};
 
 /// The fewest cells the dashboard's own title keeps beside the right-hand one.

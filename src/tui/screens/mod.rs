@@ -142,7 +142,7 @@ pub fn chrome(
         right.width() + 1
     };
     let room = usize::from(area.width.saturating_sub(4)).saturating_sub(right_width);
-    let title = overlays::truncate(title, room);
+    let title = crate::text::truncate(title, room);
     let mut block = Block::bordered()
         .border_style(theme.border)
         .title(Line::from(Span::styled(format!(" {title} "), theme.title)));

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{buttons, clamp_offset, parts, scrolled};
 use crate::i18n::fill;
-use crate::text::printable_line;
+use crate::text::{printable_line, truncate};
 use crate::tui::app::{App, Ask, Delivery, Effect, Now, Overlay, Screen};
 use crate::tui::keymap::{Action, bindings};
 use crate::tui::layout::wrap;
@@ -356,22 +356,4 @@ pub fn render(app: &App, overlay: Overlay, theme: &Theme, frame: &mut Frame<'_>,
             );
         }
     }
-}
-
-/// `text` cut to `width` columns, ending in "…" when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    // No space before the mark: "входной…", not "входной …".
-    out.truncate(out.trim_end().len());
-    out.push('…');
-    out
 }

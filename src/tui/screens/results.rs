@@ -172,7 +172,7 @@ fn results_lines(app: &App, session: &Session, width: u16, theme: &Theme) -> Vec
             app.lang.number(question.max_points())
         );
         let room = usize::from(width).saturating_sub(score.chars().count() + 7);
-        let prompt = super::overlays::truncate(&printable_line(&question.prompt), room);
+        let prompt = crate::text::truncate(&printable_line(&question.prompt), room);
         lines.push(Line::from(vec![
             Span::styled(format!("{symbol} "), style),
             Span::styled(format!("{:>2}. ", index + 1), theme.dim),
