@@ -931,9 +931,21 @@ mod dashboard {
     fn dashboard(keys: &[KeyCode], lang: Lang, width: u16, height: u16) -> String {
         let dir = tempfile::tempdir().unwrap();
         super::session(dir.path());
+        dashboard_of(dir.path(), keys, lang, width, height)
+    }
+
+    /// The dashboard over the results folder `results`, with the test quizzes, after `keys`, drawn at `width` x
+    /// `height`.
+    fn dashboard_of(
+        results: &Path,
+        keys: &[KeyCode],
+        lang: Lang,
+        width: u16,
+        height: u16,
+    ) -> String {
         let bank = Bank::load(&[super::root().join("tests/fixtures/valid")]);
         let mut source = FolderSource::new(
-            vec![dir.path().to_path_buf()],
+            vec![results.to_path_buf()],
             Filter::default(),
             bank.quizzes,
             None,
@@ -1301,20 +1313,10 @@ mod dashboard {
         record.total.points = 3.0;
         record.total.max_points = 3.0;
         store.create(&record).unwrap();
-        let bank = Bank::load(&[super::root().join("tests/fixtures/valid")]);
-        let mut source = FolderSource::new(
-            vec![dir.path().to_path_buf()],
-            Filter::default(),
-            bank.quizzes,
-            None,
-        );
-        let (report, live, sessions) = source.load(None);
-        let mut board = Dashboard::new(Lang::En, report, live, bank.taxonomy, default_groups());
-        board.sessions = sessions;
-        let drawn = draw(
-            &mut board,
-            &mut source,
+        let drawn = dashboard_of(
+            dir.path(),
             &[KeyCode::Right, KeyCode::Enter],
+            Lang::En,
             80,
             24,
         );

@@ -359,8 +359,9 @@ fn keygen_seal_records_and_report_work_together_from_the_command_line() {
         "{russian:?}"
     );
 
-    let sealed = vigil(
-        &[
+    let seal = |first: &[&str], last: &[&str]| {
+        let mut args = first.to_vec();
+        args.extend([
             "seal",
             "--results",
             "results",
@@ -368,9 +369,11 @@ fn keygen_seal_records_and_report_work_together_from_the_command_line() {
             SESSION,
             "--signing-key",
             signing,
-        ],
-        dir.path(),
-    );
+        ]);
+        args.extend_from_slice(last);
+        vigil(&args, dir.path())
+    };
+    let sealed = seal(&[], &[]);
     assert_eq!(sealed.status.code(), Some(0), "{sealed:?}");
     let text = stdout(&sealed);
     assert!(
@@ -379,21 +382,7 @@ fn keygen_seal_records_and_report_work_together_from_the_command_line() {
         "{text}"
     );
 
-    let kazakh = vigil(
-        &[
-            "--lang",
-            "kk",
-            "seal",
-            "--results",
-            "results",
-            "--session",
-            SESSION,
-            "--signing-key",
-            signing,
-            "--force",
-        ],
-        dir.path(),
-    );
+    let kazakh = seal(&["--lang", "kk"], &["--force"]);
     let text = stdout(&kazakh);
     assert!(
         text.starts_with("results/almaty-2010-04 қалтасы") && text.contains(": 2 файл;"),

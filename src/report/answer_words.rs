@@ -74,6 +74,12 @@ impl QuestionShape {
                 .filter(|text| !text.is_empty())
                 .map_or_else(|| id.to_owned(), String::clone)
         };
+        let items = |ids: &[String], between: &str| {
+            ids.iter()
+                .map(|id| text(&self.parts.items, id))
+                .collect::<Vec<_>>()
+                .join(between)
+        };
         match response {
             Response::Chosen(ids) => ids
                 .iter()
@@ -85,11 +91,7 @@ impl QuestionShape {
                 })
                 .collect::<Vec<_>>()
                 .join("; "),
-            Response::Order(ids) => ids
-                .iter()
-                .map(|id| text(&self.parts.items, id))
-                .collect::<Vec<_>>()
-                .join(" › "),
+            Response::Order(ids) => items(ids, " › "),
             Response::Pairs(pairs) => pairs
                 .iter()
                 .map(|(item, target)| {
@@ -101,11 +103,7 @@ impl QuestionShape {
                 })
                 .collect::<Vec<_>>()
                 .join("; "),
-            Response::Path(steps) => steps
-                .iter()
-                .map(|id| text(&self.parts.items, id))
-                .collect::<Vec<_>>()
-                .join(" → "),
+            Response::Path(steps) => items(steps, " → "),
         }
     }
 }
