@@ -360,7 +360,7 @@ fn journeys() -> Vec<(&'static str, Case, Vec<Event>)> {
         ("config_unreadable", Case { config_after: Some(1), config_error: Some("vigil.ron:1:39: error: unknown field `bogus` in the config\n  |\n1 | (format: 1, bogus: 3)\n  |             ^"), ..Case::default() }, vec![enter.clone()]),
         ("sign_in_config_arrived_after_enter", Case { config_after: Some(6), ..Case::default() }, then(text("Aibek"), std::slice::from_ref(&enter))),
         ("picker", Case::default(), next(text("Aibek"))),
-        ("blocked", Case { probe: Err("the results folder /mnt/share/room is read-only (permission denied); ask the trainer to make it writable, or choose another folder".into()), ..Case::default() }, first.clone()),
+        ("blocked", Case { probe: Err("the results folder /mnt/share/room is read-only (permission denied); make it writable for the workstations, or choose another folder".into()), ..Case::default() }, first.clone()),
         ("resume_offer", Case { unfinished: true, ..Case::default() }, first.clone()),
         ("open_elsewhere", Case { unfinished: true, elsewhere: Some(Liveness::Live), ..Case::default() }, first.clone()),
         ("maybe_open_elsewhere", Case { unfinished: true, elsewhere: Some(Liveness::Unsure), ..Case::default() }, first.clone()),

@@ -79,8 +79,8 @@ impl Located {
     pub fn missing_results(&self) -> Option<String> {
         (self.results_named && !self.results.is_dir()).then(|| {
             format!(
-                "The results folder {} does not exist. Tell the trainer: the folder (often a shared network \
-                 folder) may not be connected, or its name in vigil.ron, --results or VIGIL_RESULTS is mistyped.",
+                "The results folder {} does not exist: the folder (often a shared network folder) may not be \
+                 connected, or its name in vigil.ron, --results or VIGIL_RESULTS is mistyped.",
                 self.results.display()
             )
         })

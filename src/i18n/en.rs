@@ -34,6 +34,7 @@ pub static STRINGS: Strings = Strings {
     elsewhere_unsure: "This attempt was open on another screen a moment ago (question {question}). If that was you on this computer before a restart, take it over; otherwise start a separate attempt.",
     cannot_save_title: "Your answers cannot be saved here",
     cannot_save_body: "Please call the trainer before you start. Nothing has been lost.",
+    for_the_trainer: "For the trainer:",
     save_failed: "Saving failed; your answers are kept and saving is retried. Tell the trainer if this stays.",
     kept_here: "The results folder cannot be written: your answers are kept on this computer and delivery is retried. Tell the trainer.",
     displaced: "This attempt is being continued on another computer; your answers here are kept on this computer. Tell the trainer.",

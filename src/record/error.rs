@@ -18,7 +18,7 @@ pub enum StoreError {
     },
     /// The results folder is read-only for this workstation.
     #[error(
-        "the results folder {folder} is read-only ({source}); ask the trainer to make it writable, or choose another folder"
+        "the results folder {folder} is read-only ({source}); make it writable for the workstations, or choose another folder"
     )]
     ReadOnly {
         /// The folder.

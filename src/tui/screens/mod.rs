@@ -56,7 +56,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
                 area,
                 theme,
                 s.cannot_save_title,
-                &[s.cannot_save_body, detail],
+                &[
+                    s.cannot_save_body,
+                    &format!("{}\n{detail}", s.for_the_trainer),
+                ],
             );
         }
         Screen::Attempt(session) => attempt::render(app, session, theme, frame, area),
