@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args as ClapArgs, Parser, Subcommand};
-use vigil::cli::corrections::{CorrectionsCommand, CorrectionsFile, CorrectionsPlace};
+use vigil::cli::corrections::{CorrectionsCommand, CorrectionsContext, CorrectionsFile};
 use vigil::cli::dashboard::DashboardOptions;
 use vigil::cli::keygen::KeygenOptions;
 use vigil::cli::records::RecordsOptions;
@@ -413,13 +413,13 @@ fn run(args: Args) -> anyhow::Result<u8> {
             let file = CorrectionsFile::locate(file.as_deref()).context(
                 "this system has no user config folder for the corrections file; give one with --file",
             )?;
-            let place = CorrectionsPlace {
+            let context = CorrectionsContext {
                 session: args.session.first().unwrap_or(&located.config.session),
                 results: &located.results_folders(&args.results),
                 room_files: &located.files_read(),
                 lang: located.language(args.run.lang),
             };
-            cli::corrections::run(action, &file, &place, &mut out, replace_file)?;
+            cli::corrections::run(action, &file, &context, &mut out, replace_file)?;
             0
         }
         Some(Command::Roster { action }) => {

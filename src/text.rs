@@ -51,10 +51,13 @@ pub fn number_to(value: f64, decimals: usize) -> String {
     if text == "-0" { "0" } else { text }.to_owned()
 }
 
-/// `text` cut to `width` columns, ending in "…" when cut.
+/// `text` cut to `width` columns, ending in "…" when cut (nothing at all in no columns).
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
     }
     let mut out = String::new();
     for c in text.chars() {

@@ -155,6 +155,10 @@ fn a_merge_pairs_a_mistyped_pre_test_with_the_post_test_and_every_report_lists_i
         dir.path(),
     ));
     assert!(json.contains("\"counted_as\": \"P03\""), "{json}");
+    assert!(
+        json.contains("\"phase\": \"pre\"") && json.contains("\"phase\": \"post\""),
+        "phases by their names in files: {json}"
+    );
 }
 
 #[test]

@@ -180,7 +180,7 @@ pub enum CorrectionsCommand {
 
 /// Where `vigil corrections` works, and in which language it says what it did.
 #[derive(Debug, Clone, Copy)]
-pub struct CorrectionsPlace<'a> {
+pub struct CorrectionsContext<'a> {
     /// The session a merge is in.
     pub session: &'a str,
     /// The results folders, where the corrections file must not be (trainees can write there).
@@ -191,12 +191,12 @@ pub struct CorrectionsPlace<'a> {
     pub lang: Lang,
 }
 
-/// Carries out `command` on `file` in `place`, writing the file with `write` (an atomic write) and telling `out`
+/// Carries out `command` on `file` in `context`, writing the file with `write` (an atomic write) and telling `out`
 /// what was done.
 pub fn run(
     command: &CorrectionsCommand,
     file: &CorrectionsFile,
-    place: &CorrectionsPlace<'_>,
+    context: &CorrectionsContext<'_>,
     out: &mut dyn Write,
     write: impl FnOnce(&Path, &[u8]) -> io::Result<()>,
 ) -> Result<(), CorrectionsError> {
@@ -205,14 +205,14 @@ pub fn run(
             named: false,
             ..file.clone()
         },
-        place.results,
-        place.room_files,
+        context.results,
+        context.room_files,
     )?;
-    let r = place.lang.report();
+    let r = context.lang.report();
     let shown = printable_line(&file.path.display().to_string()).into_owned();
     let added = match command {
         CorrectionsCommand::List => {
-            let lines = list(&corrections, place.lang);
+            let lines = list(&corrections, context.lang);
             let heading = if lines.is_empty() {
                 r.no_corrections_in
             } else {
@@ -227,7 +227,7 @@ pub fn run(
         }
         CorrectionsCommand::Merge { from, into, reason } => {
             let merge = Merge {
-                session: place.session.to_owned(),
+                session: context.session.to_owned(),
                 from: Who::parse(from),
                 into: Who::parse(into),
                 reason: reason.trim().to_owned(),
@@ -322,8 +322,8 @@ mod tests {
         }
     }
 
-    fn place(session: &str, lang: Lang) -> CorrectionsPlace<'_> {
-        CorrectionsPlace {
+    fn context(session: &str, lang: Lang) -> CorrectionsContext<'_> {
+        CorrectionsContext {
             session,
             results: &[],
             room_files: &[],
@@ -346,7 +346,7 @@ mod tests {
         run(
             &merge("Aidos Kenzhebaev/ngo", "P03"),
             &file,
-            &place("almaty", Lang::En),
+            &context("almaty", Lang::En),
             &mut out,
             write_to_disk,
         )
@@ -358,7 +358,7 @@ mod tests {
         run(
             &void,
             &file,
-            &place("almaty", Lang::En),
+            &context("almaty", Lang::En),
             &mut out,
             write_to_disk,
         )
@@ -366,7 +366,7 @@ mod tests {
         let again = run(
             &void,
             &file,
-            &place("almaty", Lang::En),
+            &context("almaty", Lang::En),
             &mut out,
             write_to_disk,
         );
@@ -374,7 +374,7 @@ mod tests {
         run(
             &CorrectionsCommand::List,
             &file,
-            &place("almaty", Lang::En),
+            &context("almaty", Lang::En),
             &mut out,
             write_to_disk,
         )
@@ -394,7 +394,7 @@ mod tests {
         run(
             &CorrectionsCommand::List,
             &file,
-            &place("almaty", Lang::Ru),
+            &context("almaty", Lang::Ru),
             &mut russian,
             write_to_disk,
         )
@@ -419,7 +419,7 @@ mod tests {
         let failed = run(
             &merge("A/ngo", "P03"),
             &file,
-            &place("s", Lang::En),
+            &context("s", Lang::En),
             &mut Vec::new(),
             |_, _| Err(io::Error::other("disk full")),
         );
@@ -475,7 +475,7 @@ mod tests {
             run(
                 command,
                 &file,
-                &place("s", Lang::En),
+                &context("s", Lang::En),
                 &mut Vec::new(),
                 write_to_disk,
             )

@@ -20,7 +20,7 @@ use crate::report::corrections::apply::Applied;
 use crate::report::export::corrections;
 use crate::report::export::text::pad;
 use crate::report::known::check_sessions;
-use crate::text::{number, printable_line};
+use crate::text::{number, printable_line, truncate};
 use unicode_width::UnicodeWidthStr;
 
 /// What `vigil records` was asked to list.
@@ -252,10 +252,16 @@ fn status_word(row: &Row, lang: Lang) -> String {
     marks.fold(status, |status, mark| format!("{status} {mark}"))
 }
 
-/// The most columns a participant's name (with code and merge) and a quiz take before they are cut with "…".
+/// The most columns a participant's name takes before it is cut with "…" (its code and merge are added whole).
 const NAME_COLUMNS: usize = 28;
-const QUIZ_COLUMNS: usize = 24;
+/// The most columns a group takes before it is cut with "…".
 const GROUP_COLUMNS: usize = 16;
+/// The most columns a quiz id takes before it is cut with "…" (its language is added whole).
+const QUIZ_COLUMNS: usize = 20;
+/// The column of the scores, which are aligned on the right.
+const SCORE_COLUMN: usize = 5;
+/// The column of the files, last and never cut.
+const FILE_COLUMN: usize = 6;
 
 fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let words = lang.records();
@@ -266,19 +272,20 @@ fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<
             .records
             .iter()
             .map(|row| {
-                let mut name = match &row.code {
-                    Some(code) => format!("{} ({code})", row.participant),
-                    None => row.participant.clone(),
-                };
+                // The name is cut, never what follows it: the trainer must see a code and a merge.
+                let mut name = truncate(&printable_line(&row.participant), NAME_COLUMNS);
+                if let Some(code) = &row.code {
+                    name = format!("{name} ({})", printable_line(code));
+                }
                 if let Some(into) = &row.counted_as {
-                    name = format!("{name} → {into}");
+                    name = format!("{name} → {}", printable_line(into));
                 }
                 [
-                    printable_line(&name).into_owned(),
-                    printable_line(&row.group).into_owned(),
+                    name,
+                    truncate(&printable_line(&row.group), GROUP_COLUMNS),
                     format!(
                         "{} ({})",
-                        printable_line(&row.quiz),
+                        truncate(&printable_line(&row.quiz), QUIZ_COLUMNS),
                         printable_line(&row.language)
                     ),
                     lang.phase(row.phase).to_owned(),
@@ -288,33 +295,21 @@ fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<
                 ]
             })
             .collect();
-        // Each column as wide as its widest cell or head; names, groups and quizzes cut with "…" beyond their
-        // most, the file last and whole.
-        let most = [
-            NAME_COLUMNS,
-            GROUP_COLUMNS,
-            QUIZ_COLUMNS,
-            usize::MAX,
-            usize::MAX,
-            usize::MAX,
-        ];
-        let widths: Vec<usize> = most
-            .iter()
-            .enumerate()
-            .map(|(column, most)| {
+        // Each column as wide as its widest cell or head, the file last and whole.
+        let widths: Vec<usize> = (0..FILE_COLUMN)
+            .map(|column| {
                 cells
                     .iter()
                     .map(|row| row[column].width())
                     .chain([words.heads[column].width()])
                     .max()
                     .unwrap_or(0)
-                    .min(*most)
             })
             .collect();
         let line = |cells: [&str; 7]| {
             let mut line = String::new();
             for (column, width) in widths.iter().enumerate() {
-                if column == 5 {
+                if column == SCORE_COLUMN {
                     let fill = width.saturating_sub(cells[column].width());
                     line.push_str(&" ".repeat(fill));
                     line.push_str(cells[column]);
@@ -323,7 +318,7 @@ fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<
                 }
                 line.push_str("  ");
             }
-            line.push_str(cells[6]);
+            line.push_str(cells[FILE_COLUMN]);
             line
         };
         writeln!(out, "{}", line(words.heads))?;
@@ -362,4 +357,96 @@ fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<
         writeln!(out, "{}", printable_line(&line))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(participant: &str, code: Option<&str>, counted_as: Option<&str>) -> Row {
+        Row {
+            attempt: "a1".into(),
+            participant: participant.into(),
+            code: code.map(str::to_owned),
+            group: "police".into(),
+            session: "almaty".into(),
+            phase: Phase::Post,
+            quiz: "a-quiz-id-far-longer-than-its-column".into(),
+            language: "kk".into(),
+            status: Status::InProgress,
+            answered: (3, 20),
+            score: (2.5, 20.0),
+            integrity: Integrity::Missing,
+            after_seal: None,
+            voided: Some("wrong room".into()),
+            counted_as: counted_as.map(str::to_owned),
+            file: PathBuf::from("results/almaty/a1.ron"),
+        }
+    }
+
+    fn table(rows: Vec<Row>, lang: Lang) -> String {
+        let listing = Listing {
+            records: rows,
+            problems: Vec::new(),
+            seal: SealStatus::default(),
+            corrections: Vec::new(),
+        };
+        let mut out = Vec::new();
+        print_text(&listing, lang, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_long_name_is_cut_but_its_code_its_merge_and_the_quiz_language_are_not() {
+        let long = "Нұргүл Қайратқызы Әбілқасымова-Сейтжанова";
+        let text = table(
+            vec![
+                listed(long, Some("P07"), Some("P03")),
+                listed("Dana", None, None),
+            ],
+            Lang::En,
+        );
+        assert!(!text.contains(long), "{text}");
+        assert!(text.contains("… (P07) → P03"), "{text}");
+        assert!(text.contains("… (kk)"), "{text}");
+        // The columns line up: every row's file starts where the head's does.
+        let at = |line: &str| line.find("results/").or_else(|| line.find("FILE"));
+        let starts: Vec<Option<usize>> = text
+            .lines()
+            .take(3)
+            .map(|line| at(line).map(|byte| line[..byte].width()))
+            .collect();
+        assert!(
+            starts.iter().all(|s| s.is_some() && *s == starts[0]),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn states_and_marks_are_in_the_language_asked_for_and_counted_rightly() {
+        let english = table(vec![listed("Dana", None, None)], Lang::En);
+        assert!(
+            english.contains("in progress 3/20 NO ROOM-KEY HASH VOIDED"),
+            "{english}"
+        );
+        assert!(english.contains("post-test"), "{english}");
+        assert!(english.contains("2.5 / 20"), "{english}");
+        assert!(
+            english.contains("\n1 record, 0 problem files\n"),
+            "{english}"
+        );
+        let russian = table(
+            vec![listed("Dana", None, None), listed("Asel", None, None)],
+            Lang::Ru,
+        );
+        assert!(
+            russian.contains("в процессе 3/20 БЕЗ ХЭША КЛЮЧА ЗАЛА НЕ ЗАСЧИТЫВАЕТСЯ"),
+            "{russian}"
+        );
+        assert!(russian.starts_with("УЧАСТНИК"), "{russian}");
+        assert!(
+            russian.contains("\n2 записи, 0 проблемных файлов\n"),
+            "{russian}"
+        );
+    }
 }

@@ -272,7 +272,7 @@ pub static SEAL: super::SealStrings = super::SealStrings {
     sealed: "sealed {files} of {folder} at {at} with key {key}, into {file}.\nThe seal certifies what the folder holds at this moment, nothing written later: `vigil records` and `vigil report` name every record edited, added or deleted after it.",
     still_in_progress: "note: {attempts} still in progress; if trainees are still working, seal again when they finish.",
     attempts_in_progress: ["attempt is", "attempts are", "attempts are"],
-    not_records: "note: {files} could not be read as records; they are sealed as they are (`vigil records` names them).",
+    not_records: "note: sealed as found, not readable as records: {files} (`vigil records` names them).",
     made_key_pair: "made the trainer's signing key pair, fingerprint {fingerprint}\n  signing key (secret, readable by you only): {signing}\n  public key (pinned on this machine to check seals): {public}\n\nKeep the signing key on this machine only: never in a results folder, on a workstation or on a shared stick. After a session, `vigil seal` signs the session folder with it; `vigil records` and `vigil report` on this machine check the seal. To check seals elsewhere, copy the public key file there and give it with --public-key FILE.",
 };
 
@@ -295,7 +295,7 @@ pub static RECORDS: super::RecordsStrings = super::RecordsStrings {
         "EDITED AFTER SEAL",
         "ADDED AFTER SEAL",
         "EDITED",
-        "UNSEALED",
+        "NO ROOM-KEY HASH",
         "VOIDED",
     ],
     unusable: "files that could not be used:",

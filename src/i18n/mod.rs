@@ -116,13 +116,45 @@ impl Lang {
     }
 }
 
-/// Fills `{name}` placeholders of `template` with `values`.
+/// Fills `{name}` placeholders of `template` with `values`, in one pass: a value is never read for placeholders
+/// of its own (a name or a path may hold `{file}`), and a placeholder without a value stays as it is.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+    let mut filled = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            values
+                .iter()
+                .find(|(name, _)| *name == &after[..close])
+                .map(|(_, value)| (close, *value))
+        });
+        match value {
+            Some((close, value)) => {
+                filled.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                filled.push('{');
+                rest = after;
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
+}
+
+/// The `{name}` placeholders of `template`, sorted (translations may put them in another order).
+#[cfg(test)]
+pub(crate) fn placeholders(template: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    found.sort_unstable();
+    found
 }
 
 /// All UI strings of one language. Counted words are [one, few, many]; `{name}` marks a placeholder.
@@ -506,6 +538,19 @@ mod tests {
                 "{lang:?}"
             );
         }
+    }
+
+    #[test]
+    fn fill_reads_no_placeholder_inside_a_value_and_keeps_unknown_ones() {
+        assert_eq!(
+            fill(
+                "{who} wrote {file} at {at}",
+                &[("who", "{file} {at}"), ("file", "a.ron"), ("at", "9:00")]
+            ),
+            "{file} {at} wrote a.ron at 9:00"
+        );
+        assert_eq!(fill("{other} and {", &[("x", "y")]), "{other} and {");
+        assert_eq!(fill("кілт {key}.", &[("key", "ключ")]), "кілт ключ.");
     }
 
     #[test]

@@ -16,7 +16,8 @@ pub struct RecordsStrings {
     /// An attempt given up.
     pub discarded: &'static str,
     /// Marks after the status, in capitals: edited after the seal, added after the seal, edited after it was
-    /// written (its room-key hash does not match), no room-key hash, voided by a correction.
+    /// written (its room-key hash does not match), no room-key hash although a room key is set, voided by a
+    /// correction.
     pub marks: [&'static str; 5],
     /// The heading of the files that could not be used.
     pub unusable: &'static str,
@@ -42,6 +43,7 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::placeholders;
 
     /// Every string of `strings`, field by field (a field left out here does not compile).
     fn all(strings: &RecordsStrings) -> Vec<&'static str> {
@@ -74,12 +76,6 @@ mod tests {
 
     #[test]
     fn every_language_has_every_string_with_the_same_placeholders() {
-        let placeholders = |text: &str| -> Vec<String> {
-            text.split('{')
-                .skip(1)
-                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
-                .collect()
-        };
         let english = all(Lang::En.records());
         for lang in [Lang::Ru, Lang::Kk] {
             let translated = all(lang.records());

@@ -7,8 +7,9 @@ use super::analysis::{QuizReport, Report, comparison_title};
 use super::dataset::QuestionTexts;
 
 impl Report {
-    /// Shows every quiz's title, prompts and option texts in `language` (a code: `en`, `ru`, `kk`) where a quiz
-    /// file of that language gives them; the rest keep the texts they have.
+    /// Shows every quiz's title, prompts, option texts and the texts of its items, targets and choices in
+    /// `language` (a code: `en`, `ru`, `kk`) where a quiz file of that language gives them; the rest keep the
+    /// texts they have.
     pub fn translate(&mut self, language: &str) {
         for quiz in &mut self.quizzes {
             translate_quiz(quiz, language);

@@ -40,7 +40,7 @@ pub struct RoomServices {
 }
 
 /// What is said when the thread reading the config at start ended without a word (it cannot, short of a bug).
-pub const CONFIG_UNREAD: &str = "The trainer's settings (vigil.ron) could not be read. Start Vigil again; tell the trainer if this happens again.";
+pub const CONFIG_UNREAD: &str = "The settings (vigil.ron) could not be read: reading them stopped without a word. Start Vigil again on this workstation; if it happens again, run `vigil check vigil.ron` and report it.";
 
 /// The trainer's config as read at start.
 #[derive(Debug)]

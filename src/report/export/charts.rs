@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::{escape, truncate};
+use super::html::{escape, truncate_chars};
 use crate::report::stats::Distribution;
 
 /// The bars' fill and border, on screen and on paper.
@@ -30,7 +30,7 @@ pub fn bars(bars: &[(String, f64)], title: &str) -> String {
             "<text x=\"0\" y=\"{}\">{}</text><rect x=\"{label_width}\" y=\"{y}\" width=\"{length}\" height=\"{}\" {BAR}/>\
              <text x=\"{}\" y=\"{}\">{:.0}%</text>",
             y + 12,
-            escape(&truncate(label, 42)),
+            escape(&truncate_chars(label, 42)),
             row - 4,
             label_width as f64 + length + 4.0,
             y + 12,

@@ -46,7 +46,7 @@ h2,h3{break-after:avoid}tr,svg,figure{break-inside:avoid}tbody.question{break-in
 thead{display:table-header-group}.columns{columns:2;column-gap:1.5em}.columns table{width:100%;margin:0}table.pairs{font-size:7.5pt}td.word{white-space:nowrap}td.text{width:50%}a{color:inherit;text-decoration:none}a[href]::after{content:none}}";
 
 /// `text` cut to `chars` characters, ending in `…` when cut.
-pub(super) fn truncate(text: &str, chars: usize) -> String {
+pub(super) fn truncate_chars(text: &str, chars: usize) -> String {
     if text.chars().count() <= chars {
         text.to_owned()
     } else {
@@ -180,7 +180,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
             "<tr><td class=\"n\">{}</td><td class=\"text\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             n + 1,
-            escape(&truncate(text, 90)),
+            escape(&truncate_chars(text, 90)),
             decimal(question.stats.facility),
             decimal(question.stats.standard_deviation),
             percent(question.stats.discrimination),
@@ -203,7 +203,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
                 html,
                 "<tr><td class=\"n\">{}</td><td class=\"text\">{}</td><td class=\"word\">{}</td></tr>",
                 n + 1,
-                escape(&truncate(question_text(question), 90)),
+                escape(&truncate_chars(question_text(question), 90)),
                 escape(&language_split(&question.by_language))
             );
         }
@@ -215,7 +215,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
         .enumerate()
         .map(|(n, q)| {
             (
-                format!("{}. {}", n + 1, truncate(question_text(q), 40)),
+                format!("{}. {}", n + 1, truncate_chars(question_text(q), 40)),
                 q.stats.facility.unwrap_or(0.0),
             )
         })
@@ -275,7 +275,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
                     html,
                     "<td class=\"text\">{}{}</td><td class=\"n\">{}</td><td class=\"n\">{:.0}%</td></tr>",
                     if option.correct { "✓ " } else { "" },
-                    escape(&truncate(
+                    escape(&truncate_chars(
                         if option.text.is_empty() {
                             &option.id
                         } else {

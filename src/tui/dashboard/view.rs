@@ -359,7 +359,7 @@ fn render_questions(
     let [facility, _, discrimination, efficiency, look] = r.item_heads;
     let heads = [r.questions, facility, discrimination, efficiency, look];
     // On a narrow screen the efficiency goes first, then the discrimination, so that prompts stay readable beside
-    // what to look at.
+    // what to look at, which goes last.
     let columns = Columns {
         heads: &heads,
         widths: &widths,
