@@ -147,7 +147,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 
 /// The `{name}` placeholders of `template`, sorted (translations may put them in another order).
 #[cfg(test)]
-pub(crate) fn placeholders(template: &str) -> Vec<&str> {
+fn placeholders(template: &str) -> Vec<&str> {
     let mut found: Vec<&str> = template
         .split('{')
         .skip(1)
@@ -155,6 +155,21 @@ pub(crate) fn placeholders(template: &str) -> Vec<&str> {
         .collect();
     found.sort_unstable();
     found
+}
+
+/// Asserts that `translated`, the strings of `lang` in the order of `english`, has none blank and the placeholders
+/// of each English string.
+#[cfg(test)]
+pub(crate) fn assert_translated(lang: Lang, translated: &[&str], english: &[&str]) {
+    assert_eq!(translated.len(), english.len(), "{lang:?}");
+    for (theirs, ours) in translated.iter().zip(english) {
+        assert!(!theirs.trim().is_empty(), "{lang:?}: a blank string");
+        assert_eq!(
+            placeholders(theirs),
+            placeholders(ours),
+            "{lang:?}: {theirs}"
+        );
+    }
 }
 
 /// All UI strings of one language. Counted words are [one, few, many]; `{name}` marks a placeholder.
