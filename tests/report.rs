@@ -1328,6 +1328,32 @@ mod dashboard {
     }
 
     #[test]
+    fn every_tab_and_drill_down_fits_or_asks_for_room_at_any_size_without_panicking() {
+        let views: [&[KeyCode]; 9] = [
+            &[],
+            &[KeyCode::Right],
+            &[KeyCode::Right, KeyCode::Enter],
+            &[KeyCode::Right, KeyCode::Right],
+            &[KeyCode::Right, KeyCode::Right, KeyCode::Enter],
+            &[KeyCode::Char('4')],
+            &[KeyCode::Char('5')],
+            &[KeyCode::Char('6')],
+            &[KeyCode::Right, KeyCode::End, KeyCode::Enter, KeyCode::End],
+        ];
+        for keys in views {
+            for (width, height) in [(1, 1), (29, 9), (30, 10), (31, 11), (45, 12), (200, 60)] {
+                let drawn = dashboard(keys, Lang::Kk, width, height);
+                let first = drawn.lines().next().unwrap_or_default();
+                if width >= 30 && height >= 10 {
+                    assert!(first.contains('┌'), "{keys:?} {width}x{height}:\n{drawn}");
+                } else {
+                    assert!(!first.contains('┌'), "{keys:?} {width}x{height}:\n{drawn}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_tab_and_drill_down_at_two_sizes() {
         let views: [(&str, Vec<KeyCode>); 8] = [
             ("overview", vec![]),
