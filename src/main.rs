@@ -432,6 +432,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 action,
                 groups,
                 &located.files_read(),
+                located.language(args.run.lang),
                 &mut out,
                 &mut err,
                 replace_file,

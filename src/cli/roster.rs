@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::output::refuse_clash;
 use crate::config::Group;
 use crate::config::roster_csv::import_roster;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::quiz::check::{read_file, unreadable};
 use crate::text::{printable, printable_line};
 
@@ -31,16 +31,18 @@ const PROBLEMS: i32 = 1;
 const USAGE: i32 = 2;
 
 /// Carries out `command`: `groups` are the config's (checked against) when a config was read; `read_files` the
-/// files the output must never replace; `write` writes the output file whole or not at all. The block goes to
-/// `out` (or the file), notes and problems to `err`. Returns the exit code.
+/// files the output must never replace; `lang` the language of what it says; `write` writes the output file whole
+/// or not at all. The block goes to `out` (or the file), notes and problems to `err`. Returns the exit code.
 pub fn run(
     command: &RosterCommand,
     groups: Option<&[Group]>,
     read_files: &[PathBuf],
+    lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
     write: impl FnOnce(&Path, &[u8]) -> io::Result<()>,
 ) -> io::Result<i32> {
+    let words = lang.roster();
     let RosterCommand::Import { file, out: target } = command;
     let name = file.display().to_string();
     if let Some(target) = target {
@@ -64,45 +66,39 @@ pub fn run(
             for finding in &findings {
                 writeln!(err, "{finding}")?;
             }
+            let problems = lang.count(findings.len() as u64, words.problems);
             writeln!(
                 err,
-                "vigil roster: {} problems; nothing was imported. Fix the file and run the command again",
-                findings.len()
+                "vigil roster: {}",
+                fill(words.refused, &[("problems", &problems)])
             )?;
             return Ok(PROBLEMS);
         }
     };
     for note in &roster.notes {
-        writeln!(err, "vigil roster: {}", printable_line(note))?;
+        writeln!(err, "vigil roster: {}", note.words(lang))?;
     }
     let block = roster.to_ron_block();
-    let count = Lang::En.count(
+    let count = lang.count(
         roster.entries.len() as u64,
-        Lang::En.report().participants_count,
+        lang.report().participants_count,
     );
     match target {
         Some(target) => {
             let shown = printable_line(&target.display().to_string()).into_owned();
             if let Err(error) = write(target, block.as_bytes()) {
-                writeln!(
-                    err,
-                    "vigil roster: {shown} could not be written ({error}); check that you may write to its folder"
-                )?;
+                let error = error.to_string();
+                let unwritable = fill(words.unwritable, &[("file", &shown), ("error", &error)]);
+                writeln!(err, "vigil roster: {unwritable}")?;
                 return Ok(PROBLEMS);
             }
-            writeln!(
-                err,
-                "vigil roster: {count} written to {shown}; paste the block into vigil.ron in place of \
-                 any `roster` there, then run `vigil check vigil.ron`"
-            )?;
+            let written = fill(words.written, &[("participants", &count), ("file", &shown)]);
+            writeln!(err, "vigil roster: {written}")?;
         }
         None => {
             write!(out, "{}", printable(&block, true))?;
-            writeln!(
-                err,
-                "vigil roster: {count}; paste the block above into vigil.ron in place of any \
-                 `roster` there, then run `vigil check vigil.ron`"
-            )?;
+            let printed = fill(words.printed, &[("participants", &count)]);
+            writeln!(err, "vigil roster: {printed}")?;
         }
     }
     Ok(0)
@@ -129,6 +125,7 @@ mod tests {
             &import(&csv, None),
             None,
             &[],
+            Lang::En,
             &mut out,
             &mut err,
             |_, _| Ok(()),
@@ -145,6 +142,23 @@ mod tests {
                 .unwrap()
                 .contains("1 participant; paste")
         );
+        let mut russian = Vec::new();
+        run(
+            &import(&csv, None),
+            None,
+            &[],
+            Lang::Ru,
+            &mut Vec::new(),
+            &mut russian,
+            |_, _| Ok(()),
+        )
+        .unwrap();
+        let russian = String::from_utf8(russian).unwrap();
+        assert!(
+            russian.contains("строка 1 прочитана как строка заголовков")
+                && russian.contains("1 участник; вставьте блок выше"),
+            "{russian}"
+        );
 
         std::fs::write(&csv, "P01;Aidos;police\nP01;Dana;ngo\n").unwrap();
         let (mut out, mut err) = (Vec::new(), Vec::new());
@@ -152,6 +166,7 @@ mod tests {
             &import(&csv, None),
             None,
             &[],
+            Lang::En,
             &mut out,
             &mut err,
             |_, _| Ok(()),
@@ -177,6 +192,7 @@ mod tests {
                 &import(&csv, Some(target.clone())),
                 None,
                 std::slice::from_ref(&config),
+                Lang::En,
                 &mut Vec::new(),
                 &mut Vec::new(),
                 |_, _| panic!("must not write"),
@@ -189,6 +205,7 @@ mod tests {
             &import(&csv, Some(dir.path().join("block.ron"))),
             None,
             &[],
+            Lang::En,
             &mut Vec::new(),
             &mut err,
             |_, _| Err(io::Error::other("disk full")),

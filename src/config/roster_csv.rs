@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::model::{Group, RosterEntry};
+use crate::i18n::{Lang, fill};
 use crate::quiz::characters::{Lines, bad_char_in_id, text_problem};
 use crate::quiz::diagnostic::{Diagnostic, Severity};
 use crate::quiz::parse::MAX_FILE_BYTES;
@@ -56,7 +57,27 @@ pub struct ImportedRoster {
     /// The participants, in the file's order.
     pub entries: Vec<RosterEntry>,
     /// What the reader decided on its own that the trainer should know (the encoding, the header row).
-    pub notes: Vec<String>,
+    pub notes: Vec<RosterNote>,
+}
+
+/// Something the reader decided on its own that the trainer should know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RosterNote {
+    /// The file was not UTF-8, so it was read as Windows-1251 (Excel's "CSV" on Russian Windows).
+    Windows1251,
+    /// This line was taken for the header row.
+    HeaderRow(usize),
+}
+
+impl RosterNote {
+    /// The note in `lang`'s words.
+    pub fn words(self, lang: Lang) -> String {
+        let words = lang.roster();
+        match self {
+            RosterNote::Windows1251 => words.windows_1251.to_owned(),
+            RosterNote::HeaderRow(line) => fill(words.header_row, &[("line", &line.to_string())]),
+        }
+    }
 }
 
 impl ImportedRoster {
@@ -79,21 +100,13 @@ impl ImportedRoster {
 }
 
 /// The text of the file: UTF-8 (its byte-order mark dropped), else Windows-1251, with a note saying so.
-fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<String>) {
+fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<RosterNote>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => (Cow::Borrowed(text), None),
         Err(_) => {
             let (text, _) = encoding_rs::WINDOWS_1251.decode_without_bom_handling(bytes);
-            (
-                text,
-                Some(
-                    "the file is not UTF-8, so it was read as Windows-1251 (Cyrillic), the encoding Excel uses \
-                     for CSV on Russian Windows; check that the names below read right, or save the file as \
-                     \"CSV UTF-8\" in Excel"
-                        .to_owned(),
-                ),
-            )
+            (text, Some(RosterNote::Windows1251))
         }
     }
 }
@@ -162,7 +175,7 @@ pub fn import_roster(
     }
     let (text, encoding_note) = decode(bytes);
     let source = SourceText::new(&text);
-    let mut notes: Vec<String> = encoding_note.into_iter().collect();
+    let mut notes: Vec<RosterNote> = encoding_note.into_iter().collect();
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(delimiter(&text))
         .has_headers(false)
@@ -211,7 +224,7 @@ pub fn import_roster(
             None => {
                 let found = header(&cells);
                 if found.is_some() {
-                    notes.push(format!("line {line} was read as the header row"));
+                    notes.push(RosterNote::HeaderRow(line));
                 }
                 let layout = columns.insert(found.clone().unwrap_or_else(|| {
                     HashMap::from([(Column::Code, 0), (Column::Name, 1), (Column::Group, 2)])
@@ -333,7 +346,11 @@ mod tests {
                 entry("P02", "Иванов; Иван", "ngo")
             ]
         );
-        assert_eq!(roster.notes, ["line 1 was read as the header row"]);
+        assert_eq!(roster.notes, [RosterNote::HeaderRow(1)]);
+        assert_eq!(
+            roster.notes[0].words(Lang::Ru),
+            "строка 1 прочитана как строка заголовков"
+        );
     }
 
     #[test]
@@ -355,11 +372,8 @@ mod tests {
         let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("P01;Иванов Иван;police\n");
         let roster = import_roster("r.csv", &bytes, None).unwrap();
         assert_eq!(roster.entries, [entry("P01", "Иванов Иван", "police")]);
-        assert!(
-            roster.notes[0].contains("Windows-1251"),
-            "{:?}",
-            roster.notes
-        );
+        assert_eq!(roster.notes, [RosterNote::Windows1251]);
+        assert!(roster.notes[0].words(Lang::En).contains("Windows-1251"));
     }
 
     #[test]

@@ -303,3 +303,14 @@ pub static RECORDS: super::RecordsStrings = super::RecordsStrings {
     problem_files: ["problem file", "problem files", "problem files"],
     edited: "{edited} edited after they were written",
 };
+
+/// English words of `vigil roster import`.
+pub static ROSTER: super::RosterStrings = super::RosterStrings {
+    windows_1251: "the file is not UTF-8, so it was read as Windows-1251 (Cyrillic), the encoding Excel uses for CSV on Russian Windows; check that the names below read right, or save the file as \"CSV UTF-8\" in Excel",
+    header_row: "line {line} was read as the header row",
+    printed: "{participants}; paste the block above into vigil.ron in place of any `roster` there, then run `vigil check vigil.ron`",
+    written: "{participants} written to {file}; paste the block into vigil.ron in place of any `roster` there, then run `vigil check vigil.ron`",
+    unwritable: "{file} could not be written ({error}); check that you may write to its folder",
+    refused: "{problems}; nothing was imported. Fix the file and run the command again",
+    problems: ["problem", "problems", "problems"],
+};

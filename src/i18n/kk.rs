@@ -309,3 +309,14 @@ pub static RECORDS: super::RecordsStrings = super::RecordsStrings {
     problem_files: ["ақаулы файл", "ақаулы файл", "ақаулы файл"],
     edited: "жазылғаннан кейін өзгертілгені: {edited}",
 };
+
+/// Kazakh words of `vigil roster import`.
+pub static ROSTER: super::RosterStrings = super::RosterStrings {
+    windows_1251: "файл UTF-8 емес, сондықтан ол Windows-1251 (кирилл) ретінде оқылды — орысша Windows-та Excel CSV файлын осы кодтаумен сақтайды; төмендегі аттардың дұрыс оқылатынын тексеріңіз немесе файлды Excel-де «CSV UTF-8» ретінде сақтаңыз",
+    header_row: "{line}-жол тақырып жолы ретінде оқылды",
+    printed: "{participants}; жоғарыдағы блокты vigil.ron ішіндегі бар `roster` орнына қойыңыз, содан кейін `vigil check vigil.ron` іске қосыңыз",
+    written: "{file} файлына жазылды: {participants}; блокты vigil.ron ішіндегі бар `roster` орнына қойыңыз, содан кейін `vigil check vigil.ron` іске қосыңыз",
+    unwritable: "{file} жазылмады ({error}); оның қалтасына жазуға рұқсатыңыз бар екенін тексеріңіз",
+    refused: "{problems}; ештеңе импортталмады. Файлды түзетіп, команданы қайта іске қосыңыз",
+    problems: ["мәселе", "мәселе", "мәселе"],
+};

@@ -6,10 +6,12 @@
 mod en;
 mod kk;
 mod records;
+mod roster;
 mod ru;
 mod seal;
 
 pub use records::RecordsStrings;
+pub use roster::RosterStrings;
 pub use seal::SealStrings;
 
 use serde::{Deserialize, Serialize};

@@ -318,3 +318,14 @@ pub static RECORDS: super::RecordsStrings = super::RecordsStrings {
     problem_files: ["проблемный файл", "проблемных файла", "проблемных файлов"],
     edited: "изменено после записи: {edited}",
 };
+
+/// Russian words of `vigil roster import`.
+pub static ROSTER: super::RosterStrings = super::RosterStrings {
+    windows_1251: "файл не в UTF-8, поэтому он прочитан как Windows-1251 (кириллица) — в этой кодировке Excel сохраняет CSV в русской Windows; проверьте, что имена ниже читаются правильно, или сохраните файл в Excel как «CSV UTF-8»",
+    header_row: "строка {line} прочитана как строка заголовков",
+    printed: "{participants}; вставьте блок выше в vigil.ron вместо имеющегося там `roster`, затем выполните `vigil check vigil.ron`",
+    written: "записано в {file}: {participants}; вставьте блок в vigil.ron вместо имеющегося там `roster`, затем выполните `vigil check vigil.ron`",
+    unwritable: "не удалось записать {file} ({error}); проверьте, что вам разрешена запись в его папку",
+    refused: "{problems}; ничего не импортировано. Исправьте файл и выполните команду снова",
+    problems: ["проблема", "проблемы", "проблем"],
+};
