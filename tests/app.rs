@@ -1177,3 +1177,45 @@ fn a_missing_results_folder_found_after_the_first_frame_blocks_the_sign_in() {
         assert!(matches!(&app.screen, Screen::Blocked { detail } if detail.contains("/mnt/x")));
     }
 }
+
+#[test]
+fn a_group_the_roster_gives_is_not_offered_and_the_focus_passes_it_by() {
+    let focus = |app: &App| match &app.screen {
+        Screen::SignIn(form) => form.field,
+        other => panic!("expected the sign-in, got {other:?}"),
+    };
+    // Nobody named yet: name, code, group, language.
+    let mut app = app(None, None);
+    for expected in [Field::Code, Field::Group, Field::Language, Field::Name] {
+        app.update(key(KeyCode::Tab), now(0));
+        assert_eq!(focus(&app), expected);
+    }
+    assert!(drawn(&app).contains("Group: (•) Police  ( ) NGO"));
+    // A name on the roster: its group is given (and shown), so Tab goes from the code to the language.
+    type_text(&mut app, "Nurlan Abenov");
+    let shown = drawn(&app);
+    assert!(
+        shown.contains("Group: Police (from the trainer's list)") && !shown.contains("( ) NGO"),
+        "{shown}"
+    );
+    app.update(key(KeyCode::Tab), now(0));
+    assert_eq!(focus(&app), Field::Code);
+    app.update(key(KeyCode::Tab), now(0));
+    assert_eq!(focus(&app), Field::Language);
+    // Only roster participants may sign in: the group is never chosen, whoever is named.
+    let mut room_only = App::new(
+        Lang::En,
+        Room {
+            store_names: false,
+            ..room(None)
+        },
+        Vec::new(),
+        Taxonomy::default(),
+        Some(3),
+    );
+    for expected in [Field::Code, Field::Language, Field::Name] {
+        room_only.update(key(KeyCode::Tab), now(0));
+        assert_eq!(focus(&room_only), expected);
+    }
+    assert!(drawn(&room_only).contains("Group: from the trainer's list"));
+}

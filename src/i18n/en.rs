@@ -13,6 +13,8 @@ pub static STRINGS: Strings = Strings {
     your_name: "Your name",
     participant_code: "Participant code",
     optional: "(optional)",
+    group_from_roster: "{group} (from the trainer's list)",
+    group_by_roster: "from the trainer's list",
     group: "Group",
     language: "Language",
     need_name: "Please type your name (or your participant code).",

@@ -13,6 +13,8 @@ pub static STRINGS: Strings = Strings {
     your_name: "Атыңыз",
     participant_code: "Қатысушы коды",
     optional: "(міндетті емес)",
+    group_from_roster: "{group} (тренердің тізімі бойынша)",
+    group_by_roster: "тренердің тізімі бойынша",
     group: "Топ",
     language: "Тіл",
     need_name: "Атыңызды (немесе қатысушы кодыңызды) жазыңыз.",

@@ -195,6 +195,10 @@ pub struct Strings {
     pub participant_code: &'static str,
     /// Sign-in: "(optional)".
     pub optional: &'static str,
+    /// Sign-in: the group the trainer's list gives the participant typed, `{group}`.
+    pub group_from_roster: &'static str,
+    /// Sign-in: the group will come from the trainer's list (a code is typed, or only listed people may sign in).
+    pub group_by_roster: &'static str,
     /// Sign-in: group field.
     pub group: &'static str,
     /// Sign-in: language field.

@@ -13,6 +13,8 @@ pub static STRINGS: Strings = Strings {
     your_name: "Ваше имя",
     participant_code: "Код участника",
     optional: "(необязательно)",
+    group_from_roster: "{group} (по списку тренера)",
+    group_by_roster: "по списку тренера",
     group: "Группа",
     language: "Язык",
     need_name: "Пожалуйста, введите имя (или код участника).",

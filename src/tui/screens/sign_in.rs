@@ -66,12 +66,15 @@ fn typeable(c: char) -> bool {
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let groups = app.room.groups.len();
     let has_roster = !app.room.roster.is_empty();
+    // A group the roster gives is not chosen: the focus passes it by.
+    let group_given = roster_gives_group(app);
     let Screen::SignIn(form) = &mut app.screen else {
         return Vec::new();
     };
     let fields: Vec<Field> = [Field::Name, Field::Code, Field::Group, Field::Language]
         .into_iter()
         .filter(|f| has_roster || *f != Field::Code)
+        .filter(|f| !group_given || *f != Field::Group)
         .collect();
     let at = fields.iter().position(|f| *f == form.field).unwrap_or(0);
     if action != Action::Confirm {
@@ -128,14 +131,26 @@ fn roster_name<'r>(roster: &'r [RosterEntry], typed: &str) -> Option<&'r RosterE
         .find(|entry| !typed.is_empty() && normalise(&entry.name) == typed)
 }
 
-/// Whether the sign-in form names a roster participant (by a code, or by a name on the roster), whose group the
-/// roster gives.
+/// Whether the roster gives the group rather than the trainee: the sign-in form names a roster participant (by a
+/// code, or by a name on the roster), or only roster participants may sign in (`store_names: false`).
 pub(crate) fn roster_gives_group(app: &App) -> bool {
     match &app.screen {
         Screen::SignIn(form) => {
-            !normalise(&form.code).is_empty() || roster_name(&app.room.roster, &form.name).is_some()
+            !app.room.store_names
+                || !normalise(&form.code).is_empty()
+                || roster_name(&app.room.roster, &form.name).is_some()
         }
         _ => false,
+    }
+}
+
+/// The roster participant the form names: by the code typed, else by the name; none for a code not on the roster.
+fn roster_entry<'r>(roster: &'r [RosterEntry], form: &SignIn) -> Option<&'r RosterEntry> {
+    let code = normalise(&form.code);
+    if code.is_empty() {
+        roster_name(roster, &form.name)
+    } else {
+        roster.iter().find(|entry| normalise(&entry.code) == code)
     }
 }
 
@@ -241,15 +256,34 @@ pub fn render(app: &App, form: &SignIn, theme: &Theme, frame: &mut Frame<'_>, ar
         ]));
     }
     let mut groups = vec![label(s.group, Field::Group)];
-    for (n, group) in app.room.groups.iter().enumerate() {
-        let mark = if n == form.group { "(•)" } else { "( )" };
+    if roster_gives_group(app) {
+        // The roster's group, once the form names someone on it; nothing to choose either way.
+        let given = roster_entry(&app.room.roster, form).map(|entry| {
+            let label = app
+                .room
+                .groups
+                .iter()
+                .find(|group| group.id == entry.group)
+                .map_or(entry.group.as_str(), |group| {
+                    group.label.get(app.lang.code())
+                });
+            fill(s.group_from_roster, &[("group", &printable_line(label))])
+        });
         groups.push(Span::styled(
-            format!(
-                "{mark} {}  ",
-                printable_line(group.label.get(app.lang.code()))
-            ),
-            theme.text,
+            given.unwrap_or_else(|| s.group_by_roster.to_owned()),
+            theme.dim,
         ));
+    } else {
+        for (n, group) in app.room.groups.iter().enumerate() {
+            let mark = if n == form.group { "(•)" } else { "( )" };
+            groups.push(Span::styled(
+                format!(
+                    "{mark} {}  ",
+                    printable_line(group.label.get(app.lang.code()))
+                ),
+                theme.text,
+            ));
+        }
     }
     lines.push(Line::from(groups));
     let mut languages = vec![label(s.language, Field::Language)];
