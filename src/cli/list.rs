@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::Format;
 use crate::quiz::Bank;
+use crate::report::export::text::pad;
 use crate::text::printable_line;
+use unicode_width::UnicodeWidthStr;
 
 /// One row of the inventory.
 #[derive(Debug, Serialize)]
@@ -74,36 +76,81 @@ pub fn run(
     Ok(0)
 }
 
+/// The most columns a title takes before it is cut with "…".
+const TITLE_COLUMNS: usize = 48;
+
 fn print_table(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
     if entries.is_empty() {
         return writeln!(out, "no quizzes found");
     }
     let width = |f: &dyn Fn(&Entry) -> usize, header: &str| {
-        entries
-            .iter()
-            .map(f)
-            .max()
-            .unwrap_or(0)
-            .max(header.chars().count())
+        entries.iter().map(f).max().unwrap_or(0).max(header.width())
     };
-    let id_w = width(&|e| e.id.chars().count(), "ID");
-    let title_w = width(&|e| e.title.chars().count(), "TITLE").min(48);
+    let id_w = width(&|e| printable_line(&e.id).width(), "ID");
+    let title_w = width(&|e| printable_line(&e.title).width(), "TITLE").min(TITLE_COLUMNS);
     writeln!(
         out,
-        "{:id_w$}  {:4}  {:>9}  {:title_w$}  SOURCE",
-        "ID", "LANG", "QUESTIONS", "TITLE"
+        "{}  {:4}  {:>9}  {}  SOURCE",
+        pad("ID", id_w),
+        "LANG",
+        "QUESTIONS",
+        pad("TITLE", title_w)
     )?;
     for entry in entries {
-        let title: String = printable_line(&entry.title).chars().take(title_w).collect();
         writeln!(
             out,
-            "{:id_w$}  {:4}  {:>9}  {:title_w$}  {}",
-            printable_line(&entry.id),
+            "{}  {:4}  {:>9}  {}  {}",
+            pad(&entry.id, id_w),
             printable_line(&entry.language),
             entry.questions,
-            title,
+            pad(&entry.title, title_w),
             printable_line(&entry.source)
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, title: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            language: "kk".into(),
+            title: title.into(),
+            questions: 20,
+            version: 1,
+            form_group: None,
+            source: format!("built-in/{id}.kk.ron"),
+        }
+    }
+
+    #[test]
+    fn a_long_title_is_cut_with_a_mark_and_the_sources_line_up() {
+        let long = "Курс бағдарламасы бойынша білімді тексеру – Б нұсқасы (қорытынды тест)";
+        let mut out = Vec::new();
+        print_table(
+            &[entry("assessment-post", long), entry("warm-up", "Vigil")],
+            &mut out,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.contains(long), "{text}");
+        assert!(
+            text.contains("Курс бағдарламасы бойынша білімді тексеру – Б н…"),
+            "{text}"
+        );
+        let starts: Vec<usize> = text
+            .lines()
+            .map(|line| {
+                let byte = line
+                    .find("built-in/")
+                    .or_else(|| line.find("SOURCE"))
+                    .unwrap_or(0);
+                line[..byte].width()
+            })
+            .collect();
+        assert!(starts.iter().all(|s| *s == starts[0] && *s > 0), "{text}");
+    }
 }
