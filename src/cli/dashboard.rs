@@ -197,8 +197,8 @@ impl FolderSource {
         let data = reducer.gather(contributions, AttemptChoice::First);
         let report = analyse(data, Thresholds::default());
         self.saved = saved;
-        let live = self.live_rows(session);
-        (report, live, found.into_iter().collect())
+        self.read_live(session);
+        (report, self.live.clone(), found.into_iter().collect())
     }
 
     /// The session folders whose presence files the live panel of `session` (or of every session) reads.
@@ -224,8 +224,9 @@ impl FolderSource {
         folders
     }
 
-    /// The live panel of `session` now: the records as last read, with the presence files read again.
-    fn live_rows(&mut self, session: Option<&str>) -> Vec<LiveRow> {
+    /// Makes the live panel of `session` as it is now: the records as last read, with the presence files read
+    /// again.
+    fn read_live(&mut self, session: Option<&str>) {
         let folders = self.session_folders(session);
         let presences = self
             .presences
@@ -241,8 +242,7 @@ impl FolderSource {
         if let Some((_, roster)) = &self.roster {
             live::name_from_roster(&mut live, roster);
         }
-        self.live = live.clone();
-        live
+        self.live = live;
     }
 }
 
@@ -271,8 +271,8 @@ impl DashboardSource for FolderSource {
             return Some(Changed::Figures(Box::new(self.figures(session))));
         }
         let before = std::mem::take(&mut self.live);
-        let live = self.live_rows(session);
-        (live != before).then_some(Changed::Live(live))
+        self.read_live(session);
+        (self.live != before).then(|| Changed::Live(self.live.clone()))
     }
 
     fn open(&mut self, path: &Path) -> Option<AttemptRecord> {

@@ -100,6 +100,14 @@ const MIN_READERS: usize = 8;
 /// The most files read at once, however many the cores.
 const MAX_READERS: usize = 16;
 
+/// How many files are read (or examined) at once: one per core, at least [`MIN_READERS`], at most
+/// [`MAX_READERS`].
+pub(crate) fn readers() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(MIN_READERS, MAX_READERS)
+}
+
 /// What a file whose reading failed unexpectedly (a bug) is reported with.
 const UNEXPECTED: &str = "reading the file failed unexpectedly; run the command again, and report it if it happens again";
 
@@ -212,11 +220,8 @@ impl<'r, T: Send> Scan<'r, T> {
     /// never dropped.
     fn read_every(&mut self) -> Vec<Outcome<T>> {
         let pending = std::mem::take(&mut self.pending);
-        let workers = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(MIN_READERS, MAX_READERS);
         let read = &*self.read;
-        map_in_order(pending, workers, |listed| {
+        map_in_order(pending, readers(), |listed| {
             let path = listed?;
             match std::panic::catch_unwind(AssertUnwindSafe(|| read_item(&path, read))) {
                 Ok(Ok((standing, content, value))) => Ok(Candidate {

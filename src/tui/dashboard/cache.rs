@@ -2,12 +2,13 @@
 //! what was made of it, so that a refresh reads again only the files that are new or changed, and forgets the
 //! files that are gone.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use crate::parallel::map_in_order;
 use crate::record::conflict::Candidate;
-use crate::record::scan::{Outcome, Problem, Read, read_unsettled};
+use crate::record::scan::{Outcome, Problem, Read, read_unsettled, readers};
 
 /// What tells that a file changed without reading it: its size and modification time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,8 +50,8 @@ struct Remembered<T> {
 impl<T> Default for FileCache<T> {
     fn default() -> Self {
         Self {
-            files: HashMap::new(),
-            unstamped: HashMap::new(),
+            files: HashMap::default(),
+            unstamped: HashMap::default(),
             listing: Vec::new(),
             refreshes: 0,
         }
@@ -65,16 +66,18 @@ impl<T: Clone + Send> FileCache<T> {
     pub(crate) fn refresh(
         &mut self,
         listed: Vec<Result<PathBuf, Problem>>,
-        stamp: &dyn Fn(&Path) -> Option<Stamp>,
+        stamp: &(dyn Fn(&Path) -> Option<Stamp> + Sync),
         read: &Read<'_, T>,
     ) -> bool {
         self.refreshes += 1;
         let now = self.refreshes;
         let mut stale = Vec::new();
         let mut stamps = Vec::new();
-        // Stamped before being read: a file that changes while it is read has a newer stamp next time.
-        for path in listed.iter().flatten() {
-            let stamped = stamp(path);
+        // Stamped before being read: a file that changes while it is read has a newer stamp next time. Stamped
+        // several at once, as files are read: on a network folder each stamp waits for the server.
+        let paths: Vec<&PathBuf> = listed.iter().flatten().collect();
+        let stamped_all = map_in_order(paths, readers(), |path| stamp(path));
+        for (path, stamped) in listed.iter().flatten().zip(stamped_all) {
             match self.files.get_mut(path) {
                 Some(file) if stamped == Some(file.stamp) => file.listed = now,
                 _ => {

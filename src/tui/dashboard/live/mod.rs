@@ -166,13 +166,11 @@ pub fn rows(
     now_ms: u64,
     titles: &HashMap<String, String>,
 ) -> Vec<LiveRow> {
-    let mut kept = HashSet::new();
-    let mut by_attempt: HashMap<String, Beat<'_>> = HashMap::new();
-    let mut versions: HashMap<&str, &str> = HashMap::new();
+    let mut by_attempt: foldhash::HashMap<String, Beat<'_>> = foldhash::HashMap::default();
+    let mut versions: foldhash::HashMap<&str, &str> = foldhash::HashMap::default();
     for presence in presences {
         let key = format!("presence:{}", presence.writer);
         let alive_ms = signs.observe(&key, presence.beat, now_ms);
-        kept.insert(key);
         versions.insert(&presence.writer, &presence.version);
         let attempt = presence.here.attempt.as_ref().map(ToString::to_string);
         let beat = Beat { presence, alive_ms };
@@ -187,7 +185,6 @@ pub fn rows(
         .map(|record| {
             let key = format!("record:{}", record.attempt);
             let changed_ms = signs.observe(&key, record.mark(), now_ms);
-            kept.insert(key);
             let beat = by_attempt.remove(&record.attempt);
             let alive_ms = beat
                 .as_ref()
@@ -227,7 +224,6 @@ pub fn rows(
         let here = &beat.presence.here;
         let key = format!("here:{}", beat.presence.writer);
         let changed_ms = signs.observe(&key, here_mark(here), now_ms);
-        kept.insert(key);
         let quiz_id = here.quiz.clone().unwrap_or_default();
         let quiz = saved
             .iter()
@@ -248,7 +244,7 @@ pub fn rows(
             changed_ms,
         });
     }
-    signs.keep_only(&kept);
+    signs.forget_unseen();
     sort(&mut live);
     live
 }
