@@ -136,6 +136,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_cut_ends_in_a_mark_within_its_columns() {
+        assert_eq!(truncate("входной тест", 12), "входной тест");
+        assert_eq!(truncate("входной тест", 9), "входной…");
+        assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("abc", 1), "…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
     fn wrapping_respects_width_words_and_line_breaks() {
         assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
         assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);

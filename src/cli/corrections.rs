@@ -8,8 +8,9 @@ use super::output::{OutputClash, refuse_clash};
 use crate::i18n::{Lang, fill};
 use crate::record::seal::keys::user_key_folder;
 use crate::report::corrections::apply::Applier;
+use crate::report::corrections::apply::Change;
 use crate::report::corrections::{CORRECTIONS_FILE, Corrections, Merge, Void, Who, who_problem};
-use crate::report::export::corrections::describe;
+use crate::report::export::corrections::{change_words, describe};
 use crate::text::printable_line;
 
 /// Where the corrections are read from.
@@ -237,14 +238,7 @@ pub fn run(
                     return Err(CorrectionsError::Refused { message, hint });
                 }
             }
-            let line = fill(
-                r.merged,
-                &[
-                    ("from", &merge.from.describe()),
-                    ("into", &merge.into.describe()),
-                    ("session", &merge.session),
-                ],
-            );
+            let line = change_words(&Change::of_merge(&merge), context.lang);
             corrections.merges.push(merge);
             line
         }
@@ -256,11 +250,12 @@ pub fn run(
                     hint: "see `vigil corrections list`",
                 });
             }
-            let line = fill(r.voided, &[("attempt", &attempt)]);
-            corrections.voids.push(Void {
+            let void = Void {
                 attempt,
                 reason: reason.trim().to_owned(),
-            });
+            };
+            let line = change_words(&Change::of_void(&void), context.lang);
+            corrections.voids.push(void);
             line
         }
     };

@@ -18,9 +18,9 @@ use crate::record::store::safe_segment;
 use crate::record::{Phase, Status, model::AttemptRecord};
 use crate::report::corrections::apply::Applied;
 use crate::report::export::corrections;
-use crate::report::export::text::pad;
+use crate::report::export::text::{cut, pad};
 use crate::report::known::check_sessions;
-use crate::text::{number, printable_line, truncate};
+use crate::text::{number, printable_line};
 use unicode_width::UnicodeWidthStr;
 
 /// What `vigil records` was asked to list.
@@ -236,14 +236,14 @@ fn status_word(row: &Row, lang: Lang) -> String {
         edited_after_seal,
         added_after_seal,
         edited,
-        unsealed,
+        no_room_hash,
         voided,
     ] = words.marks;
     let mark = match (row.after_seal, row.integrity) {
         (Some(ChangeKind::Edited), _) => Some(edited_after_seal),
         (Some(ChangeKind::Added), _) => Some(added_after_seal),
         (_, Integrity::Mismatch) => Some(edited),
-        (_, Integrity::Missing) => Some(unsealed),
+        (_, Integrity::Missing) => Some(no_room_hash),
         _ => None,
     };
     let marks = mark
@@ -273,7 +273,7 @@ fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<
             .iter()
             .map(|row| {
                 // The name is cut, never what follows it: the trainer must see a code and a merge.
-                let mut name = truncate(&printable_line(&row.participant), NAME_COLUMNS);
+                let mut name = cut(&row.participant, NAME_COLUMNS);
                 if let Some(code) = &row.code {
                     name = format!("{name} ({})", printable_line(code));
                 }
@@ -282,10 +282,10 @@ fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<
                 }
                 [
                     name,
-                    truncate(&printable_line(&row.group), GROUP_COLUMNS),
+                    cut(&row.group, GROUP_COLUMNS),
                     format!(
                         "{} ({})",
-                        truncate(&printable_line(&row.quiz), QUIZ_COLUMNS),
+                        cut(&row.quiz, QUIZ_COLUMNS),
                         printable_line(&row.language)
                     ),
                     lang.phase(row.phase).to_owned(),

@@ -7,7 +7,7 @@ use std::sync::{Mutex, PoisonError};
 
 use serde::Serialize;
 
-use super::{Corrections, Who};
+use super::{Corrections, Merge, Void, Who};
 use crate::record::{AttemptId, Identity};
 use crate::report::dataset::AttemptRow;
 use crate::report::shared_text::{Interner, SharedText};
@@ -33,6 +33,25 @@ pub enum Change {
         /// The attempt id.
         attempt: String,
     },
+}
+
+impl Change {
+    /// What `merge` changes.
+    pub fn of_merge(merge: &Merge) -> Self {
+        Change::Merge {
+            session: merge.session.clone(),
+            from: merge.from.describe(),
+            into: merge.into.describe(),
+            identities: [merge.from.clone(), merge.into.clone()],
+        }
+    }
+
+    /// What `void` changes.
+    pub fn of_void(void: &Void) -> Self {
+        Change::Void {
+            attempt: void.attempt.clone(),
+        }
+    }
 }
 
 /// One correction as a report applied it.
@@ -196,25 +215,16 @@ impl Applier {
 
     /// Every correction with the records it matched, in the file's order: merges, then voids.
     pub fn applied(&self) -> Vec<Applied> {
-        let merges = self.corrections.merges.iter().map(|m| {
-            (
-                Change::Merge {
-                    session: m.session.clone(),
-                    from: m.from.describe(),
-                    into: m.into.describe(),
-                    identities: [m.from.clone(), m.into.clone()],
-                },
-                &m.reason,
-            )
-        });
-        let voids = self.corrections.voids.iter().map(|v| {
-            (
-                Change::Void {
-                    attempt: v.attempt.clone(),
-                },
-                &v.reason,
-            )
-        });
+        let merges = self
+            .corrections
+            .merges
+            .iter()
+            .map(|m| (Change::of_merge(m), &m.reason));
+        let voids = self
+            .corrections
+            .voids
+            .iter()
+            .map(|v| (Change::of_void(v), &v.reason));
         merges
             .chain(voids)
             .zip(&self.matched)

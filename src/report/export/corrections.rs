@@ -11,7 +11,19 @@ use crate::text::printable_line;
 /// matched none).
 pub fn describe(applied: &Applied, lang: Lang) -> String {
     let r = lang.report();
-    let change = match &applied.change {
+    let change = change_words(&applied.change, lang);
+    let matched = if applied.records == 0 {
+        r.matched_nothing.to_owned()
+    } else {
+        lang.count(applied.records as u64, r.records)
+    };
+    format!("{change}; {}: {} ({matched})", r.reason, applied.reason)
+}
+
+/// What a correction changes, in words: who is counted as whom, or which attempt is not counted.
+pub fn change_words(change: &Change, lang: Lang) -> String {
+    let r = lang.report();
+    match change {
         Change::Merge {
             session,
             from,
@@ -22,13 +34,7 @@ pub fn describe(applied: &Applied, lang: Lang) -> String {
             &[("from", from), ("into", into), ("session", session)],
         ),
         Change::Void { attempt } => fill(r.voided, &[("attempt", attempt)]),
-    };
-    let matched = if applied.records == 0 {
-        r.matched_nothing.to_owned()
-    } else {
-        lang.count(applied.records as u64, r.records)
-    };
-    format!("{change}; {}: {} ({matched})", r.reason, applied.reason)
+    }
 }
 
 /// The corrections section of the text report (nothing without corrections).

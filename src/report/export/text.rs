@@ -14,8 +14,8 @@ use crate::report::Report;
 use crate::report::analysis::{GainRow, QuizReport};
 use crate::text::{printable_line, truncate, wrap};
 
-/// Cuts `text` to `width` columns, marking a cut with `…`.
-pub(super) fn cut(text: &str, width: usize) -> String {
+/// Cuts `text`, made printable here, to `width` columns, marking a cut with `…`.
+pub(crate) fn cut(text: &str, width: usize) -> String {
     truncate(&printable_line(text), width)
 }
 

@@ -109,37 +109,19 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
         taxonomy: &dashboard.taxonomy,
         groups: &dashboard.groups,
     };
-    match (&dashboard.drill, dashboard.tab, quiz) {
-        (Some(drill), _, _) => frame.render_widget(
-            Paragraph::new(drill_lines(dashboard, drill, &labels, theme, body.width))
-                .scroll((dashboard.scroll, 0)),
-            body,
-        ),
-        (None, Tab::Live, _) => live_view::render(dashboard, &labels, theme, frame, body),
-        (None, _, None) => {
-            frame.render_widget(Paragraph::new(Line::styled(r.nothing, theme.warning)), body)
+    if let Some(lines) = scrolling_lines(dashboard, &labels, theme, body.width) {
+        frame.render_widget(Paragraph::new(lines).scroll((dashboard.scroll, 0)), body);
+    } else {
+        match (dashboard.tab, quiz) {
+            (Tab::Live, _) => live_view::render(dashboard, &labels, theme, frame, body),
+            (Tab::Participants, Some(quiz)) => {
+                render_participants(dashboard, quiz, &labels, theme, frame, body)
+            }
+            (Tab::Questions, Some(quiz)) => {
+                render_questions(dashboard, quiz, &labels, theme, frame, body)
+            }
+            _ => frame.render_widget(Paragraph::new(Line::styled(r.nothing, theme.warning)), body),
         }
-        (None, Tab::PrePost, Some(_)) => frame.render_widget(
-            Paragraph::new(pre_post_lines(dashboard, &labels, theme, body.width))
-                .scroll((dashboard.scroll, 0)),
-            body,
-        ),
-        (None, Tab::Overview, Some(quiz)) => frame.render_widget(
-            Paragraph::new(overview_lines(quiz, &labels, theme, body.width))
-                .scroll((dashboard.scroll, 0)),
-            body,
-        ),
-        (None, Tab::Participants, Some(quiz)) => {
-            render_participants(dashboard, quiz, &labels, theme, frame, body)
-        }
-        (None, Tab::Questions, Some(quiz)) => {
-            render_questions(dashboard, quiz, &labels, theme, frame, body)
-        }
-        (None, Tab::Topics, Some(quiz)) => frame.render_widget(
-            Paragraph::new(topics_lines(quiz, &labels, theme, body.width))
-                .scroll((dashboard.scroll, 0)),
-            body,
-        ),
     }
     frame.render_widget(Paragraph::new(footer_lines), keys);
 }
@@ -551,6 +533,26 @@ fn pre_post_lines<'a>(
     lines
 }
 
+/// The lines of what scrolls on screen, for a body `width` cells wide: the detail view, else the text of the tab
+/// (overview, topics, pre/post); none for the tabs of rows and without a quiz.
+fn scrolling_lines<'a>(
+    dashboard: &'a Dashboard,
+    labels: &Labels<'a>,
+    theme: &Theme,
+    width: u16,
+) -> Option<Vec<Line<'a>>> {
+    if let Some(drill) = &dashboard.drill {
+        return Some(drill_lines(dashboard, drill, labels, theme, width));
+    }
+    let quiz = dashboard.report.quizzes.get(dashboard.quiz)?;
+    match dashboard.tab {
+        Tab::PrePost => Some(pre_post_lines(dashboard, labels, theme, width)),
+        Tab::Overview => Some(overview_lines(quiz, labels, theme, width)),
+        Tab::Topics => Some(topics_lines(quiz, labels, theme, width)),
+        Tab::Participants | Tab::Questions | Tab::Live => None,
+    }
+}
+
 /// The furthest the detail view, or the text of the tab on screen, scrolls: until its last line is at the foot
 /// of the body.
 pub(super) fn last_scroll(dashboard: &Dashboard) -> u16 {
@@ -561,19 +563,7 @@ pub(super) fn last_scroll(dashboard: &Dashboard) -> u16 {
         groups: &dashboard.groups,
     };
     let (width, height) = body_size(dashboard);
-    let quiz = dashboard.report.quizzes.get(dashboard.quiz);
-    if let Some(drill) = &dashboard.drill {
-        let lines = drill_lines(dashboard, drill, &labels, &theme, width).len();
-        return u16::try_from(lines)
-            .unwrap_or(u16::MAX)
-            .saturating_sub(height);
-    }
-    let lines = match (dashboard.tab, quiz) {
-        (Tab::PrePost, Some(_)) => pre_post_lines(dashboard, &labels, &theme, width).len(),
-        (Tab::Overview, Some(quiz)) => overview_lines(quiz, &labels, &theme, width).len(),
-        (Tab::Topics, Some(quiz)) => topics_lines(quiz, &labels, &theme, width).len(),
-        _ => 0,
-    };
+    let lines = scrolling_lines(dashboard, &labels, &theme, width).map_or(0, |lines| lines.len());
     u16::try_from(lines)
         .unwrap_or(u16::MAX)
         .saturating_sub(height)

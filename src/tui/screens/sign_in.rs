@@ -160,50 +160,39 @@ pub(crate) fn sign_in(app: &mut App) -> Vec<Effect> {
     let Screen::SignIn(form) = &mut app.screen else {
         return Vec::new();
     };
-    let code = normalise(&form.code);
-    let on_roster = roster_name(&app.room.roster, &form.name);
     let store_names = app.room.store_names;
-    let of_roster = |entry: &RosterEntry| Participant {
-        name: if store_names {
-            entry.name.clone()
-        } else {
-            String::new()
+    let participant = match roster_entry(&app.room.roster, form) {
+        Some(entry) => Participant {
+            name: if store_names {
+                entry.name.clone()
+            } else {
+                String::new()
+            },
+            code: Some(entry.code.clone()),
+            group: entry.group.clone(),
         },
-        code: Some(entry.code.clone()),
-        group: entry.group.clone(),
-    };
-    let participant = if let (true, Some(entry)) = (code.is_empty(), on_roster) {
-        of_roster(entry)
-    } else if code.is_empty() {
-        let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
-        if name.is_empty() {
-            form.error = Some(SignInError::NeedName);
+        None if !normalise(&form.code).is_empty() => {
+            form.error = Some(SignInError::UnknownCode);
             return Vec::new();
         }
-        if !store_names {
-            form.error = Some(SignInError::RosterOnly);
-            return Vec::new();
-        }
-        Participant {
-            name,
-            code: None,
-            group: app
-                .room
-                .groups
-                .get(form.group)
-                .map_or_else(|| "other".to_owned(), |g| g.id.clone()),
-        }
-    } else {
-        match app
-            .room
-            .roster
-            .iter()
-            .find(|entry| normalise(&entry.code) == code)
-        {
-            Some(entry) => of_roster(entry),
-            None => {
-                form.error = Some(SignInError::UnknownCode);
+        None => {
+            let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
+            if name.is_empty() {
+                form.error = Some(SignInError::NeedName);
                 return Vec::new();
+            }
+            if !store_names {
+                form.error = Some(SignInError::RosterOnly);
+                return Vec::new();
+            }
+            Participant {
+                name,
+                code: None,
+                group: app
+                    .room
+                    .groups
+                    .get(form.group)
+                    .map_or_else(|| "other".to_owned(), |g| g.id.clone()),
             }
         }
     };
