@@ -288,7 +288,7 @@ fn damaged_foreign_and_duplicate_files_are_reported_by_name_and_skipped() {
         .filter_map(|e| match e {
             Entry::Problem(p) => Some((
                 p.path.file_name().unwrap().to_string_lossy().into_owned(),
-                p.message.clone(),
+                p.message(),
             )),
             Entry::Duplicate { path, first } => Some((
                 path.file_name().unwrap().to_string_lossy().into_owned(),
@@ -486,7 +486,11 @@ fn a_reader_that_panics_loses_no_file_silently() {
         .iter()
         .filter_map(|e| match e {
             Entry::Problem(p) => {
-                assert!(p.message.contains("failed unexpectedly"), "{}", p.message);
+                assert!(
+                    p.message().contains("failed unexpectedly"),
+                    "{}",
+                    p.message()
+                );
                 Some(p.path.as_path())
             }
             _ => None,
@@ -713,8 +717,11 @@ mod reading {
                 ron_options().to_string(&record).unwrap()
             };
             let path = Path::new("r.ron");
-            let by_load = load(path, text.as_bytes(), None).map(|_| ());
-            let by_view = view::with_record(path, text.as_bytes(), None, |_, _| ()).map(|_| ());
+            // Compared in words: a fault may hold NaN, which equals nothing.
+            let by_load = load(path, text.as_bytes(), None).map(|_| ()).map_err(|r| r.to_string());
+            let by_view = view::with_record(path, text.as_bytes(), None, |_, _| ())
+                .map(|_| ())
+                .map_err(|r| r.to_string());
             prop_assert_eq!(&by_load, &by_view);
             let verdict = check::record_scores(&record, check::Scrutiny::All);
             prop_assert_eq!(by_load.is_ok(), verdict.is_ok(), "{:?}", verdict);

@@ -541,6 +541,26 @@ fn damaged_and_edited_records_are_listed_in_every_format() {
             "{format} says why: {output}"
         );
     }
+    // Text and HTML say why in the report's language; JSON and CSV keep English.
+    for (lang, edited_words, truncated_words) in [
+        ("ru", "изменена после записи", "обрезанная запись"),
+        ("kk", "жазылғаннан кейін өзгертілген", "қиылып қалған жазба"),
+    ] {
+        for format in ["text", "html"] {
+            let output = report(dir.path(), &["--format", format, "--lang", lang]);
+            assert!(output.contains(edited_words), "{lang} {format}: {output}");
+            assert!(
+                output.contains(truncated_words),
+                "{lang} {format}: {output}"
+            );
+            assert!(
+                !output.contains("edited after it was written"),
+                "{lang} {format}: {output}"
+            );
+        }
+        let json = report(dir.path(), &["--format", "json", "--lang", lang]);
+        assert!(json.contains("edited after it was written"), "{json}");
+    }
 }
 
 #[test]

@@ -333,7 +333,7 @@ fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<
                 out,
                 "  {}: {}",
                 printable_line(&problem.path.display().to_string()),
-                printable_line(&problem.message)
+                printable_line(&lang.reason(&problem.reason))
             )?;
         }
     }
@@ -362,6 +362,7 @@ fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::scan::Reason;
 
     fn listed(participant: &str, code: Option<&str>, counted_as: Option<&str>) -> Row {
         Row {
@@ -385,9 +386,13 @@ mod tests {
     }
 
     fn table(rows: Vec<Row>, lang: Lang) -> String {
+        table_with(rows, Vec::new(), lang)
+    }
+
+    fn table_with(rows: Vec<Row>, problems: Vec<Problem>, lang: Lang) -> String {
         let listing = Listing {
             records: rows,
-            problems: Vec::new(),
+            problems,
             seal: SealStatus::default(),
             corrections: Vec::new(),
         };
@@ -448,5 +453,30 @@ mod tests {
             russian.contains("\n2 записи, 0 проблемных файлов\n"),
             "{russian}"
         );
+    }
+
+    #[test]
+    fn the_files_that_could_not_be_used_are_explained_in_the_language_asked_for() {
+        let problems = vec![
+            Problem {
+                path: PathBuf::from("results/almaty/empty.ron"),
+                reason: Reason::Empty,
+            },
+            Problem::duplicate(
+                PathBuf::from("usb/almaty/a1.ron"),
+                Path::new("results/almaty/a1.ron"),
+            ),
+        ];
+        let russian = table_with(Vec::new(), problems.clone(), Lang::Ru);
+        assert!(
+            russian.contains("results/almaty/empty.ron: пустой файл: запись прервалась"),
+            "{russian}"
+        );
+        assert!(
+            russian.contains("usb/almaty/a1.ron: копия results/almaty/a1.ron; учтена один раз"),
+            "{russian}"
+        );
+        let kazakh = table_with(Vec::new(), problems, Lang::Kk);
+        assert!(kazakh.contains("empty.ron: бос файл"), "{kazakh}");
     }
 }

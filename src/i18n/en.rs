@@ -316,3 +316,70 @@ pub static ROSTER: super::RosterStrings = super::RosterStrings {
     refused: "{problems}; nothing was imported. Fix the file and run the command again",
     problems: ["problem", "problems", "problems"],
 };
+
+/// English words of why a file could not be used; also what the problems' `Display` says.
+pub static PROBLEMS: super::ProblemStrings = super::ProblemStrings {
+    copy: "a copy of {first}; counted once",
+    unexpected: "reading the file failed unexpectedly; run the command again, and report it if it happens again",
+    unexpected_until_changed: "reading the file failed unexpectedly; it is read again when it changes",
+    empty: "empty file: a write was interrupted before anything was saved",
+    too_large: "the file is far too large to be an attempt record",
+    not_text: "not a Vigil attempt record: the file is not UTF-8 text",
+    not_record: "not a Vigil attempt record",
+    unknown_format: "unknown record format {format}",
+    newer: "written by a newer Vigil (record format {format}); update Vigil to read it",
+    unparsable: "damaged record: {detail}",
+    truncated: "truncated record: {detail}",
+    damaged: "damaged record: {fault}",
+    not_regular: "not a regular file (a pipe, socket or device); skipped: remove it from the results folder",
+    unexaminable: "the entry could not be examined ({error}); check the folder",
+    link_to_folder: "a link to a folder; links to folders are not followed (one may lead back into itself): put the \
+                     records themselves in the results folder, or name the linked folder with --results",
+    broken_link: "a link that leads nowhere (its target is missing, or the links go round in a loop); remove it",
+    no_folder: "no such folder; check the path",
+    folder_denied: "permission denied; ask for read access to the folder",
+    folder_unreadable: "the folder could not be read: {error}",
+    unreadable: "the file could not be read: {error}",
+    conflict: "conflict: attempt {attempt} has a different record in {kept}, which is kept because {why}; this file \
+               is left out (check which workstation wrote it)",
+    edited_after_writing: "edited after it was written (its room-key hash does not match); left out",
+    no_room_key_hash: "has no room-key hash although a room key is set; left out",
+    edited_after_seal: "edited after the trainer's seal (its bytes differ from those sealed); left out of every \
+                        figure. Compare it with the original copy; to count it anyway, run the report with \
+                        --count-unsealed, or seal the folder again once you trust it",
+    added_after_seal: "added after the trainer's seal (the folder did not hold it then); left out of every figure. \
+                       Compare it with the original copy; to count it anyway, run the report with --count-unsealed, \
+                       or seal the folder again once you trust it",
+    preferences: [
+        "its room-key hash verifies and the other's does not",
+        "the other was edited after it was written (its room-key hash does not match)",
+        "the other has no room-key hash although a room key is set",
+        "it was saved later ({at})",
+        "it was saved later",
+        "neither is more advanced, so the choice follows the files' content, not the order of the folders",
+    ],
+    further: "it is {kept} and the other is {other}",
+    more_answers: "it has more answers ({kept} against {other})",
+    statuses: ["completed", "discarded", "in progress", "unknown"],
+    id_lists: ["options", "items", "targets"],
+    rescore: "the file was damaged or edited; it is left out: restore it from the workstation's copy, or run the \
+              report with --regrade to score its answers again",
+    restore: "the file was damaged or edited; it is left out: restore it from the workstation's copy or a backup",
+    impossible_points: "question {question} has {points} points, which no answer can earn; {advice}",
+    above_maximum: "question {question} has {points} points of at most {max}; {advice}",
+    impossible_maximum: "question {question} has full marks of {max}, which is not possible; {advice}",
+    total_points: "the total is {stated} points but the questions add up to {sum}; {advice}",
+    total_maximum: "the total of full marks is {stated} but the questions add up to {sum}; {advice}",
+    other_quiz: "the record is of quiz {record}, not of quiz {quiz}; choose the quiz the record was taken on",
+    version_unavailable: "quiz version unavailable: the record was taken on version {record} of quiz {quiz} and \
+                          version {loaded} is loaded; add the quiz file of version {record} (with --quizzes) to \
+                          check it against its questions",
+    unknown_question: "question {question} is not in quiz {quiz} version {version}; {advice}",
+    repeated_question: "question {question} is recorded more than once; {advice}",
+    other_kind: "question {question} is recorded as a {record} question but the quiz has a {quiz} question; {advice}",
+    shown_mismatch: "the {what} shown for question {question} ({shown} of them) are not the question's {expected} \
+                     {what}; {advice}",
+    unknown_answer: "the answer to question {question} names {id}, which is not one of its {what}; {advice}",
+    answer_kind: "the answer to question {question} is not an answer a {kind} question takes; {advice}",
+    other_maximum: "question {question} has full marks of {record} but the quiz gives {quiz}; {advice}",
+};

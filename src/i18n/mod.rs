@@ -5,11 +5,13 @@
 
 mod en;
 mod kk;
+mod problems;
 mod records;
 mod roster;
 mod ru;
 mod seal;
 
+pub use problems::ProblemStrings;
 pub use records::RecordsStrings;
 pub use roster::RosterStrings;
 pub use seal::SealStrings;

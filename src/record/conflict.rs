@@ -11,7 +11,8 @@ use jiff::Timestamp;
 use super::attempt_id::AttemptId;
 use super::integrity::Integrity;
 use super::model::Status;
-use super::scan::{Entry, Problem};
+use super::problem::{Preference, Problem, Reason};
+use super::scan::Entry;
 
 /// What decides between two different files of one attempt: its seal, then how far the attempt had got.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,15 +81,6 @@ fn progress_rank(status: Option<Status>) -> u8 {
     }
 }
 
-fn status_word(status: Option<Status>) -> &'static str {
-    match status {
-        Some(Status::Completed) => "completed",
-        Some(Status::Discarded) => "discarded",
-        Some(Status::InProgress) => "in progress",
-        None => "unknown",
-    }
-}
-
 impl Standing {
     /// Orders two files of one attempt: the greater is kept.
     fn compare(&self, other: &Self) -> Ordering {
@@ -100,40 +92,32 @@ impl Standing {
     }
 
     /// Why `self` was kept over `other`, in words.
-    fn why_over(&self, other: &Self) -> String {
+    fn why_over(&self, other: &Self) -> Preference {
         if seal_rank(self.integrity) != seal_rank(other.integrity) {
             return match (self.integrity, other.integrity) {
-                (Some(Integrity::Verified), _) => {
-                    "its room-key hash verifies and the other's does not".to_owned()
-                }
-                (_, Some(Integrity::Mismatch)) => {
-                    "the other was edited after it was written (its room-key hash does not match)"
-                        .to_owned()
-                }
-                _ => "the other has no room-key hash although a room key is set".to_owned(),
+                (Some(Integrity::Verified), _) => Preference::Verified,
+                (_, Some(Integrity::Mismatch)) => Preference::OtherEdited,
+                _ => Preference::OtherUnhashed,
             };
         }
         if progress_rank(self.status) != progress_rank(other.status) {
-            return format!(
-                "it is {} and the other is {}",
-                status_word(self.status),
-                status_word(other.status)
-            );
+            return Preference::Further {
+                kept: self.status,
+                other: other.status,
+            };
         }
         if self.updated != other.updated {
-            return match self.updated {
-                Some(updated) => format!("it was saved later ({updated})"),
-                None => "it was saved later".to_owned(),
+            return Preference::SavedLater {
+                saved: self.updated,
             };
         }
         if self.answered != other.answered {
-            return format!(
-                "it has more answers ({} against {})",
-                self.answered, other.answered
-            );
+            return Preference::MoreAnswers {
+                kept: self.answered,
+                other: other.answered,
+            };
         }
-        "neither is more advanced, so the choice follows the files' content, not the order of the folders"
-            .to_owned()
+        Preference::Content
     }
 }
 
@@ -161,13 +145,11 @@ struct Kept {
 fn conflict<T>(loser: &Candidate<T>, kept: &Kept) -> Problem {
     Problem {
         path: loser.path.clone(),
-        message: format!(
-            "conflict: attempt {} has a different record in {}, which is kept because {}; this file is left \
-             out (check which workstation wrote it)",
-            loser.standing.attempt,
-            kept.path.display(),
-            kept.standing.why_over(&loser.standing)
-        ),
+        reason: Reason::Conflict {
+            attempt: loser.standing.attempt.to_string(),
+            kept: kept.path.clone(),
+            why: kept.standing.why_over(&loser.standing),
+        },
     }
 }
 

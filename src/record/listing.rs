@@ -6,16 +6,12 @@ use std::fs::{DirEntry, File, FileType, OpenOptions};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::scan::Problem;
+use super::problem::{Problem, Reason};
 use super::writer::TEMP_PREFIX;
 use crate::quiz::parse::MAX_FILE_BYTES;
 
 /// The file name of a session folder's seal (see [`super::seal`]): in the folder, but not a record.
 pub const SEAL_FILE_NAME: &str = "vigil-seal.ron";
-
-/// What to do about a file that is not a regular file.
-const NOT_REGULAR: &str = "not a regular file (a pipe, socket or device); skipped: remove it from the results \
-                           folder";
 
 /// Lists the record files under `folder`, descending `depth` more levels of folders; every folder that cannot
 /// be read and every entry that cannot be a record file but is in the way is pushed as a problem.
@@ -25,7 +21,7 @@ pub(crate) fn list(folder: &Path, depth: usize, out: &mut Vec<Result<PathBuf, Pr
         Err(error) => {
             out.push(Err(Problem {
                 path: folder.to_path_buf(),
-                message: folder_problem(&error),
+                reason: folder_problem(&error),
             }));
             return;
         }
@@ -60,11 +56,13 @@ pub(crate) fn list(folder: &Path, depth: usize, out: &mut Vec<Result<PathBuf, Pr
             }
             Ok(_) => out.push(Err(Problem {
                 path,
-                message: NOT_REGULAR.to_owned(),
+                reason: Reason::NotRegular,
             })),
             Err(error) => out.push(Err(Problem {
                 path,
-                message: format!("the entry could not be examined ({error}); check the folder"),
+                reason: Reason::Unexaminable {
+                    error: error.to_string(),
+                },
             })),
         }
     }
@@ -73,33 +71,28 @@ pub(crate) fn list(folder: &Path, depth: usize, out: &mut Vec<Result<PathBuf, Pr
 /// What a link found in a results folder adds to the listing: a link to a record file is read (once, through
 /// the link), a link to a folder is named and never followed, and anything else is named when it is in the way.
 fn link(path: PathBuf, is_record_name: bool) -> Option<Result<PathBuf, Problem>> {
-    let problem = |message: &str| {
+    let problem = |reason: Reason| {
         Some(Err(Problem {
             path: path.clone(),
-            message: message.to_owned(),
+            reason,
         }))
     };
     match std::fs::metadata(&path).map(|m| m.file_type()) {
         Ok(kind) if kind.is_file() => is_record_name.then(|| Ok(path.clone())),
-        Ok(kind) if kind.is_dir() => problem(
-            "a link to a folder; links to folders are not followed (one may lead back into itself): put the \
-             records themselves in the results folder, or name the linked folder with --results",
-        ),
-        Ok(_) => problem(NOT_REGULAR),
-        Err(_) if is_record_name => problem(
-            "a link that leads nowhere (its target is missing, or the links go round in a loop); remove it",
-        ),
+        Ok(kind) if kind.is_dir() => problem(Reason::LinkToFolder),
+        Ok(_) => problem(Reason::NotRegular),
+        Err(_) if is_record_name => problem(Reason::BrokenLink),
         Err(_) => None,
     }
 }
 
-fn folder_problem(error: &io::Error) -> String {
+fn folder_problem(error: &io::Error) -> Reason {
     match error.kind() {
-        io::ErrorKind::NotFound => "no such folder; check the path".to_owned(),
-        io::ErrorKind::PermissionDenied => {
-            "permission denied; ask for read access to the folder".to_owned()
-        }
-        _ => format!("the folder could not be read: {error}"),
+        io::ErrorKind::NotFound => Reason::NoFolder,
+        io::ErrorKind::PermissionDenied => Reason::FolderDenied,
+        _ => Reason::FolderUnreadable {
+            error: error.to_string(),
+        },
     }
 }
 
@@ -117,14 +110,16 @@ fn open_without_waiting(path: &Path) -> io::Result<File> {
 }
 
 /// Reads a listed record file: opened without waiting, refused unless it is (still) a regular file, and at
-/// most one byte more than a record may have; says in words why it cannot be read.
-pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
-    let unreadable = |error: io::Error| format!("the file could not be read: {error}");
+/// most one byte more than a record may have; says why it cannot be read.
+pub fn read_regular(path: &Path) -> Result<Vec<u8>, Reason> {
+    let unreadable = |error: io::Error| Reason::Unreadable {
+        error: error.to_string(),
+    };
     let file = open_without_waiting(path).map_err(unreadable)?;
     let metadata = file.metadata().map_err(unreadable)?;
     let kind: FileType = metadata.file_type();
     if !kind.is_file() {
-        return Err(NOT_REGULAR.to_owned());
+        return Err(Reason::NotRegular);
     }
     // Sized from the file's length, the whole file comes in one read, and a read that brings as many bytes as
     // the length said ends it: the read that would find the end costs a system call per record. (Records are

@@ -10,6 +10,7 @@ pub mod integrity;
 pub mod listing;
 pub mod model;
 pub mod presence;
+pub mod problem;
 pub mod scan;
 pub mod seal;
 pub mod spool;

@@ -13,6 +13,7 @@ use super::conflict::{Candidate, Standing, settle};
 use super::integrity::{Integrity, IntegrityKey, open};
 use super::listing::{list, read_regular};
 use super::model::{AttemptRecord, RECORD_FORMAT};
+pub use super::problem::{Preference, Problem, Reason};
 use super::store::safe_segment;
 use crate::parallel::map_in_order;
 use crate::quiz::parse::{MAX_FILE_BYTES, ron_options};
@@ -26,25 +27,6 @@ pub struct Loaded {
     pub record: AttemptRecord,
     /// What its integrity line says.
     pub integrity: Integrity,
-}
-
-/// A file that could not be used, and why.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Problem {
-    /// The file or folder.
-    pub path: PathBuf,
-    /// What is wrong with it.
-    pub message: String,
-}
-
-impl Problem {
-    /// A second copy of an attempt already read from `first`.
-    pub fn duplicate(path: PathBuf, first: &Path) -> Self {
-        Self {
-            message: format!("a copy of {}; counted once", first.display()),
-            path,
-        }
-    }
 }
 
 /// One step of a scan; `T` is what each record was turned into where it was read (by default, the whole
@@ -80,7 +62,7 @@ pub(crate) type Outcome<T> = Result<Candidate<T>, Problem>;
 
 /// Turns one file's bytes into its standing (its attempt id first) and what the caller keeps of it, or says
 /// why it cannot.
-pub(crate) type Read<'r, T> = dyn Fn(&Path, &[u8]) -> Result<(Standing, T), String> + Sync + 'r;
+pub(crate) type Read<'r, T> = dyn Fn(&Path, &[u8]) -> Result<(Standing, T), Reason> + Sync + 'r;
 
 /// Reads the records under some folders, parsed on every core, and keeps of each only what the caller makes of
 /// it; the files of an attempt are settled against each other once all are read, so that which one counts never
@@ -108,9 +90,6 @@ pub(crate) fn readers() -> usize {
         .clamp(MIN_READERS, MAX_READERS)
 }
 
-/// What a file whose reading failed unexpectedly (a bug) is reported with.
-const UNEXPECTED: &str = "reading the file failed unexpectedly; run the command again, and report it if it happens again";
-
 /// Scans `folders` (results folders holding session folders, or session folders themselves); with `session`,
 /// only that session's folder inside each.
 pub fn scan(
@@ -127,7 +106,7 @@ pub fn scan(
 pub fn scan_with<'r, S: Into<Standing>, T: Send>(
     folders: &[PathBuf],
     session: Option<&str>,
-    read: impl Fn(&Path, &[u8]) -> Result<(S, T), String> + Sync + 'r,
+    read: impl Fn(&Path, &[u8]) -> Result<(S, T), Reason> + Sync + 'r,
 ) -> Scan<'r, T> {
     Scan::new(
         list_folders(folders, session),
@@ -173,7 +152,7 @@ pub fn scan_folder(folder: &Path, key: Option<IntegrityKey>) -> Scan<'static> {
 
 fn whole_records(
     key: Option<IntegrityKey>,
-) -> impl Fn(&Path, &[u8]) -> Result<(Standing, Box<Loaded>), String> + Sync {
+) -> impl Fn(&Path, &[u8]) -> Result<(Standing, Box<Loaded>), Reason> + Sync {
     move |path, bytes| {
         load(path, bytes, key.as_ref()).map(|loaded| {
             let record = &loaded.record;
@@ -230,10 +209,10 @@ impl<'r, T: Send> Scan<'r, T> {
                     content,
                     value,
                 }),
-                Ok(Err(message)) => Err(Problem { path, message }),
+                Ok(Err(reason)) => Err(Problem { path, reason }),
                 Err(_) => Err(Problem {
                     path,
-                    message: UNEXPECTED.to_owned(),
+                    reason: Reason::Unexpected,
                 }),
             }
         })
@@ -242,7 +221,7 @@ impl<'r, T: Send> Scan<'r, T> {
 
 /// Reads and parses one listed file: its standing, a hash of its bytes and what the caller keeps of it, or why
 /// it cannot be used.
-fn read_item<T>(path: &Path, read: &Read<'_, T>) -> Result<(Standing, blake3::Hash, T), String> {
+fn read_item<T>(path: &Path, read: &Read<'_, T>) -> Result<(Standing, blake3::Hash, T), Reason> {
     let bytes = read_regular(path)?;
     let (standing, value) = read(path, &bytes)?;
     Ok((standing, blake3::hash(&bytes), value))
@@ -265,33 +244,32 @@ struct Probe {
     attempt: Option<ron::Value>,
 }
 
-/// Reads one record from its bytes, or says in words why it cannot be used.
+/// Reads one record from its bytes, or says why it cannot be used.
 /// Every score is checked as [`record_scores`] does: a record whose scores are impossible is damaged.
-pub fn load(path: &Path, bytes: &[u8], key: Option<&IntegrityKey>) -> Result<Loaded, String> {
+pub fn load(path: &Path, bytes: &[u8], key: Option<&IntegrityKey>) -> Result<Loaded, Reason> {
     let (body, integrity) = open(record_text(bytes)?, key);
     load_body(path, body, integrity, Scrutiny::All)
 }
 
 /// A record file's bytes as text, or why they cannot be a record.
-pub(crate) fn record_text(bytes: &[u8]) -> Result<&str, String> {
+pub(crate) fn record_text(bytes: &[u8]) -> Result<&str, Reason> {
     if bytes.is_empty() {
-        return Err("empty file: a write was interrupted before anything was saved".to_owned());
+        return Err(Reason::Empty);
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return Err("the file is far too large to be an attempt record".to_owned());
+        return Err(Reason::TooLarge);
     }
-    std::str::from_utf8(bytes)
-        .map_err(|_| "not a Vigil attempt record: the file is not UTF-8 text".to_owned())
+    std::str::from_utf8(bytes).map_err(|_| Reason::NotText)
 }
 
 /// Reads a record from its `body` (the text without its seal line) and checks its scores with `scrutiny`, or
-/// says in words why it cannot be used.
+/// says why it cannot be used.
 pub(crate) fn load_body(
     path: &Path,
     body: &str,
     integrity: Integrity,
     scrutiny: Scrutiny,
-) -> Result<Loaded, String> {
+) -> Result<Loaded, Reason> {
     let options = ron_options();
     let parsed = compact::from_str::<AttemptRecord>(body)
         .map_or_else(|| options.from_str::<AttemptRecord>(body), Ok);
@@ -302,30 +280,29 @@ pub(crate) fn load_body(
                 record,
                 integrity,
             }),
-            Err(fault) => Err(damaged(&fault)),
+            Err(fault) => Err(Reason::Damaged(fault)),
         },
-        Ok(record) => Err(format!("unknown record format {}", record.format)),
+        Ok(record) => Err(Reason::UnknownFormat {
+            format: record.format,
+        }),
         Err(error) => Err(match options.from_str::<Probe>(body) {
             Ok(Probe {
                 format: Some(format),
                 ..
-            }) if format > RECORD_FORMAT => format!(
-                "written by a newer Vigil (record format {format}); update Vigil to read it"
-            ),
+            }) if format > RECORD_FORMAT => Reason::Newer { format },
             Ok(Probe {
                 attempt: Some(_), ..
-            }) => format!("damaged record: {error}"),
+            }) => Reason::Unparsable {
+                detail: error.to_string(),
+            },
             _ if body.trim_start().starts_with("(format:") && !body.trim_end().ends_with(')') => {
-                format!("truncated record: {error}")
+                Reason::Truncated {
+                    detail: error.to_string(),
+                }
             }
-            _ => "not a Vigil attempt record".to_owned(),
+            _ => Reason::NotRecord,
         }),
     }
-}
-
-/// The problem message of a record whose contents cannot be believed.
-pub(crate) fn damaged(fault: &super::check::RecordFault) -> String {
-    format!("damaged record: {fault}")
 }
 
 #[cfg(test)]
@@ -371,6 +348,6 @@ mod tests {
             .collect();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].path.ends_with("0700.ron"));
-        assert_eq!(problems[0].message, UNEXPECTED);
+        assert_eq!(problems[0].reason, Reason::Unexpected);
     }
 }

@@ -17,7 +17,7 @@ use super::compact;
 use super::conflict::Standing;
 use super::integrity::{Integrity, IntegrityKey, open};
 use super::model::{AttemptRecord, Phase, QuestionRecord, RECORD_FORMAT, Status, Totals};
-use super::scan::{damaged, load_body, record_text};
+use super::scan::{Reason, load_body, record_text};
 use super::tally::IdTally;
 use crate::quiz::{FeedbackMode, Response};
 
@@ -369,14 +369,14 @@ fn view_of(body: &str) -> Option<RecordView<'_>> {
 
 /// Reads a record file's bytes and hands the record to `use_record` as a view, quickly when the file is in
 /// the compact form and as [`super::scan::load`] does otherwise; returns the record's standing with what
-/// `use_record` made of it, or says in words why the file cannot be used. A record whose scores are impossible
+/// `use_record` made of it, or says why the file cannot be used. A record whose scores are impossible
 /// is damaged, whichever way it was read.
 pub fn with_record<R>(
     path: &Path,
     bytes: &[u8],
     key: Option<&IntegrityKey>,
     use_record: impl FnOnce(&RecordView<'_>, Integrity) -> R,
-) -> Result<(Standing, R), String> {
+) -> Result<(Standing, R), Reason> {
     with_checked_record(path, bytes, key, Scrutiny::All, use_record)
 }
 
@@ -387,7 +387,7 @@ pub fn with_checked_record<R>(
     key: Option<&IntegrityKey>,
     scrutiny: Scrutiny,
     use_record: impl FnOnce(&RecordView<'_>, Integrity) -> R,
-) -> Result<(Standing, R), String> {
+) -> Result<(Standing, R), Reason> {
     let (body, integrity) = open(record_text(bytes)?, key);
     let standing = |record: &RecordView<'_>, integrity| {
         Standing::new(
@@ -399,7 +399,7 @@ pub fn with_checked_record<R>(
         )
     };
     if let Some(record) = view_of(body) {
-        view_scores(&record, scrutiny).map_err(|fault| damaged(&fault))?;
+        view_scores(&record, scrutiny).map_err(Reason::Damaged)?;
         return Ok((standing(&record, integrity), use_record(&record, integrity)));
     }
     let loaded = load_body(path, body, integrity, scrutiny)?;

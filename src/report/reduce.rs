@@ -19,7 +19,7 @@ use crate::config::RosterEntry;
 use crate::quiz::CheckedQuiz;
 use crate::record::check::{Expected, Scrutiny, view_scores};
 use crate::record::conflict::Standing;
-use crate::record::scan::{Entry, Problem, damaged, scan_with};
+use crate::record::scan::{Entry, Problem, Reason, scan_with};
 use crate::record::view::{self, AnswerView, RecordView};
 use crate::record::{Identity, Integrity, IntegrityKey, Status};
 
@@ -83,7 +83,7 @@ pub struct Reducer<'q> {
     /// The trainer's corrections, when there are any.
     corrections: Option<&'q Applier>,
     /// Record files left out of every figure, with the reason (edited or added after their folder was sealed).
-    set_aside: HashMap<PathBuf, String>,
+    set_aside: HashMap<PathBuf, Reason>,
     /// The trainer's roster, which names participants of its session by code.
     roster: Option<Roster<'q>>,
     /// Whether rows keep each question's time.
@@ -164,7 +164,7 @@ impl<'q> Reducer<'q> {
 
     /// Leaves the record files of `set_aside` out of every figure, listing each as a problem with its reason.
     #[must_use]
-    pub fn with_set_aside(mut self, set_aside: HashMap<PathBuf, String>) -> Self {
+    pub fn with_set_aside(mut self, set_aside: HashMap<PathBuf, Reason>) -> Self {
         self.set_aside = set_aside;
         self
     }
@@ -200,7 +200,7 @@ impl<'q> Reducer<'q> {
         if let Some(reason) = self.set_aside.get(path) {
             return Contribution::LeftOut(Problem {
                 path: path.to_path_buf(),
-                message: reason.clone(),
+                reason: reason.clone(),
             });
         }
         if self
@@ -209,21 +209,15 @@ impl<'q> Reducer<'q> {
         {
             return Contribution::Voided;
         }
-        let left_out = |message: &str| {
+        let left_out = |reason: Reason| {
             Contribution::LeftOut(Problem {
                 path: path.to_path_buf(),
-                message: message.to_owned(),
+                reason,
             })
         };
         match integrity {
-            Integrity::Mismatch => {
-                return left_out(
-                    "edited after it was written (its room-key hash does not match); left out",
-                );
-            }
-            Integrity::Missing => {
-                return left_out("has no room-key hash although a room key is set; left out");
-            }
+            Integrity::Mismatch => return left_out(Reason::EditedAfterWriting),
+            Integrity::Missing => return left_out(Reason::NoRoomKeyHash),
             _ => {}
         }
         if let Some(problem) = self.fault(path, record) {
@@ -280,7 +274,7 @@ impl<'q> Reducer<'q> {
         }?;
         Some(Problem {
             path: path.to_path_buf(),
-            message: damaged(&fault),
+            reason: Reason::Damaged(fault),
         })
     }
 
@@ -291,13 +285,13 @@ impl<'q> Reducer<'q> {
         path: &Path,
         bytes: &[u8],
         key: Option<&IntegrityKey>,
-    ) -> Result<(Standing, Contribution), String> {
+    ) -> Result<(Standing, Contribution), Reason> {
         let read =
             view::with_checked_record(path, bytes, key, self.scrutiny(), |record, integrity| {
                 self.reduce(path, record, integrity)
             })?;
         match read {
-            (_, Contribution::Damaged(problem)) => Err(problem.message),
+            (_, Contribution::Damaged(problem)) => Err(problem.reason),
             read => Ok(read),
         }
     }

@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use crate::record::scan::Reason;
 use crate::record::seal::{ChangeKind, Outcome, SealStatus};
 
 /// The record files to leave out of a report, each with the problem it is listed with: those edited or added
 /// after their folder was sealed (deleted ones are gone and cannot count anyway).
-pub fn set_aside(seal: &SealStatus) -> HashMap<PathBuf, String> {
+pub fn set_aside(seal: &SealStatus) -> HashMap<PathBuf, Reason> {
     seal.sessions
         .iter()
         .filter_map(|check| match &check.outcome {
@@ -17,18 +18,12 @@ pub fn set_aside(seal: &SealStatus) -> HashMap<PathBuf, String> {
         })
         .flatten()
         .filter_map(|change| {
-            let what = match change.kind {
-                ChangeKind::Edited => "edited after the trainer's seal (its bytes differ from those sealed)",
-                ChangeKind::Added => "added after the trainer's seal (the folder did not hold it then)",
+            let reason = match change.kind {
+                ChangeKind::Edited => Reason::EditedAfterSeal,
+                ChangeKind::Added => Reason::AddedAfterSeal,
                 ChangeKind::Deleted => return None,
             };
-            Some((
-                change.path.clone(),
-                format!(
-                    "{what}; left out of every figure. Compare it with the original copy; to count it anyway, run \
-                     the report with --count-unsealed, or seal the folder again once you trust it"
-                ),
-            ))
+            Some((change.path.clone(), reason))
         })
         .collect()
 }
@@ -71,8 +66,8 @@ mod tests {
         });
         let aside = set_aside(&seal);
         assert_eq!(aside.len(), 2);
-        assert!(aside[&PathBuf::from("s/a.json")].starts_with("edited after the trainer's seal"));
-        assert!(aside[&PathBuf::from("s/b.json")].contains("--count-unsealed"));
+        assert_eq!(aside[&PathBuf::from("s/a.json")], Reason::EditedAfterSeal);
+        assert_eq!(aside[&PathBuf::from("s/b.json")], Reason::AddedAfterSeal);
     }
 
     #[test]

@@ -98,7 +98,7 @@ fn a_completed_record_beats_an_older_autosave_in_either_folder_order() {
     assert_eq!(copies, 0);
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].path, older);
-    let message = &problems[0].message;
+    let message = &problems[0].message();
     assert!(message.contains(&newer.display().to_string()), "{message}");
     assert!(
         message.contains("it is completed and the other is in progress"),
@@ -120,7 +120,11 @@ fn a_later_save_then_more_answers_decide_between_unfinished_records() {
         let kept_path = store(&folders.second, None).create(&record).unwrap();
         let (kept, problems, _) = folders.scan_both_orders(None);
         assert_eq!(kept[0].path, kept_path);
-        assert!(problems[0].message.contains(why), "{}", problems[0].message);
+        assert!(
+            problems[0].message().contains(why),
+            "{}",
+            problems[0].message()
+        );
         std::fs::remove_file(&kept_path).unwrap();
     }
 }
@@ -145,11 +149,15 @@ fn a_verified_record_is_never_dropped_for_an_unverified_one() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].path, unsealed);
     assert!(
-        problems[0].message.contains("its room-key hash verifies"),
+        problems[0].message().contains("its room-key hash verifies"),
         "{}",
-        problems[0].message
+        problems[0].message()
     );
-    assert!(problems[0].message.contains(&sealed.display().to_string()));
+    assert!(
+        problems[0]
+            .message()
+            .contains(&sealed.display().to_string())
+    );
 }
 
 #[test]
@@ -177,9 +185,11 @@ fn records_equally_advanced_are_settled_by_content_not_folder_order() {
     assert_eq!(kept.len(), 1);
     assert_eq!(problems.len(), 1);
     assert!(
-        problems[0].message.contains("not the order of the folders"),
+        problems[0]
+            .message()
+            .contains("not the order of the folders"),
         "{}",
-        problems[0].message
+        problems[0].message()
     );
     assert_eq!(folders.counted_both_orders(), 1);
 }

@@ -22,13 +22,11 @@ fn scan_within_deadline(results: &Path) -> Vec<Entry> {
         .expect("the scan did not finish: it hangs on a special file or a link loop")
 }
 
-fn problem<'e>(entries: &'e [Entry], name: &str) -> &'e str {
+fn problem(entries: &[Entry], name: &str) -> String {
     entries
         .iter()
         .find_map(|e| match e {
-            Entry::Problem(p) if p.path.file_name().is_some_and(|n| n == name) => {
-                Some(p.message.as_str())
-            }
+            Entry::Problem(p) if p.path.file_name().is_some_and(|n| n == name) => Some(p.message()),
             _ => None,
         })
         .unwrap_or_else(|| panic!("no problem named {name}: {entries:#?}"))
@@ -69,7 +67,11 @@ fn a_pipe_that_replaces_a_listed_file_is_refused_once_open() {
     let read = receiver
         .recv_timeout(DEADLINE)
         .expect("opening a pipe waited");
-    assert!(read.unwrap_err().starts_with("not a regular file"));
+    assert!(
+        read.unwrap_err()
+            .to_string()
+            .starts_with("not a regular file")
+    );
 }
 
 #[test]

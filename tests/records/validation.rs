@@ -16,7 +16,7 @@ fn problems(entries: &[Entry]) -> Vec<(String, String)> {
         .filter_map(|e| match e {
             Entry::Problem(p) => Some((
                 p.path.file_name().unwrap().to_string_lossy().into_owned(),
-                p.message.clone(),
+                p.message(),
             )),
             _ => None,
         })

@@ -7,24 +7,16 @@ pub use quiz::{Expected, against_quiz};
 
 use super::model::{AttemptRecord, Totals};
 use super::view::RecordView;
-
-/// What to do about a record whose earned points cannot be believed.
-const RESCORE: &str = "the file was damaged or edited; it is left out: restore it from the workstation's copy, \
-                       or run the report with --regrade to score its answers again";
-
-/// What to do about a record that does not fit its quiz.
-const RESTORE: &str = "the file was damaged or edited; it is left out: restore it from the workstation's copy \
-                       or a backup";
+use crate::i18n::Lang;
 
 /// How far two point figures may differ and still agree, relative to the larger (at least 1).
 const TOLERANCE: f64 = 1e-6;
 
 /// Why a record cannot be believed. Every fault but [`RecordFault::VersionUnavailable`] makes the record
 /// damaged.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RecordFault {
     /// Points that no answer can earn: not a number, infinite or negative.
-    #[error("question {question} has {points} points, which no answer can earn; {advice}", advice = RESCORE)]
     ImpossiblePoints {
         /// Question id.
         question: String,
@@ -32,7 +24,6 @@ pub enum RecordFault {
         points: f64,
     },
     /// More points than the question's full marks.
-    #[error("question {question} has {points} points of at most {max}; {advice}", advice = RESCORE)]
     AboveMaximum {
         /// Question id.
         question: String,
@@ -42,7 +33,6 @@ pub enum RecordFault {
         max: f64,
     },
     /// Full marks that are not a number, infinite or negative.
-    #[error("question {question} has full marks of {max}, which is not possible; {advice}", advice = RESTORE)]
     ImpossibleMaximum {
         /// Question id.
         question: String,
@@ -50,7 +40,6 @@ pub enum RecordFault {
         max: f64,
     },
     /// A total of points that is not the sum of the questions' points.
-    #[error("the total is {stated} points but the questions add up to {sum}; {advice}", advice = RESCORE)]
     TotalPoints {
         /// The total recorded.
         stated: f64,
@@ -58,7 +47,6 @@ pub enum RecordFault {
         sum: f64,
     },
     /// A total of full marks that is not the sum of the questions' full marks.
-    #[error("the total of full marks is {stated} but the questions add up to {sum}; {advice}", advice = RESTORE)]
     TotalMaximum {
         /// The total recorded.
         stated: f64,
@@ -66,9 +54,6 @@ pub enum RecordFault {
         sum: f64,
     },
     /// The record is of another quiz than the one it is checked against.
-    #[error(
-        "the record is of quiz {record}, not of quiz {quiz}; choose the quiz the record was taken on"
-    )]
     OtherQuiz {
         /// The record's quiz id.
         record: String,
@@ -77,10 +62,6 @@ pub enum RecordFault {
     },
     /// The record was taken on another version of the quiz than the one loaded: it cannot be checked or
     /// resumed against it, but it is not damaged.
-    #[error(
-        "quiz version unavailable: the record was taken on version {record} of quiz {quiz} and version {loaded} \
-         is loaded; add the quiz file of version {record} (with --quizzes) to check it against its questions"
-    )]
     VersionUnavailable {
         /// Quiz id.
         quiz: String,
@@ -90,7 +71,6 @@ pub enum RecordFault {
         loaded: u32,
     },
     /// A question the quiz does not have.
-    #[error("question {question} is not in quiz {quiz} version {version}; {advice}", advice = RESTORE)]
     UnknownQuestion {
         /// Question id.
         question: String,
@@ -100,13 +80,11 @@ pub enum RecordFault {
         version: u32,
     },
     /// A question recorded more than once.
-    #[error("question {question} is recorded more than once; {advice}", advice = RESTORE)]
     RepeatedQuestion {
         /// Question id.
         question: String,
     },
     /// A question recorded as another kind than the quiz's.
-    #[error("question {question} is recorded as a {record} question but the quiz has a {quiz} question; {advice}", advice = RESTORE)]
     OtherKind {
         /// Question id.
         question: String,
@@ -116,10 +94,6 @@ pub enum RecordFault {
         quiz: &'static str,
     },
     /// Option, item or target ids shown that are not exactly the question's.
-    #[error(
-        "the {what} shown for question {question} ({shown} of them) are not the question's {expected} {what}; {advice}",
-        advice = RESTORE
-    )]
     ShownMismatch {
         /// Question id.
         question: String,
@@ -131,7 +105,6 @@ pub enum RecordFault {
         expected: usize,
     },
     /// An answer naming an id the question does not have.
-    #[error("the answer to question {question} names {id:?}, which is not one of its {what}; {advice}", advice = RESTORE)]
     UnknownAnswer {
         /// Question id.
         question: String,
@@ -141,7 +114,6 @@ pub enum RecordFault {
         what: &'static str,
     },
     /// An answer of another kind than the question takes.
-    #[error("the answer to question {question} is not an answer a {kind} question takes; {advice}", advice = RESTORE)]
     AnswerKind {
         /// Question id.
         question: String,
@@ -149,7 +121,6 @@ pub enum RecordFault {
         kind: &'static str,
     },
     /// Full marks that differ from the quiz's.
-    #[error("question {question} has full marks of {record} but the quiz gives {quiz}; {advice}", advice = RESTORE)]
     OtherMaximum {
         /// Question id.
         question: String,
@@ -159,6 +130,15 @@ pub enum RecordFault {
         quiz: f64,
     },
 }
+
+impl std::fmt::Display for RecordFault {
+    /// In English: [`Lang::fault`] says it in another language.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.fault(self))
+    }
+}
+
+impl std::error::Error for RecordFault {}
 
 impl RecordFault {
     /// Whether the fault makes the record damaged (every fault but an unavailable quiz version does).

@@ -94,7 +94,7 @@ pub(super) fn held(folder: &Path) -> BTreeMap<String, (PathBuf, Result<Vec<u8>, 
         .flatten()
         .filter_map(|path| {
             let name = path.file_name()?.to_string_lossy().into_owned();
-            let bytes = read_regular(&path);
+            let bytes = read_regular(&path).map_err(|reason| reason.to_string());
             Some((name, (path, bytes)))
         })
         .collect()
@@ -108,11 +108,15 @@ fn hex(bytes: &[u8]) -> String {
 fn read_seal(folder: &Path) -> Option<Result<Manifest, String>> {
     let path = folder.join(SEAL_FILE_NAME);
     std::fs::symlink_metadata(&path).ok()?;
-    Some(read_regular(&path).and_then(|bytes| {
-        let text =
-            std::str::from_utf8(&bytes).map_err(|_| "the seal is not UTF-8 text".to_owned())?;
-        Manifest::from_text(text)
-    }))
+    Some(
+        read_regular(&path)
+            .map_err(|reason| reason.to_string())
+            .and_then(|bytes| {
+                let text = std::str::from_utf8(&bytes)
+                    .map_err(|_| "the seal is not UTF-8 text".to_owned())?;
+                Manifest::from_text(text)
+            }),
+    )
 }
 
 /// Checks the seal of `folder` with `pinned`; `None` when the folder has no seal.

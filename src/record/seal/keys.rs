@@ -173,7 +173,7 @@ fn key_text(what: &'static str, path: &Path, hint: &'static str) -> Result<Strin
         problem,
         hint,
     };
-    let bytes = read_regular(path).map_err(unreadable)?;
+    let bytes = read_regular(path).map_err(|reason| unreadable(reason.to_string()))?;
     String::from_utf8(bytes).map_err(|_| KeyError::Malformed {
         what,
         path: path.to_path_buf(),

@@ -337,7 +337,7 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
             for problem in &report.problems {
                 row(vec![
                     neutralise(&problem.path.display().to_string()),
-                    neutralise(&problem.message),
+                    neutralise(&problem.message()),
                 ])?;
             }
             for deviation in &report.deviations {

@@ -459,7 +459,7 @@ pub fn render(report: &Report, labels: &Labels<'_>) -> String {
                 html,
                 "<li>{}: {}</li>",
                 escape(&problem.path.display().to_string()),
-                escape(&problem.message)
+                escape(&labels.lang.reason(&problem.reason))
             );
         }
         html.push_str("</ul>");

@@ -194,7 +194,7 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
                 out,
                 "  {}: {}",
                 printable_line(&problem.path.display().to_string()),
-                printable_line(&problem.message)
+                printable_line(&labels.lang.reason(&problem.reason))
             );
         }
     }

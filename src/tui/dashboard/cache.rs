@@ -8,7 +8,7 @@ use std::time::SystemTime;
 
 use crate::parallel::map_in_order;
 use crate::record::conflict::Candidate;
-use crate::record::scan::{Outcome, Problem, Read, read_unsettled, readers};
+use crate::record::scan::{Outcome, Problem, Read, Reason, read_unsettled, readers};
 
 /// What tells that a file changed without reading it: its size and modification time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,8 +151,7 @@ fn copy<T: Clone>(outcome: &Outcome<T>) -> Outcome<T> {
 fn lost(path: &Path) -> Problem {
     Problem {
         path: path.to_path_buf(),
-        message: "reading the file failed unexpectedly; it is read again when it changes"
-            .to_owned(),
+        reason: Reason::UnexpectedUntilChanged,
     }
 }
 
@@ -210,7 +209,7 @@ mod tests {
                 .cache
                 .outcomes()
                 .into_iter()
-                .map(|outcome| outcome.map_or_else(|p| p.message, |file| file.value))
+                .map(|outcome| outcome.map_or_else(|p| p.message(), |file| file.value))
                 .collect();
             (texts, reads.load(Ordering::Relaxed) - before, changed)
         }
@@ -298,9 +297,8 @@ mod tests {
             }
             list_folders(&folders, None)
         };
-        let read = |_: &Path, _: &[u8]| -> Result<(Standing, ()), String> {
-            Err("no files are expected".to_owned())
-        };
+        let read =
+            |_: &Path, _: &[u8]| -> Result<(Standing, ()), Reason> { Err(Reason::NotRecord) };
         let mut cache = FileCache::default();
         let changes: Vec<bool> = [true, true, false, false]
             .into_iter()
