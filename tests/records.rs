@@ -278,6 +278,12 @@ fn damaged_foreign_and_duplicate_files_are_reported_by_name_and_skipped() {
     )
     .unwrap();
     std::fs::write(session.join("copy.ron"), &text).unwrap();
+    // A newer record that still reads as this format's fields.
+    std::fs::write(
+        session.join("newer-alike.ron"),
+        text.replacen("(format:1,", "(format:2,", 1),
+    )
+    .unwrap();
     std::fs::write(session.join(".vigil-tmp-abc.tmp"), "half a wri").unwrap();
     std::fs::write(session.join("notes.txt"), "not a record").unwrap();
 
@@ -306,6 +312,7 @@ fn damaged_foreign_and_duplicate_files_are_reported_by_name_and_skipped() {
             "damaged.ron",
             "empty.ron",
             "garbage.ron",
+            "newer-alike.ron",
             "newer.ron",
             "quiz.ron",
             "truncated.ron"
@@ -321,6 +328,11 @@ fn damaged_foreign_and_duplicate_files_are_reported_by_name_and_skipped() {
     assert!(message("empty.ron").starts_with("empty file"));
     assert!(message("garbage.ron").contains("not UTF-8"));
     assert!(message("newer.ron").contains("newer Vigil"));
+    assert!(
+        message("newer-alike.ron").contains("newer Vigil (record format 2)"),
+        "{}",
+        message("newer-alike.ron")
+    );
     assert_eq!(message("quiz.ron"), "not a Vigil attempt record");
     assert!(
         message("truncated.ron").starts_with("truncated record"),

@@ -282,6 +282,9 @@ pub(crate) fn load_body(
             }),
             Err(fault) => Err(Reason::Damaged(fault)),
         },
+        Ok(record) if record.format > RECORD_FORMAT => Err(Reason::Newer {
+            format: record.format,
+        }),
         Ok(record) => Err(Reason::UnknownFormat {
             format: record.format,
         }),
