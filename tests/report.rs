@@ -543,7 +543,7 @@ fn damaged_and_edited_records_are_listed_in_every_format() {
     }
     // Text and HTML say why in the report's language; JSON and CSV keep English.
     for (lang, edited_words, truncated_words) in [
-        ("ru", "изменена после записи", "обрезанная запись"),
+        ("ru", "изменена после сохранения", "обрезанная запись"),
         ("kk", "жазылғаннан кейін өзгертілген", "қиылып қалған жазба"),
     ] {
         for format in ["text", "html"] {

@@ -469,7 +469,7 @@ mod tests {
         ];
         let russian = table_with(Vec::new(), problems.clone(), Lang::Ru);
         assert!(
-            russian.contains("results/almaty/empty.ron: пустой файл: запись прервалась"),
+            russian.contains("results/almaty/empty.ron: пустой файл: сохранение прервалось"),
             "{russian}"
         );
         assert!(
