@@ -563,6 +563,152 @@ fn damaged_and_edited_records_are_listed_in_every_format() {
     }
 }
 
+/// A quiz of one `order` question (Alpha, Beta, Gamma) and one `match` question (Xray → Papa, Yankee → Quebec),
+/// in `quizzes`, and three attempts at it in `results`: the order pair Alpha › Beta is kept once and Beta ›
+/// Gamma twice; Xray and Yankee are each put on their target twice.
+fn steps_quiz_and_attempts(quizzes: &Path, results: &Path) {
+    std::fs::write(
+        quizzes.join("steps.ron"),
+        r#"(
+    format: 1,
+    id: "fixture-steps",
+    version: 1,
+    language: "en",
+    title: "Steps",
+    description: "An order and a match question for tests.",
+    estimated_minutes: 2,
+    pass_mark: 50,
+    questions: [
+        (
+            id: "steps",
+            prompt: "Put the steps in order.",
+            points: 2,
+            explanation: "Alpha, Beta, Gamma.",
+            kind: order(items: [
+                (id: "a", text: "Alpha"),
+                (id: "b", text: "Beta"),
+                (id: "c", text: "Gamma"),
+            ]),
+        ),
+        (
+            id: "pairs",
+            prompt: "Match each word to its partner.",
+            points: 2,
+            explanation: "Xray with Papa, Yankee with Quebec.",
+            kind: match(
+                items: [
+                    (id: "x", text: "Xray", target: "p"),
+                    (id: "y", text: "Yankee", target: "q"),
+                ],
+                targets: [(id: "p", text: "Papa"), (id: "q", text: "Quebec")],
+            ),
+        ),
+    ],
+)"#,
+    )
+    .unwrap();
+    let store = Store::new(results, "almaty-2010-04", Arc::new(FsWriter), None);
+    // Per attempt: the order given, the pairs given, and the points each earns.
+    type Answers<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], [f64; 2]);
+    let answers: [Answers; 3] = [
+        (&["a", "b", "c"], &[("x", "p"), ("y", "q")], [2.0, 2.0]),
+        (&["b", "c", "a"], &[("x", "q"), ("y", "q")], [1.0, 1.0]),
+        (&["a", "c", "b"], &[("x", "p"), ("y", "p")], [0.0, 1.0]),
+    ];
+    for (seed, (order, pairs, points)) in answers.into_iter().enumerate() {
+        let mut record = attempt(
+            seed as u64 + 1,
+            &format!("P{seed}"),
+            "ngo",
+            Phase::Post,
+            "no",
+            &[],
+            [0.0, 0.0],
+        );
+        record.quiz.id = "fixture-steps".into();
+        let owned = |ids: &[&str]| ids.iter().map(|id| (*id).to_owned()).collect::<Vec<_>>();
+        let steps = &mut record.questions[0];
+        steps.id = "steps".into();
+        steps.kind = "order".into();
+        steps.shown = owned(&["c", "a", "b"]);
+        steps.answer = Some(Response::Order(owned(order)));
+        steps.points = points[0];
+        steps.max_points = 2.0;
+        let matched = &mut record.questions[1];
+        matched.id = "pairs".into();
+        matched.kind = "match".into();
+        matched.shown = owned(&["y", "x"]);
+        matched.shown_targets = owned(&["q", "p"]);
+        matched.answer = Some(Response::Pairs(
+            pairs
+                .iter()
+                .map(|(item, target)| ((*item).to_owned(), (*target).to_owned()))
+                .collect(),
+        ));
+        matched.points = points[1];
+        matched.max_points = 2.0;
+        record.total.points = points[0] + points[1];
+        record.total.max_points = 4.0;
+        store.create(&record).unwrap();
+    }
+}
+
+#[test]
+fn how_often_each_part_of_order_and_match_answers_was_right_is_counted() {
+    let results = tempfile::tempdir().unwrap();
+    let quizzes = tempfile::tempdir().unwrap();
+    steps_quiz_and_attempts(quizzes.path(), results.path());
+    let json: serde_json::Value = serde_json::from_str(&report_with(
+        results.path(),
+        quizzes.path(),
+        &["--format", "json"],
+    ))
+    .unwrap();
+    assert!(json["problems"].as_array().unwrap().is_empty(), "{json:#}");
+    let questions = &json["quizzes"][0]["questions"];
+    let parts = |at: usize| -> Vec<(String, u64)> {
+        questions[at]["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["text"].as_str().unwrap().to_owned(),
+                    p["right"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        parts(0),
+        [
+            ("Alpha › Beta".to_owned(), 1),
+            ("Beta › Gamma".to_owned(), 2)
+        ]
+    );
+    assert_eq!(
+        parts(1),
+        [
+            ("Xray → Papa".to_owned(), 2),
+            ("Yankee → Quebec".to_owned(), 2)
+        ]
+    );
+    assert!(questions[0]["options"].as_array().unwrap().is_empty());
+    let html = report_with(results.path(), quizzes.path(), &["--format", "html"]);
+    assert!(
+        html.contains("Order and match answers, part by part"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Alpha › Beta</td><td class=\"n\">1</td><td class=\"n\">33%"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Xray → Papa</td><td class=\"n\">2</td><td class=\"n\">67%"),
+        "{html}"
+    );
+}
+
 #[test]
 fn every_csv_table_is_one_rectangular_table_when_two_quizzes_were_taken() {
     let dir = tempfile::tempdir().unwrap();
@@ -963,7 +1109,19 @@ mod dashboard {
         width: u16,
         height: u16,
     ) -> String {
-        let bank = Bank::load(&[super::root().join("tests/fixtures/valid")]);
+        let quizzes = super::root().join("tests/fixtures/valid");
+        dashboard_with(results, &quizzes, keys, lang, (width, height))
+    }
+
+    /// The dashboard of the records in `results` and the quizzes in `quizzes` after `keys`, drawn at `size`.
+    fn dashboard_with(
+        results: &Path,
+        quizzes: &Path,
+        keys: &[KeyCode],
+        lang: Lang,
+        (width, height): (u16, u16),
+    ) -> String {
+        let bank = Bank::load(&[quizzes.to_path_buf()]);
         let mut source = FolderSource::new(
             vec![results.to_path_buf()],
             Filter::default(),
@@ -1345,6 +1503,31 @@ mod dashboard {
             drawn.contains("Talk privately → Call child protection"),
             "{drawn}"
         );
+    }
+
+    #[test]
+    fn the_question_drill_down_shows_how_often_each_part_of_an_order_or_match_was_right() {
+        let results = tempfile::tempdir().unwrap();
+        let quizzes = tempfile::tempdir().unwrap();
+        super::steps_quiz_and_attempts(quizzes.path(), results.path());
+        let questions = KeyCode::Char('3');
+        let drill = |keys: &[KeyCode]| {
+            dashboard_with(results.path(), quizzes.path(), keys, Lang::En, (80, 24))
+        };
+        let order = drill(&[questions, KeyCode::Enter]);
+        assert!(order.contains("Put the steps in order."), "{order}");
+        assert!(
+            order.contains("Neighbouring steps put in the right order"),
+            "{order}"
+        );
+        assert!(order.contains(" 33% (1) Alpha › Beta"), "{order}");
+        assert!(order.contains(" 67% (2) Beta › Gamma"), "{order}");
+        let matched = drill(&[questions, KeyCode::Down, KeyCode::Enter]);
+        assert!(
+            matched.contains("Items put on their right target"),
+            "{matched}"
+        );
+        assert!(matched.contains(" 67% (2) Yankee → Quebec"), "{matched}");
     }
 
     #[test]

@@ -663,6 +663,15 @@ pub struct ReportStrings {
     pub options: &'static str,
     /// Heads of the options table: question, option (✓ right), attempts that chose it, share.
     pub option_heads: [&'static str; 4],
+    /// "Order and match answers, part by part".
+    pub parts: &'static str,
+    /// Heads of the parts table: question, part (a pair of steps `›`, an item and its target `→`), attempts that
+    /// got it right, share.
+    pub part_heads: [&'static str; 4],
+    /// A question drill-down's heading of the neighbouring steps of an `order` question kept in order.
+    pub order_parts: &'static str,
+    /// A question drill-down's heading of the items of a `match` question put on their right target.
+    pub match_parts: &'static str,
     /// "By group".
     pub groups: &'static str,
     /// "Pre-test and post-test".

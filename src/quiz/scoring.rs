@@ -123,24 +123,33 @@ fn order_fraction(items: &[OrderItem], given: &[String]) -> f64 {
     if items.len() < 2 {
         return 0.0;
     }
-    let position: HashMap<&str, usize> = given
-        .iter()
-        .enumerate()
-        .map(|(index, id)| (id.as_str(), index))
-        .collect();
-    let kept = items
-        .windows(2)
-        .filter(|pair| {
-            match (
-                position.get(pair[0].id.as_str()),
-                position.get(pair[1].id.as_str()),
-            ) {
-                (Some(first), Some(second)) => first + 1 == *second,
-                _ => false,
-            }
-        })
+    let kept = pairs_kept(neighbouring_pairs(items), given)
+        .filter(|kept| *kept)
         .count();
     kept as f64 / (items.len() - 1) as f64
+}
+
+/// The neighbouring pairs of the correct order of `items`, as item ids: the parts an `order` answer is credited
+/// for.
+pub fn neighbouring_pairs(items: &[OrderItem]) -> impl Iterator<Item = (&str, &str)> {
+    items
+        .windows(2)
+        .map(|pair| (pair[0].id.as_str(), pair[1].id.as_str()))
+}
+
+/// Per pair of `pairs` (item ids, in the correct order), whether `given` (item ids in the trainee's order) put
+/// its second item directly after its first.
+pub fn pairs_kept<'a, S: AsRef<str>>(
+    pairs: impl Iterator<Item = (&'a str, &'a str)>,
+    given: &[S],
+) -> impl Iterator<Item = bool> {
+    let position = |id: &str| given.iter().rposition(|given| given.as_ref() == id);
+    pairs.map(
+        move |(first, second)| match (position(first), position(second)) {
+            (Some(first), Some(second)) => first + 1 == second,
+            _ => false,
+        },
+    )
 }
 
 /// Each item paired with its correct target earns 1/n; an item paired twice counts its first pair.
@@ -148,15 +157,31 @@ fn match_fraction(items: &[MatchItem], pairs: &[(String, String)]) -> f64 {
     if items.is_empty() {
         return 0.0;
     }
-    let mut given: HashMap<&str, &str> = HashMap::new();
-    for (item, target) in pairs {
-        given.entry(item.as_str()).or_insert(target.as_str());
-    }
-    let right = items
-        .iter()
-        .filter(|item| given.get(item.id.as_str()) == Some(&item.target.as_str()))
+    let right = items_on_target(item_targets(items), pairs)
+        .filter(|right| *right)
         .count();
     right as f64 / items.len() as f64
+}
+
+/// Each item of a `match` question with its correct target, as ids: the parts a `match` answer is credited for.
+pub fn item_targets(items: &[MatchItem]) -> impl Iterator<Item = (&str, &str)> {
+    items
+        .iter()
+        .map(|item| (item.id.as_str(), item.target.as_str()))
+}
+
+/// Per item of `items` (item id, its correct target id), whether `given` (item id, target id) pairs put it on
+/// its target; an item paired twice counts its first pair.
+pub fn items_on_target<'a, S: AsRef<str>>(
+    items: impl Iterator<Item = (&'a str, &'a str)>,
+    given: &[(S, S)],
+) -> impl Iterator<Item = bool> {
+    items.map(move |(item, target)| {
+        given
+            .iter()
+            .find(|(given, _)| given.as_ref() == item)
+            .is_some_and(|(_, given)| given.as_ref() == target)
+    })
 }
 
 /// The points of the choices along `path`, followed from `start` until a step is not a choice of the current node.
@@ -363,6 +388,30 @@ mod tests {
         assert_eq!(q.score(&order(&["b", "c", "d", "a"])), 2.0);
         assert_eq!(q.score(&order(&["a", "c", "b", "d"])), 0.0);
         assert_eq!(q.score(&order(&["c", "d", "a", "b"])), 2.0);
+    }
+
+    #[test]
+    fn each_part_of_an_order_or_match_answer_is_told_right_or_wrong_as_it_is_scored() {
+        let QuestionKind::Order { items } = order_question().kind else {
+            unreachable!("an order question");
+        };
+        let kept: Vec<bool> =
+            pairs_kept(neighbouring_pairs(&items), &["c", "d", "a", "b"]).collect();
+        assert_eq!(kept, [true, false, true]);
+        assert_eq!(
+            pairs_kept(neighbouring_pairs(&items), &[] as &[&str]).collect::<Vec<_>>(),
+            [false, false, false]
+        );
+        let right: Vec<bool> = items_on_target(
+            [("a", "x"), ("b", "x"), ("c", "y")].into_iter(),
+            &[("b", "x"), ("a", "y"), ("a", "x")],
+        )
+        .collect();
+        assert_eq!(
+            right,
+            [false, true, false],
+            "an item paired twice counts its first pair"
+        );
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct QuestionReport {
     pub stats: ItemStats,
     /// How often each option was chosen (distractor analysis).
     pub options: Vec<OptionCount>,
+    /// For an `order` or `match` question, how often each part that earns points was right: each neighbouring
+    /// pair of the right order kept, each item put on its right target.
+    pub parts: Vec<PartCount>,
     /// Facility per language of the quiz, when its attempts were taken in more than one (a translation that
     /// makes the question harder shows here).
     pub by_language: Vec<LanguageFacility>,
@@ -48,6 +51,21 @@ pub struct OptionCount {
     /// Attempts that chose it.
     pub chosen: usize,
     /// Share of attempts that chose it (0-1).
+    pub share: f64,
+}
+
+/// How often one part of `order` or `match` answers was right.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartCount {
+    /// The first item of a neighbouring pair, or the item of a match.
+    pub first: String,
+    /// The second item of the pair, or the item's right target.
+    pub second: String,
+    /// The part in words: `first › second`, or `item → target`.
+    pub text: String,
+    /// Attempts that got it right.
+    pub right: usize,
+    /// Share of attempts that got it right (0-1).
     pub share: f64,
 }
 
@@ -280,11 +298,22 @@ fn quiz_report(
                         text: option.text.clone(),
                         correct: option.correct,
                         chosen,
-                        share: if rows.is_empty() {
-                            0.0
-                        } else {
-                            chosen as f64 / rows.len() as f64
-                        },
+                        share: share(chosen, rows.len()),
+                    }
+                })
+                .collect(),
+            parts: question
+                .credited
+                .iter()
+                .enumerate()
+                .map(|(p, (first, second))| {
+                    let right = rows.iter().filter(|r| r.earned(q, p)).count();
+                    PartCount {
+                        first: first.clone(),
+                        second: second.clone(),
+                        text: question.credited_in_words(p),
+                        right,
+                        share: share(right, rows.len()),
                     }
                 })
                 .collect(),
@@ -389,6 +418,15 @@ pub(crate) fn comparison_title<'a>(
         .filter(|quiz| quiz.form_group.as_deref().unwrap_or(&quiz.id) == label)
         .map(|quiz| quiz.title.as_str());
     shared_title(titles, label)
+}
+
+/// `count` of `of` attempts as a share (0-1); 0 of none.
+fn share(count: usize, of: usize) -> f64 {
+    if of == 0 {
+        0.0
+    } else {
+        count as f64 / of as f64
+    }
 }
 
 /// Pairs each participant's pre-phase and post-phase attempts on quizzes of one form group (or one quiz).

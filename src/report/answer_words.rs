@@ -106,6 +106,19 @@ impl QuestionShape {
             Response::Path(steps) => items(steps, " → "),
         }
     }
+
+    /// Part `part` of [`Self::credited`] in words, as an answer that earns it reads: `first › second` for an
+    /// `order` question, `item → target` for a `match` question; empty when there is no such part.
+    pub fn credited_in_words(&self, part: usize) -> String {
+        let Some((first, second)) = self.credited.get(part) else {
+            return String::new();
+        };
+        let response = match self.kind.as_str() {
+            "match" => Response::Pairs(vec![(first.clone(), second.clone())]),
+            _ => Response::Order(vec![first.clone(), second.clone()]),
+        };
+        self.answer_in_words(&response)
+    }
 }
 
 #[cfg(test)]
@@ -136,6 +149,7 @@ mod tests {
                 },
             ],
             parts,
+            credited: Vec::new(),
         }
     }
 

@@ -15,6 +15,7 @@ use super::identities::IdentityNotes;
 use super::known::Known;
 use super::pseudonym::PseudonymKey;
 use super::shared_text::SharedText;
+use crate::quiz::scoring::{item_targets, neighbouring_pairs};
 use crate::quiz::{CheckedQuiz, FeedbackMode, QuestionKind};
 use crate::record::scan::Problem;
 use crate::record::view::RecordView;
@@ -52,6 +53,10 @@ pub struct QuestionShape {
     /// file, when known), for showing an answer in words.
     #[serde(skip)]
     pub parts: PartTexts,
+    /// What an `order` or `match` answer earns its points for, part by part, as ids (from the quiz file, when
+    /// known): each neighbouring pair of the right order, or each item with its right target.
+    #[serde(skip)]
+    pub credited: Vec<(String, String)>,
 }
 
 /// A quiz, as reports need it: from the quiz files when they are at hand, else from the records.
@@ -158,6 +163,15 @@ impl QuizShape {
                     _ => Vec::new(),
                 },
                 parts: PartTexts::of(&q.kind),
+                credited: match &q.kind {
+                    QuestionKind::Order { items } => neighbouring_pairs(items)
+                        .map(|(first, second)| (first.to_owned(), second.to_owned()))
+                        .collect(),
+                    QuestionKind::Match { items, .. } => item_targets(items)
+                        .map(|(item, target)| (item.to_owned(), target.to_owned()))
+                        .collect(),
+                    _ => Vec::new(),
+                },
             })
             .collect()
     }
@@ -175,6 +189,7 @@ impl QuizShape {
                 tags: Vec::new(),
                 options: Vec::new(),
                 parts: PartTexts::default(),
+                credited: Vec::new(),
             })
             .collect();
         // Ids that only look alike (`q1`, `q01`) are ordered by their text, so that copies of one id always
@@ -262,7 +277,8 @@ pub struct AttemptRow {
     pub max: f64,
     /// Points per question, in the quiz shape's order (0 where a question is missing).
     pub scores: Vec<f64>,
-    /// Per question, a bit per option of the shape (bit i: option i chosen).
+    /// Per question, a bit per option of the shape (bit i: option i chosen), or for an `order` or `match`
+    /// question a bit per part it earns its points for (bit i: part i of [`QuestionShape::credited`] earned).
     pub chosen: ChosenOptions,
     /// Time spent, milliseconds.
     pub time_ms: u64,
@@ -284,6 +300,13 @@ impl AttemptRow {
                 .chosen
                 .mask(question)
                 .is_some_and(|bits| bits >> option & 1 == 1)
+    }
+
+    /// Whether the answer to `order` or `match` question `question` earned its part `part` (of the shape's
+    /// [`QuestionShape::credited`]); only the first 64 parts are tracked.
+    pub fn earned(&self, question: usize, part: usize) -> bool {
+        // An order or match question has no options: its bits are its parts.
+        self.chose(question, part)
     }
 
     /// The score as a percentage of the maximum.

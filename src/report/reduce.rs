@@ -9,7 +9,8 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use super::chosen::ChosenOptions;
 use super::corrections::apply::Applier;
 use super::dataset::{
-    AttemptChoice, AttemptRow, ContentVariant, Dataset, Filter, QuizShape, QuizTexts, choose,
+    AttemptChoice, AttemptRow, ContentVariant, Dataset, Filter, QuestionShape, QuizShape,
+    QuizTexts, choose,
 };
 use super::identities::{self, Roster};
 use super::known::Known;
@@ -17,6 +18,7 @@ use super::record_shapes::RecordShapes;
 use super::shared_text::{Interner, SharedText};
 use crate::config::RosterEntry;
 use crate::quiz::CheckedQuiz;
+use crate::quiz::scoring::{items_on_target, pairs_kept};
 use crate::record::check::{Expected, Scrutiny, view_scores};
 use crate::record::conflict::Standing;
 use crate::record::scan::{Entry, Problem, Reason, scan_with};
@@ -524,6 +526,39 @@ fn remapped<T: Copy + Default>(
         .collect()
 }
 
+/// The bits an answer to `question` sets in its row: a bit per option chosen, or for an `order` or `match`
+/// question a bit per part of [`QuestionShape::credited`] earned (only the first 64 of either).
+fn answer_bits(question: &QuestionShape, answer: &AnswerView<'_>) -> u64 {
+    let credited = || {
+        question
+            .credited
+            .iter()
+            .map(|(first, second)| (first.as_str(), second.as_str()))
+    };
+    match answer {
+        AnswerView::Chosen(ids) => mask(
+            question
+                .options
+                .iter()
+                .map(|option| ids.iter().any(|id| **id == option.id)),
+        ),
+        AnswerView::Order(given) if question.kind == "order" => mask(pairs_kept(credited(), given)),
+        AnswerView::Pairs(given) if question.kind == "match" => {
+            mask(items_on_target(credited(), given))
+        }
+        _ => 0,
+    }
+}
+
+/// A bit per `true` of `flags`, the first flag the lowest bit; only the first 64 flags.
+fn mask(flags: impl Iterator<Item = bool>) -> u64 {
+    flags
+        .take(64)
+        .enumerate()
+        .filter(|(_, flag)| *flag)
+        .fold(0, |bits, (at, _)| bits | 1 << at)
+}
+
 /// The row of `record` against `shape`, its points recomputed from `regrade` when given; each question's time is
 /// kept only when `keep_times`.
 fn row(
@@ -569,15 +604,7 @@ fn row(
         if keep_times {
             times.push(saved.map_or(0, |s| s.time_ms));
         }
-        let mut bits = 0u64;
-        if let Some(AnswerView::Chosen(ids)) = answer {
-            for (at, option) in question.options.iter().enumerate().take(64) {
-                if ids.iter().any(|id| **id == option.id) {
-                    bits |= 1 << at;
-                }
-            }
-        }
-        chosen.push(bits);
+        chosen.push(answer.map_or(0, |answer| answer_bits(question, answer)));
     }
     let points: f64 = scores.iter().sum();
     let max = if shape.questions.is_empty() {

@@ -46,6 +46,12 @@ fn translate_quiz(quiz: &mut QuizReport, language: &str) {
             question.parts.retext(&translated.parts);
         }
     }
+    // The parts of order and match answers are worded from the texts just given.
+    for (shape, report) in quiz.quiz.questions.iter().zip(&mut quiz.questions) {
+        for (at, part) in report.parts.iter_mut().enumerate() {
+            part.text = shape.credited_in_words(at);
+        }
+    }
 }
 
 /// Replaces the prompt and the option texts of question `id` by those `texts` give for it.

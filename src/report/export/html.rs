@@ -247,50 +247,38 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
         }
         html.push_str("</ul>");
     }
-    let choices: Vec<_> = quiz
+    let choices: Vec<QuestionCounts<'_>> = quiz
         .questions
         .iter()
         .filter(|q| !q.options.is_empty())
-        .collect();
-    if !choices.is_empty() {
-        let _ = write!(html, "<h3>{}</h3><table><thead><tr>", escape(r.options));
-        for head in r.option_heads {
-            let _ = write!(html, "<th>{}</th>", escape(head));
-        }
-        html.push_str("</tr></thead>");
-        for question in choices {
-            html.push_str("<tbody class=\"question\">");
-            for (n, option) in question.options.iter().enumerate() {
-                if n == 0 {
-                    let _ = write!(
-                        html,
-                        "<tr><td rowspan=\"{}\">{}</td>",
-                        question.options.len(),
-                        escape(&question.id)
-                    );
+        .map(|question| {
+            let options = question.options.iter().map(|option| {
+                let text = if option.text.is_empty() {
+                    &option.id
                 } else {
-                    html.push_str("<tr>");
-                }
-                let _ = write!(
-                    html,
-                    "<td class=\"text\">{}{}</td><td class=\"n\">{}</td><td class=\"n\">{:.0}%</td></tr>",
-                    if option.correct { "✓ " } else { "" },
-                    escape(&truncate_chars(
-                        if option.text.is_empty() {
-                            &option.id
-                        } else {
-                            &option.text
-                        },
-                        70
-                    )),
-                    option.chosen,
-                    100.0 * option.share
-                );
-            }
-            html.push_str("</tbody>");
-        }
-        html.push_str("</table>");
-    }
+                    &option.text
+                };
+                let mark = if option.correct { "✓ " } else { "" };
+                let text = format!("{mark}{}", truncate_chars(text, 70));
+                (text, option.chosen, option.share)
+            });
+            (question.id.as_str(), options.collect())
+        })
+        .collect();
+    counts_table(html, r.options, r.option_heads, &choices);
+    let parts: Vec<QuestionCounts<'_>> = quiz
+        .questions
+        .iter()
+        .filter(|q| !q.parts.is_empty())
+        .map(|question| {
+            let parts = question
+                .parts
+                .iter()
+                .map(|part| (truncate_chars(&part.text, 90), part.right, part.share));
+            (question.id.as_str(), parts.collect())
+        })
+        .collect();
+    counts_table(html, r.parts, r.part_heads, &parts);
     if quiz.groups.len() > 1 {
         let rows: Vec<(&str, &Distribution)> = quiz
             .groups
@@ -466,6 +454,50 @@ pub fn render(report: &Report, labels: &Labels<'_>) -> String {
     }
     html.push_str("</body></html>\n");
     html
+}
+
+/// A question's id and the lines of its counts: each line's text, how many attempts it counts, their share.
+type QuestionCounts<'a> = (&'a str, Vec<(String, usize, f64)>);
+
+/// A table of counts per question, under `title` with `heads`: for each question (its id once, spanning its
+/// rows), each line's text, how many attempts it counts and their share. Nothing when there is no question.
+fn counts_table(
+    html: &mut String,
+    title: &str,
+    heads: [&str; 4],
+    questions: &[QuestionCounts<'_>],
+) {
+    if questions.is_empty() {
+        return;
+    }
+    let _ = write!(html, "<h3>{}</h3><table><thead><tr>", escape(title));
+    for head in heads {
+        let _ = write!(html, "<th>{}</th>", escape(head));
+    }
+    html.push_str("</tr></thead>");
+    for (id, lines) in questions {
+        html.push_str("<tbody class=\"question\">");
+        for (n, (text, count, share)) in lines.iter().enumerate() {
+            if n == 0 {
+                let _ = write!(
+                    html,
+                    "<tr><td rowspan=\"{}\">{}</td>",
+                    lines.len(),
+                    escape(id)
+                );
+            } else {
+                html.push_str("<tr>");
+            }
+            let _ = write!(
+                html,
+                "<td class=\"text\">{}</td><td class=\"n\">{count}</td><td class=\"n\">{:.0}%</td></tr>",
+                escape(text),
+                100.0 * share
+            );
+        }
+        html.push_str("</tbody>");
+    }
+    html.push_str("</table>");
 }
 
 #[cfg(test)]

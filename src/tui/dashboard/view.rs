@@ -645,7 +645,7 @@ fn drill_lines<'a>(
                 for part in wrap(&printable_line(&question.prompt), width) {
                     lines.push(Line::styled(part, theme.text));
                 }
-                // How often each option was chosen, for the kinds that have options (not order or match).
+                // How often each option was chosen, for the kinds that have options.
                 if !question.options.is_empty() {
                     lines.push(Line::default());
                     lines.push(Line::styled(r.options, theme.title));
@@ -668,6 +668,31 @@ fn drill_lines<'a>(
                         &head,
                         theme.text,
                         &printable_line(text),
+                        theme.text,
+                        width,
+                    ));
+                }
+                // How often each part of an order or match answer was right.
+                if !question.parts.is_empty() {
+                    lines.push(Line::default());
+                    let heading = if question.kind == "match" {
+                        r.match_parts
+                    } else {
+                        r.order_parts
+                    };
+                    lines.push(Line::styled(heading, theme.title));
+                }
+                for part in &question.parts {
+                    let head = format!(
+                        "  {} {:>3.0}% ({}) ",
+                        bar(part.share, 12),
+                        100.0 * part.share,
+                        part.right,
+                    );
+                    lines.extend(beside(
+                        &head,
+                        theme.text,
+                        &printable_line(&part.text),
                         theme.text,
                         width,
                     ));
