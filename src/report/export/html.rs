@@ -271,10 +271,11 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
         .iter()
         .filter(|q| !q.parts.is_empty())
         .map(|question| {
+            // Whole: which step or item a part names is the point of the table.
             let parts = question
                 .parts
                 .iter()
-                .map(|part| (truncate_chars(&part.text, 90), part.right, part.share));
+                .map(|part| (part.text.clone(), part.right, part.share));
             (question.id.as_str(), parts.collect())
         })
         .collect();
