@@ -333,6 +333,13 @@ fn damaged_foreign_and_duplicate_files_are_reported_by_name_and_skipped() {
         "{}",
         message("newer-alike.ron")
     );
+    // The reader of views says the same.
+    let newer = std::fs::read(session.join("newer-alike.ron")).unwrap();
+    let by_view =
+        vigil::record::view::with_record(Path::new("newer-alike.ron"), &newer, None, |_, _| ())
+            .map(|_| ())
+            .map_err(|reason| reason.to_string());
+    assert_eq!(by_view, Err(message("newer-alike.ron").clone()));
     assert_eq!(message("quiz.ron"), "not a Vigil attempt record");
     assert!(
         message("truncated.ron").starts_with("truncated record"),

@@ -1,10 +1,10 @@
-//! The words of why a file in a results folder could not be used (the problems a report, `vigil records` and
-//! the dashboard list), in one language. The English words are also what the problems' `Display` says.
+//! The words of why a file in a results folder could not be used (the problems the reports and `vigil records`
+//! list), in one language. The English words are also what the problems' `Display` says.
 
 use std::path::Path;
 
 use super::{Lang, en, fill, kk, ru};
-use crate::record::check::RecordFault;
+use crate::record::check::{IdList, RecordFault};
 use crate::record::model::Status;
 use crate::record::problem::{Preference, Reason};
 
@@ -63,8 +63,8 @@ pub struct ProblemStrings {
     /// A record added after the trainer's seal.
     pub added_after_seal: &'static str,
     /// Why a file was kept over another (`{why}` of `conflict`): its room-key hash verifies; the other was
-    /// edited; the other has no room-key hash; the other was saved later at `{at}`; the other was saved later
-    /// (time unknown); neither is further, so the content decides.
+    /// edited; the other has no room-key hash; it was saved later, at `{at}`; it was saved later (time unknown);
+    /// neither is further, so the content decides.
     pub preferences: [&'static str; 6],
     /// Why a file was kept over another: it is `{kept}` and the other `{other}` (words of `statuses`).
     pub further: &'static str,
@@ -72,7 +72,7 @@ pub struct ProblemStrings {
     pub more_answers: &'static str,
     /// An attempt's status, for `further`: completed, discarded, in progress, unknown.
     pub statuses: [&'static str; 4],
-    /// What a question shows, for `{what}`: options, items, targets.
+    /// A question's lists of ids, for `{what}`: options, items, targets.
     pub id_lists: [&'static str; 3],
     /// What to do about a record whose earned points cannot be believed.
     pub rescore: &'static str,
@@ -202,118 +202,142 @@ impl Lang {
     /// Why a record cannot be believed, in this language.
     pub fn fault(self, fault: &RecordFault) -> String {
         let words = self.problems();
-        let id_list = |list: &str| match list {
-            "options" => words.id_lists[0].to_owned(),
-            "items" => words.id_lists[1].to_owned(),
-            "targets" => words.id_lists[2].to_owned(),
-            other => other.to_owned(),
+        let list = |list: &IdList| match list {
+            IdList::Options => words.id_lists[0],
+            IdList::Items => words.id_lists[1],
+            IdList::Targets => words.id_lists[2],
         };
-        let points = |value: &f64| match self {
-            Lang::En => value.to_string(),
-            Lang::Ru | Lang::Kk => value.to_string().replace('.', ","),
-        };
-        let (template, advice) = match fault {
-            RecordFault::ImpossiblePoints { .. } => (words.impossible_points, words.rescore),
-            RecordFault::AboveMaximum { .. } => (words.above_maximum, words.rescore),
-            RecordFault::ImpossibleMaximum { .. } => (words.impossible_maximum, words.restore),
-            RecordFault::TotalPoints { .. } => (words.total_points, words.rescore),
-            RecordFault::TotalMaximum { .. } => (words.total_maximum, words.restore),
-            RecordFault::OtherQuiz { .. } => (words.other_quiz, ""),
-            RecordFault::VersionUnavailable { .. } => (words.version_unavailable, ""),
-            RecordFault::UnknownQuestion { .. } => (words.unknown_question, words.restore),
-            RecordFault::RepeatedQuestion { .. } => (words.repeated_question, words.restore),
-            RecordFault::OtherKind { .. } => (words.other_kind, words.restore),
-            RecordFault::ShownMismatch { .. } => (words.shown_mismatch, words.restore),
-            RecordFault::UnknownAnswer { .. } => (words.unknown_answer, words.restore),
-            RecordFault::AnswerKind { .. } => (words.answer_kind, words.restore),
-            RecordFault::OtherMaximum { .. } => (words.other_maximum, words.restore),
-        };
-        let values: Vec<(&str, String)> = match fault {
+        // Points as the reports print them, with a decimal point in every language.
+        let points = |value: &f64| value.to_string();
+        let owned = |text: &str| text.to_owned();
+        let (template, advice, values) = match fault {
             RecordFault::ImpossiblePoints {
                 question,
                 points: p,
-            } => {
-                vec![("question", question.clone()), ("points", points(p))]
-            }
+            } => (
+                words.impossible_points,
+                words.rescore,
+                vec![("question", question.clone()), ("points", points(p))],
+            ),
             RecordFault::AboveMaximum {
                 question,
                 points: p,
                 max,
-            } => vec![
-                ("question", question.clone()),
-                ("points", points(p)),
-                ("max", points(max)),
-            ],
-            RecordFault::ImpossibleMaximum { question, max } => {
-                vec![("question", question.clone()), ("max", points(max))]
-            }
-            RecordFault::TotalPoints { stated, sum }
-            | RecordFault::TotalMaximum { stated, sum } => {
-                vec![("stated", points(stated)), ("sum", points(sum))]
-            }
-            RecordFault::OtherQuiz { record, quiz } => {
-                vec![("record", record.clone()), ("quiz", quiz.clone())]
-            }
+            } => (
+                words.above_maximum,
+                words.rescore,
+                vec![
+                    ("question", question.clone()),
+                    ("points", points(p)),
+                    ("max", points(max)),
+                ],
+            ),
+            RecordFault::ImpossibleMaximum { question, max } => (
+                words.impossible_maximum,
+                words.restore,
+                vec![("question", question.clone()), ("max", points(max))],
+            ),
+            RecordFault::TotalPoints { stated, sum } => (
+                words.total_points,
+                words.rescore,
+                vec![("stated", points(stated)), ("sum", points(sum))],
+            ),
+            RecordFault::TotalMaximum { stated, sum } => (
+                words.total_maximum,
+                words.restore,
+                vec![("stated", points(stated)), ("sum", points(sum))],
+            ),
+            RecordFault::OtherQuiz { record, quiz } => (
+                words.other_quiz,
+                "",
+                vec![("record", record.clone()), ("quiz", quiz.clone())],
+            ),
             RecordFault::VersionUnavailable {
                 quiz,
                 record,
                 loaded,
-            } => vec![
-                ("quiz", quiz.clone()),
-                ("record", record.to_string()),
-                ("loaded", loaded.to_string()),
-            ],
+            } => (
+                words.version_unavailable,
+                "",
+                vec![
+                    ("quiz", quiz.clone()),
+                    ("record", record.to_string()),
+                    ("loaded", loaded.to_string()),
+                ],
+            ),
             RecordFault::UnknownQuestion {
                 question,
                 quiz,
                 version,
-            } => vec![
-                ("question", question.clone()),
-                ("quiz", quiz.clone()),
-                ("version", version.to_string()),
-            ],
-            RecordFault::RepeatedQuestion { question } => vec![("question", question.clone())],
+            } => (
+                words.unknown_question,
+                words.restore,
+                vec![
+                    ("question", question.clone()),
+                    ("quiz", quiz.clone()),
+                    ("version", version.to_string()),
+                ],
+            ),
+            RecordFault::RepeatedQuestion { question } => (
+                words.repeated_question,
+                words.restore,
+                vec![("question", question.clone())],
+            ),
             RecordFault::OtherKind {
                 question,
                 record,
                 quiz,
-            } => vec![
-                ("question", question.clone()),
-                ("record", record.clone()),
-                ("quiz", (*quiz).to_owned()),
-            ],
+            } => (
+                words.other_kind,
+                words.restore,
+                vec![
+                    ("question", question.clone()),
+                    ("record", record.clone()),
+                    ("quiz", owned(quiz)),
+                ],
+            ),
             RecordFault::ShownMismatch {
                 question,
-                what: list,
+                what,
                 shown,
                 expected,
-            } => vec![
-                ("question", question.clone()),
-                ("what", id_list(list)),
-                ("shown", shown.to_string()),
-                ("expected", expected.to_string()),
-            ],
-            RecordFault::UnknownAnswer {
-                question,
-                id,
-                what: list,
-            } => vec![
-                ("question", question.clone()),
-                ("id", format!("{id:?}")),
-                ("what", id_list(list)),
-            ],
-            RecordFault::AnswerKind { question, kind } => {
-                vec![("question", question.clone()), ("kind", (*kind).to_owned())]
-            }
+            } => (
+                words.shown_mismatch,
+                words.restore,
+                vec![
+                    ("question", question.clone()),
+                    ("what", owned(list(what))),
+                    ("shown", shown.to_string()),
+                    ("expected", expected.to_string()),
+                ],
+            ),
+            RecordFault::UnknownAnswer { question, id, what } => (
+                words.unknown_answer,
+                words.restore,
+                vec![
+                    ("question", question.clone()),
+                    ("id", format!("{id:?}")),
+                    ("what", owned(list(what))),
+                ],
+            ),
+            RecordFault::AnswerKind { question, kind } => (
+                words.answer_kind,
+                words.restore,
+                vec![("question", question.clone()), ("kind", owned(kind))],
+            ),
             RecordFault::OtherMaximum {
                 question,
                 record,
                 quiz,
-            } => vec![
-                ("question", question.clone()),
-                ("record", points(record)),
-                ("quiz", points(quiz)),
-            ],
+            } => (
+                words.other_maximum,
+                words.restore,
+                vec![
+                    ("question", question.clone()),
+                    ("record", points(record)),
+                    ("quiz", points(quiz)),
+                ],
+            ),
         };
         let mut values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         values.push(("advice", advice));
@@ -435,6 +459,146 @@ mod tests {
         }
     }
 
+    /// A reason of every kind, and a damaged record of every fault.
+    fn every_reason() -> Vec<Reason> {
+        let question = || "q1".to_owned();
+        let faults = [
+            RecordFault::ImpossiblePoints {
+                question: question(),
+                points: -1.0,
+            },
+            RecordFault::AboveMaximum {
+                question: question(),
+                points: 2.0,
+                max: 1.0,
+            },
+            RecordFault::ImpossibleMaximum {
+                question: question(),
+                max: f64::NAN,
+            },
+            RecordFault::TotalPoints {
+                stated: 3.0,
+                sum: 2.0,
+            },
+            RecordFault::TotalMaximum {
+                stated: 3.0,
+                sum: 2.0,
+            },
+            RecordFault::OtherQuiz {
+                record: "a".to_owned(),
+                quiz: "b".to_owned(),
+            },
+            RecordFault::VersionUnavailable {
+                quiz: "a".to_owned(),
+                record: 1,
+                loaded: 2,
+            },
+            RecordFault::UnknownQuestion {
+                question: question(),
+                quiz: "a".to_owned(),
+                version: 1,
+            },
+            RecordFault::RepeatedQuestion {
+                question: question(),
+            },
+            RecordFault::OtherKind {
+                question: question(),
+                record: "single".to_owned(),
+                quiz: "multiple",
+            },
+            RecordFault::ShownMismatch {
+                question: question(),
+                what: IdList::Items,
+                shown: 3,
+                expected: 4,
+            },
+            RecordFault::UnknownAnswer {
+                question: question(),
+                id: "x".to_owned(),
+                what: IdList::Targets,
+            },
+            RecordFault::AnswerKind {
+                question: question(),
+                kind: "order",
+            },
+            RecordFault::OtherMaximum {
+                question: question(),
+                record: 1.0,
+                quiz: 2.0,
+            },
+        ];
+        let error = || "os error 5".to_owned();
+        let conflict = |why| Reason::Conflict {
+            attempt: "a1".to_owned(),
+            kept: "b/a1.ron".into(),
+            why,
+        };
+        let mut reasons = vec![
+            Reason::Copy {
+                first: "b/a1.ron".into(),
+            },
+            Reason::Unexpected,
+            Reason::UnexpectedUntilChanged,
+            Reason::Empty,
+            Reason::TooLarge,
+            Reason::NotText,
+            Reason::NotRecord,
+            Reason::UnknownFormat { format: 0 },
+            Reason::Newer { format: 2 },
+            Reason::Unparsable {
+                detail: "1:2: Expected string".to_owned(),
+            },
+            Reason::Truncated {
+                detail: "1:2: Expected string".to_owned(),
+            },
+            Reason::NotRegular,
+            Reason::Unexaminable { error: error() },
+            Reason::LinkToFolder,
+            Reason::BrokenLink,
+            Reason::NoFolder,
+            Reason::FolderDenied,
+            Reason::FolderUnreadable { error: error() },
+            Reason::Unreadable { error: error() },
+            Reason::EditedAfterWriting,
+            Reason::NoRoomKeyHash,
+            Reason::EditedAfterSeal,
+            Reason::AddedAfterSeal,
+            conflict(Preference::Verified),
+            conflict(Preference::OtherEdited),
+            conflict(Preference::OtherUnhashed),
+            conflict(Preference::Further {
+                kept: Some(Status::Discarded),
+                other: None,
+            }),
+            conflict(Preference::SavedLater {
+                saved: Some(jiff::Timestamp::UNIX_EPOCH),
+            }),
+            conflict(Preference::SavedLater { saved: None }),
+            conflict(Preference::MoreAnswers { kept: 3, other: 2 }),
+            conflict(Preference::Content),
+        ];
+        reasons.extend(faults.into_iter().map(Reason::Damaged));
+        reasons
+    }
+
+    #[test]
+    fn every_reason_is_worded_whole_and_differently_in_every_language() {
+        for reason in every_reason() {
+            let english = Lang::En.reason(&reason);
+            assert_eq!(english, reason.to_string());
+            for lang in Lang::ALL {
+                let words = lang.reason(&reason);
+                assert!(
+                    !words.contains('{') && !words.contains('}'),
+                    "{lang:?}: a placeholder left in {words}"
+                );
+                if lang != Lang::En {
+                    assert_ne!(words, english, "{lang:?}: not translated");
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_damaged_record_is_explained_with_its_question_and_what_to_do_in_each_language() {
         let fault = RecordFault::AboveMaximum {
@@ -451,7 +615,7 @@ mod tests {
         );
         for lang in [Lang::Ru, Lang::Kk] {
             let words = lang.reason(&reason);
-            assert!(words.contains("q7") && words.contains("2,5"), "{words}");
+            assert!(words.contains("q7") && words.contains("2.5"), "{words}");
             assert!(words.contains("--regrade"), "{words}");
             assert!(!words.contains('{'), "{words}");
         }

@@ -138,7 +138,7 @@ pub fn neighbouring_pairs(items: &[OrderItem]) -> impl Iterator<Item = (&str, &s
 }
 
 /// Per pair of `pairs` (item ids, in the correct order), whether `given` (item ids in the trainee's order) put
-/// its second item directly after its first.
+/// its second item directly after its first; an id given twice counts where it was given last.
 pub fn pairs_kept<'a, S: AsRef<str>>(
     pairs: impl Iterator<Item = (&'a str, &'a str)>,
     given: &[S],

@@ -91,7 +91,7 @@ impl Standing {
             .then(self.answered.cmp(&other.answered))
     }
 
-    /// Why `self` was kept over `other`, in words.
+    /// Why `self` was kept over `other`.
     fn why_over(&self, other: &Self) -> Preference {
         if seal_rank(self.integrity) != seal_rank(other.integrity) {
             return match (self.integrity, other.integrity) {

@@ -13,7 +13,7 @@ use super::conflict::{Candidate, Standing, settle};
 use super::integrity::{Integrity, IntegrityKey, open};
 use super::listing::{list, read_regular};
 use super::model::{AttemptRecord, RECORD_FORMAT};
-pub use super::problem::{Preference, Problem, Reason};
+pub use super::problem::{Problem, Reason};
 use super::store::safe_segment;
 use crate::parallel::map_in_order;
 use crate::quiz::parse::{MAX_FILE_BYTES, ron_options};

@@ -1,11 +1,13 @@
-//! The options an attempt chose, a bit per option of each question, held as narrowly as its choices allow: a
-//! byte per question when no option beyond the eighth of a question was chosen (nearly always: few questions
-//! have more than eight options), else 64 bits.
+//! The options an attempt chose, a bit per option of each question (for an `order` or `match` question, a bit
+//! per part of its answer that earned points), held as narrowly as its choices allow: a byte per question when
+//! no bit beyond the eighth of a question is set (nearly always: few questions have more than eight options,
+//! steps or items), else 64 bits.
 
 use serde::{Serialize, Serializer};
 
-/// Per question, a bit per option of the quiz shape (bit i: option i chosen); only the first 64 options of a
-/// question are tracked. Two are equal when they hold the same bits, however they hold them.
+/// Per question, a bit per option of the quiz shape (bit i: option i chosen), or per credited part of an
+/// `order` or `match` answer (bit i: part i earned); only the first 64 of a question are tracked. Two are equal
+/// when they hold the same bits, however they hold them.
 #[derive(Debug, Clone)]
 pub enum ChosenOptions {
     /// No option beyond the eighth of a question was chosen.

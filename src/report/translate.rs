@@ -47,7 +47,8 @@ fn translate_quiz(quiz: &mut QuizReport, language: &str) {
         }
     }
     // The parts of order and match answers are worded from the texts just given.
-    for (shape, report) in quiz.quiz.questions.iter().zip(&mut quiz.questions) {
+    let questions = quiz.quiz.questions.iter().zip(&mut quiz.questions);
+    for (shape, report) in questions.filter(|(shape, report)| shape.id == report.id) {
         for (at, part) in report.parts.iter_mut().enumerate() {
             part.text = shape.credited_in_words(at);
         }

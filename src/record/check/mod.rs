@@ -97,8 +97,8 @@ pub enum RecordFault {
     ShownMismatch {
         /// Question id.
         question: String,
-        /// `options`, `items` or `targets`.
-        what: &'static str,
+        /// Which of the question's lists.
+        what: IdList,
         /// How many ids were recorded as shown.
         shown: usize,
         /// How many the question has.
@@ -110,8 +110,8 @@ pub enum RecordFault {
         question: String,
         /// The id named.
         id: String,
-        /// `options`, `items` or `targets`.
-        what: &'static str,
+        /// Which of the question's lists.
+        what: IdList,
     },
     /// An answer of another kind than the question takes.
     AnswerKind {
@@ -145,6 +145,17 @@ impl RecordFault {
     pub fn is_damage(&self) -> bool {
         !matches!(self, RecordFault::VersionUnavailable { .. })
     }
+}
+
+/// Which list of a question's ids a fault is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdList {
+    /// The options of a `single`, `true_false` or `multiple` question.
+    Options,
+    /// The items of an `order` or `match` question.
+    Items,
+    /// The targets of a `match` question.
+    Targets,
 }
 
 /// How much of a record's scoring is checked where it is read.

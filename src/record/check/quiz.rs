@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{RecordFault, agree};
+use super::{IdList, RecordFault, agree};
 use crate::quiz::{QuestionKind, Quiz};
 use crate::record::model::AttemptRecord;
 use crate::record::tally::IdTally;
@@ -60,11 +60,11 @@ impl<'q> ExpectedQuestion<'q> {
         }
     }
 
-    /// What the shown ids of this kind are called.
-    fn choice_word(&self) -> &'static str {
+    /// Which list the shown ids of this kind are.
+    fn choice_list(&self) -> IdList {
         match self.kind {
-            "order" | "match" => "items",
-            _ => "options",
+            "order" | "match" => IdList::Items,
+            _ => IdList::Options,
         }
     }
 }
@@ -128,8 +128,8 @@ impl<'q> Expected<'q> {
                 });
             }
             for (what, shown, wanted) in [
-                (expected.choice_word(), question.shown, expected.shown),
-                ("targets", question.shown_targets, expected.targets),
+                (expected.choice_list(), question.shown, expected.shown),
+                (IdList::Targets, question.shown_targets, expected.targets),
             ] {
                 if shown != wanted {
                     return Err(RecordFault::ShownMismatch {
@@ -161,7 +161,7 @@ fn check_answer(
     answer: &AnswerView<'_>,
     expected: &ExpectedQuestion<'_>,
 ) -> Result<(), RecordFault> {
-    let unknown = |id: &str, what: &'static str| RecordFault::UnknownAnswer {
+    let unknown = |id: &str, what: IdList| RecordFault::UnknownAnswer {
         question: question.to_owned(),
         id: id.to_owned(),
         what,
@@ -170,16 +170,16 @@ fn check_answer(
     match (answer, expected.kind) {
         (AnswerView::Chosen(ids), "single" | "true_false" | "multiple")
         | (AnswerView::Order(ids), "order") => match ids.iter().map(|id| &**id).find(choices) {
-            Some(id) => Err(unknown(id, expected.choice_word())),
+            Some(id) => Err(unknown(id, expected.choice_list())),
             None => Ok(()),
         },
         (AnswerView::Pairs(pairs), "match") => {
             let targets = |id: &&str| !expected.target_ids.contains(id);
             if let Some(item) = pairs.iter().map(|(item, _)| &**item).find(choices) {
-                return Err(unknown(item, "items"));
+                return Err(unknown(item, IdList::Items));
             }
             match pairs.iter().map(|(_, target)| &**target).find(targets) {
-                Some(target) => Err(unknown(target, "targets")),
+                Some(target) => Err(unknown(target, IdList::Targets)),
                 None => Ok(()),
             }
         }
