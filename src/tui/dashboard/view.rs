@@ -645,6 +645,8 @@ fn drill_lines<'a>(
                 for part in wrap(&printable_line(&question.prompt), width) {
                     lines.push(Line::styled(part, theme.text));
                 }
+                // A narrow screen gives the texts the room a full bar would take.
+                let bar_width = if width >= 60 { 12 } else { 6 };
                 // How often each option was chosen, for the kinds that have options.
                 if !question.options.is_empty() {
                     lines.push(Line::default());
@@ -660,7 +662,7 @@ fn drill_lines<'a>(
                     let head = format!(
                         "{} {} {:>3.0}% ({}) ",
                         if option.correct { "✓" } else { " " },
-                        bar(option.share, 12),
+                        bar(option.share, bar_width),
                         100.0 * option.share,
                         option.chosen,
                     );
@@ -685,7 +687,7 @@ fn drill_lines<'a>(
                 for part in &question.parts {
                     let head = format!(
                         "  {} {:>3.0}% ({}) ",
-                        bar(part.share, 12),
+                        bar(part.share, bar_width),
                         100.0 * part.share,
                         part.right,
                     );
