@@ -12,10 +12,11 @@ use crate::i18n::{Lang, fill};
 use crate::record::Identity;
 use crate::record::IntegrityKey;
 use crate::record::integrity::Integrity;
-use crate::record::scan::{Entry, Problem, scan};
+use crate::record::scan::{Entry, Problem, scan_with};
 use crate::record::seal::{ChangeKind, PinnedKey, SealStatus};
 use crate::record::store::safe_segment;
-use crate::record::{Phase, Status, model::AttemptRecord};
+use crate::record::view::{self, RecordView};
+use crate::record::{Phase, Status};
 use crate::report::corrections::apply::Applied;
 use crate::report::export::corrections;
 use crate::report::export::text::{cut, pad};
@@ -91,24 +92,25 @@ struct Listing {
     corrections: Vec<Applied>,
 }
 
-fn row(record: AttemptRecord, integrity: Integrity, file: PathBuf) -> Row {
+/// The row of `record`, read from `file` with what its room-key hash says.
+fn row(record: &RecordView<'_>, integrity: Integrity, file: &Path) -> Row {
     Row {
         attempt: record.attempt.to_string(),
         answered: (record.answered(), record.questions.len()),
-        participant: record.participant.name,
-        code: record.participant.code,
-        group: record.participant.group,
-        session: record.session,
+        participant: record.participant.name.to_string(),
+        code: record.participant.code.as_deref().map(str::to_owned),
+        group: record.participant.group.to_string(),
+        session: record.session.to_string(),
         phase: record.phase,
-        quiz: record.quiz.id,
-        language: record.quiz.language,
+        quiz: record.quiz.id.to_string(),
+        language: record.quiz.language.to_string(),
         status: record.status,
         score: (record.total.points, record.total.max_points),
         integrity,
         after_seal: None,
         voided: None,
         counted_as: None,
-        file,
+        file: file.to_path_buf(),
     }
 }
 
@@ -182,18 +184,22 @@ pub fn run(
     } else {
         options.sessions.iter().map(|s| Some(s.as_str())).collect()
     };
+    // Each record is reduced to its row where it is read, so whole records never pile up.
+    let read = |path: &Path, bytes: &[u8]| {
+        view::with_record(path, bytes, key.as_ref(), |record, integrity| {
+            row(record, integrity, path)
+        })
+    };
     for session in sessions {
-        for entry in scan(&options.folders, session, key.clone()) {
+        for entry in scan_with(&options.folders, session, read) {
             match entry {
-                Entry::Record(loaded) => {
-                    let identity = Identity::of(&loaded.record.participant);
-                    let attempt = loaded.record.attempt.to_string();
-                    corrections.note(&loaded.record.session, &identity, &attempt);
-                    let counted_as = corrections.counted_as(&loaded.record.session, &identity);
-                    let mut row = row(loaded.record, loaded.integrity, loaded.path);
+                Entry::Record(mut row) => {
+                    let identity =
+                        Identity::from_parts(&row.participant, row.code.as_deref(), &row.group);
+                    corrections.note(&row.session, &identity, &row.attempt);
+                    row.counted_as = corrections.counted_as(&row.session, &identity);
                     row.after_seal = listing.seal.change_of(&row.file);
-                    row.voided = corrections.voided(&attempt).map(str::to_owned);
-                    row.counted_as = counted_as;
+                    row.voided = corrections.voided(&row.attempt).map(str::to_owned);
                     listing.records.push(row);
                 }
                 Entry::Problem(problem) => listing.problems.push(problem),
