@@ -55,7 +55,7 @@ fn now() -> Timestamp {
 }
 
 fn survey(results: &Path, pinned: Option<&PinnedKey>) -> SealStatus {
-    SealStatus::survey(&[results.to_path_buf()], &[], pinned, true)
+    SealStatus::survey(&[results.to_path_buf()], &[], pinned)
 }
 
 fn outcome(status: &SealStatus) -> &Outcome {

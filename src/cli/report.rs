@@ -173,12 +173,10 @@ pub fn run<W: Write>(
     };
     let mut filter = options.filter.clone();
     filter.group = filter.group.map(|g| known::group_id(&g, &options.groups));
-    // The records were read once already: their unchecked room-key hashes are counted there, not read again.
     let mut seal = SealStatus::survey(
         &options.folders,
         &options.filter.sessions,
         options.public_key.as_ref(),
-        true,
     );
     let set_aside = if options.count_unsealed {
         HashMap::new()

@@ -10,9 +10,10 @@ use super::SEAL_FILE_NAME;
 use super::keys::{PinnedKey, fingerprint};
 use super::manifest::{Manifest, SealedFile, Signing};
 use crate::i18n::Lang;
+use crate::parallel::map_in_order;
 use crate::record::Status;
 use crate::record::listing::{list, read_regular};
-use crate::record::scan::load;
+use crate::record::scan::{load, readers};
 
 /// What became of a sealed folder's file since sealing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -85,17 +86,25 @@ pub(super) fn holds_records(folder: &Path) -> bool {
     listed.iter().any(Result::is_ok)
 }
 
-/// The record files a session folder holds now, by name, with their bytes (or why they cannot be read).
-pub(super) fn held(folder: &Path) -> BTreeMap<String, (PathBuf, Result<Vec<u8>, String>)> {
+/// The record files a session folder holds now, by name, each with what `keep` makes of its path and bytes (or
+/// why they cannot be read): read several at once, and no file's bytes are kept.
+pub(super) fn held<T: Send>(
+    folder: &Path,
+    keep: impl Fn(&Path, &[u8]) -> T + Sync,
+) -> BTreeMap<String, (PathBuf, Result<T, String>)> {
     let mut listed = Vec::new();
     list(folder, 0, &mut listed);
-    listed
-        .into_iter()
-        .flatten()
-        .filter_map(|path| {
+    let paths: Vec<PathBuf> = listed.into_iter().flatten().collect();
+    let read = map_in_order(paths, readers(), |path| {
+        let kept = read_regular(&path)
+            .map(|bytes| keep(&path, &bytes))
+            .map_err(|reason| reason.to_string());
+        (path, kept)
+    });
+    read.into_iter()
+        .filter_map(|(path, kept)| {
             let name = path.file_name()?.to_string_lossy().into_owned();
-            let bytes = read_regular(&path).map_err(|reason| reason.to_string());
-            Some((name, (path, bytes)))
+            Some((name, (path, kept)))
         })
         .collect()
 }
@@ -147,7 +156,7 @@ pub fn check_folder(folder: &Path, pinned: Option<&PinnedKey>) -> Option<SealChe
 
 /// Every file of `folder` edited, added or deleted since `manifest` sealed it.
 fn changes(folder: &Path, manifest: &Manifest) -> Vec<Change> {
-    let mut now = held(folder);
+    let mut now = held(folder, |_, bytes| hex(bytes));
     let mut changes = Vec::new();
     for sealed in &manifest.files {
         let change = |kind, path| Change {
@@ -157,8 +166,8 @@ fn changes(folder: &Path, manifest: &Manifest) -> Vec<Change> {
         };
         match now.remove(&sealed.file) {
             None => changes.push(change(ChangeKind::Deleted, folder.join(&sealed.file))),
-            Some((path, bytes)) => {
-                if bytes.map_or(true, |bytes| hex(&bytes) != sealed.blake3) {
+            Some((path, hash)) => {
+                if hash.map_or(true, |hash| hash != sealed.blake3) {
                     changes.push(change(ChangeKind::Edited, path));
                 }
             }
@@ -264,22 +273,32 @@ pub fn seal_folder(
     }
     let mut files = Vec::new();
     let (mut in_progress, mut not_records) = (0, 0);
-    for (name, (path, bytes)) in held(folder) {
-        let bytes = bytes.map_err(|problem| SealError::Unreadable {
+    // Each file's attempt id (when it is a record), whether that attempt is still in progress, and its hash.
+    let sealed = held(folder, |path, bytes| {
+        let record = load(path, bytes, None).ok().map(|loaded| {
+            let record = loaded.record;
+            (
+                record.attempt.to_string(),
+                record.status == Status::InProgress,
+            )
+        });
+        (record, hex(bytes))
+    });
+    for (name, (path, kept)) in sealed {
+        let (record, blake3) = kept.map_err(|problem| SealError::Unreadable {
             folder: folder.to_path_buf(),
             path: path.clone(),
             problem,
         })?;
-        let record = load(&path, &bytes, None).ok();
         match &record {
             None => not_records += 1,
-            Some(loaded) if loaded.record.status == Status::InProgress => in_progress += 1,
-            Some(_) => {}
+            Some((_, true)) => in_progress += 1,
+            Some((_, false)) => {}
         }
         files.push(SealedFile {
             file: name,
-            attempt: record.map(|loaded| loaded.record.attempt.to_string()),
-            blake3: hex(&bytes),
+            attempt: record.map(|(attempt, _)| attempt),
+            blake3,
         });
     }
     if files.is_empty() {

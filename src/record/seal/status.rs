@@ -5,11 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::folder::{ChangeKind, Outcome, SealCheck, check_folder, held, holds_records};
+use super::folder::{ChangeKind, Outcome, SealCheck, check_folder, holds_records};
 use super::keys::PinnedKey;
 use crate::i18n::{Lang, fill};
-use crate::record::integrity::{Integrity, open};
-use crate::record::scan::record_text;
 use crate::record::store::safe_segment;
 
 /// The seal status of everything a command reads.
@@ -48,28 +46,10 @@ fn session_folders(folders: &[PathBuf], sessions: &[String]) -> Vec<PathBuf> {
     found
 }
 
-/// How many record files of `folder` carry a room-key hash.
-fn room_hashes(folder: &Path) -> usize {
-    held(folder)
-        .into_values()
-        .filter(|(_, bytes)| {
-            bytes.as_ref().is_ok_and(|bytes| {
-                record_text(bytes).is_ok_and(|text| open(text, None).1 == Integrity::NoKey)
-            })
-        })
-        .count()
-}
-
 impl SealStatus {
-    /// Checks the seals of the session folders under `folders` (only `sessions`, when given) with `pinned`,
-    /// and, when no room key is set (`room_key_set` false), counts the records whose room-key hash goes
-    /// unchecked.
-    pub fn survey(
-        folders: &[PathBuf],
-        sessions: &[String],
-        pinned: Option<&PinnedKey>,
-        room_key_set: bool,
-    ) -> Self {
+    /// Checks the seals of the session folders under `folders` (only `sessions`, when given) with `pinned`.
+    /// The records whose room-key hash goes unchecked are counted by the command that reads them.
+    pub fn survey(folders: &[PathBuf], sessions: &[String], pinned: Option<&PinnedKey>) -> Self {
         let mut status = Self {
             pinned_key: pinned.map(PinnedKey::fingerprint),
             ..Self::default()
@@ -86,9 +66,6 @@ impl SealStatus {
                     });
                 }
                 None => {}
-            }
-            if !room_key_set {
-                status.unchecked_room_hashes += room_hashes(&folder);
             }
         }
         status
