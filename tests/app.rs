@@ -23,6 +23,7 @@ use vigil::tui::app::{
     App, Ask, Delivery, Effect, Field, Found, Msg, Notice, Now, Offer, Overlay, Room, Screen,
     SignInError,
 };
+use vigil::tui::blocker::Blocker;
 use vigil::tui::run::{BankDelivery, Clock, EventSource, Services, run_loop};
 use vigil::tui::screens::attempt::{areas, option_rows};
 use vigil::tui::theme::{Theme, ThemeName};
@@ -506,10 +507,14 @@ struct Flaky {
 }
 
 impl Services for Flaky {
-    fn load_room(&mut self) -> Result<Room, String> {
+    fn load_room(&mut self) -> Result<Room, Blocker> {
         Ok(room(None))
     }
-    fn prepare(&mut self, _: &str, _: &Participant) -> (Result<(), String>, Option<AttemptRecord>) {
+    fn prepare(
+        &mut self,
+        _: &str,
+        _: &Participant,
+    ) -> (Result<(), Blocker>, Option<AttemptRecord>) {
         (Ok(()), None)
     }
     fn save(&mut self, record: &AttemptRecord) -> Delivery {
@@ -934,10 +939,14 @@ fn the_bank_is_parsed_from_the_first_key_and_the_quiz_list_waits_for_it() {
 struct Watched(Vec<(bool, Option<usize>, bool)>);
 
 impl Services for Watched {
-    fn load_room(&mut self) -> Result<Room, String> {
+    fn load_room(&mut self) -> Result<Room, Blocker> {
         Ok(room(Some(FeedbackMode::Deferred)))
     }
-    fn prepare(&mut self, _: &str, _: &Participant) -> (Result<(), String>, Option<AttemptRecord>) {
+    fn prepare(
+        &mut self,
+        _: &str,
+        _: &Participant,
+    ) -> (Result<(), Blocker>, Option<AttemptRecord>) {
         (Ok(()), None)
     }
     fn save(&mut self, _: &AttemptRecord) -> Delivery {
@@ -1085,8 +1094,11 @@ fn enter_before_a_config_without_groups_signs_in_when_it_arrives() {
 #[test]
 fn a_config_that_cannot_be_read_blocks_the_sign_in() {
     let mut app = awaiting(Lang::En);
-    app.update(Msg::Found(Err("vigil.ron:1:2: error".into())), now(0));
-    assert!(matches!(&app.screen, Screen::Blocked { detail } if detail == "vigil.ron:1:2: error"));
+    let error = Blocker::Settings("vigil.ron:1:2: error".into());
+    app.update(Msg::Found(Err(error)), now(0));
+    assert!(
+        matches!(&app.screen, Screen::Blocked { detail: Blocker::Settings(detail) } if detail == "vigil.ron:1:2: error")
+    );
 }
 
 #[test]
@@ -1112,7 +1124,8 @@ fn a_config_is_taken_in_once() {
 #[test]
 fn after_a_config_that_cannot_be_read_nobody_signs_in() {
     let mut app = awaiting(Lang::En);
-    app.update(Msg::Found(Err("vigil.ron:1:2: error".into())), now(0));
+    let error = Blocker::Settings("vigil.ron:1:2: error".into());
+    app.update(Msg::Found(Err(error)), now(0));
     assert!(
         !vigil::tui::keymap::bindings(app.mode())
             .iter()
@@ -1170,11 +1183,14 @@ fn a_missing_results_folder_found_after_the_first_frame_blocks_the_sign_in() {
             Msg::Found(Ok(Found {
                 room: room(None),
                 lang: Lang::En,
-                blocked: Some("The results folder /mnt/x does not exist.".into()),
+                blocked: Some(Blocker::NoResultsFolder("/mnt/x".into())),
             })),
             now(0),
         );
-        assert!(matches!(&app.screen, Screen::Blocked { detail } if detail.contains("/mnt/x")));
+        let Screen::Blocked { detail } = &app.screen else {
+            panic!("expected the cannot-save screen, got {:?}", app.screen);
+        };
+        assert!(detail.words(Lang::Ru).contains("/mnt/x"), "{detail:?}");
     }
 }
 

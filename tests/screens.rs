@@ -15,9 +15,11 @@ use vigil::i18n::Lang;
 use vigil::quiz::bank::built_in_taxonomy;
 use vigil::quiz::parse::ron_options;
 use vigil::quiz::{FeedbackMode, Quiz};
+use vigil::record::StoreError;
 use vigil::record::presence::{Liveness, Sighting};
 use vigil::record::{AttemptId, AttemptRecord, Participant, Phase};
 use vigil::tui::app::{App, Delivery, Found, Now, Offer, Room};
+use vigil::tui::blocker::Blocker;
 use vigil::tui::footer;
 use vigil::tui::keymap::{Weight, bindings};
 use vigil::tui::room::awaiting_room;
@@ -54,7 +56,7 @@ impl Clock for Ticking {
 struct Fake {
     room: Room,
     lang: Lang,
-    probe: Result<(), String>,
+    probe: Result<(), Blocker>,
     unfinished: Option<AttemptRecord>,
     elsewhere: Option<Sighting>,
     /// How many more times the config is still being read when asked after (`None`: the app started with it).
@@ -70,7 +72,7 @@ impl Services for Fake {
             Some(0) => {
                 self.config_after = None;
                 Finding::Read(match self.config_error {
-                    Some(error) => Err(error.to_owned()),
+                    Some(error) => Err(Blocker::Settings(error.to_owned())),
                     None => Ok(Found {
                         room: self.room.clone(),
                         lang: self.lang,
@@ -84,10 +86,14 @@ impl Services for Fake {
             }
         }
     }
-    fn load_room(&mut self) -> Result<Room, String> {
+    fn load_room(&mut self) -> Result<Room, Blocker> {
         Ok(self.room.clone())
     }
-    fn prepare(&mut self, _: &str, _: &Participant) -> (Result<(), String>, Option<AttemptRecord>) {
+    fn prepare(
+        &mut self,
+        _: &str,
+        _: &Participant,
+    ) -> (Result<(), Blocker>, Option<AttemptRecord>) {
         (self.probe.clone(), self.unfinished.clone())
     }
     fn save(&mut self, _: &AttemptRecord) -> Delivery {
@@ -170,7 +176,7 @@ struct Case {
     lang: Lang,
     feedback: Option<FeedbackMode>,
     timed: bool,
-    probe: Result<(), String>,
+    probe: Result<(), Blocker>,
     unfinished: bool,
     elsewhere: Option<Liveness>,
     ascii: bool,
@@ -242,6 +248,14 @@ fn drawn(case: &Case, keys: Vec<Event>, width: u16, height: u16) -> (String, App
     (terminal.backend().to_string(), app)
 }
 
+/// Why answers cannot be saved into `folder`, a read-only results folder.
+fn read_only(folder: &str) -> Blocker {
+    Blocker::Unwritable(Arc::new(StoreError::ReadOnly {
+        folder: folder.into(),
+        source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+    }))
+}
+
 /// A saved, unfinished attempt of the example quiz with two answers.
 fn unfinished_record(case: &Case) -> AttemptRecord {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
@@ -254,14 +268,14 @@ fn unfinished_record(case: &Case) -> AttemptRecord {
     );
     struct Keep(Option<AttemptRecord>, Room);
     impl Services for Keep {
-        fn load_room(&mut self) -> Result<Room, String> {
+        fn load_room(&mut self) -> Result<Room, Blocker> {
             Ok(self.1.clone())
         }
         fn prepare(
             &mut self,
             _: &str,
             _: &Participant,
-        ) -> (Result<(), String>, Option<AttemptRecord>) {
+        ) -> (Result<(), Blocker>, Option<AttemptRecord>) {
             (Ok(()), None)
         }
         fn save(&mut self, record: &AttemptRecord) -> Delivery {
@@ -353,40 +367,152 @@ fn journeys() -> Vec<(&'static str, Case, Vec<Event>)> {
     vec![
         ("sign_in", Case::default(), vec![]),
         ("sign_in_needs_a_name", Case::default(), vec![enter.clone()]),
-        ("sign_in_unknown_code", Case::default(), then(text("Ai"), &[key(KeyCode::Tab), c('X'), enter.clone()])),
+        (
+            "sign_in_unknown_code",
+            Case::default(),
+            then(text("Ai"), &[key(KeyCode::Tab), c('X'), enter.clone()]),
+        ),
         ("sign_in_help", Case::default(), vec![key(KeyCode::F(1))]),
-        ("sign_in_awaiting_config", Case { config_after: Some(usize::MAX), ..Case::default() }, then(text("Aibek"), std::slice::from_ref(&enter))),
+        (
+            "sign_in_awaiting_config",
+            Case {
+                config_after: Some(usize::MAX),
+                ..Case::default()
+            },
+            then(text("Aibek"), std::slice::from_ref(&enter)),
+        ),
         // The first frame, then one per key: the config arrives after the fifth letter and Enter.
-        ("config_unreadable", Case { config_after: Some(1), config_error: Some("vigil.ron:1:39: error: unknown field `bogus` in the config\n  |\n1 | (format: 1, bogus: 3)\n  |             ^"), ..Case::default() }, vec![enter.clone()]),
-        ("sign_in_config_arrived_after_enter", Case { config_after: Some(6), ..Case::default() }, then(text("Aibek"), std::slice::from_ref(&enter))),
+        (
+            "config_unreadable",
+            Case {
+                config_after: Some(1),
+                config_error: Some(
+                    "vigil.ron:1:39: error: unknown field `bogus` in the config\n  |\n1 | (format: 1, bogus: 3)\n  |             ^",
+                ),
+                ..Case::default()
+            },
+            vec![enter.clone()],
+        ),
+        (
+            "sign_in_config_arrived_after_enter",
+            Case {
+                config_after: Some(6),
+                ..Case::default()
+            },
+            then(text("Aibek"), std::slice::from_ref(&enter)),
+        ),
         ("picker", Case::default(), next(text("Aibek"))),
-        ("blocked", Case { probe: Err("the results folder /mnt/share/room is read-only (permission denied); make it writable for the workstations, or choose another folder".into()), ..Case::default() }, first.clone()),
-        ("resume_offer", Case { unfinished: true, ..Case::default() }, first.clone()),
-        ("open_elsewhere", Case { unfinished: true, elsewhere: Some(Liveness::Live), ..Case::default() }, first.clone()),
-        ("maybe_open_elsewhere", Case { unfinished: true, elsewhere: Some(Liveness::Unsure), ..Case::default() }, first.clone()),
-        ("start_again_confirm", Case { unfinished: true, ..Case::default() }, then(first.clone(), &[key(KeyCode::Right), enter.clone()])),
+        (
+            "blocked",
+            Case {
+                probe: Err(read_only("/mnt/share/room")),
+                ..Case::default()
+            },
+            first.clone(),
+        ),
+        (
+            "resume_offer",
+            Case {
+                unfinished: true,
+                ..Case::default()
+            },
+            first.clone(),
+        ),
+        (
+            "open_elsewhere",
+            Case {
+                unfinished: true,
+                elsewhere: Some(Liveness::Live),
+                ..Case::default()
+            },
+            first.clone(),
+        ),
+        (
+            "maybe_open_elsewhere",
+            Case {
+                unfinished: true,
+                elsewhere: Some(Liveness::Unsure),
+                ..Case::default()
+            },
+            first.clone(),
+        ),
+        (
+            "start_again_confirm",
+            Case {
+                unfinished: true,
+                ..Case::default()
+            },
+            then(first.clone(), &[key(KeyCode::Right), enter.clone()]),
+        ),
         ("multiple_question", Case::default(), first.clone()),
         ("nothing_chosen", Case::default(), next(at_consent.clone())),
         ("multiple_feedback", Case::default(), answer_first.clone()),
         ("single_question", Case::default(), at_consent.clone()),
-        ("true_false_question", Case::default(), at_true_false.clone()),
-        ("order_question_holding", Case::default(), then(at_order.clone(), &[c(' '), key(KeyCode::Down)])),
+        (
+            "true_false_question",
+            Case::default(),
+            at_true_false.clone(),
+        ),
+        (
+            "order_question_holding",
+            Case::default(),
+            then(at_order.clone(), &[c(' '), key(KeyCode::Down)]),
+        ),
         ("order_feedback", Case::default(), order_answered),
-        ("match_question", Case::default(), then(at_match.clone(), &[key(KeyCode::Right), key(KeyCode::Down)])),
+        (
+            "match_question",
+            Case::default(),
+            then(at_match.clone(), &[key(KeyCode::Right), key(KeyCode::Down)]),
+        ),
         ("match_incomplete", Case::default(), next(at_match.clone())),
         ("branching_step", Case::default(), branching_step),
         ("branching_feedback", Case::default(), branching_feedback),
-        ("overview", Case::default(), then(at_match.clone(), &[c('f'), c('o')])),
+        (
+            "overview",
+            Case::default(),
+            then(at_match.clone(), &[c('f'), c('o')]),
+        ),
         ("help", Case::default(), then(first.clone(), &[c('?')])),
-        ("quit_confirm", Case::default(), then(first.clone(), &[key(KeyCode::Esc)])),
+        (
+            "quit_confirm",
+            Case::default(),
+            then(first.clone(), &[key(KeyCode::Esc)]),
+        ),
         ("results", Case::default(), results.clone()),
-        ("results_scrolled", Case::default(), then(results.clone(), &[key(KeyCode::End)])),
-        ("review", Case::default(), then(results, &[c('r'), key(KeyCode::Right)])),
-        ("deferred_question", deferred(), then(first.clone(), &[c(' '), enter.clone()])),
-        ("deferred_submit_confirm", deferred(), then(first.clone(), &[c(' '), enter.clone(), c('s')])),
+        (
+            "results_scrolled",
+            Case::default(),
+            then(results.clone(), &[key(KeyCode::End)]),
+        ),
+        (
+            "review",
+            Case::default(),
+            then(results, &[c('r'), key(KeyCode::Right)]),
+        ),
+        (
+            "deferred_question",
+            deferred(),
+            then(first.clone(), &[c(' '), enter.clone()]),
+        ),
+        (
+            "deferred_submit_confirm",
+            deferred(),
+            then(first.clone(), &[c(' '), enter.clone(), c('s')]),
+        ),
         ("deferred_finish", deferred(), deferred_all.clone()),
-        ("deferred_leave_answered", deferred(), then(deferred_all, &[key(KeyCode::Esc), key(KeyCode::Esc)])),
-        ("timed_question", Case { timed: true, ..Case::default() }, first),
+        (
+            "deferred_leave_answered",
+            deferred(),
+            then(deferred_all, &[key(KeyCode::Esc), key(KeyCode::Esc)]),
+        ),
+        (
+            "timed_question",
+            Case {
+                timed: true,
+                ..Case::default()
+            },
+            first,
+        ),
     ]
 }
 

@@ -13,7 +13,7 @@ use crate::quiz::bank::built_in_taxonomy;
 use crate::quiz::check::{check, gather, read_file};
 use crate::quiz::{Bank, CheckedQuiz, FeedbackMode};
 use crate::tui::app::{App, Offer};
-use crate::tui::room::{CONFIG_UNREAD, RoomServices, StartupConfig, awaiting_room, room_of};
+use crate::tui::room::{RoomServices, StartupConfig, awaiting_room, room_of};
 use crate::tui::run::{BankDelivery, SystemClock, TerminalEvents, run_loop};
 use crate::tui::screens::render;
 use crate::tui::terminal::{in_terminal, no_color};
@@ -135,7 +135,7 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
         Some(_) => Some(
             config
                 .recv()
-                .unwrap_or_else(|_| Err(CONFIG_UNREAD.to_owned())),
+                .unwrap_or_else(|_| Err(Lang::En.store().config_unread.to_owned())),
         ),
         None => config.try_recv().ok(),
     };

@@ -75,15 +75,9 @@ pub struct Located {
 }
 
 impl Located {
-    /// The problem with the results folder a workstation is to write into: a named folder that does not exist.
-    pub fn missing_results(&self) -> Option<String> {
-        (self.results_named && !self.results.is_dir()).then(|| {
-            format!(
-                "The results folder {} does not exist: the folder (often a shared network folder) may not be \
-                 connected, or its name in vigil.ron, --results or VIGIL_RESULTS is mistyped.",
-                self.results.display()
-            )
-        })
+    /// The results folder a workstation is to write into, when it was named and does not exist.
+    pub fn missing_results(&self) -> Option<&Path> {
+        (self.results_named && !self.results.is_dir()).then_some(self.results.as_path())
     }
 
     /// The results folders to read: those given on the command line, else the one in force.

@@ -392,3 +392,25 @@ pub static PROBLEMS: super::ProblemStrings = super::ProblemStrings {
     answer_kind: "the answer to question {question} is not an answer a {kind} question takes; {advice}",
     other_maximum: "question {question} has full marks of {record} but the quiz gives {quiz}; {advice}",
 };
+
+/// English words of why answers cannot be saved; also what a `StoreError` displays.
+pub static STORE: super::StoreStrings = super::StoreStrings {
+    no_results_folder: "The results folder {folder} does not exist: the folder (often a shared network folder) may \
+                        not be connected, or its name in vigil.ron, --results or VIGIL_RESULTS is mistyped.",
+    no_store: "No results folder could be opened on this workstation. Once the results folder can be reached, start \
+               Vigil again here.",
+    config_unread: "The settings (vigil.ron) could not be read: reading them stopped without a word. Start Vigil \
+                    again on this workstation; if it happens again, run `vigil check vigil.ron` and report it.",
+    not_creatable: "the results folder {folder} cannot be created ({error}); check the path, or that the network \
+                    folder is connected",
+    read_only: "the results folder {folder} is read-only ({error}); make it writable for the workstations, or \
+                choose another folder",
+    full: "the disk holding {folder} is full ({error}); free some space, or choose another folder",
+    vanished: "the results folder {folder} is no longer there ({error}); reconnect it; answers are kept and saving \
+               is retried",
+    other: "could not write to {folder} ({error}); answers are kept and saving is retried",
+    already_exists: "a record for attempt {attempt} already exists",
+    displaced: "attempt {attempt} is being continued on another computer (it saved the record in {folder} after \
+                this one); the answers here are kept on this computer and not written over the other's",
+    encode: "the record could not be encoded: {error}",
+};

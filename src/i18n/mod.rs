@@ -10,11 +10,13 @@ mod records;
 mod roster;
 mod ru;
 mod seal;
+mod store;
 
 pub use problems::ProblemStrings;
 pub use records::RecordsStrings;
 pub use roster::RosterStrings;
 pub use seal::SealStrings;
+pub use store::StoreStrings;
 
 use serde::{Deserialize, Serialize};
 

@@ -3,13 +3,12 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::i18n::Lang;
+
 /// A failure to save records.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StoreError {
     /// The results folder does not exist and cannot be created.
-    #[error(
-        "the results folder {folder} cannot be created ({source}); check the path, or that the network folder is connected"
-    )]
     NotCreatable {
         /// The folder.
         folder: PathBuf,
@@ -17,9 +16,6 @@ pub enum StoreError {
         source: io::Error,
     },
     /// The results folder is read-only for this workstation.
-    #[error(
-        "the results folder {folder} is read-only ({source}); make it writable for the workstations, or choose another folder"
-    )]
     ReadOnly {
         /// The folder.
         folder: PathBuf,
@@ -27,9 +23,6 @@ pub enum StoreError {
         source: io::Error,
     },
     /// The disk holding the results folder is full.
-    #[error(
-        "the disk holding {folder} is full ({source}); free some space, or choose another folder"
-    )]
     Full {
         /// The folder.
         folder: PathBuf,
@@ -37,9 +30,6 @@ pub enum StoreError {
         source: io::Error,
     },
     /// The results folder disappeared while in use (a disconnected network share, a removed USB stick).
-    #[error(
-        "the results folder {folder} is no longer there ({source}); reconnect it; answers are kept and saving is retried"
-    )]
     Vanished {
         /// The folder.
         folder: PathBuf,
@@ -47,7 +37,6 @@ pub enum StoreError {
         source: io::Error,
     },
     /// Any other write failure.
-    #[error("could not write to {folder} ({source}); answers are kept and saving is retried")]
     Other {
         /// The folder.
         folder: PathBuf,
@@ -55,12 +44,8 @@ pub enum StoreError {
         source: io::Error,
     },
     /// An attempt with this id already has a record.
-    #[error("a record for attempt {0} already exists")]
     AlreadyExists(String),
     /// Another running app saved this attempt since this one did: it is being continued on another computer.
-    #[error(
-        "attempt {attempt} is being continued on another computer (it saved the record in {folder} after this one); the answers here are kept on this computer and not written over the other's"
-    )]
     Displaced {
         /// The attempt.
         attempt: String,
@@ -68,8 +53,27 @@ pub enum StoreError {
         folder: PathBuf,
     },
     /// The record could not be encoded.
-    #[error("the record could not be encoded: {0}")]
     Encode(String),
+}
+
+impl std::fmt::Display for StoreError {
+    /// In English: [`Lang::store_error`] says it in another language.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.store_error(self))
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::NotCreatable { source, .. }
+            | Self::ReadOnly { source, .. }
+            | Self::Full { source, .. }
+            | Self::Vanished { source, .. }
+            | Self::Other { source, .. } => Some(source),
+            Self::AlreadyExists(_) | Self::Displaced { .. } | Self::Encode(_) => None,
+        }
+    }
 }
 
 impl StoreError {

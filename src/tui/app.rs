@@ -9,6 +9,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use ratatui::crossterm::event::{MouseEvent, MouseEventKind};
 
+use super::blocker::Blocker;
 use super::keymap::{Action, Answering, Mode, action};
 use super::screens;
 use crate::attempt::{Attempt, RecordHeader, quiz_ref};
@@ -198,7 +199,7 @@ impl App {
     /// sign-in, of a trainee who pressed Enter while it was read; an unreadable config shows its error and leaves
     /// the room unknown. In any case, while the sign-in is on screen: why answers cannot be recorded, if they
     /// cannot (the results folder is looked for only after the first frame).
-    fn found(&mut self, found: Result<Found, String>) -> Vec<Effect> {
+    fn found(&mut self, found: Result<Found, Blocker>) -> Vec<Effect> {
         let found = match found {
             Ok(found) => found,
             Err(detail) => {

@@ -2,6 +2,7 @@
 //! [`screens`] draws it; [`run`] owns the terminal, the clocks and the record store, and carries out effects.
 
 pub mod app;
+pub mod blocker;
 pub mod dashboard;
 pub mod footer;
 pub mod keyboard;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::app::{Delivery, Found, Room};
+use super::blocker::Blocker;
 use super::run::{Finding, Services};
 use crate::config::{Config, Environment, Located, Overrides, locate};
 use crate::i18n::Lang;
@@ -38,9 +39,6 @@ pub struct RoomServices {
     /// The `--lang` flag, which goes before the config's language.
     lang_flag: Option<Lang>,
 }
-
-/// What is said when the thread reading the config at start ended without a word (it cannot, short of a bug).
-pub const CONFIG_UNREAD: &str = "The settings (vigil.ron) could not be read: reading them stopped without a word. Start Vigil again on this workstation; if it happens again, run `vigil check vigil.ron` and report it.";
 
 /// The trainer's config as read at start.
 #[derive(Debug)]
@@ -150,8 +148,10 @@ impl RoomServices {
 
     /// Opens the session's store and spool of `located`, and delivers what the spool kept; returns why the
     /// results folder cannot be used, if it cannot (looked for once: it may be on a slow share).
-    fn open(&mut self, located: &Located) -> Option<String> {
-        let missing = located.missing_results();
+    fn open(&mut self, located: &Located) -> Option<Blocker> {
+        let missing = located
+            .missing_results()
+            .map(|folder| Blocker::NoResultsFolder(folder.to_path_buf()));
         let store = Store::new(
             &located.results,
             &located.config.session,
@@ -213,12 +213,12 @@ impl Services for RoomServices {
             None => return Finding::Nothing,
             Some(StartupConfig::Read(located)) => Ok(*located),
             Some(StartupConfig::Reading(receiver)) => match receiver.try_recv() {
-                Ok(read) => read,
+                Ok(read) => read.map_err(Blocker::Settings),
                 Err(TryRecvError::Empty) => {
                     self.startup = Some(StartupConfig::Reading(receiver));
                     return Finding::Reading;
                 }
-                Err(TryRecvError::Disconnected) => Err(CONFIG_UNREAD.to_owned()),
+                Err(TryRecvError::Disconnected) => Err(Blocker::SettingsUnread),
             },
         };
         Finding::Read(read.map(|located| {
@@ -231,8 +231,9 @@ impl Services for RoomServices {
         }))
     }
 
-    fn load_room(&mut self) -> Result<Room, String> {
-        let located = locate(&self.overrides, &self.env).map_err(|e| e.to_string())?;
+    fn load_room(&mut self) -> Result<Room, Blocker> {
+        let located = locate(&self.overrides, &self.env)
+            .map_err(|error| Blocker::Settings(error.to_string()))?;
         match self.open(&located) {
             Some(problem) if self.recording => Err(problem),
             _ => Ok(room_of(&located, self.recording)),
@@ -243,16 +244,16 @@ impl Services for RoomServices {
         &mut self,
         quiz: &str,
         participant: &Participant,
-    ) -> (Result<(), String>, Option<AttemptRecord>) {
+    ) -> (Result<(), Blocker>, Option<AttemptRecord>) {
         if !self.recording {
             return (Ok(()), None);
         }
         let Some(store) = &self.store else {
-            return (Err("no results folder".to_owned()), None);
+            return (Err(Blocker::NoStore), None);
         };
         match store.probe() {
             Ok(()) => (Ok(()), store.find_unfinished(participant, quiz)),
-            Err(error) => (Err(error.to_string()), None),
+            Err(error) => (Err(Blocker::Unwritable(Arc::new(error))), None),
         }
     }
 

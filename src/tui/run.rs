@@ -11,6 +11,7 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
 use super::app::{App, Delivery, Effect, Found, Msg, Now, Offer, Room, Screen};
+use super::blocker::Blocker;
 use super::screens::render;
 use super::theme::Theme;
 use crate::quiz::Taxonomy;
@@ -74,7 +75,7 @@ pub enum Finding {
     /// Still being read.
     Reading,
     /// Read, or unreadable (why, in words).
-    Read(Result<Found, String>),
+    Read(Result<Found, Blocker>),
 }
 
 /// The outside world the app needs: the trainer's config and the results folder.
@@ -85,13 +86,13 @@ pub trait Services {
         Finding::Nothing
     }
     /// Reads the config again (at every sign-in).
-    fn load_room(&mut self) -> Result<Room, String>;
+    fn load_room(&mut self) -> Result<Room, Blocker>;
     /// Checks that results can be written, and finds an unfinished attempt of `participant` on quiz `quiz`.
     fn prepare(
         &mut self,
         quiz: &str,
         participant: &Participant,
-    ) -> (Result<(), String>, Option<AttemptRecord>);
+    ) -> (Result<(), Blocker>, Option<AttemptRecord>);
     /// Saves a record atomically, on this computer first, then in the results folder; says where it is.
     fn save(&mut self, record: &AttemptRecord) -> Delivery;
     /// The attempts `participant` has in this session, whatever their status (none when nothing is recorded).

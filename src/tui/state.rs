@@ -6,6 +6,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
+use super::blocker::Blocker;
 use super::keymap::Answering;
 use super::screens::sign_in::SignIn;
 use crate::attempt::{Attempt, RecordHeader};
@@ -60,7 +61,7 @@ pub struct Found {
     /// The language the config (or the `--lang` flag) asks for.
     pub lang: Lang,
     /// Why answers cannot be recorded (the results folder is missing), if they cannot.
-    pub blocked: Option<String>,
+    pub blocked: Option<Blocker>,
 }
 
 /// An attempt under way, with what the screen needs besides the attempt itself.
@@ -123,8 +124,8 @@ pub enum Screen {
     },
     /// The results folder cannot be written, or the config is broken: the trainer must step in.
     Blocked {
-        /// What is wrong, in words.
-        detail: String,
+        /// What is wrong.
+        detail: Blocker,
     },
     /// Answering questions.
     Attempt(Box<Session>),
@@ -211,9 +212,9 @@ pub enum Msg {
     /// A second passed.
     Tick,
     /// The config was read again (at sign-in).
-    RoomLoaded(Result<Room, String>),
+    RoomLoaded(Result<Room, Blocker>),
     /// The config the app started without was read (behind the first frame), or could not be.
-    Found(Result<Found, String>),
+    Found(Result<Found, Blocker>),
     /// The attempts the participant who signed in has in this session (any status).
     History(Vec<AttemptRecord>),
     /// The chosen quiz is ready to start: whether the results folder can be written, and an unfinished attempt.
@@ -221,7 +222,7 @@ pub enum Msg {
         /// The chosen quiz.
         offer: Offer,
         /// The writability probe's verdict.
-        probe: Result<(), String>,
+        probe: Result<(), Blocker>,
         /// An unfinished attempt of this participant on this quiz.
         unfinished: Option<Box<AttemptRecord>>,
         /// Another workstation's app that has that attempt open.

@@ -8,6 +8,7 @@ use vigil::config::{Environment, Overrides, locate};
 use vigil::i18n::Lang;
 use vigil::record::writer::replace_file;
 use vigil::tui::app::Delivery;
+use vigil::tui::blocker::Blocker;
 use vigil::tui::room::{RoomServices, StartupConfig};
 use vigil::tui::run::{Finding, Services};
 
@@ -300,7 +301,7 @@ fn a_config_read_behind_the_first_frame_opens_the_store_and_delivers_the_spool_w
         Finding::Read(Ok(found)) => {
             assert_eq!(found.room.session, SESSION);
             assert_eq!(found.lang, Lang::Kk, "the --lang flag goes first");
-            assert_eq!(found.blocked, None);
+            assert!(found.blocked.is_none(), "{:?}", found.blocked);
         }
         other => panic!("expected the config, got {other:?}"),
     }
@@ -325,7 +326,10 @@ fn a_config_reader_that_died_is_reported_as_unreadable() {
         .services(&Arc::new(Share::default()))
         .starting_with(StartupConfig::Reading(receiver), None);
     match services.found() {
-        Finding::Read(Err(why)) => assert!(why.contains("vigil.ron"), "{why}"),
+        Finding::Read(Err(why)) => {
+            assert!(matches!(why, Blocker::SettingsUnread), "{why:?}");
+            assert!(why.words(Lang::En).contains("vigil.ron"), "{why:?}");
+        }
         other => panic!("expected an error, got {other:?}"),
     }
 }

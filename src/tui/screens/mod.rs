@@ -58,7 +58,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
                 s.cannot_save_title,
                 &[
                     s.cannot_save_body,
-                    &format!("{}\n{detail}", s.for_the_trainer),
+                    &format!("{}\n{}", s.for_the_trainer, detail.words(app.lang)),
                 ],
             );
         }
