@@ -312,7 +312,7 @@ pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Resu
         writeln!(
             Console::stderr(),
             "vigil dashboard: {}",
-            printable_line(&unknown.to_string())
+            printable_line(&unknown.words(options.lang))
         )?;
         return Ok(2);
     }

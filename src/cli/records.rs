@@ -155,7 +155,7 @@ pub fn run(
         writeln!(
             err,
             "vigil records: {}",
-            printable_line(&unknown.to_string())
+            printable_line(&unknown.words(options.lang))
         )?;
         return Ok(2);
     }

@@ -206,7 +206,7 @@ pub fn run<W: Write>(
         writeln!(
             err,
             "vigil report: {}",
-            printable_line(&unknown.to_string())
+            printable_line(&unknown.words(options.lang))
         )?;
         return Ok(USAGE);
     }

@@ -192,6 +192,12 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     perfect_pre: "pre-test already 100% (no normalised gain)",
     unmatched: "took only one of the two tests",
     problems: "Files and records not counted",
+    unknown_filter: [
+        "{option} `{given}` names nothing in these results folders",
+        "; give one of: {known}",
+        "; the results folders hold no records: check `--results` and the config's `results`",
+        "; did you mean `{near}`?",
+    ],
     not_counted: "{in_progress}, {discarded} (not counted)",
     in_progress: [
         "attempt in progress",

@@ -198,6 +198,12 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     perfect_pre: "бастапқы тест 100% (нормаланған өсім анықталмайды)",
     unmatched: "екі тесттің біреуін ғана тапсырды",
     problems: "Есепке алынбаған файлдар мен жазбалар",
+    unknown_filter: [
+        "{option} `{given}`: бұл нәтижелер қалталарында мұндай жоқ",
+        "; мыналардың бірін беріңіз: {known}",
+        "; нәтижелер қалталарында жазба жоқ: `--results` пен конфигурациядағы `results` өрісін тексеріңіз",
+        "; `{near}` деп айтқыңыз келді ме?",
+    ],
     not_counted: "{in_progress}, {discarded} (есепке алынбайды)",
     in_progress: [
         "әрекет орындалуда",

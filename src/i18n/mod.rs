@@ -690,6 +690,10 @@ pub struct ReportStrings {
     pub unmatched: &'static str,
     /// "Files and records not counted".
     pub problems: &'static str,
+    /// A filter value that names nothing: `{option}` (`--session`, `--group`, `--quiz`) `{given}`; then one of
+    /// the two: the known values `{known}`, or none at all; and, before them, the value `{near}` it may be a typo
+    /// of.
+    pub unknown_filter: [&'static str; 4],
     /// "{in_progress}, {discarded} (not counted)", filled with the two counts below.
     pub not_counted: &'static str,
     /// The words after a count of attempts in progress: [one, few, many].

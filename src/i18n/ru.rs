@@ -203,6 +203,12 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     perfect_pre: "входной тест уже 100% (нормализованный прирост не определён)",
     unmatched: "прошли только один из двух тестов",
     problems: "Неучтённые файлы и записи",
+    unknown_filter: [
+        "{option} `{given}`: в этих папках результатов такого нет",
+        "; укажите одно из: {known}",
+        "; в папках результатов нет записей: проверьте `--results` и `results` в конфигурации",
+        "; может быть, вы имели в виду `{near}`?",
+    ],
     not_counted: "{in_progress}, {discarded} (не учитываются)",
     in_progress: [
         "попытка в процессе",

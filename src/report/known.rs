@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use super::dataset::Filter;
 use crate::config::Group;
+use crate::i18n::{Lang, fill};
 use crate::quiz::parse::closest;
 use crate::record::identity::normalise;
 
@@ -37,7 +38,7 @@ impl Known {
 
 /// A filter value that names nothing the records, the config or the bank know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.explain())]
+#[error("{}", self.words(Lang::En))]
 pub struct UnknownFilter {
     /// The option: `--session`, `--group` or `--quiz`.
     pub option: &'static str,
@@ -50,18 +51,20 @@ pub struct UnknownFilter {
 }
 
 impl UnknownFilter {
-    fn explain(&self) -> String {
-        let mut text = format!(
-            "{} `{}` names nothing in these results folders",
-            self.option, self.given
+    /// What was given, why it is refused and what would be accepted, in `lang`.
+    pub fn words(&self, lang: Lang) -> String {
+        let [names_nothing, one_of, no_records, near] = lang.report().unknown_filter;
+        let mut text = fill(
+            names_nothing,
+            &[("option", self.option), ("given", &self.given)],
         );
-        if let Some(near) = &self.near {
-            text.push_str(&format!("; did you mean `{near}`?"));
+        if let Some(closest) = &self.near {
+            text.push_str(&fill(near, &[("near", closest)]));
         }
         if self.known.is_empty() {
-            text.push_str("; the results folders hold no records: check `--results` and the config's `results`");
+            text.push_str(no_records);
         } else {
-            text.push_str(&format!("; give one of: {}", self.known.join(", ")));
+            text.push_str(&fill(one_of, &[("known", &self.known.join(", "))]));
         }
         text
     }
@@ -223,5 +226,19 @@ mod tests {
         assert!(check_quiz("warm-up", &BTreeSet::new(), ["warm-up".to_owned()]).is_ok());
         let empty = check_sessions(&["x".to_owned()], &BTreeSet::new()).unwrap_err();
         assert!(empty.to_string().contains("hold no records"), "{empty}");
+    }
+
+    #[test]
+    fn an_unknown_filter_is_refused_in_the_trainers_language() {
+        let sessions = set(&["almaty-2010-04", "astana-2010-05"]);
+        let error = check_sessions(&["almaty-2010-4".to_owned()], &sessions).unwrap_err();
+        assert_eq!(
+            error.words(Lang::Ru),
+            "--session `almaty-2010-4`: в этих папках результатов такого нет; может быть, вы имели в виду \
+             `almaty-2010-04`?; укажите одно из: almaty-2010-04, astana-2010-05"
+        );
+        let kazakh = error.words(Lang::Kk);
+        assert!(kazakh.contains("`almaty-2010-04` деп"), "{kazakh}");
+        assert_eq!(error.words(Lang::En), error.to_string());
     }
 }
