@@ -44,12 +44,12 @@ impl Lang {
     /// Why a record could not be saved, in this language.
     pub fn store_error(self, error: &StoreError) -> String {
         let words = self.store();
-        let in_folder = |template: &str, folder: &std::path::Path, error: &std::io::Error| {
+        let in_folder = |template: &str, folder: &std::path::Path, cause: &std::io::Error| {
             fill(
                 template,
                 &[
                     ("folder", &folder.display().to_string()),
-                    ("error", &error.to_string()),
+                    ("error", &cause.to_string()),
                 ],
             )
         };
