@@ -382,6 +382,43 @@ fn pseudonymised_reports_carry_no_names() {
     }
 }
 
+#[test]
+fn a_new_pseudonym_key_is_announced_in_the_trainers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let trainer = tempfile::tempdir().unwrap();
+    let key = trainer.path().join("pseudonym.key");
+    let args = [
+        "--pseudonymise",
+        "--pseudonym-key",
+        key.to_str().unwrap(),
+        "--lang",
+        "ru",
+    ];
+    let run = || {
+        vigil_command()
+            .args(["report", "--results", "."])
+            .args(args)
+            .current_dir(dir.path())
+            .env_remove("VIGIL_RESULTS")
+            .output()
+            .unwrap()
+    };
+    let made = run();
+    let said = String::from_utf8_lossy(&made.stderr);
+    assert!(made.status.success(), "{said}");
+    assert_eq!(
+        said.trim_end(),
+        format!(
+            "vigil report: создан новый ключ псевдонимов в {}; храните его на этом компьютере (и его копию), \
+             чтобы в следующих отчётах участники получили те же псевдонимы",
+            key.display()
+        )
+    );
+    let again = run();
+    assert!(again.stderr.is_empty(), "the key is made once");
+}
+
 /// The pseudonyms of a participants CSV made with the key file `key`.
 fn pseudonyms(results: &Path, key: &Path) -> Vec<String> {
     let key = key.to_str().unwrap();

@@ -12,7 +12,7 @@ use super::output::refuse_clash;
 use super::pseudonym_key::load_or_create;
 use crate::config::{Config, Group};
 use crate::console::Console;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::quiz::Bank;
 use crate::quiz::bank::BUILT_IN_PREFIX;
 use crate::record::IntegrityKey;
@@ -122,9 +122,6 @@ pub fn delimiter(wanted: char) -> anyhow::Result<u8> {
 const USAGE: i32 = 2;
 
 /// Why an HTML report is not shown on a terminal.
-const HTML_ON_TERMINAL: &str =
-    "an HTML report is a page for a browser, not for the terminal: use --out FILE or a pipe";
-
 /// Builds the report and writes it to `--out` or `out`, with what the seals say (in the text and JSON, and on
 /// `err` whenever the report itself is not shown as text); `key` is the room key. On a terminal `out` shows text,
 /// CSV and JSON made harmless (see [`Console`]). Returns the exit code: 0; 1 when a trainer's seal shows a change
@@ -138,7 +135,11 @@ pub fn run<W: Write>(
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     if options.format == ReportFormat::Html && options.out.is_none() && out.is_terminal() {
-        writeln!(err, "vigil report: {HTML_ON_TERMINAL}")?;
+        writeln!(
+            err,
+            "vigil report: {}",
+            options.lang.report().html_on_terminal
+        )?;
         return Ok(USAGE);
     }
     let bank = Bank::load(&options.quiz_folders);
@@ -227,8 +228,11 @@ pub fn run<W: Write>(
         if loaded.created {
             writeln!(
                 err,
-                "vigil report: made a new pseudonym key at {}; keep it on this machine (and a copy) to give                  participants the same pseudonyms in later reports",
-                printable_line(&loaded.path.display().to_string())
+                "vigil report: {}",
+                fill(
+                    options.lang.report().pseudonym_key_made,
+                    &[("file", &printable_line(&loaded.path.display().to_string()))]
+                )
             )?;
         }
         data.pseudonymise(&loaded.key);

@@ -198,6 +198,9 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
         "; the results folders hold no records: check `--results` and the config's `results`",
         "; did you mean `{near}`?",
     ],
+    pseudonym_key_made: "made a new pseudonym key at {file}; keep it on this machine (and a copy) to give participants \
+                         the same pseudonyms in later reports",
+    html_on_terminal: "an HTML report is a page for a browser, not for the terminal: use --out FILE or a pipe",
     not_counted: "{in_progress}, {discarded} (not counted)",
     in_progress: [
         "attempt in progress",

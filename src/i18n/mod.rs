@@ -694,6 +694,10 @@ pub struct ReportStrings {
     /// the two: the known values `{known}`, or none at all; and, before them, the value `{near}` it may be a typo
     /// of.
     pub unknown_filter: [&'static str; 4],
+    /// `vigil report --pseudonymise` made a new pseudonym key, in `{file}`; and what to do with it.
+    pub pseudonym_key_made: &'static str,
+    /// An HTML report asked for on a terminal, with no `--out`.
+    pub html_on_terminal: &'static str,
     /// "{in_progress}, {discarded} (not counted)", filled with the two counts below.
     pub not_counted: &'static str,
     /// The words after a count of attempts in progress: [one, few, many].
