@@ -59,11 +59,15 @@ pub fn truncate(text: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
+    // The width so far is carried along, so that a long text is measured once.
     let mut out = String::new();
+    let mut taken = 0;
     for c in text.chars() {
-        if out.width() + UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+        let columns = UnicodeWidthChar::width(c).unwrap_or(0);
+        if taken + columns + 1 > width {
             break;
         }
+        taken += columns;
         out.push(c);
     }
     // No space before the mark: "входной…", not "входной …".

@@ -10,7 +10,7 @@ use crate::record::seal::keys::user_key_folder;
 use crate::report::corrections::apply::Applier;
 use crate::report::corrections::apply::Change;
 use crate::report::corrections::{CORRECTIONS_FILE, Corrections, Merge, Void, Who, who_problem};
-use crate::report::export::corrections::{change_words, describe};
+use crate::report::export::corrections::{change_and_reason, change_words};
 use crate::text::printable_line;
 
 /// Where the corrections are read from.
@@ -298,9 +298,8 @@ fn list(corrections: &Corrections, lang: Lang) -> Vec<String> {
         .applied()
         .into_iter()
         .map(|applied| {
-            let line = describe(&applied, lang);
-            let cut = line.rfind(" (").unwrap_or(line.len());
-            printable_line(&line[..cut]).into_owned()
+            let line = change_and_reason(&applied.change, &applied.reason, lang);
+            printable_line(&line).into_owned()
         })
         .collect()
 }

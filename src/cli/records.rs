@@ -20,7 +20,7 @@ use crate::record::view::{self, RecordView};
 use crate::record::{Phase, Status};
 use crate::report::corrections::apply::Applied;
 use crate::report::export::corrections;
-use crate::report::export::text::{cut, pad};
+use crate::report::export::text::{cut, pad, problem_line};
 use crate::report::known::check_sessions;
 use crate::text::{number, printable_line};
 use unicode_width::UnicodeWidthStr;
@@ -341,12 +341,7 @@ fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<
     if !listing.problems.is_empty() {
         writeln!(out, "\n{}", words.unusable)?;
         for problem in &listing.problems {
-            writeln!(
-                out,
-                "  {}: {}",
-                printable_line(&problem.path.display().to_string()),
-                printable_line(&lang.reason(&problem.reason))
-            )?;
+            writeln!(out, "{}", problem_line(problem, lang))?;
         }
     }
     let edited = listing

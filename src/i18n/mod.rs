@@ -247,7 +247,7 @@ pub struct Strings {
     pub cannot_save_title: &'static str,
     /// Storage blocked: what to do.
     pub cannot_save_body: &'static str,
-    /// Storage blocked: the head of what is wrong, which is for the trainer (and in English).
+    /// Storage blocked: the head of what is wrong, which is for the trainer.
     pub for_the_trainer: &'static str,
     /// Saving failed mid-attempt.
     pub save_failed: &'static str,

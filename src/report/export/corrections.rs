@@ -11,13 +11,22 @@ use crate::text::printable_line;
 /// matched none).
 pub fn describe(applied: &Applied, lang: Lang) -> String {
     let r = lang.report();
-    let change = change_words(&applied.change, lang);
     let matched = if applied.records == 0 {
         r.matched_nothing.to_owned()
     } else {
         lang.count(applied.records as u64, r.records)
     };
-    format!("{change}; {}: {} ({matched})", r.reason, applied.reason)
+    format!(
+        "{} ({matched})",
+        change_and_reason(&applied.change, &applied.reason, lang)
+    )
+}
+
+/// What a correction changes and the trainer's reason for it, in words (as [`describe`] gives them, without the
+/// records matched, which only a report knows).
+pub fn change_and_reason(change: &Change, reason: &str, lang: Lang) -> String {
+    let words = change_words(change, lang);
+    format!("{words}; {}: {reason}", lang.report().reason)
 }
 
 /// What a correction changes, in words: who is counted as whom, or which attempt is not counted.

@@ -9,7 +9,8 @@ use super::{
     full_marks, language_split, missed_of, not_counted, overview, percent, question_text,
     reliability_figures, shape_line,
 };
-use crate::i18n::{ReportStrings, fill};
+use crate::i18n::{Lang, ReportStrings, fill};
+use crate::record::scan::Problem;
 use crate::report::Report;
 use crate::report::analysis::{GainRow, QuizReport};
 use crate::text::{printable_line, truncate, wrap};
@@ -17,6 +18,15 @@ use crate::text::{printable_line, truncate, wrap};
 /// Cuts `text`, made printable here, to `width` columns, marking a cut with `…`.
 pub(crate) fn cut(text: &str, width: usize) -> String {
     truncate(&printable_line(text), width)
+}
+
+/// A file that could not be used, as a line of its own: its path (whole, however long), then why, in `lang`.
+pub(crate) fn problem_line(problem: &Problem, lang: Lang) -> String {
+    format!(
+        "  {}: {}",
+        printable_line(&problem.path.display().to_string()),
+        printable_line(&lang.reason(&problem.reason))
+    )
 }
 
 /// Left-aligns `text` in `width` columns (by display width), cut with `…` where it is wider.
@@ -190,12 +200,7 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
     if !report.problems.is_empty() {
         let _ = writeln!(out, "\n{}:", r.problems);
         for problem in &report.problems {
-            let _ = writeln!(
-                out,
-                "  {}: {}",
-                printable_line(&problem.path.display().to_string()),
-                printable_line(&labels.lang.reason(&problem.reason))
-            );
+            let _ = writeln!(out, "{}", problem_line(problem, labels.lang));
         }
     }
     out

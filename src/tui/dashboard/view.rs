@@ -645,62 +645,62 @@ fn drill_lines<'a>(
                 for part in wrap(&printable_line(&question.prompt), width) {
                     lines.push(Line::styled(part, theme.text));
                 }
-                // A narrow screen gives the texts the room a full bar would take.
-                let bar_width = if width >= 60 { 12 } else { 6 };
-                // How often each option was chosen, for the kinds that have options.
-                if !question.options.is_empty() {
-                    lines.push(Line::default());
-                    lines.push(Line::styled(r.options, theme.title));
-                }
-                for option in &question.options {
+                // How often each option was chosen, for the kinds that have options; how often each part of an
+                // order or match answer was right, for those.
+                let options = question.options.iter().map(|option| {
                     let text = if option.text.is_empty() {
                         &option.id
                     } else {
                         &option.text
                     };
-                    // The option's whole text, its further lines under its first.
-                    let head = format!(
-                        "{} {} {:>3.0}% ({}) ",
-                        if option.correct { "✓" } else { " " },
-                        bar(option.share, bar_width),
-                        100.0 * option.share,
-                        option.chosen,
-                    );
-                    lines.extend(beside(
-                        &head,
-                        theme.text,
-                        &printable_line(text),
-                        theme.text,
-                        width,
-                    ));
-                }
-                // How often each part of an order or match answer was right.
-                if !question.parts.is_empty() {
-                    lines.push(Line::default());
-                    let heading = if question.kind == "match" {
-                        r.match_parts
-                    } else {
-                        r.order_parts
-                    };
-                    lines.push(Line::styled(heading, theme.title));
-                }
-                for part in &question.parts {
-                    let head = format!(
-                        "  {} {:>3.0}% ({}) ",
-                        bar(part.share, bar_width),
-                        100.0 * part.share,
-                        part.right,
-                    );
-                    lines.extend(beside(
-                        &head,
-                        theme.text,
-                        &printable_line(&part.text),
-                        theme.text,
-                        width,
-                    ));
-                }
+                    (option.correct, option.share, option.chosen, text.as_str())
+                });
+                counted_lines(&mut lines, r.options, options, theme, width);
+                let heading = if question.kind == "match" {
+                    r.match_parts
+                } else {
+                    r.order_parts
+                };
+                let parts = question
+                    .parts
+                    .iter()
+                    .map(|part| (false, part.share, part.right, part.text.as_str()));
+                counted_lines(&mut lines, heading, parts, theme, width);
             }
         }
     }
     lines
+}
+
+/// Adds, under `heading`, a line per `(right, share, count, text)` of `counted`: a ✓ for a right option, a bar and
+/// the share, the count, and the whole text, its further lines under its first. Nothing when there is none.
+fn counted_lines<'t>(
+    lines: &mut Vec<Line<'_>>,
+    heading: &'static str,
+    counted: impl ExactSizeIterator<Item = (bool, f64, usize, &'t str)>,
+    theme: &Theme,
+    width: u16,
+) {
+    if counted.len() == 0 {
+        return;
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(heading, theme.title));
+    // A narrow screen gives the texts the room a full bar would take.
+    let bar_width = if width >= 60 { 12 } else { 6 };
+    for (right, share, count, text) in counted {
+        let head = format!(
+            "{} {} {:>3.0}% ({count}) ",
+            if right { "✓" } else { " " },
+            bar(share, bar_width),
+            100.0 * share,
+        );
+        lines.extend(beside(
+            &head,
+            theme.text,
+            &printable_line(text),
+            theme.text,
+            width,
+        ));
+    }
 }
