@@ -16,6 +16,7 @@ use crate::i18n::{Lang, fill};
 use crate::report::export::Labels;
 use crate::text::printable_line;
 use crate::text::truncate;
+use crate::tui::layout::wrap;
 use crate::tui::theme::Theme;
 
 /// Below this width the panel leaves out the question, answered and version columns.
@@ -37,6 +38,9 @@ enum Column {
     Saved,
     Version,
 }
+
+/// The most lines the note of the workstations' Vigil versions takes above the panel.
+const NOTE_LINES: usize = 3;
 
 /// The columns shown at `width`; the version column only when the workstations run different versions.
 fn columns(width: u16, versions_differ: bool) -> Vec<Column> {
@@ -73,14 +77,26 @@ pub fn render(
     let versions = versions(&dashboard.live);
     let mut table_area = area;
     if let Some(note) = versions_note(&versions, labels.lang) {
-        let [note_area, rest] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
         let style = if versions.len() > 1 {
             theme.warning
         } else {
             theme.dim
         };
-        frame.render_widget(Paragraph::new(Line::styled(note, style)), note_area);
+        // Wrapped, so that what to do ("Update the older ones") is read on a narrow screen too; at most
+        // NOTE_LINES lines, the last cut with a mark.
+        let mut lines = wrap(&note, area.width);
+        if lines.len() > NOTE_LINES {
+            let rest = lines.split_off(NOTE_LINES - 1).join(" ");
+            lines.push(truncate(&rest, usize::from(area.width)));
+        }
+        let height = u16::try_from(lines.len()).unwrap_or(1);
+        let [note_area, rest] =
+            Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(area);
+        let lines: Vec<Line<'_>> = lines
+            .into_iter()
+            .map(|line| Line::styled(line, style))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), note_area);
         table_area = rest;
     }
     let total = dashboard.live.len();

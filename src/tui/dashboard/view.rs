@@ -97,9 +97,10 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
         .iter()
         .position(|t| *t == dashboard.tab)
         .unwrap_or(0);
+    let (shown, selected) = shown_tabs(&r.tabs, index, tabs.width);
     frame.render_widget(
-        Tabs::new(r.tabs.iter().map(|t| Line::from(*t)).collect::<Vec<_>>())
-            .select(index)
+        Tabs::new(shown.into_iter().map(Line::from).collect::<Vec<_>>())
+            .select(selected)
             .style(theme.dim)
             .highlight_style(theme.selected),
         tabs,
@@ -124,6 +125,36 @@ pub fn render(dashboard: &Dashboard, theme: &Theme, frame: &mut Frame<'_>) {
         }
     }
     frame.render_widget(Paragraph::new(footer_lines), keys);
+}
+
+/// The tab titles that fit in `width` cells, the selected one always among them, and where it stands: as many as
+/// fit from the first, and a "…" in place of those left out on either side.
+fn shown_tabs<'a>(titles: &[&'a str], selected: usize, width: u16) -> (Vec<&'a str>, usize) {
+    // A tab takes its title and a cell on either side; a divider stands between two tabs.
+    let fits = |shown: &[&str]| {
+        let cells: usize = shown.iter().map(|title| title.width() + 2).sum();
+        cells + shown.len().saturating_sub(1) <= usize::from(width)
+    };
+    if fits(titles) {
+        return (titles.to_vec(), selected);
+    }
+    let selected = selected.min(titles.len().saturating_sub(1));
+    for start in 0..=selected {
+        for end in (selected + 1..=titles.len()).rev() {
+            let mut shown = Vec::new();
+            if start > 0 {
+                shown.push("…");
+            }
+            shown.extend_from_slice(&titles[start..end]);
+            if end < titles.len() {
+                shown.push("…");
+            }
+            if fits(&shown) {
+                return (shown, selected - start + usize::from(start > 0));
+            }
+        }
+    }
+    (titles.get(selected).into_iter().copied().collect(), 0)
 }
 
 /// `text` wrapped beside `head`, in lines `width` cells wide: the first after `head` (drawn in `head_style`), the
@@ -702,5 +733,35 @@ fn counted_lines<'t>(
             theme.text,
             width,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_selected_tab_is_always_shown_and_the_tabs_left_out_are_marked() {
+        let titles = [
+            "Overview",
+            "Participants",
+            "Questions",
+            "Topics",
+            "Pre/post",
+            "Live",
+        ];
+        assert_eq!(shown_tabs(&titles, 5, 80), (titles.to_vec(), 5));
+        // 38 cells: from the first as many as fit, then a mark.
+        let (shown, at) = shown_tabs(&titles, 0, 38);
+        assert_eq!(shown, ["Overview", "Participants", "…"]);
+        assert_eq!(at, 0);
+        // The last tab selected: the first ones give way, a mark in their place.
+        let (shown, at) = shown_tabs(&titles, 5, 38);
+        assert_eq!(shown[at], "Live");
+        assert_eq!(shown[0], "…");
+        let cells: usize = shown.iter().map(|t| t.width() + 3).sum::<usize>() - 1;
+        assert!(cells <= 38, "{shown:?}");
+        // Too narrow for more than the selected tab.
+        assert_eq!(shown_tabs(&titles, 1, 5), (vec!["Participants"], 0));
     }
 }
