@@ -12,10 +12,11 @@ use std::sync::Arc;
 use ed25519_dalek::SigningKey;
 use jiff::Timestamp;
 use vigil::i18n::Lang;
+use vigil::record::scan::scan;
 use vigil::record::seal::keys::{PUBLIC_KEY_FILE, SIGNING_KEY_FILE, write_key_pair};
 use vigil::record::seal::{
-    ChangeKind, KeyError, Outcome, PinnedKey, SEAL_FILE_NAME, SealError, SealStatus, pinned_key,
-    seal_folder,
+    ChangeKind, KeyError, Outcome, PinnedKey, SEAL_FILE_NAME, SealError, SealStatus, SealSurvey,
+    pinned_key, seal_folder,
 };
 use vigil::record::{AttemptRecord, FsWriter, IntegrityKey, Participant, Phase, Store};
 
@@ -315,6 +316,104 @@ fn a_changed_folder_is_sealed_again_only_when_forced() {
         seal_folder(&empty, &key(1), now(), false, Lang::En),
         Err(SealError::Empty { .. })
     ));
+}
+
+/// The seals under `results` checked as a report checks them: with the hashes its scan takes of the files it
+/// reads, so that no file is read twice.
+fn survey_by_scan(results: &Path, sessions: &[String], pinned: &PinnedKey) -> SealStatus {
+    let folders = [results.to_path_buf()];
+    let survey = SealSurvey::start(&folders, sessions, Some(pinned));
+    let mut scanned = scan(&folders, None, None);
+    survey.finish(scanned.hashes())
+}
+
+fn changes(status: &SealStatus) -> Vec<(ChangeKind, PathBuf)> {
+    let Outcome::Verified { changes, .. } = outcome(status) else {
+        panic!("{status:?}");
+    };
+    changes
+        .iter()
+        .map(|change| (change.kind, change.path.clone()))
+        .collect()
+}
+
+#[test]
+fn the_hashes_a_scan_takes_check_a_seal_as_reading_the_folder_again_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let (results, files) = session(dir.path(), 4, None);
+    let folder = results.join(SESSION);
+    let notes = folder.join("notes.ron");
+    std::fs::write(&notes, "(a note, not a record)").unwrap();
+    seal_folder(&folder, &key(1), now(), false, Lang::En).unwrap();
+    assert!(changes(&survey_by_scan(&results, &[], &pinned(1))).is_empty());
+
+    let edited = std::fs::read_to_string(&files[0]).unwrap();
+    std::fs::write(&files[0], edited.replace("Trainee 1", "Trainee 8")).unwrap();
+    std::fs::remove_file(&files[2]).unwrap();
+    std::fs::write(&notes, "(another note)").unwrap();
+    let empty = folder.join("empty.ron");
+    std::fs::write(&empty, "").unwrap();
+    let added = Store::new(&results, SESSION, Arc::new(FsWriter), None)
+        .create(&completed(9, 1.0))
+        .unwrap();
+
+    let by_scan = survey_by_scan(&results, &[], &pinned(1));
+    assert_eq!(by_scan, survey(&results, Some(&pinned(1))));
+    let twice = [SESSION.to_owned(), SESSION.to_owned()];
+    let named_twice = survey_by_scan(&results, &twice, &pinned(1));
+    assert_eq!(named_twice.sessions.len(), 2);
+    assert!(
+        named_twice
+            .sessions
+            .iter()
+            .all(|check| check == &by_scan.sessions[0])
+    );
+
+    // The seal is checked against the bytes the scan read, which are those its figures count, even when a file
+    // changes between the scan and the check.
+    let folders = [results.clone()];
+    let survey_started = SealSurvey::start(&folders, &[], Some(&pinned(1)));
+    let mut scanned = scan(&folders, None, None);
+    assert_eq!(scanned.hashes().count(), 6);
+    std::fs::write(&files[1], "(changed after the scan)").unwrap();
+    assert_eq!(survey_started.finish(scanned.hashes()), by_scan);
+
+    let mut expected = vec![
+        (ChangeKind::Edited, files[0].clone()),
+        (ChangeKind::Deleted, files[2].clone()),
+        (ChangeKind::Edited, notes),
+        (ChangeKind::Added, empty),
+        (ChangeKind::Added, added),
+    ];
+    expected.sort_by(|a, b| a.1.cmp(&b.1));
+    assert_eq!(changes(&by_scan), expected);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_sealed_folder_the_scan_does_not_read_is_read_for_its_seal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (elsewhere, files) = session(&dir.path().join("elsewhere"), 2, None);
+    seal_folder(&elsewhere.join(SESSION), &key(1), now(), false, Lang::En).unwrap();
+    std::fs::remove_file(&files[1]).unwrap();
+    // A session folder reached through a link: the scan names the link and never follows it, but a session
+    // named on the command line is the folder the link leads to, whose seal is checked.
+    let results = dir.path().join("results");
+    std::fs::create_dir(&results).unwrap();
+    std::os::unix::fs::symlink(elsewhere.join(SESSION), results.join("linked")).unwrap();
+    let sessions = ["linked".to_owned()];
+    let by_scan = survey_by_scan(&results, &sessions, &pinned(1));
+    assert_eq!(
+        by_scan,
+        SealStatus::survey(std::slice::from_ref(&results), &sessions, Some(&pinned(1)))
+    );
+    assert_eq!(
+        changes(&by_scan),
+        vec![(
+            ChangeKind::Deleted,
+            results.join("linked").join(files[1].file_name().unwrap())
+        )]
+    );
 }
 
 fn vigil(args: &[&str], cwd: &Path) -> Output {

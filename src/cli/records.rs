@@ -13,8 +13,8 @@ use crate::i18n::{Lang, fill};
 use crate::record::Identity;
 use crate::record::IntegrityKey;
 use crate::record::integrity::Integrity;
-use crate::record::scan::{Entry, Problem, scan_with};
-use crate::record::seal::{ChangeKind, PinnedKey, SealStatus};
+use crate::record::scan::{Entry, Problem, Scan, scan_with};
+use crate::record::seal::{ChangeKind, PinnedKey, SealStatus, SealSurvey};
 use crate::record::store::safe_segment;
 use crate::record::view::{self, RecordView};
 use crate::record::{Phase, Status};
@@ -169,14 +169,15 @@ pub fn run(
     else {
         return Ok(2);
     };
+    let survey = SealSurvey::start(
+        &options.folders,
+        &options.sessions,
+        options.public_key.as_ref(),
+    );
     let mut listing = Listing {
         records: Vec::new(),
         problems: Vec::new(),
-        seal: SealStatus::survey(
-            &options.folders,
-            &options.sessions,
-            options.public_key.as_ref(),
-        ),
+        seal: SealStatus::default(),
         corrections: Vec::new(),
     };
     let sessions: Vec<Option<&str>> = if options.sessions.is_empty() {
@@ -195,8 +196,14 @@ pub fn run(
             row(record, integrity, path)
         })
     };
-    for session in sessions {
-        for entry in scan_with(&options.folders, session, read) {
+    // The seals are checked with the hashes the scans take of every file they read, so no file is read twice.
+    let mut scans: Vec<_> = sessions
+        .into_iter()
+        .map(|session| scan_with(&options.folders, session, read))
+        .collect();
+    listing.seal = survey.finish(scans.iter_mut().flat_map(Scan::hashes));
+    for scan in scans {
+        for entry in scan {
             match entry {
                 Entry::Record(mut row) => {
                     let identity =

@@ -17,7 +17,7 @@ use crate::quiz::Bank;
 use crate::quiz::bank::BUILT_IN_PREFIX;
 use crate::record::IntegrityKey;
 use crate::record::scan::scan_with;
-use crate::record::seal::{PinnedKey, SealStatus};
+use crate::record::seal::{PinnedKey, SealStatus, SealSurvey};
 use crate::record::writer::{replace_file_by, replace_private_file};
 use crate::report::export::csv::Table;
 use crate::report::export::{Labels, csv, html, text};
@@ -174,19 +174,13 @@ pub fn run<W: Write>(
     };
     let mut filter = options.filter.clone();
     filter.group = filter.group.map(|g| known::group_id(&g, &options.groups));
-    let mut seal = SealStatus::survey(
+    let survey = SealSurvey::start(
         &options.folders,
         &options.filter.sessions,
         options.public_key.as_ref(),
     );
-    let set_aside = if options.count_unsealed {
-        HashMap::new()
-    } else {
-        sealed::set_aside(&seal)
-    };
-    let mut reducer = Reducer::new(&bank.quizzes, &filter, options.regrade)
-        .with_corrections(&corrections)
-        .with_set_aside(set_aside);
+    let mut reducer =
+        Reducer::new(&bank.quizzes, &filter, options.regrade).with_corrections(&corrections);
     if let Some(config) = &options.config {
         reducer = reducer.with_roster(&config.session, &config.roster);
     }
@@ -198,10 +192,20 @@ pub fn run<W: Write>(
     if !prints_question_times {
         reducer = reducer.without_question_times();
     }
-    let entries = scan_with(&options.folders, None, |path, bytes| {
+    // The seals are checked with the hashes the scan takes of every file it reads, so no file is read twice.
+    let mut scan = scan_with(&options.folders, None, |path, bytes| {
         reducer.read(path, bytes, key.as_ref())
     });
-    let mut data = reducer.gather(entries.with_paths(), options.attempts);
+    let mut seal = survey.finish(scan.hashes());
+    let set_aside = if options.count_unsealed {
+        HashMap::new()
+    } else {
+        sealed::set_aside(&seal)
+    };
+    let entries = scan
+        .with_paths()
+        .map(|entry| sealed::leave_out(entry, &set_aside));
+    let mut data = reducer.gather(entries, options.attempts);
     let bank_ids = bank.quizzes.iter().map(|q| q.quiz.id.clone());
     if let Err(unknown) = known::check(&filter, &data.known, &options.groups, bank_ids) {
         writeln!(

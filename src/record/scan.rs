@@ -1,9 +1,10 @@
 //! Reading records back: one file at a time, damaged and foreign files reported by name, copies once, and
 //! different files of one attempt settled as a conflict.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use serde::Deserialize;
 
@@ -69,9 +70,27 @@ pub(crate) type Read<'r, T> = dyn Fn(&Path, &[u8]) -> Result<(Standing, T), Reas
 /// depends on the order of the folders.
 pub struct Scan<'r, T = Box<Loaded>> {
     pending: Vec<Result<PathBuf, Problem>>,
+    /// What became of each file read, in file order, until the files are settled.
+    outcomes: Vec<Outcome<T>>,
+    /// See [`ProblemHashes`]; until the files are settled.
+    problem_hashes: ProblemHashes,
     ready: VecDeque<Entry<(PathBuf, T)>>,
-    settled: bool,
+    stage: Stage,
     read: Box<Read<'r, T>>,
+}
+
+/// The hash of each file read that became a problem, by its path: `None` when its bytes could not be read.
+type ProblemHashes = HashMap<PathBuf, Option<blake3::Hash>>;
+
+/// How far a scan has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// The files are listed, none read.
+    Listed,
+    /// Every file is read; none settled.
+    Read,
+    /// The files of each attempt are settled; entries are being taken.
+    Settled,
 }
 
 /// The fewest files read at once, however few the cores: on a network share a reader mostly waits for the
@@ -138,7 +157,7 @@ pub(crate) fn read_unsettled<T: Send>(
     listed: Vec<Result<PathBuf, Problem>>,
     read: &Read<'_, T>,
 ) -> Vec<Outcome<T>> {
-    Scan::new(listed, Box::new(read)).read_every()
+    Scan::new(listed, Box::new(read)).read_every().0
 }
 
 /// Scans one session folder.
@@ -172,68 +191,113 @@ impl<'r, T: Send> Scan<'r, T> {
     fn new(pending: Vec<Result<PathBuf, Problem>>, read: Box<Read<'r, T>>) -> Self {
         Self {
             pending,
+            outcomes: Vec::new(),
+            problem_hashes: HashMap::new(),
             ready: VecDeque::new(),
-            settled: false,
+            stage: Stage::Listed,
             read,
         }
     }
 
-    /// Reads every file and queues their entries in file order with the files of each attempt settled.
-    fn read_all(&mut self) {
-        let files = self.read_every();
-        self.ready = settle(files).into();
-        self.settled = true;
+    /// Reads every file, if that is not done yet, and gives the BLAKE3 hash of the bytes of every file read (or
+    /// `None` for a file listed that could not be read), whether they turned out a record or not: for checking a
+    /// seal against the very bytes the scan counts, without reading any file again. Files the listing already
+    /// named as problems are not among them, nor is anything once entries are taken.
+    pub fn hashes(&mut self) -> impl Iterator<Item = (&Path, Option<blake3::Hash>)> {
+        self.read_files();
+        let problem_hashes = &self.problem_hashes;
+        self.outcomes
+            .iter()
+            .filter_map(move |outcome| match outcome {
+                Ok(candidate) => Some((candidate.path.as_path(), Some(candidate.content))),
+                Err(problem) => problem_hashes
+                    .get(&problem.path)
+                    .map(|hash| (problem.path.as_path(), *hash)),
+            })
+    }
+
+    /// Reads every file, if that is not done yet.
+    fn read_files(&mut self) {
+        if self.stage == Stage::Listed {
+            (self.outcomes, self.problem_hashes) = self.read_every();
+            self.stage = Stage::Read;
+        }
+    }
+
+    /// Reads every file, if that is not done yet, and queues their entries in file order with the files of each
+    /// attempt settled.
+    fn settle_files(&mut self) {
+        self.read_files();
+        if self.stage == Stage::Read {
+            self.ready = settle(std::mem::take(&mut self.outcomes)).into();
+            self.problem_hashes = HashMap::new();
+            self.stage = Stage::Settled;
+        }
     }
 
     /// The entries not yet taken, each record with the path of its file (which the scan's own items leave out).
     pub fn with_paths(mut self) -> std::collections::vec_deque::IntoIter<Entry<(PathBuf, T)>> {
-        if !self.settled {
-            self.read_all();
-        }
+        self.settle_files();
         self.ready.into_iter()
     }
 
     /// Reads every pending file with several readers (one per core, at least [`MIN_READERS`]) and gives what
-    /// became of each in file order. The readers are started once for the whole scan and take the next file as
-    /// they finish one; a reader that panics on a file (a bug) costs only that file, which is then reported,
-    /// never dropped.
-    fn read_every(&mut self) -> Vec<Outcome<T>> {
+    /// became of each in file order, with the hashes of the files read that became problems (see
+    /// [`Scan::hashes`]). The readers are started once for the whole scan and take the next
+    /// file as they finish one; a reader that panics on a file (a bug) costs only that file, which is then
+    /// reported, never dropped.
+    fn read_every(&mut self) -> (Vec<Outcome<T>>, ProblemHashes) {
         let pending = std::mem::take(&mut self.pending);
         let read = &*self.read;
-        map_in_order(pending, readers(), |listed| {
+        let problem_hashes = Mutex::new(HashMap::new());
+        let outcomes = map_in_order(pending, readers(), |listed| {
             let path = listed?;
-            match std::panic::catch_unwind(AssertUnwindSafe(|| read_item(&path, read))) {
-                Ok(Ok((standing, content, value))) => Ok(Candidate {
-                    path,
-                    standing,
-                    content,
-                    value,
-                }),
-                Ok(Err(reason)) => Err(Problem { path, reason }),
-                Err(_) => Err(Problem {
-                    path,
-                    reason: Reason::Unexpected,
-                }),
-            }
-        })
+            let mut hash = None;
+            let outcome =
+                std::panic::catch_unwind(AssertUnwindSafe(|| read_item(&path, read, &mut hash)));
+            let reason = match outcome {
+                Ok(Ok((standing, content, value))) => {
+                    return Ok(Candidate {
+                        path,
+                        standing,
+                        content,
+                        value,
+                    });
+                }
+                Ok(Err(reason)) => reason,
+                Err(_) => Reason::Unexpected,
+            };
+            problem_hashes
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(path.clone(), hash);
+            Err(Problem { path, reason })
+        });
+        let problem_hashes = problem_hashes
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        (outcomes, problem_hashes)
     }
 }
 
 /// Reads and parses one listed file: its standing, a hash of its bytes and what the caller keeps of it, or why
-/// it cannot be used.
-fn read_item<T>(path: &Path, read: &Read<'_, T>) -> Result<(Standing, blake3::Hash, T), Reason> {
+/// it cannot be used. The hash goes into `hash` as soon as the bytes are read, whether they parse or not.
+fn read_item<T>(
+    path: &Path,
+    read: &Read<'_, T>,
+    hash: &mut Option<blake3::Hash>,
+) -> Result<(Standing, blake3::Hash, T), Reason> {
     let bytes = read_regular(path)?;
+    let content = *hash.insert(blake3::hash(&bytes));
     let (standing, value) = read(path, &bytes)?;
-    Ok((standing, blake3::hash(&bytes), value))
+    Ok((standing, content, value))
 }
 
 impl<T: Send> Iterator for Scan<'_, T> {
     type Item = Entry<T>;
 
     fn next(&mut self) -> Option<Entry<T>> {
-        if !self.settled {
-            self.read_all();
-        }
+        self.settle_files();
         Some(self.ready.pop_front()?.map(|(_, value)| value))
     }
 }

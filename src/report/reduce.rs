@@ -84,8 +84,6 @@ pub struct Reducer<'q> {
     regrade: bool,
     /// The trainer's corrections, when there are any.
     corrections: Option<&'q Applier>,
-    /// Record files left out of every figure, with the reason (edited or added after their folder was sealed).
-    set_aside: HashMap<PathBuf, Reason>,
     /// The trainer's roster, which names participants of its session by code.
     roster: Option<Roster<'q>>,
     /// Whether rows keep each question's time.
@@ -133,7 +131,6 @@ impl<'q> Reducer<'q> {
             unchecked: AtomicUsize::new(0),
             regrade,
             corrections: None,
-            set_aside: HashMap::new(),
             roster: None,
             question_times: true,
             texts: Interner::default(),
@@ -164,13 +161,6 @@ impl<'q> Reducer<'q> {
         self
     }
 
-    /// Leaves the record files of `set_aside` out of every figure, listing each as a problem with its reason.
-    #[must_use]
-    pub fn with_set_aside(mut self, set_aside: HashMap<PathBuf, Reason>) -> Self {
-        self.set_aside = set_aside;
-        self
-    }
-
     /// What `record`, read from `path` with `integrity`, adds to the report.
     pub fn reduce(
         &self,
@@ -198,12 +188,6 @@ impl<'q> Reducer<'q> {
         }
         if !self.filter.admits(record) {
             return Contribution::Excluded;
-        }
-        if let Some(reason) = self.set_aside.get(path) {
-            return Contribution::LeftOut(Problem {
-                path: path.to_path_buf(),
-                reason: reason.clone(),
-            });
         }
         if self
             .corrections

@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::record::scan::Reason;
+use super::reduce::Contribution;
+use crate::record::scan::{Entry, Problem, Reason};
 use crate::record::seal::{ChangeKind, Outcome, SealStatus};
 
 /// The record files to leave out of a report, each with the problem it is listed with: those edited or added
@@ -26,6 +27,27 @@ pub fn set_aside(seal: &SealStatus) -> HashMap<PathBuf, Reason> {
             Some((change.path.clone(), reason))
         })
         .collect()
+}
+
+/// `entry` as a report counts it: a record whose file `set_aside` names is left out of every figure and listed
+/// with its reason, whatever else became of it, unless the report's filter does not admit it.
+pub fn leave_out(
+    entry: Entry<(PathBuf, Contribution)>,
+    set_aside: &HashMap<PathBuf, Reason>,
+) -> Entry<(PathBuf, Contribution)> {
+    match entry {
+        Entry::Record((path, contribution)) if !matches!(contribution, Contribution::Excluded) => {
+            let contribution = match set_aside.get(&path) {
+                Some(reason) => Contribution::LeftOut(Problem {
+                    path: path.clone(),
+                    reason: reason.clone(),
+                }),
+                None => contribution,
+            };
+            Entry::Record((path, contribution))
+        }
+        other => other,
+    }
 }
 
 #[cfg(test)]
@@ -68,6 +90,35 @@ mod tests {
         assert_eq!(aside.len(), 2);
         assert_eq!(aside[&PathBuf::from("s/a.json")], Reason::EditedAfterSeal);
         assert_eq!(aside[&PathBuf::from("s/b.json")], Reason::AddedAfterSeal);
+    }
+
+    #[test]
+    fn a_record_set_aside_is_left_out_unless_the_filter_excludes_it() {
+        let aside = HashMap::from([(PathBuf::from("s/a.ron"), Reason::EditedAfterSeal)]);
+        let record = |path: &str, contribution| Entry::Record((PathBuf::from(path), contribution));
+        let left_out = |entry| match entry {
+            Entry::Record((_, Contribution::LeftOut(problem))) => Some(problem),
+            _ => None,
+        };
+        let problem = left_out(leave_out(
+            record("s/a.ron", Contribution::InProgress),
+            &aside,
+        ));
+        assert_eq!(
+            problem,
+            Some(Problem {
+                path: PathBuf::from("s/a.ron"),
+                reason: Reason::EditedAfterSeal
+            })
+        );
+        assert!(matches!(
+            leave_out(record("s/a.ron", Contribution::Excluded), &aside),
+            Entry::Record((_, Contribution::Excluded))
+        ));
+        assert!(matches!(
+            leave_out(record("s/b.ron", Contribution::Discarded), &aside),
+            Entry::Record((_, Contribution::Discarded))
+        ));
     }
 
     #[test]

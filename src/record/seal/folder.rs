@@ -1,6 +1,8 @@
 //! Sealing one session folder, and checking what it holds against its seal.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use ed25519_dalek::SigningKey;
@@ -128,58 +130,187 @@ fn read_seal(folder: &Path) -> Option<Result<Manifest, String>> {
     )
 }
 
-/// Checks the seal of `folder` with `pinned`; `None` when the folder has no seal.
-pub fn check_folder(folder: &Path, pinned: Option<&PinnedKey>) -> Option<SealCheck> {
+/// A seal read and its signature checked.
+pub(super) struct Verification {
+    /// The check; when the signature holds, its outcome is `Verified` with no changes listed yet.
+    pub check: SealCheck,
+    /// The seal, when its signature holds: what the folder's files are compared with.
+    pub verified: Option<Manifest>,
+}
+
+/// Reads the seal of `folder` and checks its signature with `pinned`, without reading the folder's files; `None`
+/// when the folder has no seal.
+pub(super) fn verify(folder: &Path, pinned: Option<&PinnedKey>) -> Option<Verification> {
     let check = |manifest: Option<&Manifest>, outcome| SealCheck {
         folder: folder.to_path_buf(),
         sealed_at: manifest.map(|m| m.sealed_at),
         sealed_by: manifest.map(|m| m.key.clone()),
         outcome,
     };
+    let done = |check| Verification {
+        check,
+        verified: None,
+    };
     let manifest = match read_seal(folder)? {
         Ok(manifest) => manifest,
-        Err(problem) => return Some(check(None, Outcome::Unreadable { problem })),
+        Err(problem) => return Some(done(check(None, Outcome::Unreadable { problem }))),
     };
     let Some(pinned) = pinned else {
-        return Some(check(Some(&manifest), Outcome::NoKey));
+        return Some(done(check(Some(&manifest), Outcome::NoKey)));
     };
     let outcome = match manifest.check(&pinned.key) {
         Signing::OtherKey => Outcome::OtherKey,
         Signing::Altered => Outcome::Altered,
-        Signing::Valid => Outcome::Verified {
-            files: manifest.files.len(),
-            changes: changes(folder, &manifest),
-        },
+        Signing::Valid => {
+            let outcome = Outcome::Verified {
+                files: manifest.files.len(),
+                changes: Vec::new(),
+            };
+            return Some(Verification {
+                check: check(Some(&manifest), outcome),
+                verified: Some(manifest),
+            });
+        }
     };
-    Some(check(Some(&manifest), outcome))
+    Some(done(check(Some(&manifest), outcome)))
 }
 
-/// Every file of `folder` edited, added or deleted since `manifest` sealed it.
-fn changes(folder: &Path, manifest: &Manifest) -> Vec<Change> {
-    let mut now = held(folder, |_, bytes| hex(bytes));
-    let mut changes = Vec::new();
-    for sealed in &manifest.files {
-        let change = |kind, path| Change {
-            kind,
-            path,
-            attempt: sealed.attempt.clone(),
-        };
-        match now.remove(&sealed.file) {
-            None => changes.push(change(ChangeKind::Deleted, folder.join(&sealed.file))),
-            Some((path, hash)) => {
-                if hash.map_or(true, |hash| hash != sealed.blake3) {
-                    changes.push(change(ChangeKind::Edited, path));
-                }
-            }
+/// Checks the seal of `folder` with `pinned`, reading the folder's files; `None` when the folder has no seal.
+pub fn check_folder(folder: &Path, pinned: Option<&PinnedKey>) -> Option<SealCheck> {
+    let Verification {
+        mut check,
+        verified,
+    } = verify(folder, pinned)?;
+    if let (Some(manifest), Outcome::Verified { changes: found, .. }) =
+        (verified, &mut check.outcome)
+    {
+        *found = SealedFiles::of(&manifest).changes_read(folder);
+    }
+    Some(check)
+}
+
+/// One file as a seal lists it, kept while the folder's files are read.
+#[derive(Debug)]
+struct SealedEntry {
+    /// Its name in the session folder.
+    name: Box<str>,
+    /// The hash of its bytes (`None` if the seal's hex is not a hash, which no file matches).
+    hash: Option<blake3::Hash>,
+    /// Its attempt id, as sealed.
+    attempt: Option<Box<str>>,
+}
+
+/// The files a verified seal lists, by name: what a survey keeps of a seal (a seal lists every file of a session)
+/// until the folder's files are read.
+#[derive(Debug)]
+pub(super) struct SealedFiles {
+    files: Vec<SealedEntry>,
+}
+
+/// A file's name as a seal lists it.
+fn name(path: &Path) -> Cow<'_, str> {
+    path.file_name()
+        .map_or(Cow::Borrowed(""), OsStr::to_string_lossy)
+}
+
+impl SealedFiles {
+    /// The files `manifest` lists.
+    pub fn of(manifest: &Manifest) -> Self {
+        let mut files: Vec<SealedEntry> = manifest
+            .files
+            .iter()
+            .map(|sealed| SealedEntry {
+                name: sealed.file.as_str().into(),
+                hash: blake3::Hash::from_hex(&sealed.blake3).ok(),
+                attempt: sealed.attempt.as_deref().map(Box::from),
+            })
+            .collect();
+        files.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        Self { files }
+    }
+
+    /// Starts comparing the files a folder holds now with these.
+    pub fn compare(&self) -> Comparison<'_> {
+        Comparison {
+            sealed: self,
+            seen: vec![false; self.files.len()],
+            changes: Vec::new(),
+            any: false,
         }
     }
-    changes.extend(now.into_values().map(|(path, _)| Change {
-        kind: ChangeKind::Added,
-        path,
-        attempt: None,
-    }));
-    changes.sort_by(|a, b| a.path.cmp(&b.path));
-    changes
+
+    /// Every file of `folder` edited, added or deleted since sealing, its files read to hash them.
+    pub fn changes_read(&self, folder: &Path) -> Vec<Change> {
+        let mut comparison = self.compare();
+        for (path, hash) in held(folder, |_, bytes| blake3::hash(bytes)).into_values() {
+            comparison.note(&path, hash.ok());
+        }
+        comparison.changes(folder)
+    }
+}
+
+/// The files of a folder compared one by one with those its seal lists.
+#[derive(Debug)]
+pub(super) struct Comparison<'s> {
+    sealed: &'s SealedFiles,
+    /// Which sealed files were met.
+    seen: Vec<bool>,
+    /// The files edited or added met so far.
+    changes: Vec<Change>,
+    /// Whether any file was met.
+    any: bool,
+}
+
+impl Comparison<'_> {
+    /// Compares one record file the folder holds with the seal: `hash` is the hash of its bytes, `None` when they
+    /// could not be read.
+    pub fn note(&mut self, path: &Path, hash: Option<blake3::Hash>) {
+        self.any = true;
+        let files = &self.sealed.files;
+        let kind = match files.binary_search_by(|sealed| (*sealed.name).cmp(&name(path))) {
+            Ok(at) if self.seen[at] => return,
+            Ok(at) => {
+                self.seen[at] = true;
+                let sealed = &files[at];
+                if hash.is_some() && hash == sealed.hash {
+                    return;
+                }
+                (ChangeKind::Edited, sealed.attempt.as_deref())
+            }
+            Err(_) => (ChangeKind::Added, None),
+        };
+        self.changes.push(Change {
+            kind: kind.0,
+            path: path.to_path_buf(),
+            attempt: kind.1.map(str::to_owned),
+        });
+    }
+
+    /// Whether any file was compared.
+    pub fn met_any(&self) -> bool {
+        self.any
+    }
+
+    /// Every file of `folder` edited, added or deleted since sealing: those compared that differ or are new, and
+    /// the sealed files never met, by path.
+    pub fn changes(self, folder: &Path) -> Vec<Change> {
+        let mut changes = self.changes;
+        changes.extend(
+            self.sealed
+                .files
+                .iter()
+                .zip(self.seen)
+                .filter(|(_, seen)| !seen)
+                .map(|(sealed, _)| Change {
+                    kind: ChangeKind::Deleted,
+                    path: folder.join(&*sealed.name),
+                    attempt: sealed.attempt.as_deref().map(str::to_owned),
+                }),
+        );
+        changes.sort_by(|a, b| a.path.cmp(&b.path));
+        changes.dedup();
+        changes
+    }
 }
 
 /// Why a folder cannot be sealed.

@@ -13,4 +13,4 @@ pub mod status;
 pub use crate::record::listing::SEAL_FILE_NAME;
 pub use folder::{ChangeKind, Outcome, SealCheck, SealError, Sealed, check_folder, seal_folder};
 pub use keys::{KeyError, PinnedKey, pinned_key};
-pub use status::SealStatus;
+pub use status::{SealStatus, SealSurvey};

@@ -1,11 +1,14 @@
 //! What the seals of the folders a command reads say, in words for one visible line each: the trainer's
 //! seals checked with the pinned key, and record hashes that no room key checked.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::folder::{ChangeKind, Outcome, SealCheck, check_folder, holds_records};
+use super::folder::{
+    ChangeKind, Outcome, SealCheck, SealedFiles, Verification, holds_records, verify,
+};
 use super::keys::PinnedKey;
 use crate::i18n::{Lang, fill};
 use crate::record::store::safe_segment;
@@ -46,19 +49,38 @@ fn session_folders(folders: &[PathBuf], sessions: &[String]) -> Vec<PathBuf> {
     found
 }
 
-impl SealStatus {
-    /// Checks the seals of the session folders under `folders` (only `sessions`, when given) with `pinned`.
-    /// The records whose room-key hash goes unchecked are counted by the command that reads them.
-    pub fn survey(folders: &[PathBuf], sessions: &[String], pinned: Option<&PinnedKey>) -> Self {
-        let mut status = Self {
-            pinned_key: pinned.map(PinnedKey::fingerprint),
-            ..Self::default()
+/// The seals of the folders a command reads, their signatures checked, waiting for the hashes of the files of
+/// the folders whose seal verified: a command that reads those files anyway hands over their hashes instead of
+/// having them read a second time.
+#[derive(Debug)]
+pub struct SealSurvey {
+    status: SealStatus,
+    /// For each seal that verified: its place in `status.sessions`, and the files it lists.
+    verified: Vec<(usize, SealedFiles)>,
+}
+
+impl SealSurvey {
+    /// Reads and checks the seals of the session folders under `folders` (only `sessions`, when given) with
+    /// `pinned`; no record file is read.
+    pub fn start(folders: &[PathBuf], sessions: &[String], pinned: Option<&PinnedKey>) -> Self {
+        let mut survey = Self {
+            status: SealStatus {
+                pinned_key: pinned.map(PinnedKey::fingerprint),
+                ..SealStatus::default()
+            },
+            verified: Vec::new(),
         };
         for folder in session_folders(folders, sessions) {
-            match check_folder(&folder, pinned) {
-                Some(check) => status.sessions.push(check),
+            match verify(&folder, pinned) {
+                Some(Verification { check, verified }) => {
+                    if let Some(manifest) = verified {
+                        let files = SealedFiles::of(&manifest);
+                        survey.verified.push((survey.status.sessions.len(), files));
+                    }
+                    survey.status.sessions.push(check);
+                }
                 None if pinned.is_some() && holds_records(&folder) => {
-                    status.sessions.push(SealCheck {
+                    survey.status.sessions.push(SealCheck {
                         folder: folder.clone(),
                         sealed_at: None,
                         sealed_by: None,
@@ -68,7 +90,56 @@ impl SealStatus {
                 None => {}
             }
         }
-        status
+        survey
+    }
+
+    /// Lists what changed in each folder whose seal verified, from `files`: the files a scan read, each with the
+    /// hash of its bytes (see [`crate::record::scan::Scan::hashes`]); files of other folders are passed over. A
+    /// folder of which no file was read (one the scan did not list, such as a session folder reached through a
+    /// link) is read here instead.
+    pub fn finish<'a>(
+        mut self,
+        files: impl IntoIterator<Item = (&'a Path, Option<blake3::Hash>)>,
+    ) -> SealStatus {
+        let wanted: HashMap<PathBuf, usize> = self
+            .verified
+            .iter()
+            .enumerate()
+            .map(|(at, (index, _))| (self.status.sessions[*index].folder.clone(), at))
+            .collect();
+        // A folder named twice is compared at its last place; the first is read (and found the same).
+        let mut comparisons: Vec<_> = self
+            .verified
+            .iter()
+            .map(|(_, files)| files.compare())
+            .collect();
+        if !wanted.is_empty() {
+            for (path, hash) in files {
+                if let Some(at) = path.parent().and_then(|folder| wanted.get(folder)) {
+                    comparisons[*at].note(path, hash);
+                }
+            }
+        }
+        for ((index, files), comparison) in self.verified.iter().zip(comparisons) {
+            let check = &mut self.status.sessions[*index];
+            if let Outcome::Verified { changes, .. } = &mut check.outcome {
+                *changes = if comparison.met_any() {
+                    comparison.changes(&check.folder)
+                } else {
+                    files.changes_read(&check.folder)
+                };
+            }
+        }
+        self.status
+    }
+}
+
+impl SealStatus {
+    /// Checks the seals of the session folders under `folders` (only `sessions`, when given) with `pinned`,
+    /// reading the files of every folder whose seal verifies; see [`SealSurvey`] for a command that reads them
+    /// anyway. The records whose room-key hash goes unchecked are counted by the command that reads them.
+    pub fn survey(folders: &[PathBuf], sessions: &[String], pinned: Option<&PinnedKey>) -> Self {
+        SealSurvey::start(folders, sessions, pinned).finish([])
     }
 
     /// Whether there is nothing to say: no key pinned, no seal, no unchecked room-key hash.
