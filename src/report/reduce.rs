@@ -30,10 +30,10 @@ use crate::record::{Identity, Integrity, IntegrityKey, Status};
 pub enum Contribution {
     /// Outside the report's filter.
     Excluded,
-    /// Left out, and why (edited, unsealed).
-    LeftOut(Problem),
-    /// Damaged: it does not match its quiz file, or its points cannot be believed.
-    Damaged(Problem),
+    /// Left out, and why (edited, unsealed); boxed, as few records are.
+    LeftOut(Box<Problem>),
+    /// Damaged: it does not match its quiz file, or its points cannot be believed; boxed, as few records are.
+    Damaged(Box<Problem>),
     /// Still being taken.
     InProgress,
     /// Discarded by its participant.
@@ -196,10 +196,10 @@ impl<'q> Reducer<'q> {
             return Contribution::Voided;
         }
         let left_out = |reason: Reason| {
-            Contribution::LeftOut(Problem {
+            Contribution::LeftOut(Box::new(Problem {
                 path: path.to_path_buf(),
                 reason,
-            })
+            }))
         };
         match integrity {
             Integrity::Mismatch => return left_out(Reason::EditedAfterWriting),
@@ -207,7 +207,7 @@ impl<'q> Reducer<'q> {
             _ => {}
         }
         if let Some(problem) = self.fault(path, record) {
-            return Contribution::Damaged(problem);
+            return Contribution::Damaged(Box::new(problem));
         }
         match record.status {
             Status::InProgress => Contribution::InProgress,
@@ -320,8 +320,11 @@ impl<'q> Reducer<'q> {
                 Entry::Record((
                     _,
                     Contribution::LeftOut(problem) | Contribution::Damaged(problem),
-                ))
-                | Entry::Problem(problem) => {
+                )) => {
+                    data.problems.push(*problem);
+                    continue;
+                }
+                Entry::Problem(problem) => {
                     data.problems.push(problem);
                     continue;
                 }

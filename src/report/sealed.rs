@@ -38,10 +38,10 @@ pub fn leave_out(
     match entry {
         Entry::Record((path, contribution)) if !matches!(contribution, Contribution::Excluded) => {
             let contribution = match set_aside.get(&path) {
-                Some(reason) => Contribution::LeftOut(Problem {
+                Some(reason) => Contribution::LeftOut(Box::new(Problem {
                     path: path.clone(),
                     reason: reason.clone(),
-                }),
+                })),
                 None => contribution,
             };
             Entry::Record((path, contribution))
@@ -97,7 +97,7 @@ mod tests {
         let aside = HashMap::from([(PathBuf::from("s/a.ron"), Reason::EditedAfterSeal)]);
         let record = |path: &str, contribution| Entry::Record((PathBuf::from(path), contribution));
         let left_out = |entry| match entry {
-            Entry::Record((_, Contribution::LeftOut(problem))) => Some(problem),
+            Entry::Record((_, Contribution::LeftOut(problem))) => Some(*problem),
             _ => None,
         };
         let problem = left_out(leave_out(
