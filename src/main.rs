@@ -271,20 +271,20 @@ fn locate_for_reading(args: &Args) -> anyhow::Result<vigil::config::Located> {
 }
 
 /// The folder of the trainer's key pair: `dir`, else Vigil's folder in the user config folder.
-fn key_folder(dir: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    dir.or_else(user_key_folder).context(
-        "this system has no user config folder for the trainer's keys; give a folder with --dir (keygen) or a \
-         file with --signing-key (seal)",
-    )
+fn key_folder(dir: Option<PathBuf>, lang: Lang) -> anyhow::Result<PathBuf> {
+    dir.or_else(user_key_folder)
+        .context(lang.keys().no_key_folder)
 }
 
 /// The public key that checks seals: `flag`, else the one pinned in the user config folder; never one inside
-/// `results`.
+/// `results`. Why it cannot be used is said in `lang`.
 fn pinned(
     flag: Option<&std::path::Path>,
     results: &[PathBuf],
+    lang: Lang,
 ) -> anyhow::Result<Option<PinnedKey>> {
-    Ok(pinned_key(flag, user_key_folder().as_deref(), results)?)
+    pinned_key(flag, user_key_folder().as_deref(), results)
+        .map_err(|error| anyhow::anyhow!(lang.key_error(&error)))
 }
 
 fn overrides(args: &Args) -> Overrides {
@@ -343,7 +343,11 @@ fn run(args: Args) -> anyhow::Result<u8> {
             let located = locate_for_reading(&args)?;
             let folders = located.results_folders(&args.results);
             let options = RecordsOptions {
-                public_key: pinned(public_key.as_deref(), &folders)?,
+                public_key: pinned(
+                    public_key.as_deref(),
+                    &folders,
+                    located.language(args.run.lang),
+                )?,
                 corrections: CorrectionsFile::locate(corrections.as_deref()),
                 read_files: located.files_read(),
                 folders,
@@ -376,7 +380,11 @@ fn run(args: Args) -> anyhow::Result<u8> {
             let delimiter = cli::report::delimiter(*delimiter)?;
             let folders = located.results_folders(&args.results);
             let options = ReportOptions {
-                public_key: pinned(public_key.as_deref(), &folders)?,
+                public_key: pinned(
+                    public_key.as_deref(),
+                    &folders,
+                    located.language(args.run.lang),
+                )?,
                 corrections: CorrectionsFile::locate(corrections.as_deref()),
                 count_unsealed: *count_unsealed,
                 folders,
@@ -440,18 +448,20 @@ fn run(args: Args) -> anyhow::Result<u8> {
             .context("could not print the roster")?
         }
         Some(Command::Keygen { dir, force }) => {
+            let lang = language_without_config(args.run.lang);
             let options = KeygenOptions {
-                folder: key_folder(dir.clone())?,
+                folder: key_folder(dir.clone(), lang)?,
                 force: *force,
-                lang: language_without_config(args.run.lang),
+                lang,
             };
             cli::keygen::run(&options, &mut out)?
         }
         Some(Command::Seal { signing_key, force }) => {
             let located = locate(&overrides(&args), &Environment::from_process())?;
+            let lang = located.language(args.run.lang);
             let signing_key = match signing_key {
                 Some(file) => file.clone(),
-                None => key_folder(None)?.join(SIGNING_KEY_FILE),
+                None => key_folder(None, lang)?.join(SIGNING_KEY_FILE),
             };
             let results = located.results_folders(&args.results);
             let folder = results.first().unwrap_or(&located.results);
@@ -460,7 +470,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 results: results.clone(),
                 signing_key,
                 force: *force,
-                lang: located.language(args.run.lang),
+                lang,
             };
             cli::seal::run(&options, jiff::Timestamp::now(), &mut out)?
         }

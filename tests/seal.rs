@@ -680,7 +680,83 @@ fn the_seal_lines_follow_the_language_of_the_command_or_of_the_config() {
     assert_eq!(refused.status.code(), Some(1), "{refused:?}");
     let err = String::from_utf8_lossy(&refused.stderr);
     assert!(
-        err.contains("ПРОВЕРЕНО") && err.contains("ИЗМЕНЕНО"),
+        err.contains("уже есть печать") && err.contains("ПРОВЕРЕНО") && err.contains("ИЗМЕНЕНО"),
+        "{err}"
+    );
+}
+
+#[test]
+fn why_a_key_or_a_seal_cannot_be_used_is_said_in_the_trainers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path(), 1, None);
+    let stderr = |args: &[&str]| {
+        let output = vigil(args, dir.path());
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {output:?}");
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let results = ["--results", "results", "--session", SESSION];
+
+    let seal_args = |extra: &[&'static str]| [&["seal"], &results[..], extra].concat();
+    let err = stderr(&seal_args(&[
+        "--signing-key",
+        "missing.pem",
+        "--lang",
+        "ru",
+    ]));
+    assert!(
+        err.contains("файл ключа подписи missing.pem не читается")
+            && err.contains("выполните `vigil keygen`"),
+        "{err}"
+    );
+
+    std::fs::write(dir.path().join("not-a-key.pem"), "hello").unwrap();
+    let err = stderr(&[
+        "report",
+        "--results",
+        "results",
+        "--public-key",
+        "not-a-key.pem",
+        "--lang",
+        "kk",
+    ]);
+    assert!(
+        err.contains("not-a-key.pem ашық кілт файлында PEM пішіміндегі Ed25519 ашық кілті жоқ"),
+        "{err}"
+    );
+
+    let keygen = ["keygen", "--dir", "keys", "--lang", "ru"];
+    assert_eq!(vigil(&keygen, dir.path()).status.code(), Some(0));
+    let err = stderr(&keygen);
+    assert!(
+        err.contains("уже существует") && err.contains("--force"),
+        "{err}"
+    );
+
+    let signing = dir.path().join("keys").join(SIGNING_KEY_FILE);
+    let signing = signing.to_str().unwrap();
+    std::fs::create_dir(dir.path().join("results").join("nobody")).unwrap();
+    let err = stderr(&[
+        "seal",
+        "--results",
+        "results",
+        "--session",
+        "nobody",
+        "--signing-key",
+        signing,
+        "--lang",
+        "kk",
+    ]);
+    assert!(err.contains("ішінде әрекет жазбалары жоқ"), "{err}");
+
+    std::fs::copy(signing, dir.path().join("results").join("exposed.pem")).unwrap();
+    let err = stderr(&seal_args(&[
+        "--signing-key",
+        "results/exposed.pem",
+        "--lang",
+        "ru",
+    ]));
+    assert!(
+        err.contains("ключ подписи results/exposed.pem лежит в папке результатов"),
         "{err}"
     );
 }

@@ -23,7 +23,8 @@ pub struct KeygenOptions {
 /// Makes a key pair in `options.folder` and says where it is and what to do with it; returns the exit code.
 pub fn run(options: &KeygenOptions, out: &mut dyn Write) -> anyhow::Result<i32> {
     let key = SigningKey::generate(&mut rand::rng());
-    let files = write_key_pair(&options.folder, &key, options.force)?;
+    let files = write_key_pair(&options.folder, &key, options.force)
+        .map_err(|error| anyhow::anyhow!(options.lang.key_error(&error)))?;
     let shown = |path: &PathBuf| printable_line(&path.display().to_string()).into_owned();
     let made = fill(
         options.lang.seal().made_key_pair,

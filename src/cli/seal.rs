@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::i18n::{Lang, fill};
-use crate::record::seal::keys::{folder_holding, read_signing_key};
+use crate::record::seal::keys::{KeyError, KeyKind, folder_holding, read_signing_key};
 use crate::record::seal::seal_folder;
 use crate::text::printable_line;
 
@@ -32,17 +32,17 @@ pub fn run(
 ) -> anyhow::Result<i32> {
     let now = jiff::Timestamp::from_second(now.as_second()).unwrap_or(now);
     let shown = |path: &PathBuf| printable_line(&path.display().to_string()).into_owned();
+    let said = |error: KeyError| anyhow::anyhow!(options.lang.key_error(&error));
     if let Some(folder) = folder_holding(&options.signing_key, &options.results) {
-        anyhow::bail!(
-            "the signing key {} lies inside the results folder {}, where others can read it, so a seal made with \
-             it would prove nothing. Make a new pair with `vigil keygen --force` on your own machine and seal \
-             with that",
-            shown(&options.signing_key),
-            shown(folder)
-        );
+        return Err(said(KeyError::InResults {
+            kind: KeyKind::Signing,
+            path: options.signing_key.clone(),
+            folder: folder.clone(),
+        }));
     }
-    let key = read_signing_key(&options.signing_key)?;
-    let sealed = seal_folder(&options.folder, &key, now, options.force, options.lang)?;
+    let key = read_signing_key(&options.signing_key).map_err(said)?;
+    let sealed = seal_folder(&options.folder, &key, now, options.force, options.lang)
+        .map_err(|error| anyhow::anyhow!(options.lang.seal_error(&error)))?;
     let words = options.lang.seal();
     let count = |n: usize, forms| options.lang.count(n as u64, forms);
     writeln!(

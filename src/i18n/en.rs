@@ -423,3 +423,21 @@ pub static STORE: super::StoreStrings = super::StoreStrings {
                 this one); the answers here are kept on this computer and not written over the other's",
     encode: "the record could not be encoded: {error}",
 };
+
+/// English words of why the trainer's keys or a seal cannot be used or made.
+pub static KEYS: super::KeyStrings = super::KeyStrings {
+    signing_unreadable: "the signing key file {file} cannot be read: {problem}; run `vigil keygen` on this machine first, or give the file with --signing-key",
+    public_unreadable: "the public key file {file} cannot be read: {problem}; give the public key file `vigil keygen` wrote on the trainer's machine",
+    signing_malformed: "the signing key file {file} is not an Ed25519 signing key in PEM form ({problem}); give the file `vigil keygen` wrote",
+    public_malformed: "the public key file {file} is not an Ed25519 public key in PEM form ({problem}); give the file `vigil keygen` wrote",
+    not_text: "the file is not text",
+    exists: "{file} already exists; `vigil keygen --force` replaces it, but seals made with the old key then no longer verify on this machine",
+    unwritable: "the key file {file} could not be written ({error}); check that you may write to its folder",
+    public_in_results: "the public key {file} lies inside the results folder {folder}, where anyone at a workstation can replace it; keep the public key on your own machine (as `vigil keygen` does) and give that file",
+    signing_in_results: "the signing key {file} lies inside the results folder {folder}, where others can read it, so a seal made with it would prove nothing. Make a new pair with `vigil keygen --force` on your own machine and seal with that",
+    no_key_folder: "this system has no user config folder for the trainer's keys; give a folder with --dir (keygen) or a file with --signing-key (seal)",
+    seal_empty: "{folder} holds no attempt records; check --results and --session (the folder to seal is <results folder>/<session>)",
+    seal_unreadable: "cannot seal {folder}: {file} could not be read ({problem}); make it readable or move it out of the folder, then seal again",
+    seal_changed: "{folder} already has a seal that does not match what the folder holds now: {found}. Run `vigil records` to see what changed; `vigil seal --force` seals the folder as it is now",
+    seal_unwritable: "the seal {file} could not be written ({error}); check that you may write to the session folder",
+};

@@ -4,6 +4,7 @@
 //! checks that none is empty.
 
 mod en;
+mod keys;
 mod kk;
 mod problems;
 mod records;
@@ -12,6 +13,7 @@ mod ru;
 mod seal;
 mod store;
 
+pub use keys::KeyStrings;
 pub use problems::ProblemStrings;
 pub use records::RecordsStrings;
 pub use roster::RosterStrings;

@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 use crate::parallel::map_in_order;
 use crate::record::Status;
 use crate::record::listing::{list, read_regular};
+use crate::record::problem::Reason;
 use crate::record::scan::{load, readers};
 
 /// What became of a sealed folder's file since sealing.
@@ -93,14 +94,12 @@ pub(super) fn holds_records(folder: &Path) -> bool {
 pub(super) fn held<T: Send>(
     folder: &Path,
     keep: impl Fn(&Path, &[u8]) -> T + Sync,
-) -> BTreeMap<String, (PathBuf, Result<T, String>)> {
+) -> BTreeMap<String, (PathBuf, Result<T, Reason>)> {
     let mut listed = Vec::new();
     list(folder, 0, &mut listed);
     let paths: Vec<PathBuf> = listed.into_iter().flatten().collect();
     let read = map_in_order(paths, readers(), |path| {
-        let kept = read_regular(&path)
-            .map(|bytes| keep(&path, &bytes))
-            .map_err(|reason| reason.to_string());
+        let kept = read_regular(&path).map(|bytes| keep(&path, &bytes));
         (path, kept)
     });
     read.into_iter()
@@ -313,48 +312,32 @@ impl Comparison<'_> {
     }
 }
 
-/// Why a folder cannot be sealed.
-#[derive(Debug, thiserror::Error)]
+/// Why a folder cannot be sealed; worded in the trainer's language by [`Lang::seal_error`], in English by
+/// `Display`.
+#[derive(Debug)]
 pub enum SealError {
     /// Nothing to seal.
-    #[error(
-        "{} holds no attempt records; check --results and --session (the folder to seal is \
-         <results folder>/<session>)",
-        .folder.display()
-    )]
     Empty {
         /// The session folder.
         folder: PathBuf,
     },
     /// A file of the folder cannot be read, so it cannot be sealed.
-    #[error(
-        "cannot seal {}: {} could not be read ({problem}); make it readable or move it out of the folder, \
-         then seal again",
-        .folder.display(),
-        .path.display()
-    )]
     Unreadable {
         /// The session folder.
         folder: PathBuf,
         /// The file.
         path: PathBuf,
         /// Why.
-        problem: String,
+        problem: Reason,
     },
     /// The folder's present seal does not match what it holds: sealing again would bless the changes.
-    #[error(
-        "{} already has a seal that does not match what the folder holds now: {found}. Run `vigil records` to \
-         see what changed; `vigil seal --force` seals the folder as it is now",
-        .folder.display()
-    )]
     Changed {
         /// The session folder.
         folder: PathBuf,
-        /// What checking the present seal found.
+        /// What checking the present seal found, in the trainer's language.
         found: String,
     },
     /// The seal cannot be written.
-    #[error("the seal {} could not be written ({source}); check that you may write to the session folder", .path.display())]
     Unwritable {
         /// The seal file.
         path: PathBuf,
@@ -362,6 +345,15 @@ pub enum SealError {
         source: std::io::Error,
     },
 }
+
+impl std::fmt::Display for SealError {
+    /// In English: [`Lang::seal_error`] says it in another language.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.seal_error(self))
+    }
+}
+
+impl std::error::Error for SealError {}
 
 /// What `vigil seal` did.
 #[derive(Debug, Clone)]

@@ -7,7 +7,9 @@ use ed25519_dalek::pkcs8::spki::der::pem::LineEnding;
 use ed25519_dalek::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey};
 use ed25519_dalek::{SigningKey, VerifyingKey};
 
+use crate::i18n::Lang;
 use crate::record::listing::read_regular;
+use crate::record::problem::Reason;
 use crate::record::writer::{replace_file, replace_private_file};
 
 /// The file name of the trainer's signing key (secret) in its folder.
@@ -16,67 +18,68 @@ pub const SIGNING_KEY_FILE: &str = "signing-key.pem";
 /// The file name of the trainer's public key in its folder: the key pinned for verifying seals.
 pub const PUBLIC_KEY_FILE: &str = "signing-key.pub.pem";
 
-/// Why a key file cannot be used.
-#[derive(Debug, thiserror::Error)]
+/// Which of the trainer's two keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    /// The signing key (secret), which makes seals.
+    Signing,
+    /// The public key, which checks them.
+    Public,
+}
+
+/// Why a key file cannot be used; worded in the trainer's language by [`Lang::key_error`], in English by
+/// `Display`.
+#[derive(Debug)]
 pub enum KeyError {
     /// The file cannot be read.
-    #[error("the {what} file {} cannot be read: {problem}; {hint}", .path.display())]
     Unreadable {
-        /// Which key: "signing key" or "public key".
-        what: &'static str,
+        /// Which key.
+        kind: KeyKind,
         /// The file.
         path: PathBuf,
-        /// What went wrong.
-        problem: String,
-        /// What to do.
-        hint: &'static str,
+        /// Why.
+        problem: Reason,
     },
     /// The file holds something else.
-    #[error(
-        "the {what} file {} is not an Ed25519 {what} in PEM form ({problem}); give the file `vigil keygen` \
-         wrote",
-        .path.display()
-    )]
     Malformed {
         /// Which key.
-        what: &'static str,
+        kind: KeyKind,
         /// The file.
         path: PathBuf,
-        /// What the PEM reader said.
-        problem: String,
+        /// What the PEM reader said; `None` when the file is not even text.
+        problem: Option<String>,
     },
     /// A key pair already exists where a new one would go.
-    #[error(
-        "{} already exists; `vigil keygen --force` replaces it, but seals made with the old key then no longer \
-         verify on this machine",
-        .path.display()
-    )]
     Exists {
         /// The existing file.
         path: PathBuf,
     },
     /// A key file cannot be written.
-    #[error("the key file {} could not be written ({source}); check that you may write to its folder", .path.display())]
     Unwritable {
         /// The file.
         path: PathBuf,
         /// The cause.
         source: std::io::Error,
     },
-    /// The public key to verify with lies in a results folder, where trainees can write.
-    #[error(
-        "the public key {} lies inside the results folder {}, where anyone at a workstation can replace it; \
-         keep the public key on your own machine (as `vigil keygen` does) and give that file",
-        .path.display(),
-        .folder.display()
-    )]
+    /// A key lies in a results folder, where anyone at a workstation can read or replace it.
     InResults {
+        /// Which key.
+        kind: KeyKind,
         /// The key file.
         path: PathBuf,
         /// The results folder.
         folder: PathBuf,
     },
 }
+
+impl std::fmt::Display for KeyError {
+    /// In English: [`Lang::key_error`] says it in another language.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.key_error(self))
+    }
+}
+
+impl std::error::Error for KeyError {}
 
 /// A short, stable name of a public key for people to compare: 128 bits of its BLAKE3 hash in groups of four
 /// hex digits.
@@ -148,66 +151,54 @@ pub fn write_key_pair(
     let secret = key
         .to_pkcs8_pem(LineEnding::LF)
         .map_err(|error| KeyError::Malformed {
-            what: "signing key",
+            kind: KeyKind::Signing,
             path: files.signing.clone(),
-            problem: error.to_string(),
+            problem: Some(error.to_string()),
         })?;
     replace_private_file(&files.signing, secret.as_bytes()).map_err(unwritable(&files.signing))?;
     let public = key
         .verifying_key()
         .to_public_key_pem(LineEnding::LF)
         .map_err(|error| KeyError::Malformed {
-            what: "public key",
+            kind: KeyKind::Public,
             path: files.public.clone(),
-            problem: error.to_string(),
+            problem: Some(error.to_string()),
         })?;
     replace_file(&files.public, public.as_bytes()).map_err(unwritable(&files.public))?;
     Ok(files)
 }
 
 /// The text of a key file, or why it cannot be read.
-fn key_text(what: &'static str, path: &Path, hint: &'static str) -> Result<String, KeyError> {
-    let unreadable = |problem: String| KeyError::Unreadable {
-        what,
+fn key_text(kind: KeyKind, path: &Path) -> Result<String, KeyError> {
+    let bytes = read_regular(path).map_err(|problem| KeyError::Unreadable {
+        kind,
         path: path.to_path_buf(),
         problem,
-        hint,
-    };
-    let bytes = read_regular(path).map_err(|reason| unreadable(reason.to_string()))?;
+    })?;
     String::from_utf8(bytes).map_err(|_| KeyError::Malformed {
-        what,
+        kind,
         path: path.to_path_buf(),
-        problem: "the file is not text".to_owned(),
+        problem: None,
     })
 }
 
 /// Reads the trainer's signing key from `path`.
 pub fn read_signing_key(path: &Path) -> Result<SigningKey, KeyError> {
-    const WHAT: &str = "signing key";
-    let text = key_text(
-        WHAT,
-        path,
-        "run `vigil keygen` on this machine first, or give the file with --signing-key",
-    )?;
+    let text = key_text(KeyKind::Signing, path)?;
     SigningKey::from_pkcs8_pem(&text).map_err(|error| KeyError::Malformed {
-        what: WHAT,
+        kind: KeyKind::Signing,
         path: path.to_path_buf(),
-        problem: error.to_string(),
+        problem: Some(error.to_string()),
     })
 }
 
 /// Reads a public key from `path`.
 pub fn read_public_key(path: &Path) -> Result<VerifyingKey, KeyError> {
-    const WHAT: &str = "public key";
-    let text = key_text(
-        WHAT,
-        path,
-        "give the public key file `vigil keygen` wrote on the trainer's machine",
-    )?;
+    let text = key_text(KeyKind::Public, path)?;
     VerifyingKey::from_public_key_pem(&text).map_err(|error| KeyError::Malformed {
-        what: WHAT,
+        kind: KeyKind::Public,
         path: path.to_path_buf(),
-        problem: error.to_string(),
+        problem: Some(error.to_string()),
     })
 }
 
@@ -236,6 +227,7 @@ pub fn pinned_key(
     };
     if let Some(folder) = folder_holding(&path, results) {
         return Err(KeyError::InResults {
+            kind: KeyKind::Public,
             folder: folder.clone(),
             path,
         });
