@@ -377,7 +377,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
             count_unsealed,
         }) => {
             let located = locate_for_reading(&args)?;
-            let delimiter = cli::report::delimiter(*delimiter)?;
+            let delimiter = cli::report::delimiter(*delimiter, located.language(args.run.lang))?;
             let folders = located.results_folders(&args.results);
             let options = ReportOptions {
                 public_key: pinned(

@@ -464,6 +464,51 @@ fn a_pseudonym_key_the_workstations_can_read_is_refused() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("inside the results folder"), "{err}");
     assert!(!dir.path().join("pseudonym.key").exists());
+
+    // The refusal follows the trainer's language.
+    let (code, err) = refused(
+        dir.path(),
+        "report",
+        &[
+            "--pseudonymise",
+            "--pseudonym-key",
+            "pseudonym.key",
+            "--lang",
+            "kk",
+        ],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("pseudonym.key бүркеншік ат кілті . нәтижелер қалтасының ішінде"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_output_the_report_would_read_is_refused_in_the_trainers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path());
+    let (code, err) = refused(
+        dir.path(),
+        "report",
+        &["--format", "html", "--out", "report.html", "--lang", "ru"],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("report.html находится в папке результатов ."),
+        "{err}"
+    );
+    assert!(!dir.path().join("report.html").exists());
+    let (code, err) = refused(
+        dir.path(),
+        "report",
+        &["--format", "csv", "--delimiter", "§", "--lang", "kk"],
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("бөлгіш бір ASCII таңбасы болуы керек"),
+        "{err}"
+    );
 }
 
 /// A quiz folder holding the fixture quiz in English and in Russian.

@@ -3,26 +3,18 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Why an output path was refused.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+use crate::i18n::Lang;
+
+/// Why an output path was refused; worded in the trainer's language by [`Lang::output_clash`], in English by
+/// `Display`.
+#[derive(Debug, PartialEq, Eq)]
 pub enum OutputClash {
     /// The output is one of the files read.
-    #[error(
-        "{} is one of the files this command reads; writing there would replace it. \
-         Give another output file",
-        .output.display()
-    )]
     ReadFile {
         /// The output as given.
         output: PathBuf,
     },
     /// The output lies inside a results folder being read.
-    #[error(
-        "{} is inside the results folder {}; a file written there could replace a record or be read as one. \
-         Write the output outside the results folder",
-        .output.display(),
-        .folder.display()
-    )]
     InResults {
         /// The output as given.
         output: PathBuf,
@@ -30,6 +22,15 @@ pub enum OutputClash {
         folder: PathBuf,
     },
 }
+
+impl std::fmt::Display for OutputClash {
+    /// In English: [`Lang::output_clash`] says it in another language.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.output_clash(self))
+    }
+}
+
+impl std::error::Error for OutputClash {}
 
 /// `path` made absolute with links resolved, also when it does not exist yet: its folder is resolved and its
 /// name kept. `None` when not even its folder exists.

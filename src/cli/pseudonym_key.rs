@@ -7,28 +7,20 @@ use std::path::{Path, PathBuf};
 use rand::Rng;
 
 use super::output::{OutputClash, refuse_clash};
+use crate::i18n::Lang;
 use crate::record::seal::keys::user_key_folder;
 use crate::report::pseudonym::PseudonymKey;
 
 /// The file name of the pseudonym key in the trainer's config folder.
 pub const FILE_NAME: &str = "pseudonym.key";
 
-/// Why the pseudonym key cannot be used.
-#[derive(Debug, thiserror::Error)]
+/// Why the pseudonym key cannot be used; worded in the trainer's language by [`Lang::pseudonym_key_error`], in
+/// English by `Display`.
+#[derive(Debug)]
 pub enum KeyFileError {
     /// There is no user config folder to keep the key in.
-    #[error(
-        "this machine has no user config folder to keep the pseudonym key in; name a key file with \
-         --pseudonym-key FILE"
-    )]
     NoFolder,
     /// The key lies where workstations read.
-    #[error(
-        "the pseudonym key {} is inside the results folder {}, where every workstation can read it and recompute \
-         the pseudonyms; keep it on the trainer's machine only and name that file with --pseudonym-key",
-        .path.display(),
-        .folder.display()
-    )]
     InResults {
         /// The key file.
         path: PathBuf,
@@ -36,17 +28,11 @@ pub enum KeyFileError {
         folder: PathBuf,
     },
     /// The key is a file the room reads.
-    #[error(
-        "the pseudonym key {} is the config or the room key, which every workstation reads; name a key file \
-         that only the trainer's machine holds with --pseudonym-key",
-        .path.display()
-    )]
     RoomFile {
         /// The key file.
         path: PathBuf,
     },
     /// The key file cannot be read.
-    #[error("the pseudonym key {} cannot be read ({error}); check the file or name another with --pseudonym-key", .path.display())]
     Unreadable {
         /// The key file.
         path: PathBuf,
@@ -54,17 +40,11 @@ pub enum KeyFileError {
         error: io::Error,
     },
     /// The key file does not hold a key.
-    #[error(
-        "the pseudonym key {} does not hold a key (one line of 64 hex digits); restore it from a copy, or move it \
-         away to make a new one (the pseudonyms will then differ from earlier reports)",
-        .path.display()
-    )]
     Malformed {
         /// The key file.
         path: PathBuf,
     },
     /// A new key could not be written.
-    #[error("the new pseudonym key {} could not be written ({error}); check the folder or name another file with --pseudonym-key", .path.display())]
     Unwritable {
         /// The key file.
         path: PathBuf,
@@ -72,6 +52,15 @@ pub enum KeyFileError {
         error: io::Error,
     },
 }
+
+impl std::fmt::Display for KeyFileError {
+    /// In English: [`Lang::pseudonym_key_error`] says it in another language.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.pseudonym_key_error(self))
+    }
+}
+
+impl std::error::Error for KeyFileError {}
 
 /// A key read or made.
 #[derive(Debug)]

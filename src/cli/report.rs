@@ -110,12 +110,12 @@ pub fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-/// The CSV delimiter `--delimiter` asks for: one ASCII character.
-pub fn delimiter(wanted: char) -> anyhow::Result<u8> {
+/// The CSV delimiter `--delimiter` asks for: one ASCII character; refused in `lang` otherwise.
+pub fn delimiter(wanted: char, lang: Lang) -> anyhow::Result<u8> {
     u8::try_from(wanted)
         .ok()
         .filter(u8::is_ascii)
-        .context("the delimiter must be one ASCII character, such as , or ;")
+        .context(lang.output().delimiter)
 }
 
 /// The exit code when `--out` would replace something the report reads.
@@ -158,7 +158,8 @@ pub fn run<W: Write>(
             .chain(quiz_files)
             .collect();
         if let Err(clash) = refuse_clash(path, &files, &options.folders) {
-            writeln!(err, "vigil report: {}", printable_line(&clash.to_string()))?;
+            let said = options.lang.output_clash(&clash);
+            writeln!(err, "vigil report: {}", printable_line(&said))?;
             return Ok(USAGE);
         }
     }
@@ -225,7 +226,8 @@ pub fn run<W: Write>(
         ) {
             Ok(loaded) => loaded,
             Err(error) => {
-                writeln!(err, "vigil report: {}", printable_line(&error.to_string()))?;
+                let said = options.lang.pseudonym_key_error(&error);
+                writeln!(err, "vigil report: {}", printable_line(&said))?;
                 return Ok(USAGE);
             }
         };
@@ -288,10 +290,8 @@ pub fn run<W: Write>(
     };
     match &options.out {
         Some(path) => replace_file_by(path, write).with_context(|| {
-            format!(
-                "could not write the report to {}; check that its folder exists and has room",
-                printable_line(&path.display().to_string())
-            )
+            let file = printable_line(&path.display().to_string()).into_owned();
+            fill(options.lang.output().not_written, &[("file", &file)])
         })?,
         None => {
             write(out)?;

@@ -49,7 +49,8 @@ pub fn run(
         let mut reads = read_files.to_vec();
         reads.push(file.clone());
         if let Err(clash) = refuse_clash(target, &reads, &[]) {
-            writeln!(err, "vigil roster: {}", printable_line(&clash.to_string()))?;
+            let said = lang.output_clash(&clash);
+            writeln!(err, "vigil roster: {}", printable_line(&said))?;
             return Ok(USAGE);
         }
     }

@@ -441,3 +441,17 @@ pub static KEYS: super::KeyStrings = super::KeyStrings {
     seal_changed: "{folder} already has a seal that does not match what the folder holds now: {found}. Run `vigil records` to see what changed; `vigil seal --force` seals the folder as it is now",
     seal_unwritable: "the seal {file} could not be written ({error}); check that you may write to the session folder",
 };
+
+/// English words of why an output cannot be written and why the pseudonym key cannot be used.
+pub static OUTPUT: super::OutputStrings = super::OutputStrings {
+    read_file: "{file} is one of the files this command reads; writing there would replace it. Give another output file",
+    in_results: "{file} is inside the results folder {folder}; a file written there could replace a record or be read as one. Write the output outside the results folder",
+    not_written: "could not write the report to {file}; check that its folder exists and has room",
+    delimiter: "the delimiter must be one ASCII character, such as , or ;",
+    pseudonym_no_folder: "this machine has no user config folder to keep the pseudonym key in; name a key file with --pseudonym-key FILE",
+    pseudonym_in_results: "the pseudonym key {file} is inside the results folder {folder}, where every workstation can read it and recompute the pseudonyms; keep it on the trainer's machine only and name that file with --pseudonym-key",
+    pseudonym_room_file: "the pseudonym key {file} is the config or the room key, which every workstation reads; name a key file that only the trainer's machine holds with --pseudonym-key",
+    pseudonym_unreadable: "the pseudonym key {file} cannot be read ({error}); check the file or name another with --pseudonym-key",
+    pseudonym_malformed: "the pseudonym key {file} does not hold a key (one line of 64 hex digits); restore it from a copy, or move it away to make a new one (the pseudonyms will then differ from earlier reports)",
+    pseudonym_unwritable: "the new pseudonym key {file} could not be written ({error}); check the folder or name another file with --pseudonym-key",
+};

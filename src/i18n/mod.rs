@@ -6,6 +6,7 @@
 mod en;
 mod keys;
 mod kk;
+mod output;
 mod problems;
 mod records;
 mod roster;
@@ -14,6 +15,7 @@ mod seal;
 mod store;
 
 pub use keys::KeyStrings;
+pub use output::OutputStrings;
 pub use problems::ProblemStrings;
 pub use records::RecordsStrings;
 pub use roster::RosterStrings;
