@@ -748,6 +748,23 @@ fn why_a_key_or_a_seal_cannot_be_used_is_said_in_the_trainers_language() {
     ]);
     assert!(err.contains("ішінде әрекет жазбалары жоқ"), "{err}");
 
+    // A session name mistyped is named with the sessions there are.
+    let err = stderr(&[
+        "seal",
+        "--results",
+        "results",
+        "--session",
+        "almaty-2010-4",
+        "--signing-key",
+        signing,
+        "--lang",
+        "ru",
+    ]);
+    assert!(
+        err.contains("--session `almaty-2010-4`") && err.contains(&format!("`{SESSION}`?")),
+        "{err}"
+    );
+
     std::fs::copy(signing, dir.path().join("results").join("exposed.pem")).unwrap();
     let err = stderr(&seal_args(&[
         "--signing-key",

@@ -116,7 +116,7 @@ fn row(record: &RecordView<'_>, integrity: Integrity, file: &Path) -> Row {
 }
 
 /// The session folders inside `folders`, by name.
-fn session_folders(folders: &[PathBuf]) -> BTreeSet<String> {
+pub(crate) fn session_folders(folders: &[PathBuf]) -> BTreeSet<String> {
     folders
         .iter()
         .filter_map(|folder| std::fs::read_dir(folder).ok())
@@ -164,6 +164,7 @@ pub fn run(
         options.corrections.as_ref(),
         &options.folders,
         &options.read_files,
+        options.lang,
         err,
     )?
     else {

@@ -3,9 +3,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use super::records::session_folders;
 use crate::i18n::{Lang, fill};
 use crate::record::seal::keys::{KeyError, KeyKind, folder_holding, read_signing_key};
 use crate::record::seal::seal_folder;
+use crate::report::known::check_sessions;
 use crate::text::printable_line;
 
 /// What `vigil seal` was asked for.
@@ -32,6 +34,16 @@ pub fn run(
 ) -> anyhow::Result<i32> {
     let now = jiff::Timestamp::from_second(now.as_second()).unwrap_or(now);
     let shown = |path: &PathBuf| printable_line(&path.display().to_string()).into_owned();
+    if !options.folder.is_dir() {
+        // Most likely a session name mistyped: say which sessions there are.
+        let session = options
+            .folder
+            .file_name()
+            .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+        if let Err(unknown) = check_sessions(&[session], &session_folders(&options.results)) {
+            anyhow::bail!(unknown.words(options.lang));
+        }
+    }
     let said = |error: KeyError| anyhow::anyhow!(options.lang.key_error(&error));
     if let Some(folder) = folder_holding(&options.signing_key, &options.results) {
         return Err(said(KeyError::InResults {
