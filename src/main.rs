@@ -418,16 +418,17 @@ fn run(args: Args) -> anyhow::Result<u8> {
         }
         Some(Command::Corrections { file, action }) => {
             let located = locate_for_reading(&args)?;
-            let file = CorrectionsFile::locate(file.as_deref()).context(
-                "this system has no user config folder for the corrections file; give one with --file",
-            )?;
+            let lang = located.language(args.run.lang);
+            let file =
+                CorrectionsFile::locate(file.as_deref()).context(lang.corrections().no_folder)?;
             let context = CorrectionsContext {
                 session: args.session.first().unwrap_or(&located.config.session),
                 results: &located.results_folders(&args.results),
                 room_files: &located.files_read(),
-                lang: located.language(args.run.lang),
+                lang,
             };
-            cli::corrections::run(action, &file, &context, &mut out, replace_file)?;
+            cli::corrections::run(action, &file, &context, &mut out, replace_file)
+                .map_err(|error| anyhow::anyhow!(lang.corrections_error(&error)))?;
             0
         }
         Some(Command::Roster { action }) => {

@@ -299,6 +299,48 @@ fn a_corrections_file_in_the_results_folder_or_with_mistakes_is_refused() {
     assert_eq!(refused.status.code(), Some(2));
     let err = String::from_utf8_lossy(&refused.stderr);
     assert!(err.contains("broken.ron:3:"), "{err}");
+    // The mistakes keep their lines, each under the last.
+    assert!(
+        err.lines().count() > 2 && !err.contains('\u{FFFD}'),
+        "{err}"
+    );
+
+    // Both refusals follow the trainer's language; the mistakes found keep their file, line and column.
+    let refused = vigil(
+        &[
+            "report",
+            "--results",
+            "results",
+            "--corrections",
+            inside.to_str().unwrap(),
+            "--lang",
+            "ru",
+        ],
+        dir.path(),
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("находится в папке результатов") && err.contains("--corrections"),
+        "{err}"
+    );
+    let refused = vigil(
+        &[
+            "records",
+            "--results",
+            "results",
+            "--corrections",
+            broken.to_str().unwrap(),
+            "--lang",
+            "kk",
+        ],
+        dir.path(),
+    );
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("broken.ron:3:") && err.contains("түзетулер файлындағы қателерді түзетіңіз"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::report::corrections::apply::Applier;
 use crate::report::corrections::apply::Change;
 use crate::report::corrections::{CORRECTIONS_FILE, Corrections, Merge, Void, Who, who_problem};
 use crate::report::export::corrections::{change_and_reason, change_words};
-use crate::text::printable_line;
+use crate::text::{printable, printable_line};
 
 /// Where the corrections are read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,17 +39,11 @@ impl CorrectionsFile {
     }
 }
 
-/// Why the corrections cannot be used.
-#[derive(Debug, thiserror::Error)]
+/// Why the corrections cannot be used; worded in the trainer's language by [`Lang::corrections_error`], in
+/// English by `Display`.
+#[derive(Debug)]
 pub enum CorrectionsError {
     /// The file lies where trainees can write.
-    #[error(
-        "the corrections file {} is inside the results folder {}, where anyone at a workstation can change it; \
-         keep it on your own machine (the default is corrections.ron in your user config folder) and give that \
-         file with --corrections",
-        .path.display(),
-        .folder.display()
-    )]
     InResults {
         /// The file.
         path: PathBuf,
@@ -57,17 +51,11 @@ pub enum CorrectionsError {
         folder: PathBuf,
     },
     /// The file is one the room reads (the config, the room key).
-    #[error(
-        "{} is a file the workstations read; keep the corrections in a file of their own, such as corrections.ron \
-         in your user config folder",
-        .path.display()
-    )]
     RoomFile {
         /// The file.
         path: PathBuf,
     },
     /// The file cannot be read.
-    #[error("the corrections file {} cannot be read ({source}); check the path given with --corrections", .path.display())]
     Unreadable {
         /// The file.
         path: PathBuf,
@@ -75,21 +63,23 @@ pub enum CorrectionsError {
         source: io::Error,
     },
     /// The file has mistakes.
-    #[error("{}\nfix the corrections file, or run `vigil corrections list` to see what it holds", .findings.join("\n"))]
     Invalid {
         /// Each mistake, with file, line and column.
         findings: Vec<String>,
     },
     /// The file cannot be written.
-    #[error("the corrections file {} could not be written ({source}); check that you may write to its folder", .path.display())]
     Unwritable {
         /// The file.
         path: PathBuf,
         /// The cause.
         source: io::Error,
     },
+    /// The attempt to void is voided already.
+    AlreadyVoided {
+        /// The attempt id.
+        attempt: String,
+    },
     /// A correction given on the command line is not usable.
-    #[error("{message}; {hint}")]
     Refused {
         /// What is wrong.
         message: String,
@@ -97,6 +87,15 @@ pub enum CorrectionsError {
         hint: &'static str,
     },
 }
+
+impl std::fmt::Display for CorrectionsError {
+    /// In English: [`Lang::corrections_error`] says it in another language.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.corrections_error(self))
+    }
+}
+
+impl std::error::Error for CorrectionsError {}
 
 /// Reads the corrections of `file`, refusing a file inside one of `results` or one of `room_files`. A default
 /// file that does not exist means no corrections.
@@ -128,12 +127,13 @@ pub fn load(
 }
 
 /// Reads the corrections of `file` for `command` (`report`, `records`), ready to apply; when they cannot be
-/// used, says why on `err` and gives `None`.
+/// used, says why on `err` in `lang` and gives `None`.
 pub fn applier(
     command: &str,
     file: Option<&CorrectionsFile>,
     results: &[PathBuf],
     room_files: &[PathBuf],
+    lang: Lang,
     err: &mut dyn Write,
 ) -> io::Result<Option<Applier>> {
     let corrections = match file {
@@ -146,7 +146,7 @@ pub fn applier(
             writeln!(
                 err,
                 "vigil {command}: {}",
-                printable_line(&error.to_string())
+                printable(&lang.corrections_error(&error), true)
             )?;
             Ok(None)
         }
@@ -245,10 +245,7 @@ pub fn run(
         CorrectionsCommand::Void { attempt, reason } => {
             let attempt = attempt.trim().to_owned();
             if corrections.voids.iter().any(|v| v.attempt == attempt) {
-                return Err(CorrectionsError::Refused {
-                    message: format!("attempt {attempt} is voided already"),
-                    hint: "see `vigil corrections list`",
-                });
+                return Err(CorrectionsError::AlreadyVoided { attempt });
             }
             let void = Void {
                 attempt,
@@ -364,7 +361,7 @@ mod tests {
             &mut out,
             write_to_disk,
         );
-        assert!(matches!(again, Err(CorrectionsError::Refused { .. })));
+        assert!(matches!(again, Err(CorrectionsError::AlreadyVoided { .. })));
         run(
             &CorrectionsCommand::List,
             &file,

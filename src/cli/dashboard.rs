@@ -296,6 +296,7 @@ pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Resu
         options.corrections.as_ref(),
         &options.folders,
         &[],
+        options.lang,
         &mut Console::stderr(),
     )?
     else {

@@ -168,6 +168,7 @@ pub fn run<W: Write>(
         options.corrections.as_ref(),
         &options.folders,
         &options.read_files,
+        options.lang,
         err,
     )?
     else {

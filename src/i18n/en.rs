@@ -455,3 +455,14 @@ pub static OUTPUT: super::OutputStrings = super::OutputStrings {
     pseudonym_malformed: "the pseudonym key {file} does not hold a key (one line of 64 hex digits); restore it from a copy, or move it away to make a new one (the pseudonyms will then differ from earlier reports)",
     pseudonym_unwritable: "the new pseudonym key {file} could not be written ({error}); check the folder or name another file with --pseudonym-key",
 };
+
+/// English words of why the corrections file cannot be used.
+pub static CORRECTIONS: super::CorrectionStrings = super::CorrectionStrings {
+    in_results: "the corrections file {file} is inside the results folder {folder}, where anyone at a workstation can change it; keep it on your own machine (the default is corrections.ron in your user config folder) and give that file with --corrections (with --file to `vigil corrections`)",
+    room_file: "{file} is a file the workstations read; keep the corrections in a file of their own, such as corrections.ron in your user config folder",
+    unreadable: "the corrections file {file} cannot be read ({error}); check the path given with --corrections (or --file)",
+    invalid: "{findings}\nfix the corrections file, or run `vigil corrections list` to see what it holds",
+    unwritable: "the corrections file {file} could not be written ({error}); check that you may write to its folder",
+    already_voided: "attempt {attempt} is voided already; see `vigil corrections list`",
+    no_folder: "this system has no user config folder for the corrections file; give one with --file",
+};

@@ -3,6 +3,7 @@
 //! Each language is one [`Strings`] value: a string missing in any language is a compile error, and a test
 //! checks that none is empty.
 
+mod corrections;
 mod en;
 mod keys;
 mod kk;
@@ -14,6 +15,7 @@ mod ru;
 mod seal;
 mod store;
 
+pub use corrections::CorrectionStrings;
 pub use keys::KeyStrings;
 pub use output::OutputStrings;
 pub use problems::ProblemStrings;

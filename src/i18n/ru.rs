@@ -457,3 +457,14 @@ pub static OUTPUT: super::OutputStrings = super::OutputStrings {
     pseudonym_malformed: "в файле ключа псевдонимов {file} нет ключа (одна строка из 64 шестнадцатеричных цифр); восстановите его из копии или переместите файл в другое место, чтобы был создан новый ключ (тогда псевдонимы будут отличаться от тех, что в прежних отчётах)",
     pseudonym_unwritable: "не удалось записать новый ключ псевдонимов {file} ({error}); проверьте папку или укажите другой файл через --pseudonym-key",
 };
+
+/// Russian words of why the corrections file cannot be used.
+pub static CORRECTIONS: super::CorrectionStrings = super::CorrectionStrings {
+    in_results: "файл исправлений {file} находится в папке результатов {folder}, где его может изменить любой пользователь рабочего места; храните его на своём компьютере (по умолчанию это corrections.ron в папке пользовательских настроек) и укажите этот файл через --corrections (в `vigil corrections` — через --file)",
+    room_file: "{file} — файл, который читают рабочие места; храните исправления в отдельном файле, например corrections.ron в папке пользовательских настроек",
+    unreadable: "файл исправлений {file} не читается ({error}); проверьте путь, указанный в --corrections (или --file)",
+    invalid: "{findings}\nисправьте ошибки в файле исправлений или выполните `vigil corrections list`, чтобы увидеть, что в нём записано",
+    unwritable: "не удалось записать файл исправлений {file} ({error}); проверьте, что вам разрешена запись в его папку",
+    already_voided: "попытка {attempt} уже не засчитывается; см. `vigil corrections list`",
+    no_folder: "в этой системе нет папки пользовательских настроек для файла исправлений; укажите файл через --file",
+};
