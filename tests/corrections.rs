@@ -299,6 +299,11 @@ fn a_corrections_file_in_the_results_folder_or_with_mistakes_is_refused() {
     assert_eq!(refused.status.code(), Some(2));
     let err = String::from_utf8_lossy(&refused.stderr);
     assert!(err.contains("broken.ron:3:"), "{err}");
+    assert!(
+        err.contains("a void has no `reason` field")
+            && err.contains("see docs/trainer-guide.md (Corrections) for its meaning"),
+        "{err}"
+    );
     // The mistakes keep their lines, each under the last.
     assert!(
         err.lines().count() > 2 && !err.contains('\u{FFFD}'),

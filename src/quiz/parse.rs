@@ -172,10 +172,25 @@ fn thing(outer: Option<&str>) -> String {
         "RosterEntry" => "a roster entry",
         "Phases" => "`phases`",
         "PhaseRules" => "a phase's rules",
+        "Corrections" => "the corrections file",
+        "Merge" => "a merge",
+        "Void" => "a void",
         "" => "this value",
         other => return format!("`{other}`"),
     };
     name.to_owned()
+}
+
+/// Where the fields of the value `outer` names are explained: the trainer's guide for the config and the
+/// corrections file, the quiz format for the rest.
+fn explained_in(outer: Option<&str>) -> &'static str {
+    match outer.unwrap_or_default() {
+        "Config" | "Group" | "RosterEntry" | "Phases" | "PhaseRules" => {
+            "docs/trainer-guide.md (The config file)"
+        }
+        "Corrections" | "Merge" | "Void" => "docs/trainer-guide.md (Corrections)",
+        _ => "docs/quiz-format.md",
+    }
 }
 
 /// The closest of `candidates` to `found`, if it is close enough to be a typo.
@@ -224,7 +239,8 @@ fn explain(code: &RonError) -> (String, Option<String>) {
         RonError::MissingStructField { field, outer } => (
             format!("{} has no `{field}` field", thing(outer.as_deref())),
             Some(format!(
-                "add `{field}: ...` before the closing `)`; see docs/quiz-format.md for its meaning"
+                "add `{field}: ...` before the closing `)`; see {} for its meaning",
+                explained_in(outer.as_deref())
             )),
         ),
         RonError::DuplicateStructField { field, outer } => (
@@ -319,6 +335,33 @@ mod tests {
         assert_eq!(error.message, "unknown field `titel` in the quiz");
         assert_eq!(error.hint.as_deref(), Some("did you mean `title`?"));
         assert_eq!((error.line, error.column), (Some(3), Some(3)));
+    }
+
+    #[test]
+    fn a_missing_field_points_to_the_document_that_explains_it() {
+        let error = parse_quiz("(format: 1)").unwrap_err();
+        assert!(
+            error
+                .hint
+                .as_deref()
+                .is_some_and(|hint| hint.ends_with("see docs/quiz-format.md for its meaning")),
+            "{error:?}"
+        );
+        let source = SourceText::new("(format: 1, phase: pre)");
+        let error = parse::<crate::config::Config>(
+            "vigil.ron",
+            &source,
+            crate::config::model::CONFIG_FORMAT,
+        )
+        .unwrap_err();
+        assert_eq!(error.message, "the config has no `session` field");
+        assert!(
+            error
+                .hint
+                .as_deref()
+                .is_some_and(|hint| hint.contains("docs/trainer-guide.md (The config file)")),
+            "{error:?}"
+        );
     }
 
     #[test]
