@@ -2,6 +2,7 @@
 //! public key that `records`, `report` and `dashboard` check seals with), in one language.
 
 use super::{Lang, en, fill, kk, ru};
+use crate::record::problem::Reason;
 use crate::record::seal::SealError;
 use crate::record::seal::keys::{KeyError, KeyKind};
 
@@ -40,6 +41,15 @@ pub struct KeyStrings {
 }
 
 impl Lang {
+    /// Why a key or record file cannot be read, for a message that already says it cannot be: the system's own
+    /// words alone when that is all there is to say.
+    fn unread(self, problem: &Reason) -> String {
+        match problem {
+            Reason::Unreadable { error } => error.clone(),
+            other => self.reason(other),
+        }
+    }
+
     /// The words of why a key or a seal cannot be used or made, in this language.
     pub fn keys(self) -> &'static KeyStrings {
         match self {
@@ -64,7 +74,7 @@ impl Lang {
                 problem,
             } => fill(
                 by_kind(*kind, words.signing_unreadable, words.public_unreadable),
-                &[("file", &shown(path)), ("problem", &self.reason(problem))],
+                &[("file", &shown(path)), ("problem", &self.unread(problem))],
             ),
             KeyError::Malformed {
                 kind,
@@ -104,7 +114,7 @@ impl Lang {
                 &[
                     ("folder", &shown(folder)),
                     ("file", &shown(path)),
-                    ("problem", &self.reason(problem)),
+                    ("problem", &self.unread(problem)),
                 ],
             ),
             SealError::Changed { folder, found } => fill(
@@ -125,7 +135,6 @@ mod tests {
 
     use super::*;
     use crate::i18n::assert_translated;
-    use crate::record::problem::Reason;
 
     /// Every template of `strings`, field by field (a field left out here does not compile).
     fn templates(strings: &KeyStrings) -> Vec<&'static str> {
@@ -244,6 +253,18 @@ mod tests {
             assert!(words.iter().any(|said| said.contains(lang.keys().not_text)));
         }
         assert_eq!(keys[0].to_string(), Lang::En.key_error(&keys[0]));
+        let missing = KeyError::Unreadable {
+            kind: KeyKind::Public,
+            path: PathBuf::from("key.pem"),
+            problem: Reason::Unreadable {
+                error: "No such file or directory".to_owned(),
+            },
+        };
+        assert_eq!(
+            Lang::Ru.key_error(&missing),
+            "файл открытого ключа key.pem не читается: No such file or directory; укажите файл открытого \
+             ключа, который `vigil keygen` записал на компьютере тренера"
+        );
         assert_eq!(seals[0].to_string(), Lang::En.seal_error(&seals[0]));
     }
 }
