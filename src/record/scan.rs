@@ -243,9 +243,8 @@ impl<'r, T: Send> Scan<'r, T> {
 
     /// Reads every pending file with several readers (one per core, at least [`MIN_READERS`]) and gives what
     /// became of each in file order, with the hashes of the files read that became problems (see
-    /// [`Scan::hashes`]). The readers are started once for the whole scan and take the next
-    /// file as they finish one; a reader that panics on a file (a bug) costs only that file, which is then
-    /// reported, never dropped.
+    /// [`Scan::hashes`]). The readers are started once for the whole scan and take the next file as they finish
+    /// one; a reader that panics on a file (a bug) costs only that file, which is then reported, never dropped.
     fn read_every(&mut self) -> (Vec<Outcome<T>>, ProblemHashes) {
         let pending = std::mem::take(&mut self.pending);
         let read = &*self.read;

@@ -266,7 +266,8 @@ impl Comparison<'_> {
     pub fn note(&mut self, path: &Path, hash: Option<blake3::Hash>) {
         self.any = true;
         let files = &self.sealed.files;
-        let kind = match files.binary_search_by(|sealed| (*sealed.name).cmp(&name(path))) {
+        let (kind, attempt) = match files.binary_search_by(|sealed| (*sealed.name).cmp(&name(path)))
+        {
             Ok(at) if self.seen[at] => return,
             Ok(at) => {
                 self.seen[at] = true;
@@ -279,9 +280,9 @@ impl Comparison<'_> {
             Err(_) => (ChangeKind::Added, None),
         };
         self.changes.push(Change {
-            kind: kind.0,
+            kind,
             path: path.to_path_buf(),
-            attempt: kind.1.map(str::to_owned),
+            attempt: attempt.map(str::to_owned),
         });
     }
 
