@@ -263,41 +263,36 @@ fn a_voided_attempt_is_not_counted_and_a_correction_that_matches_nothing_is_name
 fn a_corrections_file_in_the_results_folder_or_with_mistakes_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     seminar(dir.path());
+    // `command` with `file` as its corrections, in `lang`: its exit code and what it said on standard error.
+    let refused = |command: &str, file: &Path, lang: &str| {
+        let output = vigil(
+            &[
+                command,
+                "--results",
+                "results",
+                "--corrections",
+                file.to_str().unwrap(),
+                "--lang",
+                lang,
+            ],
+            dir.path(),
+        );
+        let err = String::from_utf8_lossy(&output.stderr).into_owned();
+        (output.status.code(), err)
+    };
     let inside = dir.path().join("results").join("corrections.ron");
     std::fs::write(&inside, "(format: 1)").unwrap();
-    let refused = vigil(
-        &[
-            "report",
-            "--results",
-            "results",
-            "--corrections",
-            inside.to_str().unwrap(),
-        ],
-        dir.path(),
-    );
-    assert_eq!(refused.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&refused.stderr).contains("inside the results folder"),
-        "{refused:?}"
-    );
+    let (code, err) = refused("report", &inside, "en");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("inside the results folder"), "{err}");
     let broken = dir.path().join("broken.ron");
     std::fs::write(
         &broken,
         "(\n  format: 1,\n  voids: [(attempt: \"x\")],\n)\n",
     )
     .unwrap();
-    let refused = vigil(
-        &[
-            "records",
-            "--results",
-            "results",
-            "--corrections",
-            broken.to_str().unwrap(),
-        ],
-        dir.path(),
-    );
-    assert_eq!(refused.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&refused.stderr);
+    let (code, err) = refused("records", &broken, "en");
+    assert_eq!(code, Some(2));
     assert!(err.contains("broken.ron:3:"), "{err}");
     assert!(
         err.contains("a void has no `reason` field")
@@ -311,37 +306,14 @@ fn a_corrections_file_in_the_results_folder_or_with_mistakes_is_refused() {
     );
 
     // Both refusals follow the trainer's language; the mistakes found keep their file, line and column.
-    let refused = vigil(
-        &[
-            "report",
-            "--results",
-            "results",
-            "--corrections",
-            inside.to_str().unwrap(),
-            "--lang",
-            "ru",
-        ],
-        dir.path(),
-    );
-    assert_eq!(refused.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&refused.stderr);
+    let (code, err) = refused("report", &inside, "ru");
+    assert_eq!(code, Some(2));
     assert!(
         err.contains("находится в папке результатов") && err.contains("--corrections"),
         "{err}"
     );
-    let refused = vigil(
-        &[
-            "records",
-            "--results",
-            "results",
-            "--corrections",
-            broken.to_str().unwrap(),
-            "--lang",
-            "kk",
-        ],
-        dir.path(),
-    );
-    let err = String::from_utf8_lossy(&refused.stderr);
+    let (code, err) = refused("records", &broken, "kk");
+    assert_eq!(code, Some(2));
     assert!(
         err.contains("broken.ron:3:") && err.contains("түзетулер файлындағы қателерді түзетіңіз"),
         "{err}"
