@@ -425,6 +425,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
                 session: args.session.first().unwrap_or(&located.config.session),
                 results: &located.results_folders(&args.results),
                 room_files: &located.files_read(),
+                roster: &located.config.roster,
                 lang,
             };
             cli::corrections::run(action, &file, &context, &mut out, replace_file)

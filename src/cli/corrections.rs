@@ -5,7 +5,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::output::{OutputClash, refuse_clash};
+use crate::config::RosterEntry;
 use crate::i18n::{Lang, fill};
+use crate::record::identity::normalise;
 use crate::record::seal::keys::user_key_folder;
 use crate::report::corrections::apply::Applier;
 use crate::report::corrections::apply::Change;
@@ -73,6 +75,11 @@ pub enum CorrectionsError {
         path: PathBuf,
         /// The cause.
         source: io::Error,
+    },
+    /// A merge names a participant by a name without its group (it holds a space and is no roster code).
+    NameWithoutGroup {
+        /// The name as given.
+        name: String,
     },
     /// The attempt to void is voided already.
     AlreadyVoided {
@@ -188,6 +195,8 @@ pub struct CorrectionsContext<'a> {
     pub results: &'a [PathBuf],
     /// The room's files (the config, the room key), which the corrections file must not be.
     pub room_files: &'a [PathBuf],
+    /// The trainer's roster, whose codes a merge may name.
+    pub roster: &'a [RosterEntry],
     /// The language of what the command says.
     pub lang: Lang,
 }
@@ -236,6 +245,11 @@ pub fn run(
             for who in [&merge.from, &merge.into] {
                 if let Some((message, hint)) = who_problem(who) {
                     return Err(CorrectionsError::Refused { message, hint });
+                }
+                if let Who::Code(code) = who
+                    && looks_like_a_name(code, context.roster)
+                {
+                    return Err(CorrectionsError::NameWithoutGroup { name: code.clone() });
                 }
             }
             let line = change_words(&Change::of_merge(&merge), context.lang);
@@ -289,6 +303,15 @@ pub fn run(
     Ok(())
 }
 
+/// Whether `code`, given where a merge takes NAME/GROUP or a roster code, is rather a name without its group: it
+/// holds a space and is no code of `roster`.
+fn looks_like_a_name(code: &str, roster: &[RosterEntry]) -> bool {
+    code.contains(char::is_whitespace)
+        && !roster
+            .iter()
+            .any(|entry| normalise(&entry.code) == normalise(code))
+}
+
 /// One line per correction, as the reports word them (without the records matched, which only a report knows).
 fn list(corrections: &Corrections, lang: Lang) -> Vec<String> {
     Applier::new(corrections.clone())
@@ -318,6 +341,7 @@ mod tests {
             session,
             results: &[],
             room_files: &[],
+            roster: &[],
             lang,
         }
     }
@@ -477,5 +501,55 @@ mod tests {
         assert!(refusal(&merge("p03", "P03")).contains("into itself"));
         assert!(refusal(&merge("A/", "P03")).contains("has no group"));
         assert!(!file.path.exists());
+    }
+
+    #[test]
+    fn a_name_without_its_group_is_refused_unless_the_list_has_it_as_a_code() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = CorrectionsFile {
+            path: dir.path().join("corrections.ron"),
+            named: true,
+        };
+        let roster = [RosterEntry {
+            code: "P 01".into(),
+            name: "Aidos".into(),
+            group: "ngo".into(),
+        }];
+        let mut context = context("s", Lang::Ru);
+        context.roster = &roster;
+        let mut out = Vec::new();
+        let refused = run(
+            &merge("Aidos Kenzhebaev", "P03"),
+            &file,
+            &context,
+            &mut out,
+            write_to_disk,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&refused, CorrectionsError::NameWithoutGroup { name } if name == "Aidos Kenzhebaev"),
+            "{refused:?}"
+        );
+        assert!(
+            Lang::Ru.corrections_error(&refused).contains("ИМЯ/ГРУППА"),
+            "{refused}"
+        );
+        assert!(!file.path.exists());
+        run(
+            &merge("p 01", "P03"),
+            &file,
+            &context,
+            &mut out,
+            write_to_disk,
+        )
+        .unwrap();
+        run(
+            &merge("Aidos Kenzhebaev/ngo", "P03"),
+            &file,
+            &context,
+            &mut out,
+            write_to_disk,
+        )
+        .unwrap();
     }
 }

@@ -18,6 +18,8 @@ pub struct CorrectionStrings {
     pub invalid: &'static str,
     /// The corrections file `{file}` could not be written: `{error}`.
     pub unwritable: &'static str,
+    /// A merge names `{name}`, which holds a space and is no roster code: a name without its group.
+    pub name_without_group: &'static str,
     /// The attempt `{attempt}` is voided already.
     pub already_voided: &'static str,
     /// There is no user config folder for the corrections file.
@@ -56,6 +58,9 @@ impl Lang {
                 words.unwritable,
                 &[("file", &file(path)), ("error", &source.to_string())],
             ),
+            CorrectionsError::NameWithoutGroup { name } => {
+                fill(words.name_without_group, &[("name", name)])
+            }
             CorrectionsError::AlreadyVoided { attempt } => {
                 fill(words.already_voided, &[("attempt", attempt)])
             }
@@ -79,6 +84,7 @@ mod tests {
             unreadable,
             invalid,
             unwritable,
+            name_without_group,
             already_voided,
             no_folder,
         } = strings;
@@ -88,6 +94,7 @@ mod tests {
             unreadable,
             invalid,
             unwritable,
+            name_without_group,
             already_voided,
             no_folder,
         ]
@@ -121,6 +128,9 @@ mod tests {
             CorrectionsError::Unwritable {
                 path: file,
                 source: denied(),
+            },
+            CorrectionsError::NameWithoutGroup {
+                name: "corrections.ron".to_owned(),
             },
             CorrectionsError::AlreadyVoided {
                 attempt: "corrections.ron".to_owned(),

@@ -463,6 +463,7 @@ pub static CORRECTIONS: super::CorrectionStrings = super::CorrectionStrings {
     unreadable: "the corrections file {file} cannot be read ({error}); check the path given with --corrections (or --file)",
     invalid: "{findings}\nfix the corrections file, or run `vigil corrections list` to see what it holds",
     unwritable: "the corrections file {file} could not be written ({error}); check that you may write to its folder",
+    name_without_group: "`{name}` is no code of the trainer's list; name a participant by name as NAME/GROUP, such as \"Aidos Kenzhebaev/ngo\", or by their code on the list",
     already_voided: "attempt {attempt} is voided already; see `vigil corrections list`",
     no_folder: "this system has no user config folder for the corrections file; give one with --file",
 };

@@ -451,6 +451,7 @@ pub static CORRECTIONS: super::CorrectionStrings = super::CorrectionStrings {
     unreadable: "{file} түзетулер файлы оқылмайды ({error}); --corrections (немесе --file) арқылы берілген жолды тексеріңіз",
     invalid: "{findings}\nтүзетулер файлындағы қателерді түзетіңіз немесе онда не бар екенін көру үшін `vigil corrections list` орындаңыз",
     unwritable: "{file} түзетулер файлы жазылмады ({error}); оның қалтасына жазуға рұқсатыңыз бар екенін тексеріңіз",
+    name_without_group: "`{name}` — тренердің тізіміндегі код емес; қатысушыны атымен АТЫ/ТОБЫ түрінде, мысалы \"Aidos Kenzhebaev/ngo\", немесе тізімдегі кодымен беріңіз",
     already_voided: "{attempt} әрекеті бұрыннан есептелмейді; `vigil corrections list` қараңыз",
     no_folder: "бұл жүйеде түзетулер файлына арналған пайдаланушы баптаулары қалтасы жоқ; файлды --file арқылы беріңіз",
 };

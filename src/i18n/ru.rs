@@ -465,6 +465,7 @@ pub static CORRECTIONS: super::CorrectionStrings = super::CorrectionStrings {
     unreadable: "файл исправлений {file} не читается ({error}); проверьте путь, указанный в --corrections (или --file)",
     invalid: "{findings}\nисправьте ошибки в файле исправлений или выполните `vigil corrections list`, чтобы увидеть, что в нём записано",
     unwritable: "не удалось записать файл исправлений {file} ({error}); проверьте, что вам разрешена запись в его папку",
+    name_without_group: "`{name}` — не код из списка тренера; укажите участника по имени в виде ИМЯ/ГРУППА, например \"Aidos Kenzhebaev/ngo\", или по его коду из списка",
     already_voided: "попытка {attempt} уже не засчитывается; см. `vigil corrections list`",
     no_folder: "в этой системе нет папки пользовательских настроек для файла исправлений; укажите файл через --file",
 };
