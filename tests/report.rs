@@ -1682,6 +1682,19 @@ mod dashboard {
     }
 
     #[test]
+    fn a_table_longer_than_the_screen_says_how_many_rows_are_above_and_below() {
+        // Seven attempts' rows where four (three under a longer Russian footer) fit: the last line counts those not
+        // shown, and goes with the selection.
+        let top = dashboard(&[KeyCode::Right], Lang::En, 40, 11);
+        assert!(top.contains("↓ 3 more"), "{top}");
+        assert!(!top.contains("↑ "), "{top}");
+        let keys = [KeyCode::Right, KeyCode::End];
+        let bottom = dashboard(&keys, Lang::Ru, 40, 11);
+        assert!(bottom.contains("↑ ещё 4"), "{bottom}");
+        assert!(!bottom.contains("↓ ещё"), "{bottom}");
+    }
+
+    #[test]
     fn sessions_can_be_chosen_one_at_a_time_and_all_again() {
         let one = dashboard(&[KeyCode::Char('>')], Lang::En, 100, 30);
         assert!(

@@ -99,13 +99,6 @@ pub fn render(
         frame.render_widget(Paragraph::new(lines), note_area);
         table_area = rest;
     }
-    let total = dashboard.live.len();
-    let mut fit = usize::from(table_area.height.saturating_sub(1));
-    if total > fit {
-        fit = fit.saturating_sub(1);
-        table_area.height = table_area.height.saturating_sub(1);
-    }
-    let offset = scroll_offset(dashboard.row, fit, total);
     let columns = columns(area.width, versions.len() > 1);
     let forms = form_labels(dashboard.live.iter().map(|row| row.quiz_id.as_str()));
     let statuses: Vec<String> = dashboard
@@ -191,13 +184,46 @@ pub fn render(
             .style(theme.title),
         )
         .row_highlight_style(theme.selected);
+    let scroll = Scroll {
+        total: dashboard.live.len(),
+        selected: dashboard.row,
+        lang: labels.lang,
+    };
+    render_scrolled(table, &scroll, theme, frame, table_area);
+}
+
+/// Where a table of the dashboard is scrolled to.
+pub(super) struct Scroll {
+    /// How many rows it has.
+    pub total: usize,
+    /// The row that must be seen.
+    pub selected: usize,
+    /// The language of the mark of rows not shown.
+    pub lang: Lang,
+}
+
+/// Draws `table` (a head row, then the rows) in `area` with the selected row in view; when not every row fits,
+/// its last line says how many rows are above and below those shown.
+pub(super) fn render_scrolled(
+    table: Table<'_>,
+    scroll: &Scroll,
+    theme: &Theme,
+    frame: &mut Frame<'_>,
+    mut area: Rect,
+) {
+    let mut fit = usize::from(area.height.saturating_sub(1));
+    if scroll.total > fit {
+        fit = fit.saturating_sub(1);
+        area.height = area.height.saturating_sub(1);
+    }
+    let offset = scroll_offset(scroll.selected, fit, scroll.total);
     let mut state = TableState::default()
         .with_offset(offset)
-        .with_selected(Some(dashboard.row));
-    frame.render_stateful_widget(table, table_area, &mut state);
-    if total > fit {
-        let mark_area = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
-        let mark = scroll_mark(offset, fit, total, labels.lang);
+        .with_selected(Some(scroll.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+    if scroll.total > fit {
+        let mark_area = Rect::new(area.x, area.bottom(), area.width, 1);
+        let mark = scroll_mark(offset, fit, scroll.total, scroll.lang);
         frame.render_widget(
             Paragraph::new(Line::styled(mark, theme.warning)).alignment(Alignment::Right),
             mark_area,

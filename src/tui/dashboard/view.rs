@@ -4,10 +4,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Tabs};
+use ratatui::widgets::{Block, Paragraph, Row, Table, Tabs};
 use unicode_width::UnicodeWidthStr;
 
+use super::live_view::{Scroll, render_scrolled};
 use super::{Dashboard, Drill, Tab, live_view};
+use crate::i18n::Lang;
 use crate::report::analysis::QuizReport;
 use crate::report::export::text::{GainTable, pad};
 use crate::report::export::{
@@ -281,10 +283,6 @@ pub(super) fn column_room(widths: &[Constraint], width: u16) -> Vec<usize> {
         .collect()
 }
 
-fn table_state(row: usize) -> TableState {
-    TableState::default().with_selected(Some(row))
-}
-
 fn render_participants(
     dashboard: &Dashboard,
     quiz: &QuizReport,
@@ -328,7 +326,7 @@ fn render_participants(
         widths: &widths,
         may_go: &[4, 5, 1, 2],
     };
-    render_table(dashboard, rows, &columns, theme, frame, area);
+    render_table(dashboard, rows, &columns, labels.lang, theme, frame, area);
 }
 
 fn render_questions(
@@ -378,7 +376,7 @@ fn render_questions(
         widths: &widths,
         may_go: &[3, 2, 4],
     };
-    render_table(dashboard, rows, &columns, theme, frame, area);
+    render_table(dashboard, rows, &columns, labels.lang, theme, frame, area);
 }
 
 /// A dashboard table's columns: their heads and widths, and which may go on a narrow screen.
@@ -409,11 +407,12 @@ impl Columns<'_> {
 }
 
 /// Draws `rows` under their heads in the columns that fit in `area` (each cell cut to its column with a mark),
-/// the dashboard's row highlighted.
+/// the dashboard's row highlighted and in view, with a mark in `lang` of the rows above and below when not all fit.
 fn render_table(
     dashboard: &Dashboard,
     rows: Vec<Vec<String>>,
     columns: &Columns<'_>,
+    lang: Lang,
     theme: &Theme,
     frame: &mut Frame<'_>,
     area: Rect,
@@ -436,11 +435,16 @@ fn render_table(
         .iter()
         .map(|head| (*head).to_owned())
         .collect());
+    let scroll = Scroll {
+        total: rows.len(),
+        selected: dashboard.row,
+        lang,
+    };
     let rows: Vec<Row<'_>> = rows.into_iter().map(|cells| Row::new(cut(cells))).collect();
     let table = Table::new(rows, widths)
         .header(Row::new(heads).style(theme.title))
         .row_highlight_style(theme.selected);
-    frame.render_stateful_widget(table, area, &mut table_state(dashboard.row));
+    render_scrolled(table, &scroll, theme, frame, area);
 }
 
 /// The lines of the topics of `quiz`, for a body `width` cells wide.
