@@ -792,6 +792,54 @@ fn how_often_each_part_of_order_and_match_answers_was_right_is_counted() {
 }
 
 #[test]
+fn the_responses_table_gives_every_answer_in_ids_with_or_without_the_quiz_file() {
+    let results = tempfile::tempdir().unwrap();
+    let quizzes = tempfile::tempdir().unwrap();
+    steps_quiz_and_attempts(quizzes.path(), results.path());
+    let without_file = tempfile::tempdir().unwrap();
+    session(without_file.path());
+    // Each row's question and answer (no cell of these reports holds a comma or a quote).
+    let answers = |results: &Path, quizzes: &Path| -> Vec<(String, String)> {
+        let table = report_with(
+            results,
+            quizzes,
+            &["--format", "csv", "--table", "responses"],
+        );
+        let mut answers: Vec<(String, String)> = table
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let cells: Vec<&str> = line.split(',').collect();
+                (cells[10].to_owned(), cells[12].to_owned())
+            })
+            .collect();
+        answers.sort();
+        answers
+    };
+    let pairs = |expected: &[(&str, &str)]| -> Vec<(String, String)> {
+        expected
+            .iter()
+            .map(|(question, answer)| ((*question).to_owned(), (*answer).to_owned()))
+            .collect()
+    };
+    let steps = pairs(&[
+        ("pairs", "x:p y:p"),
+        ("pairs", "x:p y:q"),
+        ("pairs", "x:q y:q"),
+        ("steps", "a b c"),
+        ("steps", "a c b"),
+        ("steps", "b c a"),
+    ]);
+    let no_quizzes = tempfile::tempdir().unwrap();
+    assert_eq!(answers(results.path(), quizzes.path()), steps);
+    assert_eq!(answers(results.path(), no_quizzes.path()), steps);
+    // The fixture quiz's choice questions read the same from its file and, without it, from the records.
+    let with_file = answers(without_file.path(), &root().join("tests/fixtures/valid"));
+    assert_eq!(answers(without_file.path(), no_quizzes.path()), with_file);
+    assert!(with_file.contains(&("signs".to_owned(), "debt papers".to_owned())));
+}
+
+#[test]
 fn every_csv_table_is_one_rectangular_table_when_two_quizzes_were_taken() {
     let dir = tempfile::tempdir().unwrap();
     session(dir.path());

@@ -194,6 +194,9 @@ pub fn run<W: Write>(
     if !prints_question_times {
         reducer = reducer.without_question_times();
     }
+    if options.format == ReportFormat::Csv && options.table == Table::Responses {
+        reducer = reducer.with_answers();
+    }
     // The seals are checked with the hashes the scan takes of every file it reads, so no file is read twice.
     let mut scan = scan_with(&options.folders, None, |path, bytes| {
         reducer.read(path, bytes, key.as_ref())

@@ -1,10 +1,29 @@
 //! An answer in words: a record names what a trainee chose, ordered, paired or took by ids; a trainer reads the
-//! options', items', targets' and choices' own texts where the quiz file gives them.
+//! options', items', targets' and choices' own texts where the quiz file gives them. Tables meant for programs
+//! give the ids themselves.
 
 use std::collections::BTreeMap;
 
 use super::dataset::QuestionShape;
 use crate::quiz::{QuestionKind, Response};
+use crate::record::view::AnswerView;
+
+/// `answer` as the ids it names, separated by spaces: the options chosen, the items in the order given, each
+/// `item:target` pair, or the choices taken from the start node. (Ids hold neither spaces nor colons.)
+pub fn answer_in_ids(answer: &AnswerView<'_>) -> Box<str> {
+    let joined = |ids: &mut dyn Iterator<Item = String>| ids.collect::<Vec<_>>().join(" ");
+    match answer {
+        AnswerView::Chosen(ids) | AnswerView::Order(ids) | AnswerView::Path(ids) => {
+            joined(&mut ids.iter().map(|id| id.to_string()))
+        }
+        AnswerView::Pairs(pairs) => joined(
+            &mut pairs
+                .iter()
+                .map(|(item, target)| format!("{}:{}", &**item, &**target)),
+        ),
+    }
+    .into_boxed_str()
+}
 
 /// The texts of what an answer to an `order`, `match` or `branching` question names by id (the options of the
 /// other kinds are in [`QuestionShape::options`]).
@@ -125,6 +144,7 @@ impl QuestionShape {
 mod tests {
     use super::*;
     use crate::quiz::model::{BranchChoice, BranchNode, Ending, MatchItem, MatchTarget, OrderItem};
+    use crate::record::view::Text;
     use crate::report::dataset::OptionShape;
 
     fn shape(parts: PartTexts) -> QuestionShape {
@@ -259,5 +279,17 @@ mod tests {
             BTreeMap::from([("i1".into(), "Направить".into())])
         );
         assert_eq!(mine.targets["t1"], "Control");
+    }
+
+    #[test]
+    fn an_answer_in_ids_names_every_kind_with_spaces_between() {
+        let ids = |ids: &[&'static str]| ids.iter().map(|id| Text::from(*id)).collect::<Vec<_>>();
+        let in_ids = |answer: AnswerView<'_>| answer_in_ids(&answer).into_string();
+        assert_eq!(in_ids(AnswerView::Chosen(ids(&["b", "d"]))), "b d");
+        assert_eq!(in_ids(AnswerView::Chosen(Vec::new())), "");
+        assert_eq!(in_ids(AnswerView::Order(ids(&["c", "a", "b"]))), "c a b");
+        let pairs = ids(&["x", "y"]).into_iter().zip(ids(&["q", "p"])).collect();
+        assert_eq!(in_ids(AnswerView::Pairs(pairs)), "x:q y:p");
+        assert_eq!(in_ids(AnswerView::Path(ids(&["c1", "c3"]))), "c1 c3");
     }
 }

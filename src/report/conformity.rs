@@ -60,7 +60,7 @@ pub fn deviations(
             quiz: row.quiz.to_string(),
             phase: row.phase,
             departure,
-            file: row.file.clone(),
+            file: row.file.to_path_buf(),
         };
         if !rules.allows(&row.quiz) {
             found.push(deviation(Departure::NotOffered));

@@ -283,12 +283,16 @@ pub struct AttemptRow {
     /// Time spent, milliseconds.
     pub time_ms: u64,
     /// Time spent per question, milliseconds, in the quiz shape's order (0 where a question is missing).
-    pub question_time_ms: Vec<u64>,
+    pub question_time_ms: Box<[u64]>,
+    /// Per question, in the quiz shape's order, the answer as ids where the shape's options do not tell it
+    /// (see [`answer_ids`]); empty unless the report prints answers.
+    #[serde(skip)]
+    pub answers: Box<[Box<str>]>,
     /// The feedback mode the attempt was taken with.
     pub feedback: FeedbackMode,
     /// The record's file, for drilling down into the attempt.
     #[serde(skip)]
-    pub file: std::path::PathBuf,
+    pub file: Box<std::path::Path>,
 }
 
 impl AttemptRow {

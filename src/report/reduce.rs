@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
+use super::answer_words::answer_in_ids;
 use super::chosen::ChosenOptions;
 use super::corrections::apply::Applier;
 use super::dataset::{
@@ -86,10 +87,19 @@ pub struct Reducer<'q> {
     corrections: Option<&'q Applier>,
     /// The trainer's roster, which names participants of its session by code.
     roster: Option<Roster<'q>>,
-    /// Whether rows keep each question's time.
-    question_times: bool,
+    /// What rows keep beyond their scores.
+    detail: Detail,
     /// The one copy of each session, group, quiz id, language and content hash the rows share.
     texts: Interner,
+}
+
+/// What rows keep of each question beyond its points, for the reports that print it.
+#[derive(Debug, Clone, Copy)]
+struct Detail {
+    /// Its time.
+    question_times: bool,
+    /// Its answer in ids, where the shape's options do not tell it.
+    answers: bool,
 }
 
 impl<'q> Reducer<'q> {
@@ -132,7 +142,10 @@ impl<'q> Reducer<'q> {
             regrade,
             corrections: None,
             roster: None,
-            question_times: true,
+            detail: Detail {
+                question_times: true,
+                answers: false,
+            },
             texts: Interner::default(),
         }
     }
@@ -141,7 +154,16 @@ impl<'q> Reducer<'q> {
     /// does not print it: about a third of what a row of 40 questions holds.
     #[must_use]
     pub fn without_question_times(mut self) -> Self {
-        self.question_times = false;
+        self.detail.question_times = false;
+        self
+    }
+
+    /// Keeps each question's answer in the rows as ids (their `answers`) where the quiz shape's options do not
+    /// tell it: `order`, `match` and `branching` answers, and any answer to a quiz whose file is not at hand. For
+    /// a report that prints answers (the `responses` table); a row of 40 such questions holds about 1 KB more.
+    #[must_use]
+    pub fn with_answers(mut self) -> Self {
+        self.detail.answers = true;
         self
     }
 
@@ -245,7 +267,7 @@ impl<'q> Reducer<'q> {
         shape: &QuizShape,
         regrade: Option<&CheckedQuiz>,
     ) -> AttemptRow {
-        row(record, shape, regrade, self.question_times, &self.texts)
+        row(record, shape, regrade, self.detail, &self.texts)
     }
 
     /// What is wrong with `record`, read from `path`, in the light of its quiz file: ids or full marks that do
@@ -340,7 +362,7 @@ impl<'q> Reducer<'q> {
                 shape,
                 total_max,
             } = counted;
-            row.file = file;
+            row.file = file.into_boxed_path();
             versions
                 .entry(row.quiz.clone())
                 .or_default()
@@ -360,7 +382,7 @@ impl<'q> Reducer<'q> {
                 }
                 Some(own) => match data.quizzes.get(row.quiz.as_str()) {
                     Some(established) => {
-                        conform(&mut row, &own, established, total_max, self.question_times);
+                        conform(&mut row, &own, established, total_max, self.detail);
                     }
                     None => {
                         self.learned
@@ -464,9 +486,9 @@ fn mixed_content(contents: Contents) -> BTreeMap<String, Vec<ContentVariant>> {
 
 /// Re-expresses `row`, made against the shape `from`, against the shape `to` (another record's idea of the same
 /// quiz), as if it had been made against `to`: points of questions `to` lacks are dropped, questions the row
-/// lacks score 0; `total_max` is the record's own total of full marks. Its question times are re-expressed
-/// too when `times` (else they were left out).
-fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f64, times: bool) {
+/// lacks score 0; `total_max` is the record's own total of full marks. Its question times and answers are
+/// re-expressed too where `detail` kept them.
+fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f64, detail: Detail) {
     let same = from.questions.len() == to.questions.len()
         && from
             .questions
@@ -484,8 +506,11 @@ fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f6
         .collect();
     row.scores = remapped(&row.scores, to, &index);
     row.chosen = ChosenOptions::from_masks(remapped(&row.chosen.masks(), to, &index));
-    if times {
-        row.question_time_ms = remapped(&row.question_time_ms, to, &index);
+    if detail.question_times {
+        row.question_time_ms = remapped(&row.question_time_ms, to, &index).into_boxed_slice();
+    }
+    if detail.answers {
+        row.answers = remapped(&row.answers, to, &index).into_boxed_slice();
     }
     row.points = row.scores.iter().sum();
     row.max = if to.questions.is_empty() {
@@ -497,7 +522,7 @@ fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f6
 
 /// `values`, one per question at the positions `index` gives by id, re-expressed for the questions of `to`: each
 /// takes its value where it had one, the default where it had none.
-fn remapped<T: Copy + Default>(
+fn remapped<T: Clone + Default>(
     values: &[T],
     to: &QuizShape,
     index: &HashMap<&str, usize>,
@@ -507,7 +532,7 @@ fn remapped<T: Copy + Default>(
         .map(|q| {
             index
                 .get(q.id.as_str())
-                .and_then(|&i| values.get(i).copied())
+                .and_then(|&i| values.get(i).cloned())
                 .unwrap_or_default()
         })
         .collect()
@@ -546,13 +571,13 @@ fn mask(flags: impl Iterator<Item = bool>) -> u64 {
         .fold(0, |bits, (at, _)| bits | 1 << at)
 }
 
-/// The row of `record` against `shape`, its points recomputed from `regrade` when given; each question's time is
-/// kept only when `keep_times`.
+/// The row of `record` against `shape`, its points recomputed from `regrade` when given; each question's time
+/// and answer are kept where `detail` says.
 fn row(
     record: &RecordView<'_>,
     shape: &QuizShape,
     regrade: Option<&CheckedQuiz>,
-    keep_times: bool,
+    detail: Detail,
     texts: &Interner,
 ) -> AttemptRow {
     // A record usually lists the shape's questions in the shape's order: then each is found where it stands,
@@ -568,7 +593,9 @@ fn row(
     let saved_questions = (!in_order).then(|| view::QuestionIndex::of(&record.questions));
     let mut scores = Vec::with_capacity(shape.questions.len());
     let mut chosen = Vec::with_capacity(shape.questions.len());
-    let mut times = Vec::with_capacity(if keep_times { shape.questions.len() } else { 0 });
+    let kept = |keep: bool| if keep { shape.questions.len() } else { 0 };
+    let mut times = Vec::with_capacity(kept(detail.question_times));
+    let mut answers = Vec::with_capacity(kept(detail.answers));
     for (index, question) in shape.questions.iter().enumerate() {
         let saved = match &saved_questions {
             Some(index) => index.find(&question.id),
@@ -588,8 +615,14 @@ fn row(
             (None, _) => saved.map_or(0.0, |s| s.points + 0.0),
         };
         scores.push(points);
-        if keep_times {
+        if detail.question_times {
             times.push(saved.map_or(0, |s| s.time_ms));
+        }
+        if detail.answers {
+            answers.push(match answer {
+                Some(answer) if question.options.is_empty() => answer_in_ids(answer),
+                _ => Box::default(),
+            });
         }
         chosen.push(answer.map_or(0, |answer| answer_bits(question, answer)));
     }
@@ -625,9 +658,10 @@ fn row(
         scores,
         chosen: ChosenOptions::from_masks(chosen),
         time_ms: record.elapsed_ms(),
-        question_time_ms: times,
+        question_time_ms: times.into_boxed_slice(),
+        answers: answers.into_boxed_slice(),
         feedback: record.feedback,
-        file: std::path::PathBuf::new(),
+        file: std::path::PathBuf::new().into_boxed_path(),
     }
 }
 
@@ -651,8 +685,12 @@ mod tests {
 
     fn scores_and_times(text: &str, shape: &QuizShape) -> (Vec<f64>, Vec<u64>) {
         let (view, _) = view::read(text.as_bytes(), None).unwrap();
-        let row = row(&view, shape, None, true, &Interner::default());
-        (row.scores, row.question_time_ms)
+        let detail = Detail {
+            question_times: true,
+            answers: false,
+        };
+        let row = row(&view, shape, None, detail, &Interner::default());
+        (row.scores, row.question_time_ms.into_vec())
     }
 
     #[test]
@@ -684,8 +722,9 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_reducer_told_to_leave_question_times_out_keeps_everything_else() {
+    /// A folder of two records of a quiz without a file, each answering `b` to every question: one of `q1`, `q2`
+    /// and `q3`, the other of `q2` and `q1` only, so that its row is conformed to the first one's shape.
+    fn two_shapes_folder() -> tempfile::TempDir {
         let folder = tempfile::tempdir().unwrap();
         let entries = |questions: &[(&str, u64)]| -> Vec<String> {
             questions
@@ -706,22 +745,33 @@ mod tests {
             .replace(r#"name:"P""#, r#"name:"Q""#);
         std::fs::write(folder.path().join("a.ron"), first).unwrap();
         std::fs::write(folder.path().join("b.ron"), other).unwrap();
+        folder
+    }
+
+    /// The rows `reducer` makes of the records in `folder`.
+    fn rows(reducer: &Reducer<'_>, folder: &Path) -> Vec<Box<AttemptRow>> {
+        let entries = scan_with(&[folder.to_path_buf()], None, |path, bytes| {
+            reducer.read(path, bytes, None)
+        });
+        let data = reducer.gather(entries.with_paths(), AttemptChoice::default());
+        assert!(data.problems.is_empty(), "{:?}", data.problems);
+        data.attempts
+    }
+
+    #[test]
+    fn a_reducer_told_to_leave_question_times_out_keeps_everything_else() {
+        let folder = two_shapes_folder();
         let filter = Filter::default();
-        let rows = |reducer: Reducer<'_>| {
-            let entries = scan_with(&[folder.path().to_path_buf()], None, |path, bytes| {
-                reducer.read(path, bytes, None)
-            });
-            let data = reducer.gather(entries.with_paths(), AttemptChoice::default());
-            assert!(data.problems.is_empty(), "{:?}", data.problems);
-            data.attempts
-        };
-        let with_times = rows(Reducer::new(&[], &filter, false));
-        let without = rows(Reducer::new(&[], &filter, false).without_question_times());
+        let with_times = rows(&Reducer::new(&[], &filter, false), folder.path());
+        let without = rows(
+            &Reducer::new(&[], &filter, false).without_question_times(),
+            folder.path(),
+        );
         assert_eq!(with_times.len(), 2);
         assert!(with_times.iter().all(|row| row.question_time_ms.len() == 3));
         assert!(without.iter().all(|row| row.question_time_ms.is_empty()));
         let leave_times_out = |mut row: Box<AttemptRow>| {
-            row.question_time_ms.clear();
+            row.question_time_ms = Box::default();
             row
         };
         assert_eq!(
@@ -730,6 +780,35 @@ mod tests {
                 .map(leave_times_out)
                 .collect::<Vec<_>>(),
             without
+        );
+    }
+
+    #[test]
+    fn a_reducer_told_to_keep_answers_keeps_them_in_the_shapes_order() {
+        let folder = two_shapes_folder();
+        let filter = Filter::default();
+        let plain = rows(&Reducer::new(&[], &filter, false), folder.path());
+        let with_answers = rows(
+            &Reducer::new(&[], &filter, false).with_answers(),
+            folder.path(),
+        );
+        assert!(plain.iter().all(|row| row.answers.is_empty()));
+        let answers: Vec<Vec<&str>> = with_answers
+            .iter()
+            .map(|row| row.answers.iter().map(|answer| &**answer).collect())
+            .collect();
+        // The second record has no `q3`: its row is conformed to the first one's questions.
+        assert_eq!(answers, [vec!["b", "b", "b"], vec!["b", "b", ""]]);
+        let leave_answers_out = |mut row: Box<AttemptRow>| {
+            row.answers = Box::default();
+            row
+        };
+        assert_eq!(
+            with_answers
+                .into_iter()
+                .map(leave_answers_out)
+                .collect::<Vec<_>>(),
+            plain
         );
     }
 

@@ -62,8 +62,9 @@ pub(crate) fn row(
         scores: vec![0.0],
         chosen: ChosenOptions::default(),
         time_ms: 0,
-        question_time_ms: Vec::new(),
+        question_time_ms: Box::default(),
+        answers: Box::default(),
         feedback: FeedbackMode::Deferred,
-        file: std::path::PathBuf::new(),
+        file: std::path::PathBuf::new().into_boxed_path(),
     })
 }

@@ -9,6 +9,7 @@ use super::departure;
 use crate::i18n::Lang;
 use crate::report::Report;
 use crate::report::corrections::apply::Change;
+use crate::report::dataset::{AttemptRow, QuestionShape};
 use crate::text::number_to;
 
 /// Which table to write.
@@ -127,6 +128,26 @@ fn question_columns(report: &Report) -> Vec<&str> {
         }
     }
     columns
+}
+
+/// The answer of `attempt` to `question` (at `at` in its quiz's order) as ids separated by spaces: the options
+/// chosen where the quiz file gives them, else the answer as the row keeps it (see [`AttemptRow::answers`]).
+fn answer(attempt: &AttemptRow, question: &QuestionShape, at: usize) -> String {
+    if question.options.is_empty() {
+        return attempt
+            .answers
+            .get(at)
+            .map(ToString::to_string)
+            .unwrap_or_default();
+    }
+    let chosen: Vec<&str> = question
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(o, _)| attempt.chose(at, *o))
+        .map(|(_, option)| option.id.as_str())
+        .collect();
+    chosen.join(" ")
 }
 
 /// Writes `table` of `report` to `out`, cells separated by `delimiter`: every table is one rectangular block
@@ -300,13 +321,7 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
             for quiz in &report.quizzes {
                 for attempt in &quiz.attempts {
                     for (at, question) in quiz.quiz.questions.iter().enumerate() {
-                        let chosen: Vec<&str> = question
-                            .options
-                            .iter()
-                            .enumerate()
-                            .filter(|(o, _)| attempt.chose(at, *o))
-                            .map(|(_, option)| option.id.as_str())
-                            .collect();
+                        let chosen = answer(attempt, question, at);
                         row(vec![
                             neutralise(&attempt.session),
                             attempt.phase.name().to_owned(),
@@ -320,7 +335,7 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                             attempt.started.to_string(),
                             neutralise(&question.id),
                             question.kind.clone(),
-                            neutralise(&chosen.join(" ")),
+                            neutralise(&chosen),
                             number(attempt.scores.get(at).copied().unwrap_or(0.0)),
                             number(question.max),
                             number(

@@ -336,7 +336,7 @@ impl Dashboard {
                 let file = order
                     .get(self.row)
                     .and_then(|i| self.report.quizzes.get(self.quiz)?.attempts.get(*i))
-                    .map(|a| a.file.clone());
+                    .map(|a| a.file.to_path_buf());
                 file.map_or(Request::None, Request::Open)
             }
             Tab::Questions if self.row < self.rows() => {
