@@ -8,21 +8,77 @@ use super::dataset::QuestionShape;
 use crate::quiz::{QuestionKind, Response};
 use crate::record::view::AnswerView;
 
-/// `answer` as the ids it names, separated by spaces: the options chosen, the items in the order given, each
-/// `item:target` pair, or the choices taken from the start node. (Ids hold neither spaces nor colons.)
-pub fn answer_in_ids(answer: &AnswerView<'_>) -> Box<str> {
-    let joined = |ids: &mut dyn Iterator<Item = String>| ids.collect::<Vec<_>>().join(" ");
-    match answer {
-        AnswerView::Chosen(ids) | AnswerView::Order(ids) | AnswerView::Path(ids) => {
-            joined(&mut ids.iter().map(|id| id.to_string()))
-        }
-        AnswerView::Pairs(pairs) => joined(
-            &mut pairs
-                .iter()
-                .map(|(item, target)| format!("{}:{}", &**item, &**target)),
-        ),
+/// Each question's answer in ids (see [`AnswerIds::push`]), in a quiz shape's order, held in one piece: each
+/// answer ends with a line break, so that a row of 40 short answers takes one small allocation, not 40.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AnswerIds(Box<str>);
+
+/// Builds [`AnswerIds`] one question at a time.
+#[derive(Debug, Default)]
+pub struct AnswerIdsBuilder(String);
+
+impl AnswerIds {
+    /// The answers, one per question.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split_terminator('\n')
     }
-    .into_boxed_str()
+}
+
+impl<'a> FromIterator<&'a str> for AnswerIds {
+    /// Answers already in ids, one per question.
+    fn from_iter<I: IntoIterator<Item = &'a str>>(answers: I) -> Self {
+        let mut builder = AnswerIdsBuilder::default();
+        for answer in answers {
+            builder.0.push_str(answer);
+            builder.0.push('\n');
+        }
+        builder.build()
+    }
+}
+
+impl AnswerIdsBuilder {
+    /// Adds the next question's `answer` (`None`: nothing to say) as the ids it names, separated by spaces: the
+    /// options chosen, the items in the order given, each `item:target` pair, or the choices taken from the start
+    /// node. (A quiz file's ids hold neither spaces nor colons; a control character in a record's id becomes
+    /// `�`.)
+    pub fn push(&mut self, answer: Option<&AnswerView<'_>>) {
+        let out = &mut self.0;
+        let id = |id: &str, out: &mut String| {
+            out.extend(
+                id.chars()
+                    .map(|c| if c.is_control() { '\u{FFFD}' } else { c }),
+            );
+        };
+        let mut first = true;
+        let mut next = |out: &mut String| {
+            if !std::mem::take(&mut first) {
+                out.push(' ');
+            }
+        };
+        match answer {
+            None => {}
+            Some(AnswerView::Chosen(ids) | AnswerView::Order(ids) | AnswerView::Path(ids)) => {
+                for given in ids {
+                    next(out);
+                    id(given, out);
+                }
+            }
+            Some(AnswerView::Pairs(pairs)) => {
+                for (item, target) in pairs {
+                    next(out);
+                    id(item, out);
+                    out.push(':');
+                    id(target, out);
+                }
+            }
+        }
+        out.push('\n');
+    }
+
+    /// The answers pushed.
+    pub fn build(self) -> AnswerIds {
+        AnswerIds(self.0.into_boxed_str())
+    }
 }
 
 /// The texts of what an answer to an `order`, `match` or `branching` question names by id (the options of the
@@ -282,14 +338,26 @@ mod tests {
     }
 
     #[test]
-    fn an_answer_in_ids_names_every_kind_with_spaces_between() {
+    fn answers_in_ids_name_every_kind_with_spaces_between_one_per_question() {
         let ids = |ids: &[&'static str]| ids.iter().map(|id| Text::from(*id)).collect::<Vec<_>>();
-        let in_ids = |answer: AnswerView<'_>| answer_in_ids(&answer).into_string();
-        assert_eq!(in_ids(AnswerView::Chosen(ids(&["b", "d"]))), "b d");
-        assert_eq!(in_ids(AnswerView::Chosen(Vec::new())), "");
-        assert_eq!(in_ids(AnswerView::Order(ids(&["c", "a", "b"]))), "c a b");
         let pairs = ids(&["x", "y"]).into_iter().zip(ids(&["q", "p"])).collect();
-        assert_eq!(in_ids(AnswerView::Pairs(pairs)), "x:q y:p");
-        assert_eq!(in_ids(AnswerView::Path(ids(&["c1", "c3"]))), "c1 c3");
+        let mut builder = AnswerIdsBuilder::default();
+        for answer in [
+            Some(AnswerView::Chosen(ids(&["b", "d"]))),
+            Some(AnswerView::Chosen(Vec::new())),
+            None,
+            Some(AnswerView::Order(ids(&["c", "a", "b"]))),
+            Some(AnswerView::Pairs(pairs)),
+            Some(AnswerView::Path(ids(&["c1", "c3"]))),
+            Some(AnswerView::Order(ids(&["new\nline", "bell\u{7}"]))),
+        ] {
+            builder.push(answer.as_ref());
+        }
+        let answers = builder.build();
+        let expected = ["b d", "", "", "c a b", "x:q y:p", "c1 c3", "new�line bell�"];
+        assert_eq!(answers.iter().collect::<Vec<_>>(), expected);
+        assert_eq!(answers.iter().collect::<AnswerIds>(), answers);
+        assert_eq!(AnswerIds::default().iter().count(), 0);
+        assert_eq!([""].into_iter().collect::<AnswerIds>().iter().count(), 1);
     }
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::answer_words::PartTexts;
+use super::answer_words::{AnswerIds, PartTexts};
 use super::chosen::ChosenOptions;
 use super::corrections::Who;
 use super::corrections::apply::{Applied, Change};
@@ -284,10 +284,10 @@ pub struct AttemptRow {
     pub time_ms: u64,
     /// Time spent per question, milliseconds, in the quiz shape's order (0 where a question is missing).
     pub question_time_ms: Box<[u64]>,
-    /// Per question, in the quiz shape's order, the answer as ids where the shape's options do not tell it
-    /// (see [`answer_ids`]); empty unless the report prints answers.
+    /// Per question, in the quiz shape's order, the answer as ids where the shape's options do not tell it (and
+    /// nothing where they do); none at all unless the report prints answers.
     #[serde(skip)]
-    pub answers: Box<[Box<str>]>,
+    pub answers: AnswerIds,
     /// The feedback mode the attempt was taken with.
     pub feedback: FeedbackMode,
     /// The record's file, for drilling down into the attempt.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
-use super::answer_words::answer_in_ids;
+use super::answer_words::AnswerIdsBuilder;
 use super::chosen::ChosenOptions;
 use super::corrections::apply::Applier;
 use super::dataset::{
@@ -160,7 +160,7 @@ impl<'q> Reducer<'q> {
 
     /// Keeps each question's answer in the rows as ids (their `answers`) where the quiz shape's options do not
     /// tell it: `order`, `match` and `branching` answers, and any answer to a quiz whose file is not at hand. For
-    /// a report that prints answers (the `responses` table); a row of 40 such questions holds about 1 KB more.
+    /// a report that prints answers (the `responses` table).
     #[must_use]
     pub fn with_answers(mut self) -> Self {
         self.detail.answers = true;
@@ -510,7 +510,8 @@ fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f6
         row.question_time_ms = remapped(&row.question_time_ms, to, &index).into_boxed_slice();
     }
     if detail.answers {
-        row.answers = remapped(&row.answers, to, &index).into_boxed_slice();
+        let answers: Vec<&str> = row.answers.iter().collect();
+        row.answers = remapped(&answers, to, &index).into_iter().collect();
     }
     row.points = row.scores.iter().sum();
     row.max = if to.questions.is_empty() {
@@ -595,7 +596,7 @@ fn row(
     let mut chosen = Vec::with_capacity(shape.questions.len());
     let kept = |keep: bool| if keep { shape.questions.len() } else { 0 };
     let mut times = Vec::with_capacity(kept(detail.question_times));
-    let mut answers = Vec::with_capacity(kept(detail.answers));
+    let mut answers = AnswerIdsBuilder::default();
     for (index, question) in shape.questions.iter().enumerate() {
         let saved = match &saved_questions {
             Some(index) => index.find(&question.id),
@@ -619,10 +620,7 @@ fn row(
             times.push(saved.map_or(0, |s| s.time_ms));
         }
         if detail.answers {
-            answers.push(match answer {
-                Some(answer) if question.options.is_empty() => answer_in_ids(answer),
-                _ => Box::default(),
-            });
+            answers.push(answer.filter(|_| question.options.is_empty()));
         }
         chosen.push(answer.map_or(0, |answer| answer_bits(question, answer)));
     }
@@ -659,7 +657,7 @@ fn row(
         chosen: ChosenOptions::from_masks(chosen),
         time_ms: record.elapsed_ms(),
         question_time_ms: times.into_boxed_slice(),
-        answers: answers.into_boxed_slice(),
+        answers: answers.build(),
         feedback: record.feedback,
         file: std::path::PathBuf::new().into_boxed_path(),
     }
@@ -792,15 +790,15 @@ mod tests {
             &Reducer::new(&[], &filter, false).with_answers(),
             folder.path(),
         );
-        assert!(plain.iter().all(|row| row.answers.is_empty()));
+        assert!(plain.iter().all(|row| row.answers.iter().count() == 0));
         let answers: Vec<Vec<&str>> = with_answers
             .iter()
-            .map(|row| row.answers.iter().map(|answer| &**answer).collect())
+            .map(|row| row.answers.iter().collect())
             .collect();
         // The second record has no `q3`: its row is conformed to the first one's questions.
         assert_eq!(answers, [vec!["b", "b", "b"], vec!["b", "b", ""]]);
         let leave_answers_out = |mut row: Box<AttemptRow>| {
-            row.answers = Box::default();
+            row.answers = Default::default();
             row
         };
         assert_eq!(

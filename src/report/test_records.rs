@@ -2,6 +2,7 @@
 
 use rand::SeedableRng;
 
+use super::answer_words::AnswerIds;
 use super::chosen::ChosenOptions;
 use super::dataset::AttemptRow;
 use crate::quiz::FeedbackMode;
@@ -63,7 +64,7 @@ pub(crate) fn row(
         chosen: ChosenOptions::default(),
         time_ms: 0,
         question_time_ms: Box::default(),
-        answers: Box::default(),
+        answers: AnswerIds::default(),
         feedback: FeedbackMode::Deferred,
         file: std::path::PathBuf::new().into_boxed_path(),
     })

@@ -131,14 +131,11 @@ fn question_columns(report: &Report) -> Vec<&str> {
 }
 
 /// The answer of `attempt` to `question` (at `at` in its quiz's order) as ids separated by spaces: the options
-/// chosen where the quiz file gives them, else the answer as the row keeps it (see [`AttemptRow::answers`]).
-fn answer(attempt: &AttemptRow, question: &QuestionShape, at: usize) -> String {
+/// chosen where the quiz file gives them, else `kept`, the answer as the row keeps it (see
+/// [`AttemptRow::answers`]).
+fn answer(attempt: &AttemptRow, question: &QuestionShape, at: usize, kept: Option<&str>) -> String {
     if question.options.is_empty() {
-        return attempt
-            .answers
-            .get(at)
-            .map(ToString::to_string)
-            .unwrap_or_default();
+        return kept.unwrap_or_default().to_owned();
     }
     let chosen: Vec<&str> = question
         .options
@@ -320,8 +317,9 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
             .to_vec())?;
             for quiz in &report.quizzes {
                 for attempt in &quiz.attempts {
+                    let kept: Vec<&str> = attempt.answers.iter().collect();
                     for (at, question) in quiz.quiz.questions.iter().enumerate() {
-                        let chosen = answer(attempt, question, at);
+                        let chosen = answer(attempt, question, at, kept.get(at).copied());
                         row(vec![
                             neutralise(&attempt.session),
                             attempt.phase.name().to_owned(),
