@@ -98,7 +98,7 @@ fn folder() -> (tempfile::TempDir, FolderSource) {
         quiz(),
         None,
     );
-    let (report, _, _) = source.load(None);
+    let report = source.load(None).report;
     assert_eq!(
         report.quizzes[0].attempts.len(),
         RECORDS,

@@ -208,7 +208,11 @@ enum Command {
     },
     /// Shows the report full-screen, with drill-down and a live panel of the running session, refreshed from
     /// the results folder every few seconds.
-    Dashboard,
+    Dashboard {
+        /// The trainer's public key that checks seals (default: the one `vigil keygen` pinned on this machine).
+        #[arg(long, value_name = "FILE")]
+        public_key: Option<PathBuf>,
+    },
     /// Converts a Moodle GIFT or Aiken file into a Vigil quiz, reporting on every question.
     ///
     /// The quiz's language is taken from `--lang` (default: en).
@@ -476,10 +480,16 @@ fn run(args: Args) -> anyhow::Result<u8> {
             };
             cli::seal::run(&options, jiff::Timestamp::now(), &mut out)?
         }
-        Some(Command::Dashboard) => {
+        Some(Command::Dashboard { public_key }) => {
             let located = locate_for_reading(&args)?;
+            let folders = located.results_folders(&args.results);
             let options = DashboardOptions {
-                folders: located.results_folders(&args.results),
+                public_key: pinned(
+                    public_key.as_deref(),
+                    &folders,
+                    located.language(args.run.lang),
+                )?,
+                folders,
                 sessions: args.session.clone(),
                 quiz_folders: located.quiz_folders(&args.quizzes),
                 lang: located.language(args.run.lang),

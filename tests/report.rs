@@ -1187,7 +1187,7 @@ fn records_lists_the_attempts_of_every_session_named() {
 mod dashboard {
     use std::cell::Cell;
     use std::collections::VecDeque;
-    use std::path::Path;
+    use std::path::{Path, PathBuf};
     use std::rc::Rc;
     use std::sync::Arc;
     use std::time::Duration;
@@ -1200,10 +1200,13 @@ mod dashboard {
     use vigil::i18n::Lang;
     use vigil::quiz::{Bank, Response};
     use vigil::record::presence::{self, Here, Presence};
+    use vigil::record::seal::{Outcome, PinnedKey, SEAL_FILE_NAME, seal_folder};
     use vigil::record::{FsWriter, Participant, Phase, Status, Store};
     use vigil::report::Filter;
     use vigil::tui::dashboard::live::State;
-    use vigil::tui::dashboard::{Changed, Dashboard, DashboardSource, Request, run_dashboard};
+    use vigil::tui::dashboard::{
+        Changed, Dashboard, DashboardSource, Figures, Request, run_dashboard,
+    };
     use vigil::tui::run::{Clock, EventSource};
     use vigil::tui::state::Now;
     use vigil::tui::theme::{Theme, ThemeName};
@@ -1258,9 +1261,16 @@ mod dashboard {
             bank.quizzes,
             None,
         );
-        let (report, live, sessions) = source.load(None);
-        let mut board = Dashboard::new(lang, report, live, bank.taxonomy, default_groups());
-        board.sessions = sessions;
+        let figures = source.load(None);
+        let mut board = Dashboard::new(
+            lang,
+            figures.report,
+            figures.live,
+            bank.taxonomy,
+            default_groups(),
+        );
+        board.sessions = figures.sessions;
+        board.seal = figures.seal;
         draw(&mut board, &mut source, keys, width, height)
     }
 
@@ -1417,9 +1427,16 @@ mod dashboard {
                 .unwrap();
             store.write(record).unwrap();
         }
-        let (report, live, sessions) = source.load(None);
-        let mut board = Dashboard::new(lang, report, live, bank.taxonomy, default_groups());
-        board.sessions = sessions;
+        let figures = source.load(None);
+        let mut board = Dashboard::new(
+            lang,
+            figures.report,
+            figures.live,
+            bank.taxonomy,
+            default_groups(),
+        );
+        board.sessions = figures.sessions;
+        board.seal = figures.seal;
         board.zone = jiff::tz::TimeZone::UTC;
         draw(&mut board, &mut source, keys, width, height)
     }
@@ -1436,7 +1453,7 @@ mod dashboard {
             Vec::new(),
             None,
         );
-        let (report, live, _) = source.load(None);
+        let Figures { report, live, .. } = source.load(None);
         let mut board = Dashboard::new(
             Lang::Ru,
             report,
@@ -1467,7 +1484,7 @@ mod dashboard {
             None,
         )
         .with_clock(Box::new(clock.clone()));
-        let (_, live, _) = source.load(None);
+        let live = source.load(None).live;
         assert_eq!(live.len(), 1, "the damaged file is passed over: {live:?}");
         assert_eq!(live[0].name, "Dana");
         assert_eq!(live[0].state, State::Working);
@@ -1727,6 +1744,83 @@ mod dashboard {
                 }
             }
         }
+    }
+
+    /// The overview of the test session sealed with a key, one record of it edited since, at `size`; the seal's
+    /// paths are shown under `results/`, so that the drawing is the same wherever the test runs.
+    fn sealed_overview(lang: Lang, (width, height): (u16, u16)) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        super::session(dir.path());
+        let folder = dir.path().join("almaty-2010-04");
+        let signing = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
+        let now = jiff::Timestamp::from_second(1_272_560_400).unwrap();
+        seal_folder(&folder, &signing, now, false, Lang::En).unwrap();
+        let mut records: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "ron"))
+            .filter(|path| !path.ends_with(SEAL_FILE_NAME))
+            .collect();
+        records.sort();
+        let mut text = std::fs::read_to_string(&records[0]).unwrap();
+        text.push('\n');
+        std::fs::write(&records[0], text).unwrap();
+        let bank = Bank::load(&[super::root().join("tests/fixtures/valid")]);
+        let pinned = PinnedKey {
+            key: signing.verifying_key(),
+            path: PathBuf::new(),
+        };
+        let mut source = FolderSource::new(
+            vec![dir.path().to_path_buf()],
+            Filter::default(),
+            bank.quizzes,
+            None,
+        )
+        .with_pinned_key(Some(pinned));
+        let figures = source.load(None);
+        assert_eq!(
+            figures.report.quizzes[0].distribution.n, 6,
+            "the edited record is left out"
+        );
+        let mut board = Dashboard::new(
+            lang,
+            figures.report,
+            figures.live,
+            bank.taxonomy,
+            default_groups(),
+        );
+        board.sessions = figures.sessions;
+        board.seal = figures.seal;
+        let shown = |path: &mut PathBuf| {
+            if let Ok(inside) = path.strip_prefix(dir.path()) {
+                *path = Path::new("results").join(inside);
+            }
+        };
+        for check in &mut board.seal.sessions {
+            shown(&mut check.folder);
+            if let Outcome::Verified { changes, .. } = &mut check.outcome {
+                changes
+                    .iter_mut()
+                    .for_each(|change| shown(&mut change.path));
+            }
+        }
+        draw(&mut board, &mut source, &[], width, height)
+    }
+
+    #[test]
+    fn a_seal_that_shows_a_change_heads_the_overview_in_every_language() {
+        for lang in [Lang::En, Lang::Ru, Lang::Kk] {
+            let drawn = sealed_overview(lang, (80, 24));
+            insta::assert_snapshot!(
+                format!("dashboard_overview_sealed_{}_80x24", lang.code()),
+                drawn
+            );
+            let small = sealed_overview(lang, (40, 15));
+            assert!(small.contains("results/almaty-2010-04"), "{small}");
+        }
+        let english = sealed_overview(Lang::En, (80, 24));
+        assert!(english.contains("CHANGED"), "{english}");
+        assert!(english.contains("edited after sealing"), "{english}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::quiz::{Bank, CheckedQuiz};
 use crate::record::conflict::settle;
 use crate::record::presence;
 use crate::record::scan::{list_folders, load};
+use crate::record::seal::{Outcome, PinnedKey, SealSurvey, seal_files};
 use crate::record::store::safe_segment;
 use crate::record::view;
 use crate::record::{AttemptRecord, IntegrityKey};
@@ -21,7 +22,7 @@ use crate::report::corrections::apply::Applier;
 use crate::report::known::check_sessions;
 use crate::report::reduce::{Contribution, Reducer};
 use crate::report::stats::Thresholds;
-use crate::report::{AttemptChoice, Filter, analyse};
+use crate::report::{AttemptChoice, Filter, analyse, sealed};
 use crate::text::printable_line;
 use crate::tui::dashboard::cache::{FileCache, Stamp};
 use crate::tui::dashboard::live::{self, LiveRow, Saved};
@@ -51,6 +52,8 @@ pub struct DashboardOptions {
     pub roster: Option<(String, Vec<RosterEntry>)>,
     /// The trainer's corrections file, when there is one to read.
     pub corrections: Option<CorrectionsFile>,
+    /// The public key pinned on this machine, which checks the trainer's seals.
+    pub public_key: Option<PinnedKey>,
 }
 
 /// What the dashboard keeps of one record file: its session, what the live panel shows of it and what it adds to
@@ -81,6 +84,10 @@ pub struct FolderSource {
     roster: Option<(String, Vec<RosterEntry>)>,
     /// The trainer's corrections (none when there are none).
     corrections: Applier,
+    /// The key that checks the trainer's seals.
+    pinned: Option<PinnedKey>,
+    /// Each seal file of the folders shown, with its stamp as last read (`None`: there was none).
+    seal_stamps: Vec<(PathBuf, Option<Stamp>)>,
 }
 
 impl FolderSource {
@@ -111,7 +118,16 @@ impl FolderSource {
             live: Vec::new(),
             roster: None,
             corrections: Applier::new(Corrections::new()),
+            pinned: None,
+            seal_stamps: Vec::new(),
         }
+    }
+
+    /// The same source checking the trainer's seals with `pinned`: the records a seal shows as edited or added
+    /// after sealing are left out of the figures, as the reports leave them out.
+    pub fn with_pinned_key(mut self, pinned: Option<PinnedKey>) -> Self {
+        self.pinned = pinned;
+        self
     }
 
     /// The same source naming the participants of the trainer's `session` from `roster` (by code, and giving
@@ -173,7 +189,17 @@ impl FolderSource {
         let changed = self
             .cache
             .refresh(list_folders(&self.folders, None), &Stamp::of, &read);
-        changed || !same_session
+        let seal_stamps: Vec<(PathBuf, Option<Stamp>)> =
+            seal_files(&self.folders, &filter.sessions)
+                .into_iter()
+                .map(|file| {
+                    let stamp = Stamp::of(&file);
+                    (file, stamp)
+                })
+                .collect();
+        let sealed_again = seal_stamps != self.seal_stamps;
+        self.seal_stamps = seal_stamps;
+        changed || sealed_again || !same_session
     }
 
     /// The figures of `session` from what became of every file.
@@ -185,20 +211,34 @@ impl FolderSource {
             self.roster.as_ref(),
             &filter,
         );
+        // A folder not sealed yet is what a session in progress looks like: nothing to say of it here.
+        let mut seal = SealSurvey::start(&self.folders, &filter.sessions, self.pinned.as_ref())
+            .finish(self.cache.hashes());
+        seal.sessions
+            .retain(|check| check.outcome != Outcome::Missing);
+        let set_aside = sealed::set_aside(&seal);
         let mut found = BTreeSet::new();
         let mut saved = Vec::new();
-        let contributions = settle(self.cache.outcomes()).into_iter().map(|entry| {
-            entry.map(|(path, (session, row, contribution))| {
-                found.insert(session);
-                saved.extend(row);
-                (path, contribution)
+        let contributions = settle(self.cache.outcomes())
+            .into_iter()
+            .map(|entry| {
+                entry.map(|(path, (session, row, contribution))| {
+                    found.insert(session);
+                    saved.extend(row);
+                    (path, contribution)
+                })
             })
-        });
+            .map(|entry| sealed::leave_out(entry, &set_aside));
         let data = reducer.gather(contributions, AttemptChoice::First);
         let report = analyse(data, Thresholds::default());
         self.saved = saved;
         self.read_live(session);
-        (report, self.live.clone(), found.into_iter().collect())
+        Figures {
+            report,
+            live: self.live.clone(),
+            sessions: found.into_iter().collect(),
+            seal,
+        }
     }
 
     /// The session folders whose presence files the live panel of `session` (or of every session) reads.
@@ -303,11 +343,17 @@ pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Resu
         return Ok(2);
     };
     let mut source = FolderSource::new(options.folders.clone(), filter, bank.quizzes, key)
-        .with_corrections(corrections);
+        .with_corrections(corrections)
+        .with_pinned_key(options.public_key);
     if let Some((session, roster)) = options.roster.clone() {
         source = source.with_roster(session, roster);
     }
-    let (report, live, sessions) = source.load(None);
+    let Figures {
+        report,
+        live,
+        sessions,
+        seal,
+    } = source.load(None);
     let found: BTreeSet<String> = sessions.iter().cloned().collect();
     if let Err(unknown) = check_sessions(&options.sessions, &found) {
         writeln!(
@@ -321,6 +367,7 @@ pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Resu
         let mut dashboard =
             Dashboard::new(options.lang, report, live, bank.taxonomy, options.groups);
         dashboard.sessions = sessions;
+        dashboard.seal = seal;
         let theme = Theme::new(options.theme, no_color());
         run_dashboard(
             terminal,
@@ -383,7 +430,12 @@ mod tests {
 
     /// The figures as a trainer sees them, comparable (live rows without the dashboard's clock readings).
     fn shown(figures: &Figures) -> String {
-        let (report, live, sessions) = figures;
+        let Figures {
+            report,
+            live,
+            sessions,
+            seal,
+        } = figures;
         let live: Vec<LiveRow> = live
             .iter()
             .map(|row| LiveRow {
@@ -392,7 +444,7 @@ mod tests {
             })
             .collect();
         format!(
-            "{}\n{live:?}\n{sessions:?}",
+            "{}\n{live:?}\n{sessions:?}\n{seal:?}",
             serde_json::to_string(report).unwrap_or_default()
         )
     }
@@ -406,22 +458,22 @@ mod tests {
         write(3, record(3, "in_progress", 0)).unwrap();
         let mut cached = source(dir.path());
         let first = cached.load(None);
-        assert_eq!(first.0.quizzes[0].attempts.len(), 2);
+        assert_eq!(first.report.quizzes[0].attempts.len(), 2);
         assert!(cached.refresh(None).is_none(), "nothing changed");
 
         write(3, record(3, "completed", 2)).unwrap();
         let after_change = figures(cached.refresh(None));
-        assert_eq!(after_change.0.quizzes[0].attempts.len(), 3);
+        assert_eq!(after_change.report.quizzes[0].attempts.len(), 3);
         assert_eq!(shown(&after_change), shown(&source(dir.path()).load(None)));
 
         std::fs::remove_file(session.join("1.ron")).unwrap();
         let after_removal = figures(cached.refresh(None));
-        assert_eq!(after_removal.0.quizzes[0].attempts.len(), 2);
+        assert_eq!(after_removal.report.quizzes[0].attempts.len(), 2);
         assert_eq!(shown(&after_removal), shown(&source(dir.path()).load(None)));
         assert!(cached.refresh(None).is_none(), "nothing changed since");
 
         let other = figures(cached.refresh(Some("other")));
-        assert!(other.0.quizzes.is_empty());
+        assert!(other.report.quizzes.is_empty());
         assert!(cached.refresh(Some("other")).is_none());
     }
 
@@ -450,7 +502,7 @@ mod tests {
         let mut corrected = source(dir.path())
             .with_corrections(Applier::new(corrections))
             .with_roster("s".into(), roster);
-        let (report, live, _) = corrected.load(None);
+        let Figures { report, live, .. } = corrected.load(None);
         assert!(
             report.quizzes.is_empty(),
             "the only completed attempt is voided"
@@ -459,7 +511,68 @@ mod tests {
             live.iter().any(|row| row.name == "Saule Bekova (C2)"),
             "{live:?}"
         );
-        let (report, _, _) = source(dir.path()).load(None);
+        let report = source(dir.path()).load(None).report;
         assert_eq!(report.quizzes[0].attempts.len(), 1);
+    }
+
+    /// The dashboard counts what the reports count of a sealed folder: a record edited after sealing is left out
+    /// and the seal says so; sealing the folder again is seen at the next refresh, though no record changed.
+    #[test]
+    fn a_record_edited_after_sealing_is_left_out_as_the_reports_leave_it_out() {
+        let (dir, session) = session_folder();
+        let write = |n: u8, text: String| std::fs::write(session.join(format!("{n}.ron")), text);
+        write(1, record(1, "completed", 2)).unwrap();
+        write(2, record(2, "completed", 1)).unwrap();
+        let signing = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
+        let pinned = PinnedKey {
+            key: signing.verifying_key(),
+            path: PathBuf::new(),
+        };
+        let mut unsealed = source(dir.path()).with_pinned_key(Some(pinned.clone()));
+        let before = unsealed.load(None);
+        assert!(
+            before.seal.sessions.is_empty(),
+            "a folder not sealed yet is a session in progress: {:?}",
+            before.seal
+        );
+        let seal = |force: bool| {
+            let now = jiff::Timestamp::from_second(1_272_560_400).unwrap();
+            crate::record::seal::seal_folder(&session, &signing, now, force, Lang::En).unwrap();
+        };
+        seal(false);
+        let sealed = figures(unsealed.refresh(None));
+        assert!(!sealed.seal.alarming(), "{:?}", sealed.seal);
+        assert_eq!(sealed.seal.sessions.len(), 1);
+        assert_eq!(sealed.report.quizzes[0].attempts.len(), 2);
+
+        write(2, record(2, "completed", 2)).unwrap();
+        let mut checked = source(dir.path()).with_pinned_key(Some(pinned));
+        for edited in [figures(unsealed.refresh(None)), checked.load(None)] {
+            assert!(edited.seal.alarming(), "{:?}", edited.seal);
+            let attempts = &edited.report.quizzes[0].attempts;
+            assert_eq!(attempts.len(), 1, "the edited record is left out");
+            assert_eq!(attempts[0].name, "P1");
+            assert!(
+                edited
+                    .seal
+                    .lines(Lang::En)
+                    .iter()
+                    .any(|line| line.contains("2.ron")),
+                "{:?}",
+                edited.seal.lines(Lang::En)
+            );
+        }
+        let unchecked = source(dir.path()).load(None);
+        assert_eq!(
+            unchecked.report.quizzes[0].attempts.len(),
+            2,
+            "no key, no check"
+        );
+
+        seal(true);
+        let sealed_again = figures(unsealed.refresh(None));
+        assert!(!sealed_again.seal.alarming(), "{:?}", sealed_again.seal);
+        assert_eq!(sealed_again.report.quizzes[0].attempts.len(), 2);
+        assert!(unsealed.refresh(None).is_none(), "nothing changed since");
     }
 }

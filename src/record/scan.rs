@@ -80,7 +80,7 @@ pub struct Scan<'r, T = Box<Loaded>> {
 }
 
 /// The hash of each file read that became a problem, by its path: `None` when its bytes could not be read.
-type ProblemHashes = HashMap<PathBuf, Option<blake3::Hash>>;
+pub(crate) type ProblemHashes = HashMap<PathBuf, Option<blake3::Hash>>;
 
 /// How far a scan has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,12 +152,13 @@ pub(crate) fn list_folders(
 }
 
 /// Reads `listed` files as a scan does, on every core, and gives what became of each in
-/// order, unsettled: for a caller that keeps files across scans and settles them together.
+/// order, unsettled, with the hashes of the files read that became problems (see [`Scan::hashes`]): for a
+/// caller that keeps files across scans and settles them together.
 pub(crate) fn read_unsettled<T: Send>(
     listed: Vec<Result<PathBuf, Problem>>,
     read: &Read<'_, T>,
-) -> Vec<Outcome<T>> {
-    Scan::new(listed, Box::new(read)).read_every().0
+) -> (Vec<Outcome<T>>, ProblemHashes) {
+    Scan::new(listed, Box::new(read)).read_every()
 }
 
 /// Scans one session folder.

@@ -11,6 +11,7 @@ use super::folder::{
 };
 use super::keys::PinnedKey;
 use crate::i18n::{Lang, fill};
+use crate::record::listing::SEAL_FILE_NAME;
 use crate::record::store::safe_segment;
 
 /// The seal status of everything a command reads.
@@ -47,6 +48,15 @@ fn session_folders(folders: &[PathBuf], sessions: &[String]) -> Vec<PathBuf> {
         found.extend(inner);
     }
     found
+}
+
+/// Where the seal of each session folder under `folders` (only `sessions`, when given) is or would be: what tells,
+/// without reading a record, whether a folder was sealed (again) since it was last looked at.
+pub fn seal_files(folders: &[PathBuf], sessions: &[String]) -> Vec<PathBuf> {
+    session_folders(folders, sessions)
+        .into_iter()
+        .map(|folder| folder.join(SEAL_FILE_NAME))
+        .collect()
 }
 
 /// The seals of the folders a command reads, their signatures checked, waiting for the hashes of the files of

@@ -31,8 +31,9 @@ impl Stamp {
 /// The record files read so far, by path, with the stamp each had when it was read, and the last listing.
 pub(crate) struct FileCache<T> {
     files: HashMap<PathBuf, Remembered<T>>,
-    /// Files read at the last refresh whose stamp could not be taken (read again every time).
-    unstamped: HashMap<PathBuf, Outcome<T>>,
+    /// Files read at the last refresh whose stamp could not be taken (read again every time), with the hash of
+    /// their bytes.
+    unstamped: HashMap<PathBuf, (Outcome<T>, Option<blake3::Hash>)>,
     /// The last listing: each file, or the problem of listing it.
     listing: Vec<Result<PathBuf, Problem>>,
     /// How many refreshes there have been.
@@ -43,6 +44,8 @@ pub(crate) struct FileCache<T> {
 struct Remembered<T> {
     stamp: Stamp,
     outcome: Outcome<T>,
+    /// The BLAKE3 hash of its bytes as read, whatever became of them; `None` when they could not be read.
+    hash: Option<blake3::Hash>,
     /// The last refresh that listed it.
     listed: u64,
 }
@@ -88,17 +91,23 @@ impl<T: Clone + Send> FileCache<T> {
         }
         let read_any = !stale.is_empty();
         self.unstamped.clear();
-        for ((path, stamped), outcome) in stamps.into_iter().zip(read_unsettled(stale, read)) {
+        let (outcomes, problem_hashes) = read_unsettled(stale, read);
+        for ((path, stamped), outcome) in stamps.into_iter().zip(outcomes) {
+            let hash = match &outcome {
+                Ok(candidate) => Some(candidate.content),
+                Err(_) => problem_hashes.get(&path).copied().flatten(),
+            };
             match stamped {
                 Some(stamp) => {
                     let file = Remembered {
                         stamp,
                         outcome,
+                        hash,
                         listed: now,
                     };
                     self.files.insert(path, file).map(drop)
                 }
-                None => self.unstamped.insert(path, outcome).map(drop),
+                None => self.unstamped.insert(path, (outcome, hash)).map(drop),
             };
         }
         let remembered = self.files.len();
@@ -119,10 +128,24 @@ impl<T: Clone + Send> FileCache<T> {
                     .files
                     .get(path)
                     .map(|file| &file.outcome)
-                    .or_else(|| self.unstamped.get(path))
+                    .or_else(|| self.unstamped.get(path).map(|(outcome, _)| outcome))
                     .map_or_else(|| Err(lost(path)), copy),
             })
             .collect()
+    }
+
+    /// The hash of the bytes of every file of the last listing, in its order (`None` for a file whose bytes
+    /// could not be read), whatever became of them: for checking a seal against the very bytes the figures
+    /// count. The listing's own problems are left out, as [`crate::record::scan::Scan::hashes`] leaves them out.
+    pub(crate) fn hashes(&self) -> impl Iterator<Item = (&Path, Option<blake3::Hash>)> {
+        self.listing.iter().flatten().filter_map(|path| {
+            let hash = self
+                .files
+                .get(path)
+                .map(|file| file.hash)
+                .or_else(|| self.unstamped.get(path).map(|(_, hash)| *hash))?;
+            Some((path.as_path(), hash))
+        })
     }
 }
 
@@ -305,5 +328,53 @@ mod tests {
             .map(|with_problem| cache.refresh(listed(with_problem), &Stamp::of, &read))
             .collect();
         assert_eq!(changes, [true, false, true, false]);
+    }
+
+    /// The hashes a cache gives are those a scan of the folder takes: every file read, records and problems
+    /// alike, as it is now, and none of a listing's own problems.
+    #[test]
+    fn the_hashes_are_those_of_the_bytes_a_scan_reads_now() {
+        let folder = Folder::new();
+        folder.write("a.ron", "first");
+        folder.write("b.ron", "bad");
+        let folders = vec![
+            folder.dir.path().to_path_buf(),
+            folder.dir.path().join("gone"),
+        ];
+        let read = |_: &Path, bytes: &[u8]| -> Result<(AttemptId, usize), Reason> {
+            if bytes.starts_with(b"bad") {
+                return Err(Reason::NotRecord);
+            }
+            let seed = bytes.len() as u64;
+            let attempt = AttemptId::new(Timestamp::UNIX_EPOCH, &mut StdRng::seed_from_u64(seed));
+            Ok((attempt, bytes.len()))
+        };
+        let cached_read = |path: &Path, bytes: &[u8]| {
+            read(path, bytes).map(|(attempt, value)| (Standing::from(attempt), value))
+        };
+        let scanned = || -> Vec<(PathBuf, Option<blake3::Hash>)> {
+            let mut scan = crate::record::scan::scan_with(&folders, None, read);
+            scan.hashes()
+                .map(|(path, hash)| (path.to_path_buf(), hash))
+                .collect()
+        };
+        let mut cache = FileCache::default();
+        for change in [
+            None,
+            Some(("a.ron", "first, edited")),
+            Some(("b.ron", "bad, edited")),
+        ] {
+            if let Some((name, text)) = change {
+                folder.write(name, text);
+            }
+            cache.refresh(list_folders(&folders, None), &Stamp::of, &cached_read);
+            let cached: Vec<(PathBuf, Option<blake3::Hash>)> = cache
+                .hashes()
+                .map(|(path, hash)| (path.to_path_buf(), hash))
+                .collect();
+            assert_eq!(cached.len(), 2, "{cached:?}");
+            assert!(cached.iter().all(|(_, hash)| hash.is_some()));
+            assert_eq!(cached, scanned());
+        }
     }
 }

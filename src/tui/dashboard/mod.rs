@@ -23,6 +23,7 @@ use crate::config::Group;
 use crate::i18n::Lang;
 use crate::quiz::Taxonomy;
 use crate::record::AttemptRecord;
+use crate::record::seal::SealStatus;
 use crate::report::Report;
 
 /// The dashboard's tabs.
@@ -109,6 +110,8 @@ pub struct Dashboard {
     pub zone: jiff::tz::TimeZone,
     /// The size of the screen, as the loop last found it: what scrolling is bounded by.
     pub screen: Size,
+    /// What the trainer's seals of the session folders shown say (nothing for a folder not sealed yet).
+    pub seal: SealStatus,
 }
 
 /// How many rows PageUp and PageDown move the highlight by.
@@ -154,6 +157,7 @@ impl Dashboard {
             session: None,
             zone: jiff::tz::TimeZone::system(),
             screen: Size::new(80, 24),
+            seal: SealStatus::default(),
         }
     }
 
@@ -349,7 +353,18 @@ impl Dashboard {
 }
 
 /// The figures and the live panel of a session (or of every session), with the sessions found.
-pub type Figures = (Report, Vec<LiveRow>, Vec<String>);
+#[derive(Debug)]
+pub struct Figures {
+    /// Every figure.
+    pub report: Report,
+    /// The live panel.
+    pub live: Vec<LiveRow>,
+    /// The sessions found in the results folders.
+    pub sessions: Vec<String>,
+    /// What the trainer's seals of the session folders shown say; the records they show as edited or added
+    /// after sealing are not in `report`.
+    pub seal: SealStatus,
+}
 
 /// What a timed refresh found changed.
 #[derive(Debug)]
@@ -420,8 +435,15 @@ fn reload(dashboard: &mut Dashboard, source: &mut dyn DashboardSource) {
     show(dashboard, figures);
 }
 
-fn show(dashboard: &mut Dashboard, (report, live, sessions): Figures) {
+fn show(dashboard: &mut Dashboard, figures: Figures) {
+    let Figures {
+        report,
+        live,
+        sessions,
+        seal,
+    } = figures;
     dashboard.sessions = sessions;
+    dashboard.seal = seal;
     dashboard.refresh(report, live);
 }
 

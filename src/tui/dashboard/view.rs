@@ -579,13 +579,52 @@ fn scrolling_lines<'a>(
     if let Some(drill) = &dashboard.drill {
         return Some(drill_lines(dashboard, drill, labels, theme, width));
     }
-    let quiz = dashboard.report.quizzes.get(dashboard.quiz)?;
+    let quiz = dashboard.report.quizzes.get(dashboard.quiz);
+    if dashboard.tab == Tab::Overview {
+        // What the seals say comes first, even when no record counts.
+        let mut lines = seal_lines(dashboard, theme, width);
+        match quiz {
+            Some(quiz) => lines.extend(overview_lines(quiz, labels, theme, width)),
+            None if lines.is_empty() => return None,
+            None => lines.push(Line::styled(labels.lang.report().nothing, theme.warning)),
+        }
+        return Some(lines);
+    }
+    let quiz = quiz?;
     match dashboard.tab {
         Tab::PrePost => Some(pre_post_lines(dashboard, labels, theme, width)),
-        Tab::Overview => Some(overview_lines(quiz, labels, theme, width)),
         Tab::Topics => Some(topics_lines(quiz, labels, theme, width)),
-        Tab::Participants | Tab::Questions | Tab::Live => None,
+        Tab::Overview | Tab::Participants | Tab::Questions | Tab::Live => None,
     }
+}
+
+/// What the trainer's seals of the folders shown say, for the top of the overview, `width` cells wide, with a
+/// blank line after: a warning when a seal shows a change (those records are not counted) or cannot be trusted.
+fn seal_lines<'a>(dashboard: &Dashboard, theme: &Theme, width: u16) -> Vec<Line<'a>> {
+    let style = if dashboard.seal.alarming() {
+        theme.warning
+    } else {
+        theme.dim
+    };
+    let mut lines = Vec::new();
+    for line in dashboard.seal.lines(dashboard.lang) {
+        // A changed file's line is indented under its seal's, and keeps its indent when it wraps.
+        let line = printable_line(&line);
+        let text = line.trim_start();
+        let lead = line.len() - text.len();
+        let room = usize::from(width).saturating_sub(lead + 2);
+        for (n, part) in wrap(text, u16::try_from(room).unwrap_or(u16::MAX))
+            .into_iter()
+            .enumerate()
+        {
+            let indent = if n == 0 { lead } else { lead + 2 };
+            lines.push(Line::styled(format!("{}{part}", " ".repeat(indent)), style));
+        }
+    }
+    if !lines.is_empty() {
+        lines.push(Line::default());
+    }
+    lines
 }
 
 /// The furthest the detail view, or the text of the tab on screen, scrolls: until its last line is at the foot
