@@ -1,12 +1,14 @@
 //! `vigil dashboard` refresh on 10,000 records of 40 questions (issue target: proportional to what changed,
 //! under 50 ms CPU when nothing did): the first reading, a refresh when nothing changed, and a refresh after
-//! one trainee's file was saved again.
+//! one trainee's file was saved again, in a folder not sealed yet and in a sealed one.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use vigil::cli::dashboard::FolderSource;
+use vigil::i18n::Lang;
 use vigil::quiz::{CheckedQuiz, Input, Taxonomy, check};
+use vigil::record::seal::{PinnedKey, seal_folder};
 use vigil::report::Filter;
 use vigil::tui::dashboard::DashboardSource;
 
@@ -85,19 +87,29 @@ fn file(results: &Path, n: usize) -> PathBuf {
     results.join("bench").join(format!("{n:05}.ron"))
 }
 
-/// A results folder of `RECORDS` completed attempts, and a source that has read it once.
-fn folder() -> (tempfile::TempDir, FolderSource) {
+/// A results folder of `RECORDS` completed attempts, sealed by the trainer when `sealed`, and a source that has
+/// read it once (checking the seal with the trainer's key).
+fn folder(sealed: bool) -> (tempfile::TempDir, FolderSource) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    std::fs::create_dir_all(dir.path().join("bench")).expect("a session folder");
+    let session = dir.path().join("bench");
+    std::fs::create_dir_all(&session).expect("a session folder");
     for n in 0..RECORDS {
         std::fs::write(file(dir.path(), n), record(n, QUESTIONS)).expect("writes");
+    }
+    let signing = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
+    if sealed {
+        seal_folder(&session, &signing, jiff::Timestamp::UNIX_EPOCH, false, Lang::En).expect("seals");
     }
     let mut source = FolderSource::new(
         vec![dir.path().to_path_buf()],
         Filter::default(),
         quiz(),
         None,
-    );
+    )
+    .with_pinned_key(Some(PinnedKey {
+        key: signing.verifying_key(),
+        path: PathBuf::new(),
+    }));
     let report = source.load(None).report;
     assert_eq!(
         report.quizzes[0].attempts.len(),
@@ -111,7 +123,7 @@ fn folder() -> (tempfile::TempDir, FolderSource) {
 /// Reading every file, as the dashboard does when it starts.
 #[divan::bench(sample_count = 3)]
 fn first_reading(bencher: divan::Bencher) {
-    let (dir, _) = folder();
+    let (dir, _) = folder(false);
     bencher.bench_local(|| {
         FolderSource::new(
             vec![dir.path().to_path_buf()],
@@ -126,7 +138,7 @@ fn first_reading(bencher: divan::Bencher) {
 /// A timed refresh when no file changed: the folder is listed and every file's size and time looked at.
 #[divan::bench(sample_count = 10)]
 fn refresh_nothing_changed(bencher: divan::Bencher) {
-    let (_dir, mut source) = folder();
+    let (_dir, mut source) = folder(false);
     bencher.bench_local(|| {
         let figures = source.refresh(None);
         assert!(figures.is_none());
@@ -136,7 +148,29 @@ fn refresh_nothing_changed(bencher: divan::Bencher) {
 /// A timed refresh after one trainee saved an answer: one file is read, the figures are computed again.
 #[divan::bench(sample_count = 10)]
 fn refresh_one_file_changed(bencher: divan::Bencher) {
-    let (dir, mut source) = folder();
+    one_file_changed(bencher, false);
+}
+
+/// The same in a sealed folder: its seal is read and checked again too, and the file changed is left out of the
+/// figures every other time (it differs from the sealed one).
+#[divan::bench(sample_count = 10)]
+fn refresh_one_file_changed_sealed(bencher: divan::Bencher) {
+    one_file_changed(bencher, true);
+}
+
+/// A timed refresh when no file changed in a sealed folder: its seal's time and size are looked at too.
+#[divan::bench(sample_count = 10)]
+fn refresh_nothing_changed_sealed(bencher: divan::Bencher) {
+    let (_dir, mut source) = folder(true);
+    bencher.bench_local(|| {
+        let figures = source.refresh(None);
+        assert!(figures.is_none());
+    });
+}
+
+/// Refreshes after file 0 of a folder (`sealed` or not) was saved again, alternately in progress and completed.
+fn one_file_changed(bencher: divan::Bencher, sealed: bool) {
+    let (dir, mut source) = folder(sealed);
     let mut answered = QUESTIONS;
     bencher
         .with_inputs(|| {
