@@ -98,7 +98,14 @@ fn folder(sealed: bool) -> (tempfile::TempDir, FolderSource) {
     }
     let signing = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
     if sealed {
-        seal_folder(&session, &signing, jiff::Timestamp::UNIX_EPOCH, false, Lang::En).expect("seals");
+        seal_folder(
+            &session,
+            &signing,
+            jiff::Timestamp::UNIX_EPOCH,
+            false,
+            Lang::En,
+        )
+        .expect("seals");
     }
     let mut source = FolderSource::new(
         vec![dir.path().to_path_buf()],

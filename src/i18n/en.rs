@@ -289,11 +289,11 @@ pub static SEAL: super::SealStrings = super::SealStrings {
     attempt: "attempt {attempt}",
     unchecked_room_hashes: "{records} a room-key hash that was NOT CHECKED: no room key is set. Give the room's config with --config (its `room_key` names the key file) to check that workstations wrote them",
     room_hash_records: ["record carries", "records carry", "records carry"],
-    sealed: "sealed {files} of {folder} at {at} with key {key}, into {file}.\nThe seal certifies what the folder holds at this moment, nothing written later: `vigil records` and `vigil report` name every record edited, added or deleted after it.",
+    sealed: "sealed {files} of {folder} at {at} with key {key}, into {file}.\nThe seal certifies what the folder holds at this moment, nothing written later: `vigil records`, `vigil report` and `vigil dashboard` name every record edited, added or deleted after it.",
     still_in_progress: "note: {attempts} still in progress; if trainees are still working, seal again when they finish.",
     attempts_in_progress: ["attempt is", "attempts are", "attempts are"],
     not_records: "note: sealed as found, not readable as records: {files} (`vigil records` names them).",
-    made_key_pair: "made the trainer's signing key pair, fingerprint {fingerprint}\n  signing key (secret, readable by you only): {signing}\n  public key (pinned on this machine to check seals): {public}\n\nKeep the signing key on this machine only: never in a results folder, on a workstation or on a shared stick. After a session, `vigil seal` signs the session folder with it; `vigil records` and `vigil report` on this machine check the seal. To check seals elsewhere, copy the public key file there and give it with --public-key FILE.",
+    made_key_pair: "made the trainer's signing key pair, fingerprint {fingerprint}\n  signing key (secret, readable by you only): {signing}\n  public key (pinned on this machine to check seals): {public}\n\nKeep the signing key on this machine only: never in a results folder, on a workstation or on a shared stick. After a session, `vigil seal` signs the session folder with it; `vigil records`, `vigil report` and `vigil dashboard` on this machine check the seal. To check seals elsewhere, copy the public key file there and give it with --public-key FILE.",
 };
 
 /// English words of `vigil records`.
