@@ -12,8 +12,15 @@ use super::{
 use crate::i18n::{Lang, ReportStrings, fill};
 use crate::record::scan::Problem;
 use crate::report::Report;
-use crate::report::analysis::{GainRow, QuizReport};
+use crate::report::analysis::{GainRow, QuestionReport, QuizReport};
 use crate::text::{printable_line, truncate, wrap};
+
+/// Below this many characters for a question's text beside its figures, questions are numbered and each gets a
+/// line of its own: ten characters of a prompt do not tell "Which of the…" from "Which of the…".
+const NUMBERED_BELOW: usize = 30;
+
+/// The blank lead of a row of figures under its numbered question.
+const NUMBER_WIDTH: usize = 2;
 
 /// Cuts `text`, made printable here, to `width` columns, marking a cut with `…`.
 pub(crate) fn cut(text: &str, width: usize) -> String {
@@ -295,7 +302,7 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
         [facility, sd, discrimination, efficiency, r.weight_head].map(|head| head.width().max(6));
     let figures_width = widths.iter().map(|w| w + 2).sum::<usize>();
     // Room for the flags beside the figures where there is some; never so wide that the heads do not fit.
-    let id_width = width
+    let text_width = width
         .saturating_sub(figures_width + look.width().max(20))
         .clamp(10, 40)
         .min(
@@ -303,10 +310,17 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
                 .saturating_sub(figures_width + 2 + look.width())
                 .max(8),
         );
+    // Where that leaves a question too few characters to be told from the others, each question gets a line of
+    // its own, numbered, with its figures on the line below.
+    let numbered = text_width < NUMBERED_BELOW;
+    let lead_width = if numbered { NUMBER_WIDTH } else { text_width };
+    let heading = |at: usize, question: &QuestionReport, room: usize| {
+        format!("{:>2}. {}", at + 1, cut(question_text(question), room))
+    };
     let _ = writeln!(
         out,
         "{}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}  {:>w4$}  {look}",
-        pad("", id_width),
+        pad("", lead_width),
         facility,
         sd,
         discrimination,
@@ -319,14 +333,20 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
         w4 = widths[4],
     );
     // Flags too long for the room beside the figures go on the lines below their row, indented.
-    let flags_room = width.saturating_sub(id_width + figures_width + 2);
-    for question in &quiz.questions {
+    let flags_room = width.saturating_sub(lead_width + figures_width + 2);
+    for (at, question) in quiz.questions.iter().enumerate() {
+        let lead = if numbered {
+            let _ = writeln!(out, "{}", heading(at, question, width.saturating_sub(4)));
+            String::new()
+        } else {
+            question_text(question).to_owned()
+        };
         let flags = flag_words(&question.stats.flags, r);
         let below = flags.width() > flags_room;
         let _ = writeln!(
             out,
             "{}  {:>w0$}  {:>w1$}  {:>w2$}  {:>w3$}  {:>w4$}  {}",
-            pad(question_text(question), id_width),
+            pad(&lead, lead_width),
             decimal(question.stats.facility),
             decimal(question.stats.standard_deviation),
             percent(question.stats.discrimination),
@@ -351,13 +371,15 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
     );
     if quiz.questions.iter().any(|q| !q.by_language.is_empty()) {
         let _ = writeln!(out, "\n{}", r.by_language);
-        for question in &quiz.questions {
-            let _ = writeln!(
-                out,
-                "{}  {}",
-                pad(question_text(question), id_width),
-                printable_line(&language_split(&question.by_language))
-            );
+        for (at, question) in quiz.questions.iter().enumerate() {
+            let split = printable_line(&language_split(&question.by_language)).into_owned();
+            let lead = if numbered {
+                let room = width.saturating_sub(split.width() + 6).max(10);
+                pad(&heading(at, question, room), room + 4)
+            } else {
+                pad(question_text(question), text_width)
+            };
+            let _ = writeln!(out, "{lead}  {split}");
         }
     }
     if !quiz.tags.is_empty() {
