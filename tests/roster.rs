@@ -65,3 +65,45 @@ fn a_group_the_config_does_not_have_is_named_with_its_line_and_nothing_is_writte
     );
     assert!(!dir.path().join("block.ron").exists());
 }
+
+#[test]
+fn the_problems_of_a_roster_are_told_in_the_trainers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vigil.ron"), CONFIG).unwrap();
+    std::fs::write(
+        dir.path().join("roster.csv"),
+        "P01,Aidos,police\nP01,Dana,social\nP03,,ngo\n",
+    )
+    .unwrap();
+    let expected = [
+        (
+            "ru",
+            [
+                "roster.csv:2:10: ошибка: в конфигурации нет группы `social`",
+                "= подсказка: укажите одну из групп конфигурации: police, ngo",
+                "roster.csv:3:1: ошибка: пустая ячейка: имя",
+                "vigil roster: 2 проблемы; ничего не импортировано",
+            ],
+        ),
+        (
+            "kk",
+            [
+                "roster.csv:2:10: қате: конфигурацияда `social` тобы жоқ",
+                "= кеңес: конфигурациядағы топтардың бірін жазыңыз: police, ngo",
+                "roster.csv:3:1: қате: бос ұяшық: аты",
+                "vigil roster: 2 мәселе; ештеңе импортталмады",
+            ],
+        ),
+    ];
+    for (lang, lines) in expected {
+        let imported = vigil(
+            &["--lang", lang, "roster", "import", "roster.csv"],
+            dir.path(),
+        );
+        assert_eq!(imported.status.code(), Some(1), "{imported:?}");
+        let err = String::from_utf8_lossy(&imported.stderr);
+        for line in lines {
+            assert!(err.contains(line), "{lang}: {line}\n{err}");
+        }
+    }
+}

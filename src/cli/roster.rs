@@ -61,11 +61,11 @@ pub fn run(
             return Ok(PROBLEMS);
         }
     };
-    let roster = match import_roster(&name, &bytes, groups) {
+    let roster = match import_roster(&name, &bytes, groups, lang) {
         Ok(roster) => roster,
         Err(findings) => {
             for finding in &findings {
-                writeln!(err, "{finding}")?;
+                writeln!(err, "{}", finding.worded(words.labels))?;
             }
             let problems = lang.count(findings.len() as u64, words.problems);
             writeln!(

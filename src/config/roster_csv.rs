@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::model::{Group, RosterEntry};
 use crate::i18n::{Lang, fill};
-use crate::quiz::characters::{Lines, bad_char_in_id, text_problem};
+use crate::quiz::characters::{BadChar, Lines, MAX_TEXT_CHARS, bad_char_in_id, bad_char_in_text};
 use crate::quiz::diagnostic::{Diagnostic, Severity};
 use crate::quiz::parse::MAX_FILE_BYTES;
 use crate::quiz::source::SourceText;
@@ -45,10 +45,55 @@ const HEADERS: [(Column, &[&str]); 3] = [
 
 /// A column of the roster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Column {
+pub enum Column {
+    /// The participant's code.
     Code,
+    /// The participant's name.
     Name,
+    /// The participant's group.
     Group,
+}
+
+/// Why a roster file, or one of its rows, cannot be imported; worded in the trainer's language by
+/// [`Lang::roster_problem`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RosterProblem {
+    /// The file is larger than any roster.
+    TooLarge,
+    /// A line cannot be read as CSV; `error` is the CSV reader's own words.
+    NotCsv {
+        /// The CSV reader's words.
+        error: String,
+    },
+    /// A row's cell of this column is empty.
+    Empty(Column),
+    /// A code holds a character it may not.
+    BadCode {
+        /// The code.
+        code: String,
+        /// The character.
+        bad: BadChar,
+    },
+    /// A name holds a character it may not.
+    BadName(BadChar),
+    /// A name longer than any text may be, in characters.
+    LongName(usize),
+    /// A group that is none of the config's `groups` (their ids), or without a config (`None`) no valid group id.
+    UnknownGroup {
+        /// The group as the row gives it.
+        given: String,
+        /// The config's group ids, when there is a config.
+        groups: Option<Vec<String>>,
+    },
+    /// A code already given on line `first`.
+    RepeatedCode {
+        /// The code.
+        code: String,
+        /// The line that gives it first.
+        first: usize,
+    },
+    /// No row lists a participant.
+    NoParticipant,
 }
 
 /// A roster read from a CSV file.
@@ -159,19 +204,33 @@ fn group_of(given: &str, groups: &[Group]) -> Option<String> {
         .map(|g| g.id.clone())
 }
 
+/// The finding of `problem` in `file`, in `lang`'s words.
+fn finding_of(file: &str, problem: &RosterProblem, lang: Lang) -> Diagnostic {
+    let (message, hint) = lang.roster_problem(problem);
+    Diagnostic::file(Severity::Error, file, message).with_hint(hint)
+}
+
+/// What is wrong with the name `name`, if anything: a character it may not hold, or more characters than any
+/// text may have.
+fn name_problem(name: &str) -> Option<RosterProblem> {
+    if let Some(bad) = bad_char_in_text(name, Lines::One) {
+        return Some(RosterProblem::BadName(bad));
+    }
+    let chars = name.chars().count();
+    (chars > MAX_TEXT_CHARS).then_some(RosterProblem::LongName(chars))
+}
+
 /// Reads a roster from the CSV `bytes` of `file`. `groups`, when given (the config's), are the groups a row may
 /// name, by id or label; without them a group must be a valid id. Every problem is a finding with the line and
-/// column and what to do; a file with any problem gives no roster.
+/// column and what to do, in `lang`'s words; a file with any problem gives no roster.
 pub fn import_roster(
     file: &str,
     bytes: &[u8],
     groups: Option<&[Group]>,
+    lang: Lang,
 ) -> Result<ImportedRoster, Vec<Diagnostic>> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(vec![
-            Diagnostic::file(Severity::Error, file, "the file is too large for a roster")
-                .with_hint("export only the roster sheet: code, name and group"),
-        ]);
+        return Err(vec![finding_of(file, &RosterProblem::TooLarge, lang)]);
     }
     let (text, encoding_note) = decode(bytes);
     let source = SourceText::new(&text);
@@ -182,7 +241,7 @@ pub fn import_roster(
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut findings = Vec::new();
-    let mut finding = |line: usize, cell: &str, message: String, hint: &str| {
+    let mut finding = |line: usize, cell: &str, problem: RosterProblem| {
         let column = source
             .line(line)
             .and_then(|l| {
@@ -191,11 +250,7 @@ pub fn import_roster(
                     .map(|at| l[..at].chars().count() + 1)
             })
             .unwrap_or(1);
-        findings.push(
-            Diagnostic::file(Severity::Error, file, message)
-                .with_hint(hint)
-                .at(&source, line, column),
-        );
+        findings.push(finding_of(file, &problem, lang).at(&source, line, column));
     };
     let mut columns: Option<HashMap<Column, usize>> = None;
     let mut entries = Vec::new();
@@ -205,12 +260,8 @@ pub fn import_roster(
             Ok(record) => record,
             Err(error) => {
                 let line = error.position().map_or(1, |p| p.line() as usize);
-                finding(
-                    line,
-                    "",
-                    format!("this line cannot be read as CSV ({error})"),
-                    "check the quotes on this line, or export the sheet again as CSV",
-                );
+                let error = error.to_string();
+                finding(line, "", RosterProblem::NotCsv { error });
                 continue;
             }
         };
@@ -244,15 +295,13 @@ pub fn import_roster(
         let (code, name, given_group) =
             (cell(Column::Code), cell(Column::Name), cell(Column::Group));
         let mut fine = true;
-        for (what, value) in [("code", code), ("name", name), ("group", given_group)] {
+        for (column, value) in [
+            (Column::Code, code),
+            (Column::Name, name),
+            (Column::Group, given_group),
+        ] {
             if value.is_empty() {
-                finding(
-                    line,
-                    "",
-                    format!("the {what} is empty"),
-                    "every row needs a code, a name and a group (in that order when there is no header row); \
-                     fill the cell or delete the row",
-                );
+                finding(line, "", RosterProblem::Empty(column));
                 fine = false;
             }
         }
@@ -260,16 +309,15 @@ pub fn import_roster(
             continue;
         }
         if let Some(bad) = bad_char_in_id(code) {
-            finding(
-                line,
-                code,
-                format!("the code `{code}` contains {bad}"),
-                bad.hint(),
-            );
+            let problem = RosterProblem::BadCode {
+                code: code.to_owned(),
+                bad,
+            };
+            finding(line, code, problem);
             fine = false;
         }
-        if let Some((message, hint)) = text_problem("name", name, Lines::One) {
-            finding(line, name, message, hint);
+        if let Some(problem) = name_problem(name) {
+            finding(line, name, problem);
             fine = false;
         }
         let group = match groups {
@@ -277,28 +325,19 @@ pub fn import_roster(
             None => is_valid_id(given_group).then(|| given_group.to_owned()),
         };
         let Some(group) = group else {
-            let known = groups.map_or_else(
-                || "write a group id of letters, digits and `-`, such as police or ngo".to_owned(),
-                |groups| {
-                    let ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
-                    format!("use one of the config's groups: {}", ids.join(", "))
-                },
-            );
-            finding(
-                line,
-                given_group,
-                format!("`{given_group}` is not a group of the config"),
-                &known,
-            );
+            let problem = RosterProblem::UnknownGroup {
+                given: given_group.to_owned(),
+                groups: groups.map(|groups| groups.iter().map(|g| g.id.clone()).collect()),
+            };
+            finding(line, given_group, problem);
             continue;
         };
         if let Some(first) = seen.insert(normalise(code), line) {
-            finding(
-                line,
-                code,
-                format!("the code `{code}` is also on line {first}"),
-                "give every participant their own code",
-            );
+            let problem = RosterProblem::RepeatedCode {
+                code: code.to_owned(),
+                first,
+            };
+            finding(line, code, problem);
             continue;
         }
         if fine {
@@ -310,10 +349,7 @@ pub fn import_roster(
         }
     }
     if findings.is_empty() && entries.is_empty() {
-        findings.push(
-            Diagnostic::file(Severity::Error, file, "the file lists no participant")
-                .with_hint("export the sheet with one row per participant: code, name, group"),
-        );
+        findings.push(finding_of(file, &RosterProblem::NoParticipant, lang));
     }
     if findings.is_empty() {
         Ok(ImportedRoster { entries, notes })
@@ -338,7 +374,7 @@ mod tests {
     #[test]
     fn a_russian_excel_file_with_a_bom_semicolons_and_a_header_reads() {
         let bytes = "\u{FEFF}Код;ФИО;Группа\r\nP01;Айгерім Сергейқызы;police\r\n\r\nP02;\"Иванов; Иван\";ngo\r\n";
-        let roster = import_roster("r.csv", bytes.as_bytes(), None).unwrap();
+        let roster = import_roster("r.csv", bytes.as_bytes(), None, Lang::En).unwrap();
         assert_eq!(
             roster.entries,
             [
@@ -355,13 +391,15 @@ mod tests {
 
     #[test]
     fn a_file_without_a_header_is_code_name_group_and_a_kazakh_header_may_reorder_them() {
-        let roster = import_roster("r.csv", b"P01,Aidos,police\nP02,Dana,ngo\n", None).unwrap();
+        let roster =
+            import_roster("r.csv", b"P01,Aidos,police\nP02,Dana,ngo\n", None, Lang::En).unwrap();
         assert_eq!(roster.entries[1], entry("P02", "Dana", "ngo"));
         assert!(roster.notes.is_empty());
         let roster = import_roster(
             "r.csv",
             "Аты-жөні,Топ,Код\nАйдос,police,P01\n".as_bytes(),
             None,
+            Lang::En,
         )
         .unwrap();
         assert_eq!(roster.entries, [entry("P01", "Айдос", "police")]);
@@ -370,7 +408,7 @@ mod tests {
     #[test]
     fn windows_1251_is_read_and_said() {
         let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("P01;Иванов Иван;police\n");
-        let roster = import_roster("r.csv", &bytes, None).unwrap();
+        let roster = import_roster("r.csv", &bytes, None, Lang::En).unwrap();
         assert_eq!(roster.entries, [entry("P01", "Иванов Иван", "police")]);
         assert_eq!(roster.notes, [RosterNote::Windows1251]);
         assert!(roster.notes[0].words(Lang::En).contains("Windows-1251"));
@@ -383,10 +421,12 @@ mod tests {
             "r.csv",
             "P01,Aidos,Полиция\nP02,Dana,ngo\n".as_bytes(),
             Some(&groups),
+            Lang::En,
         )
         .unwrap();
         assert_eq!(roster.entries[0].group, "police");
-        let findings = import_roster("r.csv", b"P01,Aidos,polise\n", Some(&groups)).unwrap_err();
+        let findings =
+            import_roster("r.csv", b"P01,Aidos,polise\n", Some(&groups), Lang::En).unwrap_err();
         assert_eq!((findings[0].line, findings[0].column), (Some(1), Some(11)));
         assert!(findings[0].message.contains("`polise` is not a group"));
         assert!(findings[0].hint.as_deref().unwrap().contains("police"));
@@ -395,7 +435,7 @@ mod tests {
     #[test]
     fn every_problem_names_its_line_and_what_to_do() {
         let csv = "code,name,group\nP01,Aidos,police\np01,Dana,ngo\nP03,,ngo\nP04,Evil\u{202E}name,ngo\nP\u{200B}5,Zh,ngo\n";
-        let findings = import_roster("r.csv", csv.as_bytes(), None).unwrap_err();
+        let findings = import_roster("r.csv", csv.as_bytes(), None, Lang::En).unwrap_err();
         let lines: Vec<(Option<usize>, &str)> = findings
             .iter()
             .map(|f| (f.line, f.message.as_str()))
@@ -415,6 +455,7 @@ mod tests {
             "r.csv",
             "P01,\"Aidos \"\"A\"\" K\",police\n".as_bytes(),
             None,
+            Lang::En,
         )
         .unwrap();
         let block = roster.to_ron_block();
@@ -425,6 +466,6 @@ mod tests {
             parsed.unwrap().roster,
             [entry("P01", "Aidos \"A\" K", "police")]
         );
-        assert!(import_roster("r.csv", b"\n\n", None).is_err());
+        assert!(import_roster("r.csv", b"\n\n", None, Lang::En).is_err());
     }
 }

@@ -91,9 +91,22 @@ impl Diagnostic {
 /// The widest stretch of a source line shown under a message.
 const SHOWN_LINE: usize = 100;
 
-impl fmt::Display for Diagnostic {
-    /// `file:line:col: error: subject: message`, then the source line with a caret, then the hint.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// The labels of a finding's lines in English: [error, warning, hint].
+const ENGLISH_LABELS: [&str; 3] = ["error", "warning", "hint"];
+
+impl Diagnostic {
+    /// The finding as `Display` gives it, its lines labelled with `labels` ([error, warning, hint]) in the
+    /// reader's language.
+    pub fn worded(&self, labels: [&str; 3]) -> String {
+        let mut out = String::new();
+        let _ = self.write_labelled(&mut out, labels);
+        out
+    }
+
+    /// Writes `file:line:col: error: subject: message`, then the source line with a caret, then the hint, to
+    /// `f`, its lines labelled with `labels`.
+    fn write_labelled(&self, f: &mut impl fmt::Write, labels: [&str; 3]) -> fmt::Result {
+        let [error, warning, hint_label] = labels;
         let mut head = shown(&self.file).into_owned();
         if let Some(line) = self.line {
             write!(head, ":{line}")?;
@@ -102,8 +115,8 @@ impl fmt::Display for Diagnostic {
             }
         }
         let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => error,
+            Severity::Warning => warning,
         };
         write!(f, "{head}: {label}: ")?;
         if let Some(subject) = &self.subject {
@@ -118,9 +131,16 @@ impl fmt::Display for Diagnostic {
             write!(f, "{}^", " ".repeat(caret))?;
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {}", shown(hint))?;
+            write!(f, "\n  = {hint_label}: {}", shown(hint))?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `file:line:col: error: subject: message`, then the source line with a caret, then the hint.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_labelled(f, ENGLISH_LABELS)
     }
 }
 
