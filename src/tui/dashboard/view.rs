@@ -345,17 +345,20 @@ fn render_questions(
         Constraint::Length(9),
         Constraint::Fill(2),
     ];
+    // Numbered as the text and HTML reports number them, so that a question can be found in either.
+    let digits = quiz.questions.len().to_string().len();
     let rows: Vec<Vec<String>> = quiz
         .questions
         .iter()
-        .map(|q| {
+        .enumerate()
+        .map(|(at, q)| {
             let text = if q.prompt.is_empty() {
                 &q.id
             } else {
                 &q.prompt
             };
             vec![
-                printable_line(text).into_owned(),
+                format!("{:>digits$}. {}", at + 1, printable_line(text)),
                 format!(
                     "{} {}",
                     bar(q.stats.facility.unwrap_or(0.0), 8),
