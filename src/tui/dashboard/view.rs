@@ -715,8 +715,9 @@ fn drill_lines<'a>(
         Drill::Question(index) => {
             let quiz = dashboard.report.quizzes.get(dashboard.quiz);
             if let Some(question) = quiz.and_then(|q| q.questions.get(*index)) {
+                // Headed by its number, as the questions table and the reports number it.
                 lines.push(Line::styled(
-                    printable_line(&question.id).into_owned(),
+                    format!("{}. {}", index + 1, printable_line(&question.id)),
                     theme.title,
                 ));
                 for part in wrap(&printable_line(&question.prompt), width) {
