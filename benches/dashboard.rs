@@ -145,11 +145,7 @@ fn first_reading(bencher: divan::Bencher) {
 /// A timed refresh when no file changed: the folder is listed and every file's size and time looked at.
 #[divan::bench(sample_count = 10)]
 fn refresh_nothing_changed(bencher: divan::Bencher) {
-    let (_dir, mut source) = folder(false);
-    bencher.bench_local(|| {
-        let figures = source.refresh(None);
-        assert!(figures.is_none());
-    });
+    nothing_changed(bencher, false);
 }
 
 /// A timed refresh after one trainee saved an answer: one file is read, the figures are computed again.
@@ -168,7 +164,12 @@ fn refresh_one_file_changed_sealed(bencher: divan::Bencher) {
 /// A timed refresh when no file changed in a sealed folder: its seal's time and size are looked at too.
 #[divan::bench(sample_count = 10)]
 fn refresh_nothing_changed_sealed(bencher: divan::Bencher) {
-    let (_dir, mut source) = folder(true);
+    nothing_changed(bencher, true);
+}
+
+/// Refreshes of a folder (`sealed` or not) in which nothing changed.
+fn nothing_changed(bencher: divan::Bencher, sealed: bool) {
+    let (_dir, mut source) = folder(sealed);
     bencher.bench_local(|| {
         let figures = source.refresh(None);
         assert!(figures.is_none());

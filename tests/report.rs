@@ -1204,9 +1204,7 @@ mod dashboard {
     use vigil::record::{FsWriter, Participant, Phase, Status, Store};
     use vigil::report::Filter;
     use vigil::tui::dashboard::live::State;
-    use vigil::tui::dashboard::{
-        Changed, Dashboard, DashboardSource, Figures, Request, run_dashboard,
-    };
+    use vigil::tui::dashboard::{Changed, Dashboard, DashboardSource, Request, run_dashboard};
     use vigil::tui::run::{Clock, EventSource};
     use vigil::tui::state::Now;
     use vigil::tui::theme::{Theme, ThemeName};
@@ -1261,16 +1259,7 @@ mod dashboard {
             bank.quizzes,
             None,
         );
-        let figures = source.load(None);
-        let mut board = Dashboard::new(
-            lang,
-            figures.report,
-            figures.live,
-            bank.taxonomy,
-            default_groups(),
-        );
-        board.sessions = figures.sessions;
-        board.seal = figures.seal;
+        let mut board = Dashboard::of(lang, source.load(None), bank.taxonomy, default_groups());
         draw(&mut board, &mut source, keys, width, height)
     }
 
@@ -1427,16 +1416,7 @@ mod dashboard {
                 .unwrap();
             store.write(record).unwrap();
         }
-        let figures = source.load(None);
-        let mut board = Dashboard::new(
-            lang,
-            figures.report,
-            figures.live,
-            bank.taxonomy,
-            default_groups(),
-        );
-        board.sessions = figures.sessions;
-        board.seal = figures.seal;
+        let mut board = Dashboard::of(lang, source.load(None), bank.taxonomy, default_groups());
         board.zone = jiff::tz::TimeZone::UTC;
         draw(&mut board, &mut source, keys, width, height)
     }
@@ -1453,11 +1433,9 @@ mod dashboard {
             Vec::new(),
             None,
         );
-        let Figures { report, live, .. } = source.load(None);
-        let mut board = Dashboard::new(
+        let mut board = Dashboard::of(
             Lang::Ru,
-            report,
-            live,
+            source.load(None),
             vigil::quiz::Taxonomy::default(),
             default_groups(),
         );
@@ -1782,15 +1760,7 @@ mod dashboard {
             figures.report.quizzes[0].distribution.n, 6,
             "the edited record is left out"
         );
-        let mut board = Dashboard::new(
-            lang,
-            figures.report,
-            figures.live,
-            bank.taxonomy,
-            default_groups(),
-        );
-        board.sessions = figures.sessions;
-        board.seal = figures.seal;
+        let mut board = Dashboard::of(lang, figures, bank.taxonomy, default_groups());
         let shown = |path: &mut PathBuf| {
             if let Ok(inside) = path.strip_prefix(dir.path()) {
                 *path = Path::new("results").join(inside);

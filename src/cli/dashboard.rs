@@ -348,13 +348,8 @@ pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Resu
     if let Some((session, roster)) = options.roster.clone() {
         source = source.with_roster(session, roster);
     }
-    let Figures {
-        report,
-        live,
-        sessions,
-        seal,
-    } = source.load(None);
-    let found: BTreeSet<String> = sessions.iter().cloned().collect();
+    let figures = source.load(None);
+    let found: BTreeSet<String> = figures.sessions.iter().cloned().collect();
     if let Err(unknown) = check_sessions(&options.sessions, &found) {
         writeln!(
             Console::stderr(),
@@ -364,10 +359,7 @@ pub fn run(options: DashboardOptions, key: Option<IntegrityKey>) -> anyhow::Resu
         return Ok(2);
     }
     in_terminal(|terminal| {
-        let mut dashboard =
-            Dashboard::new(options.lang, report, live, bank.taxonomy, options.groups);
-        dashboard.sessions = sessions;
-        dashboard.seal = seal;
+        let mut dashboard = Dashboard::of(options.lang, figures, bank.taxonomy, options.groups);
         let theme = Theme::new(options.theme, no_color());
         run_dashboard(
             terminal,

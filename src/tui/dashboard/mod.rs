@@ -161,6 +161,14 @@ impl Dashboard {
         }
     }
 
+    /// A dashboard over `figures`, with the sessions found and what the seals say.
+    pub fn of(lang: Lang, figures: Figures, taxonomy: Taxonomy, groups: Vec<Group>) -> Self {
+        let mut dashboard = Self::new(lang, figures.report, figures.live, taxonomy, groups);
+        dashboard.sessions = figures.sessions;
+        dashboard.seal = figures.seal;
+        dashboard
+    }
+
     /// The session shown, or `None` for every session.
     pub fn selected_session(&self) -> Option<&str> {
         self.session
@@ -436,15 +444,9 @@ fn reload(dashboard: &mut Dashboard, source: &mut dyn DashboardSource) {
 }
 
 fn show(dashboard: &mut Dashboard, figures: Figures) {
-    let Figures {
-        report,
-        live,
-        sessions,
-        seal,
-    } = figures;
-    dashboard.sessions = sessions;
-    dashboard.seal = seal;
-    dashboard.refresh(report, live);
+    dashboard.sessions = figures.sessions;
+    dashboard.seal = figures.seal;
+    dashboard.refresh(figures.report, figures.live);
 }
 
 #[cfg(test)]
