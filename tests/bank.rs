@@ -16,6 +16,31 @@ fn bank() -> Vec<CheckedQuiz> {
 }
 
 #[test]
+fn the_packed_bank_is_the_quizzes_folder_byte_for_byte() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes");
+    let mut on_disk: Vec<(String, Vec<u8>)> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "ron"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (format!("built-in/{name}"), std::fs::read(&path).unwrap())
+        })
+        .collect();
+    on_disk.sort();
+    let packed: Vec<(String, Vec<u8>)> = built_in_inputs()
+        .into_iter()
+        .map(|input| (input.name, input.content.unwrap().into_owned()))
+        .collect();
+    assert_eq!(packed.len(), on_disk.len());
+    assert!(packed.iter().any(|(name, _)| name == "built-in/tags.ron"));
+    for ((name, bytes), (disk_name, disk_bytes)) in packed.iter().zip(&on_disk) {
+        assert_eq!(name, disk_name);
+        assert!(bytes == disk_bytes, "{name} differs from the file on disk");
+    }
+}
+
+#[test]
 fn the_bank_holds_the_curriculum_in_its_languages() {
     let mut languages: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut counts: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();

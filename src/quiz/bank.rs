@@ -3,14 +3,24 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-use include_dir::{Dir, include_dir};
-
 use super::check::{CheckedQuiz, Input, check_usable, gather, read_file};
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Severity};
 use super::taxonomy::{TAG_FILE_NAME, TAG_FORMAT, TagFile, Taxonomy};
 
-/// The repository's `quizzes/` folder, embedded at build time.
-static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/quizzes");
+/// The `.ron` files of the repository's `quizzes/` folder, packed at build time (see `build.rs`): one LZ4 block
+/// per file, its length first.
+static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bank.lz4"));
+
+/// Each packed file: its path under `quizzes/` (with `/` between folders), and where its block starts and ends
+/// in [`PACKED`]; sorted by path.
+static PACKED_FILES: &[(&str, usize, usize)] = include!(concat!(env!("OUT_DIR"), "/bank_index.rs"));
+
+/// The bytes of a packed file, from its block between `start` and `end`; `None` if they cannot be unpacked,
+/// which only a damaged binary gives.
+fn unpack(start: usize, end: usize) -> Option<Vec<u8>> {
+    let block = PACKED.get(start..end)?;
+    lz4_flex::block::decompress_size_prepended(block).ok()
+}
 
 /// The name prefix of built-in files in messages and listings.
 pub const BUILT_IN_PREFIX: &str = "built-in/";
@@ -46,33 +56,36 @@ pub struct Bank {
     pub problems: Vec<Diagnostic>,
 }
 
-/// The embedded `.ron` files as check inputs, named `built-in/PATH`.
+/// The built-in `.ron` files as check inputs, named `built-in/PATH`, unpacked.
 pub fn built_in_inputs() -> Vec<Input> {
-    let mut inputs = Vec::new();
-    collect_embedded(&BUILT_IN, &mut inputs);
+    let mut inputs: Vec<Input> = PACKED_FILES
+        .iter()
+        .map(|&(path, start, end)| {
+            let name = format!("{BUILT_IN_PREFIX}{path}");
+            let content = unpack(start, end).map(Cow::Owned).ok_or_else(|| {
+                Diagnostic::file(
+                    Severity::Error,
+                    &name,
+                    "this built-in file cannot be unpacked, so the program file is damaged",
+                )
+                .with_hint("install Vigil again")
+            });
+            Input { name, content }
+        })
+        .collect();
     inputs.sort_by(|a, b| a.name.cmp(&b.name));
     inputs
-}
-
-fn collect_embedded(dir: &Dir<'static>, inputs: &mut Vec<Input>) {
-    for file in dir.files() {
-        if file.path().extension().is_some_and(|e| e == "ron") {
-            inputs.push(Input {
-                name: format!("{BUILT_IN_PREFIX}{}", file.path().display()),
-                content: Ok(Cow::Borrowed(file.contents())),
-            });
-        }
-    }
-    for sub in dir.dirs() {
-        collect_embedded(sub, inputs);
-    }
 }
 
 /// The built-in tag taxonomy.
 pub fn built_in_taxonomy() -> Taxonomy {
     let mut taxonomy = Taxonomy::default();
-    if let Some(file) = BUILT_IN.get_file(TAG_FILE_NAME)
-        && let Ok(text) = std::str::from_utf8(file.contents())
+    let tags = PACKED_FILES
+        .iter()
+        .find(|(path, ..)| *path == TAG_FILE_NAME)
+        .and_then(|&(_, start, end)| unpack(start, end));
+    if let Some(bytes) = tags
+        && let Ok(text) = std::str::from_utf8(&bytes)
         && let Ok(tags) = super::parse::parse::<TagFile>(
             TAG_FILE_NAME,
             &super::source::SourceText::new(text),
