@@ -45,7 +45,7 @@ fn generated_quiz(questions: usize) -> String {
 fn check_5000_questions(bencher: divan::Bencher) {
     let input = Input {
         name: "generated.ron".into(),
-        content: Ok(generated_quiz(5_000).into_bytes().into()),
+        content: Ok(generated_quiz(5_000).into_bytes()),
     };
     bencher.bench(|| {
         let report = check(std::slice::from_ref(&input), &Taxonomy::default());

@@ -72,7 +72,7 @@ fn quiz() -> Vec<CheckedQuiz> {
     text.push_str("],)\n");
     let input = Input {
         name: "generated.ron".into(),
-        content: Ok(text.into_bytes().into()),
+        content: Ok(text.into_bytes()),
     };
     let report = check(std::slice::from_ref(&input), &Taxonomy::default());
     assert!(

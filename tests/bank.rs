@@ -30,7 +30,7 @@ fn the_packed_bank_is_the_quizzes_folder_byte_for_byte() {
     on_disk.sort();
     let packed: Vec<(String, Vec<u8>)> = built_in_inputs()
         .into_iter()
-        .map(|input| (input.name, input.content.unwrap().into_owned()))
+        .map(|input| (input.name, input.content.unwrap()))
         .collect();
     assert_eq!(packed.len(), on_disk.len());
     assert!(packed.iter().any(|(name, _)| name == "built-in/tags.ron"));

@@ -105,7 +105,7 @@ fn generated_quiz(questions: usize, options: usize) -> Vec<u8> {
 fn check_generated(questions: usize, options: usize) -> Vec<String> {
     let input = vigil::quiz::Input {
         name: "big.ron".to_owned(),
-        content: Ok(generated_quiz(questions, options).into()),
+        content: Ok(generated_quiz(questions, options)),
     };
     check(&[input], &Taxonomy::default())
         .diagnostics
@@ -166,7 +166,7 @@ fn lint_warnings(files: &[(&str, &str)]) -> Vec<String> {
         .iter()
         .map(|(name, id)| vigil::quiz::Input {
             name: (*name).to_owned(),
-            content: Ok(second_longest_keys(id, 5).into()),
+            content: Ok(second_longest_keys(id, 5)),
         })
         .collect();
     check(&inputs, &Taxonomy::default())
@@ -200,7 +200,7 @@ fn loading_a_bank_leaves_the_lint_out() {
         .iter()
         .map(|id| vigil::quiz::Input {
             name: format!("bank/{id}.en.ron"),
-            content: Ok(second_longest_keys(id, 5).into()),
+            content: Ok(second_longest_keys(id, 5)),
         })
         .collect();
     let usable = vigil::quiz::check::check_usable(&inputs, &Taxonomy::default());

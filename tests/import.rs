@@ -70,7 +70,7 @@ fn expect_file(expected: &Path, actual: Option<&str>) {
 fn validation_errors(name: &str, ron: &str) -> Vec<String> {
     let input = Input {
         name: name.to_owned(),
-        content: Ok(ron.as_bytes().to_vec().into()),
+        content: Ok(ron.as_bytes().to_vec()),
     };
     check(&[input], &built_in_taxonomy())
         .diagnostics

@@ -11,7 +11,7 @@ const VALID: &str = include_str!("../docs/examples/every-kind.ron");
 fn check_bytes(bytes: Vec<u8>) -> usize {
     let input = Input {
         name: "fuzz.ron".into(),
-        content: Ok(bytes.into()),
+        content: Ok(bytes),
     };
     let report = check(&[input], &Taxonomy::default());
     report.diagnostics.len() + report.quizzes.len()
@@ -38,7 +38,7 @@ proptest! {
         mutations in proptest::collection::vec(mutation(VALID.len(), INSERTED), 1..6)
     ) {
         let bytes = apply(VALID, &mutations);
-        let input = Input { name: "fuzz.ron".into(), content: Ok(bytes.into()) };
+        let input = Input { name: "fuzz.ron".into(), content: Ok(bytes) };
         let report = check(&[input], &Taxonomy::default());
         for finding in &report.diagnostics {
             prop_assert!(!finding.message.is_empty());

@@ -264,7 +264,7 @@ pub fn to_ron(quiz: &Quiz) -> Result<String, ImportError> {
     text.push('\n');
     let input = Input {
         name: format!("{}.ron", quiz.id),
-        content: Ok(text.as_bytes().to_vec().into()),
+        content: Ok(text.as_bytes().to_vec()),
     };
     let report = check(&[input], &built_in_taxonomy());
     if let Some(error) = report.diagnostics.iter().find(|d| d.is_error()) {

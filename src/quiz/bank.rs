@@ -1,6 +1,5 @@
 //! The quiz bank: the quizzes built into the binary, plus any folders the user adds.
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use super::check::{CheckedQuiz, Input, check_usable, gather, read_file};
@@ -62,7 +61,7 @@ pub fn built_in_inputs() -> Vec<Input> {
         .iter()
         .map(|&(path, start, end)| {
             let name = format!("{BUILT_IN_PREFIX}{path}");
-            let content = unpack(start, end).map(Cow::Owned).ok_or_else(|| {
+            let content = unpack(start, end).ok_or_else(|| {
                 Diagnostic::file(
                     Severity::Error,
                     &name,

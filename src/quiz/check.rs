@@ -1,6 +1,5 @@
 //! Checking a set of files: read, parse, validate each, then check them against each other.
 
-use std::borrow::Cow;
 use std::path::Path;
 
 use serde::Serialize;
@@ -23,9 +22,8 @@ use crate::parallel::map_in_order;
 pub struct Input {
     /// The path as the author gave it, or `built-in/NAME` for the embedded bank.
     pub name: String,
-    /// The file's bytes (borrowed where they are built into the binary), or the finding that explains why there
-    /// are none.
-    pub content: Result<Cow<'static, [u8]>, Diagnostic>,
+    /// The file's bytes, or the finding that explains why there are none.
+    pub content: Result<Vec<u8>, Diagnostic>,
 }
 
 /// A quiz that parsed, with its origin and whether it passed validation.

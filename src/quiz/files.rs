@@ -1,7 +1,6 @@
 //! Finding and reading quiz files: only regular files are read, links to folders are never followed, and
 //! named pipes, devices and sockets are named as problems instead of being opened.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::fs::{self, File, FileType};
 use std::io::{self, Read};
@@ -197,10 +196,7 @@ fn problem(name: String, finding: Diagnostic) -> Input {
 fn read_input(path: &Path, read: &dyn Fn(&Path) -> io::Result<Vec<u8>>) -> Input {
     let name = path.display().to_string();
     let content = read(path).map_err(|error| unreadable(&name, &error));
-    Input {
-        name,
-        content: content.map(Cow::Owned),
-    }
+    Input { name, content }
 }
 
 fn is_ron(path: &Path) -> bool {
