@@ -24,7 +24,7 @@ use vigil::record::Phase;
 use vigil::record::seal::keys::{SIGNING_KEY_FILE, user_key_folder};
 use vigil::record::seal::{PinnedKey, pinned_key};
 use vigil::record::store::safe_segment;
-use vigil::record::writer::replace_file;
+use vigil::record::writer::{remove_unfinished_on_interrupt, replace_file};
 use vigil::report::export::csv::Table;
 use vigil::report::stats::Thresholds;
 use vigil::report::{AttemptChoice, Filter};
@@ -330,6 +330,13 @@ fn overrides(args: &Args) -> Overrides {
 }
 
 fn run(args: Args) -> anyhow::Result<u8> {
+    // The full-screen commands take Ctrl-C as a key; every other one may be stopped in the middle of a write.
+    if !matches!(
+        args.command,
+        None | Some(Command::Run { .. } | Command::Dashboard { .. })
+    ) {
+        remove_unfinished_on_interrupt();
+    }
     let mut out = Console::stdout();
     let mut err = Console::stderr();
     let code = match &args.command {

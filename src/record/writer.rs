@@ -2,7 +2,8 @@
 //! to disk, then renamed.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 /// The file operations the record store needs; tests inject failing ones (CI runs as root, so permission bits
 /// cannot make a real folder fail).
@@ -21,6 +22,51 @@ pub struct FsWriter;
 
 /// Name prefix of temporary files, which readers skip.
 pub const TEMP_PREFIX: &str = ".vigil-tmp-";
+
+/// The temporary files being written at this moment, for [`remove_unfinished`].
+static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// A temporary file listed among the [`UNFINISHED`] ones for as long as it lives.
+struct Unfinished(PathBuf);
+
+impl Unfinished {
+    /// Lists `path` until the guard is dropped.
+    fn list(path: &Path) -> Self {
+        let mut unfinished = UNFINISHED.lock().unwrap_or_else(PoisonError::into_inner);
+        unfinished.push(path.to_path_buf());
+        Self(path.to_path_buf())
+    }
+}
+
+impl Drop for Unfinished {
+    fn drop(&mut self) {
+        let mut unfinished = UNFINISHED.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(at) = unfinished.iter().position(|path| *path == self.0) {
+            unfinished.swap_remove(at);
+        }
+    }
+}
+
+/// Removes every temporary file being written at this moment, for a command stopped in the middle of a write
+/// (Ctrl-C), so that nothing named `.vigil-tmp-…` is left beside what it was writing; what it was replacing is
+/// untouched.
+pub fn remove_unfinished() {
+    let unfinished = UNFINISHED.lock().unwrap_or_else(PoisonError::into_inner);
+    for path in unfinished.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Makes Ctrl-C (and, where there are such signals, a request to terminate) end the command with exit code 130
+/// once [`remove_unfinished`] has run; for commands that write files, never for the full-screen ones, whose
+/// terminal takes Ctrl-C as a key. Says nothing if no handler can be set: Ctrl-C then ends the command as
+/// before.
+pub fn remove_unfinished_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        remove_unfinished();
+        std::process::exit(130);
+    });
+}
 
 impl RecordWriter for FsWriter {
     fn create_dir_all(&self, folder: &Path) -> io::Result<()> {
@@ -74,6 +120,7 @@ fn replace_file_with_mode(
         .suffix(".tmp")
         .tempfile_in(folder)
         .map_err(without_temporary_path)?;
+    let _unfinished = Unfinished::list(temp.path());
     let mut buffered = io::BufWriter::with_capacity(64 * 1024, temp);
     write(&mut buffered)?;
     let temp = buffered
@@ -135,6 +182,45 @@ mod tests {
         let written = std::fs::read_to_string(&path).unwrap();
         assert_eq!(written.len(), 200 * 1001);
         assert!(written.lines().all(|l| l == line));
+    }
+
+    /// The temporary files in `folder`.
+    fn temporary_files(folder: &Path) -> Vec<PathBuf> {
+        std::fs::read_dir(folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| {
+                path.file_name()
+                    .is_some_and(|name| name.to_string_lossy().starts_with(TEMP_PREFIX))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_write_stopped_midway_leaves_no_temporary_file_and_the_old_one_whole() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("report.json");
+        std::fs::write(&path, "old").unwrap();
+        let stopped = replace_file_by(&path, |sink| {
+            writeln!(sink, "half a report")?;
+            sink.flush()?;
+            assert_eq!(temporary_files(folder.path()).len(), 1);
+            // What Ctrl-C does (see `remove_unfinished_on_interrupt`) before the command ends.
+            remove_unfinished();
+            assert_eq!(temporary_files(folder.path()), Vec::<PathBuf>::new());
+            Err(io::Error::other("stopped"))
+        });
+        assert!(stopped.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        replace_file(&path, b"new").unwrap();
+        assert!(
+            UNFINISHED
+                .lock()
+                .unwrap()
+                .iter()
+                .all(|unfinished| !unfinished.starts_with(folder.path())),
+            "a finished write is no longer listed"
+        );
     }
 
     #[test]
