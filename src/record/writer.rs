@@ -51,8 +51,13 @@ impl Drop for Unfinished {
 /// (Ctrl-C), so that nothing named `.vigil-tmp-…` is left beside what it was writing; what it was replacing is
 /// untouched.
 pub fn remove_unfinished() {
+    remove_unfinished_where(|_| true);
+}
+
+/// Removes the temporary files being written at this moment that `wanted` picks.
+fn remove_unfinished_where(wanted: impl Fn(&Path) -> bool) {
     let unfinished = UNFINISHED.lock().unwrap_or_else(PoisonError::into_inner);
-    for path in unfinished.iter() {
+    for path in unfinished.iter().filter(|path| wanted(path)) {
         let _ = std::fs::remove_file(path);
     }
 }
@@ -205,8 +210,9 @@ mod tests {
             writeln!(sink, "half a report")?;
             sink.flush()?;
             assert_eq!(temporary_files(folder.path()).len(), 1);
-            // What Ctrl-C does (see `remove_unfinished_on_interrupt`) before the command ends.
-            remove_unfinished();
+            // What Ctrl-C does (see `remove_unfinished_on_interrupt`) before the command ends, to this test's
+            // files only: other tests write at the same time.
+            remove_unfinished_where(|unfinished| unfinished.starts_with(folder.path()));
             assert_eq!(temporary_files(folder.path()), Vec::<PathBuf>::new());
             Err(io::Error::other("stopped"))
         });
