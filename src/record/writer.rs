@@ -1,5 +1,5 @@
 //! Writing files atomically (records, reports, imported quizzes): a temporary file in the same folder, flushed
-//! to disk, then renamed.
+//! to disk, then renamed; a command stopped in the middle removes its temporary files.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
