@@ -74,30 +74,23 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::i18n::assert_translated;
+    use crate::i18n::{assert_translated, every_string};
 
     /// Every template of `strings`, field by field (a field left out here does not compile).
     fn templates(strings: &CorrectionStrings) -> Vec<&'static str> {
-        let CorrectionStrings {
-            in_results,
-            room_file,
-            unreadable,
-            invalid,
-            unwritable,
-            name_without_group,
-            already_voided,
-            no_folder,
-        } = strings;
-        vec![
-            in_results,
-            room_file,
-            unreadable,
-            invalid,
-            unwritable,
-            name_without_group,
-            already_voided,
-            no_folder,
-        ]
+        every_string!(
+            strings,
+            CorrectionStrings {
+                in_results,
+                room_file,
+                unreadable,
+                invalid,
+                unwritable,
+                name_without_group,
+                already_voided,
+                no_folder
+            }
+        )
     }
 
     #[test]

@@ -134,42 +134,29 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::i18n::assert_translated;
+    use crate::i18n::{assert_translated, every_string};
 
     /// Every template of `strings`, field by field (a field left out here does not compile).
     fn templates(strings: &KeyStrings) -> Vec<&'static str> {
-        let KeyStrings {
-            signing_unreadable,
-            public_unreadable,
-            signing_malformed,
-            public_malformed,
-            not_text,
-            exists,
-            unwritable,
-            public_in_results,
-            signing_in_results,
-            no_key_folder,
-            seal_empty,
-            seal_unreadable,
-            seal_changed,
-            seal_unwritable,
-        } = strings;
-        vec![
-            signing_unreadable,
-            public_unreadable,
-            signing_malformed,
-            public_malformed,
-            not_text,
-            exists,
-            unwritable,
-            public_in_results,
-            signing_in_results,
-            no_key_folder,
-            seal_empty,
-            seal_unreadable,
-            seal_changed,
-            seal_unwritable,
-        ]
+        every_string!(
+            strings,
+            KeyStrings {
+                signing_unreadable,
+                public_unreadable,
+                signing_malformed,
+                public_malformed,
+                not_text,
+                exists,
+                unwritable,
+                public_in_results,
+                signing_in_results,
+                no_key_folder,
+                seal_empty,
+                seal_unreadable,
+                seal_changed,
+                seal_unwritable
+            }
+        )
     }
 
     #[test]

@@ -169,6 +169,22 @@ fn placeholders(template: &str) -> Vec<&str> {
     found
 }
 
+/// Every string of a table of strings (`every_string!(strings, Table { field, ... }; array, ...)`), each field
+/// named once: destructuring the table makes a field left out a compile error. The fields after `;` are arrays of
+/// strings, such as counted words.
+#[cfg(test)]
+macro_rules! every_string {
+    ($strings:expr, $table:ident { $($field:ident),* $(,)? } $(; $($array:ident),* $(,)?)?) => {{
+        let $table { $($field,)* $($($array,)*)? } = $strings;
+        #[allow(unused_mut)]
+        let mut all: Vec<&'static str> = vec![$(*$field),*];
+        $($(all.extend($array.iter().copied());)*)?
+        all
+    }};
+}
+#[cfg(test)]
+pub(crate) use every_string;
+
 /// Asserts that `translated`, the strings of `lang` in the order of `english`, has none blank and the placeholders
 /// of each English string.
 #[cfg(test)]

@@ -91,34 +91,25 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::i18n::assert_translated;
+    use crate::i18n::{assert_translated, every_string};
 
     /// Every template of `strings`, field by field (a field left out here does not compile).
     fn templates(strings: &OutputStrings) -> Vec<&'static str> {
-        let OutputStrings {
-            read_file,
-            in_results,
-            not_written,
-            delimiter,
-            pseudonym_no_folder,
-            pseudonym_in_results,
-            pseudonym_room_file,
-            pseudonym_unreadable,
-            pseudonym_malformed,
-            pseudonym_unwritable,
-        } = strings;
-        vec![
-            read_file,
-            in_results,
-            not_written,
-            delimiter,
-            pseudonym_no_folder,
-            pseudonym_in_results,
-            pseudonym_room_file,
-            pseudonym_unreadable,
-            pseudonym_malformed,
-            pseudonym_unwritable,
-        ]
+        every_string!(
+            strings,
+            OutputStrings {
+                read_file,
+                in_results,
+                not_written,
+                delimiter,
+                pseudonym_no_folder,
+                pseudonym_in_results,
+                pseudonym_room_file,
+                pseudonym_unreadable,
+                pseudonym_malformed,
+                pseudonym_unwritable
+            }
+        )
     }
 
     #[test]

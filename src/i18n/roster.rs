@@ -168,73 +168,20 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::assert_translated;
+    use crate::i18n::{assert_translated, every_string};
 
     /// Every string of `strings`, field by field (a field left out here does not compile).
     fn all(strings: &RosterStrings) -> Vec<&'static str> {
-        let RosterStrings {
-            windows_1251,
-            header_row,
-            printed,
-            written,
-            unwritable,
-            refused,
-            problems,
-            labels,
-            too_large,
-            too_large_hint,
-            not_csv,
-            not_csv_hint,
-            empty,
-            empty_hint,
-            columns,
-            bad_code,
-            bad_name,
-            bad_char_hint,
-            characters,
-            long_name,
-            long_name_hint,
-            unknown_group,
-            unknown_group_hint,
-            bad_group_id,
-            bad_group_id_hint,
-            repeated_code,
-            repeated_code_hint,
-            no_participant,
-            no_participant_hint,
-        } = strings;
-        let mut all = vec![
-            *windows_1251,
-            *header_row,
-            *printed,
-            *written,
-            *unwritable,
-            *refused,
-            *too_large,
-            *too_large_hint,
-            *not_csv,
-            *not_csv_hint,
-            *empty,
-            *empty_hint,
-            *bad_code,
-            *bad_name,
-            *bad_char_hint,
-            *long_name,
-            *long_name_hint,
-            *unknown_group,
-            *unknown_group_hint,
-            *bad_group_id,
-            *bad_group_id_hint,
-            *repeated_code,
-            *repeated_code_hint,
-            *no_participant,
-            *no_participant_hint,
-        ];
-        all.extend(problems);
-        all.extend(labels);
-        all.extend(columns);
-        all.extend(characters);
-        all
+        every_string!(
+            strings,
+            RosterStrings {
+                windows_1251, header_row, printed, written, unwritable, refused, too_large, too_large_hint,
+                not_csv, not_csv_hint, empty, empty_hint, bad_code, bad_name, bad_char_hint, long_name,
+                long_name_hint, unknown_group, unknown_group_hint, bad_group_id, bad_group_id_hint,
+                repeated_code, repeated_code_hint, no_participant, no_participant_hint,
+            };
+            problems, labels, columns, characters
+        )
     }
 
     #[test]
