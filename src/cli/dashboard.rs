@@ -88,6 +88,8 @@ pub struct FolderSource {
     pinned: Option<PinnedKey>,
     /// Each seal file of the folders shown, with its stamp as last read (`None`: there was none).
     seal_stamps: Vec<(PathBuf, Option<Stamp>)>,
+    /// Those seals read and their signatures checked, until a seal file or the session shown changes.
+    survey: Option<SealSurvey>,
 }
 
 impl FolderSource {
@@ -120,6 +122,7 @@ impl FolderSource {
             corrections: Applier::new(Corrections::new()),
             pinned: None,
             seal_stamps: Vec::new(),
+            survey: None,
         }
     }
 
@@ -199,6 +202,9 @@ impl FolderSource {
                 .collect();
         let sealed_again = seal_stamps != self.seal_stamps;
         self.seal_stamps = seal_stamps;
+        if sealed_again || !same_session {
+            self.survey = None;
+        }
         changed || sealed_again || !same_session
     }
 
@@ -212,8 +218,10 @@ impl FolderSource {
             &filter,
         );
         // A folder not sealed yet is what a session in progress looks like: nothing to say of it here.
-        let mut seal = SealSurvey::start(&self.folders, &filter.sessions, self.pinned.as_ref())
-            .finish(self.cache.hashes());
+        let survey = self.survey.get_or_insert_with(|| {
+            SealSurvey::start(&self.folders, &filter.sessions, self.pinned.as_ref())
+        });
+        let mut seal = survey.finish(self.cache.hashes());
         seal.sessions
             .retain(|check| check.outcome != Outcome::Missing);
         let set_aside = sealed::set_aside(&seal);

@@ -106,16 +106,18 @@ impl SealSurvey {
     /// Lists what changed in each folder whose seal verified, from `files`: the files a scan read, each with the
     /// hash of its bytes (see [`crate::record::scan::Scan::hashes`]); files of other folders are passed over. A
     /// folder of which no file was read (one the scan did not list, such as a session folder reached through a
-    /// link) is read here instead.
+    /// link) is read here instead. The survey stays as it was, for a caller that compares the same seals with the
+    /// folders' files again later (the dashboard, at every refresh that read a file).
     pub fn finish<'a>(
-        mut self,
+        &self,
         files: impl IntoIterator<Item = (&'a Path, Option<blake3::Hash>)>,
     ) -> SealStatus {
+        let mut status = self.status.clone();
         let wanted: HashMap<PathBuf, usize> = self
             .verified
             .iter()
             .enumerate()
-            .map(|(at, (index, _))| (self.status.sessions[*index].folder.clone(), at))
+            .map(|(at, (index, _))| (status.sessions[*index].folder.clone(), at))
             .collect();
         // A folder named twice is compared at its last place; the first is read (and found the same).
         let mut comparisons: Vec<_> = self
@@ -131,7 +133,7 @@ impl SealSurvey {
             }
         }
         for ((index, files), comparison) in self.verified.iter().zip(comparisons) {
-            let check = &mut self.status.sessions[*index];
+            let check = &mut status.sessions[*index];
             if let Outcome::Verified { changes, .. } = &mut check.outcome {
                 *changes = if comparison.met_any() {
                     comparison.changes(&check.folder)
@@ -140,7 +142,7 @@ impl SealSurvey {
                 };
             }
         }
-        self.status
+        status
     }
 }
 
