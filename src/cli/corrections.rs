@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 use super::output::{OutputClash, refuse_clash};
 use crate::config::RosterEntry;
 use crate::i18n::{Lang, fill};
+use crate::quiz::diagnostic::Diagnostic;
 use crate::record::identity::normalise;
 use crate::record::seal::keys::user_key_folder;
 use crate::report::corrections::apply::Applier;
 use crate::report::corrections::apply::Change;
+use crate::report::corrections::problem::CorrectionProblem;
 use crate::report::corrections::{CORRECTIONS_FILE, Corrections, Merge, Void, Who, who_problem};
 use crate::report::export::corrections::{change_and_reason, change_words};
 use crate::text::{printable, printable_line};
@@ -67,7 +69,7 @@ pub enum CorrectionsError {
     /// The file has mistakes.
     Invalid {
         /// Each mistake, with file, line and column.
-        findings: Vec<String>,
+        findings: Vec<Diagnostic>,
     },
     /// The file cannot be written.
     Unwritable {
@@ -86,12 +88,12 @@ pub enum CorrectionsError {
         /// The attempt id.
         attempt: String,
     },
-    /// A correction given on the command line is not usable.
-    Refused {
-        /// What is wrong.
-        message: String,
-        /// What to do.
-        hint: &'static str,
+    /// A correction given on the command line is not usable, for these reasons.
+    Refused(Vec<CorrectionProblem>),
+    /// The corrections cannot be written as RON (`error`, the writer's words).
+    Unserialisable {
+        /// The writer's words.
+        error: String,
     },
 }
 
@@ -104,12 +106,13 @@ impl std::fmt::Display for CorrectionsError {
 
 impl std::error::Error for CorrectionsError {}
 
-/// Reads the corrections of `file`, refusing a file inside one of `results` or one of `room_files`. A default
-/// file that does not exist means no corrections.
+/// Reads the corrections of `file`, refusing a file inside one of `results` or one of `room_files`; its mistakes
+/// are worded in `lang`. A default file that does not exist means no corrections.
 pub fn load(
     file: &CorrectionsFile,
     results: &[PathBuf],
     room_files: &[PathBuf],
+    lang: Lang,
 ) -> Result<Corrections, CorrectionsError> {
     let path = file.path.clone();
     match refuse_clash(&path, room_files, results) {
@@ -126,11 +129,8 @@ pub fn load(
         }
         Err(source) => return Err(CorrectionsError::Unreadable { path, source }),
     };
-    Corrections::read(&path.display().to_string(), &bytes).map_err(|findings| {
-        CorrectionsError::Invalid {
-            findings: findings.iter().map(ToString::to_string).collect(),
-        }
-    })
+    Corrections::read(&path.display().to_string(), &bytes, lang)
+        .map_err(|findings| CorrectionsError::Invalid { findings })
 }
 
 /// Reads the corrections of `file` for `command` (`report`, `records`), ready to apply; when they cannot be
@@ -144,7 +144,7 @@ pub fn applier(
     err: &mut dyn Write,
 ) -> io::Result<Option<Applier>> {
     let corrections = match file {
-        Some(file) => load(file, results, room_files),
+        Some(file) => load(file, results, room_files, lang),
         None => Ok(Corrections::new()),
     };
     match corrections {
@@ -217,6 +217,7 @@ pub fn run(
         },
         context.results,
         context.room_files,
+        context.lang,
     )?;
     let r = context.lang.report();
     let shown = printable_line(&file.path.display().to_string()).into_owned();
@@ -243,8 +244,8 @@ pub fn run(
                 reason: reason.trim().to_owned(),
             };
             for who in [&merge.from, &merge.into] {
-                if let Some((message, hint)) = who_problem(who) {
-                    return Err(CorrectionsError::Refused { message, hint });
+                if let Some(problem) = who_problem(who) {
+                    return Err(CorrectionsError::Refused(vec![problem]));
                 }
                 if let Who::Code(code) = who
                     && looks_like_a_name(code, context.roster)
@@ -270,22 +271,15 @@ pub fn run(
             line
         }
     };
+    let problems = corrections.problems();
+    if !problems.is_empty() {
+        return Err(CorrectionsError::Refused(problems));
+    }
     let text = corrections
         .to_ron()
-        .map_err(|error| CorrectionsError::Refused {
-            message: format!("the corrections cannot be written as RON ({error})"),
-            hint: "check the texts given",
+        .map_err(|error| CorrectionsError::Unserialisable {
+            error: error.to_string(),
         })?;
-    if let Err(findings) = Corrections::read(&shown, text.as_bytes()) {
-        return Err(CorrectionsError::Refused {
-            message: findings
-                .iter()
-                .map(|f| f.message.clone())
-                .collect::<Vec<_>>()
-                .join("; "),
-            hint: "give a reason, a session, and two different participants",
-        });
-    }
     let made = match file.path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => std::fs::create_dir_all(folder),
         _ => Ok(()),
@@ -420,7 +414,7 @@ mod tests {
             russian.contains("Aidos Kenzhebaev (ngo) засчитывается как P03 (сессия almaty)"),
             "{russian}"
         );
-        let loaded = load(&file, &[], &[]).unwrap();
+        let loaded = load(&file, &[], &[], Lang::En).unwrap();
         assert_eq!((loaded.merges.len(), loaded.voids.len()), (1, 1));
     }
 
@@ -456,7 +450,7 @@ mod tests {
             named: true,
         };
         assert!(matches!(
-            load(&inside, std::slice::from_ref(&results), &[]),
+            load(&inside, std::slice::from_ref(&results), &[], Lang::En),
             Err(CorrectionsError::InResults { .. })
         ));
         let missing = CorrectionsFile {
@@ -464,14 +458,17 @@ mod tests {
             named: true,
         };
         assert!(matches!(
-            load(&missing, &[], &[]),
+            load(&missing, &[], &[], Lang::En),
             Err(CorrectionsError::Unreadable { .. })
         ));
         let default = CorrectionsFile {
             named: false,
             ..missing
         };
-        assert_eq!(load(&default, &[], &[]).unwrap(), Corrections::new());
+        assert_eq!(
+            load(&default, &[], &[], Lang::En).unwrap(),
+            Corrections::new()
+        );
     }
 
     #[test]
@@ -501,6 +498,40 @@ mod tests {
         assert!(refusal(&merge("p03", "P03")).contains("into itself"));
         assert!(refusal(&merge("A/", "P03")).contains("has no group"));
         assert!(!file.path.exists());
+    }
+
+    #[test]
+    fn mistakes_are_said_in_the_trainers_language_with_where_they_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = CorrectionsFile {
+            path: dir.path().join("corrections.ron"),
+            named: true,
+        };
+        let refused = run(
+            &merge("p03", "P03"),
+            &file,
+            &context("s", Lang::Kk),
+            &mut Vec::new(),
+            write_to_disk,
+        )
+        .unwrap_err();
+        let said = Lang::Kk.corrections_error(&refused);
+        assert!(said.contains("`from` пен `into` бірдей (p03)"), "{said}");
+        assert!(!file.path.exists());
+
+        std::fs::write(
+            &file.path,
+            "(\n  format: 1,\n  voids: [\n    (attempt: \"a1\", reason: \"\"),\n  ],\n)\n",
+        )
+        .unwrap();
+        let invalid = load(&file, &[], &[], Lang::Ru).unwrap_err();
+        let said = Lang::Ru.corrections_error(&invalid);
+        assert!(
+            said.contains("corrections.ron:4:6: ошибка: у исправления не указана причина"),
+            "{said}"
+        );
+        assert!(said.contains("подсказка: укажите причину"), "{said}");
+        assert!(said.contains("vigil corrections list"), "{said}");
     }
 
     #[test]

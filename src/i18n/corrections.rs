@@ -3,6 +3,9 @@
 
 use super::{Lang, en, fill, kk, ru};
 use crate::cli::corrections::CorrectionsError;
+use crate::quiz::characters::MAX_TEXT_CHARS;
+use crate::report::corrections::CORRECTIONS_FORMAT;
+use crate::report::corrections::problem::{CorrectionProblem, Field};
 
 /// Why the corrections file cannot be used. `{file}` is the file, `{folder}` a results folder, `{error}` the
 /// system's own words.
@@ -24,6 +27,44 @@ pub struct CorrectionStrings {
     pub already_voided: &'static str,
     /// There is no user config folder for the corrections file.
     pub no_folder: &'static str,
+    /// The corrections cannot be written as RON, because `{error}` (the writer's words).
+    pub unserialisable: &'static str,
+    /// The labels of a mistake's lines: [error, warning, hint].
+    pub labels: [&'static str; 3],
+    /// The file's `format` is `{format}`, but this build reads `{expected}`.
+    pub format: &'static str,
+    /// What to do about a format this build does not read (`{expected}`).
+    pub format_hint: &'static str,
+    /// A merge's session is empty.
+    pub empty_session: &'static str,
+    /// What to do about an empty session.
+    pub empty_session_hint: &'static str,
+    /// `{name}` is named without a group.
+    pub no_group: &'static str,
+    /// How to name a participant: NAME/GROUP or a roster code.
+    pub who_hint: &'static str,
+    /// A participant's [code, name] is empty, or a correction has no reason.
+    pub empty: [&'static str; 3],
+    /// The group `{group}` holds `{character}`.
+    pub bad_group: &'static str,
+    /// The [code, name, reason] holds `{character}`.
+    pub bad_text: [&'static str; 3],
+    /// What to do about a character a text may not hold.
+    pub bad_char_hint: &'static str,
+    /// The [code, name, reason] has `{count}` characters, more than `{max}`.
+    pub long_text: [&'static str; 3],
+    /// What to do about a text too long.
+    pub long_text_hint: &'static str,
+    /// A merge of `{who}` into itself does nothing.
+    pub into_itself: &'static str,
+    /// What to do about a merge into itself.
+    pub into_itself_hint: &'static str,
+    /// `{attempt}` is not an attempt id.
+    pub not_an_attempt: &'static str,
+    /// Where to find an attempt id.
+    pub not_an_attempt_hint: &'static str,
+    /// Why a reason is needed.
+    pub no_reason_hint: &'static str,
 }
 
 impl Lang {
@@ -36,8 +77,7 @@ impl Lang {
         }
     }
 
-    /// Why the corrections cannot be used, in this language (a correction refused on the command line is said
-    /// in English, as the checks of the file word it).
+    /// Why the corrections cannot be used, in this language.
     pub fn corrections_error(self, error: &CorrectionsError) -> String {
         let words = self.corrections();
         let file = |path: &std::path::Path| path.display().to_string();
@@ -52,6 +92,10 @@ impl Lang {
                 &[("file", &file(path)), ("error", &source.to_string())],
             ),
             CorrectionsError::Invalid { findings } => {
+                let findings: Vec<String> = findings
+                    .iter()
+                    .map(|finding| finding.worded(words.labels))
+                    .collect();
                 fill(words.invalid, &[("findings", &findings.join("\n"))])
             }
             CorrectionsError::Unwritable { path, source } => fill(
@@ -64,7 +108,85 @@ impl Lang {
             CorrectionsError::AlreadyVoided { attempt } => {
                 fill(words.already_voided, &[("attempt", attempt)])
             }
-            CorrectionsError::Refused { message, hint } => format!("{message}; {hint}"),
+            CorrectionsError::Refused(problems) => problems
+                .iter()
+                .map(|problem| {
+                    let (message, hint) = self.correction_problem(problem);
+                    format!("{message}; {hint}")
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            CorrectionsError::Unserialisable { error } => {
+                fill(words.unserialisable, &[("error", error)])
+            }
+        }
+    }
+
+    /// What is wrong with a correction, and what to do, in this language.
+    pub fn correction_problem(self, problem: &CorrectionProblem) -> (String, String) {
+        let words = self.corrections();
+        let of_field = |texts: [&'static str; 3], field: Field| match field {
+            Field::Code => texts[0],
+            Field::Name => texts[1],
+            Field::Reason => texts[2],
+        };
+        let expected = CORRECTIONS_FORMAT.to_string();
+        match problem {
+            CorrectionProblem::Format(format) => (
+                fill(
+                    words.format,
+                    &[("format", &format.to_string()), ("expected", &expected)],
+                ),
+                fill(words.format_hint, &[("expected", &expected)]),
+            ),
+            CorrectionProblem::EmptySession => (
+                words.empty_session.to_owned(),
+                words.empty_session_hint.to_owned(),
+            ),
+            CorrectionProblem::NoGroup { name } => (
+                fill(words.no_group, &[("name", name)]),
+                words.who_hint.to_owned(),
+            ),
+            CorrectionProblem::BadGroup { group, bad } => (
+                fill(
+                    words.bad_group,
+                    &[("group", group), ("character", &self.bad_char(bad))],
+                ),
+                words.bad_char_hint.to_owned(),
+            ),
+            CorrectionProblem::Empty(field) => (
+                of_field(words.empty, *field).to_owned(),
+                match field {
+                    Field::Reason => words.no_reason_hint,
+                    Field::Code | Field::Name => words.who_hint,
+                }
+                .to_owned(),
+            ),
+            CorrectionProblem::BadText { field, bad } => (
+                fill(
+                    of_field(words.bad_text, *field),
+                    &[("character", &self.bad_char(bad))],
+                ),
+                words.bad_char_hint.to_owned(),
+            ),
+            CorrectionProblem::LongText { field, count } => (
+                fill(
+                    of_field(words.long_text, *field),
+                    &[
+                        ("count", &count.to_string()),
+                        ("max", &MAX_TEXT_CHARS.to_string()),
+                    ],
+                ),
+                words.long_text_hint.to_owned(),
+            ),
+            CorrectionProblem::IntoItself { who } => (
+                fill(words.into_itself, &[("who", who)]),
+                words.into_itself_hint.to_owned(),
+            ),
+            CorrectionProblem::NotAnAttempt { attempt } => (
+                fill(words.not_an_attempt, &[("attempt", attempt)]),
+                words.not_an_attempt_hint.to_owned(),
+            ),
         }
     }
 }
@@ -75,21 +197,20 @@ mod tests {
 
     use super::*;
     use crate::i18n::{assert_translated, every_string};
+    use crate::quiz::characters::BadChar;
+    use crate::quiz::diagnostic::{Diagnostic, Severity};
 
     /// Every template of `strings`, field by field (a field left out here does not compile).
     fn templates(strings: &CorrectionStrings) -> Vec<&'static str> {
         every_string!(
             strings,
             CorrectionStrings {
-                in_results,
-                room_file,
-                unreadable,
-                invalid,
-                unwritable,
-                name_without_group,
-                already_voided,
-                no_folder
-            }
+                in_results, room_file, unreadable, invalid, unwritable, name_without_group, already_voided,
+                no_folder, unserialisable, format, format_hint, empty_session, empty_session_hint, no_group,
+                who_hint, bad_group, bad_char_hint, long_text_hint, into_itself, into_itself_hint,
+                not_an_attempt, not_an_attempt_hint, no_reason_hint,
+            };
+            labels, empty, bad_text, long_text
         )
     }
 
@@ -116,7 +237,11 @@ mod tests {
                 source: denied(),
             },
             CorrectionsError::Invalid {
-                findings: vec!["corrections.ron:3:1: a merge has no reason".to_owned()],
+                findings: vec![Diagnostic::file(
+                    Severity::Error,
+                    "corrections.ron",
+                    "a merge has no reason",
+                )],
             },
             CorrectionsError::Unwritable {
                 path: file,
@@ -127,6 +252,12 @@ mod tests {
             },
             CorrectionsError::AlreadyVoided {
                 attempt: "corrections.ron".to_owned(),
+            },
+            CorrectionsError::Refused(vec![CorrectionProblem::NoGroup {
+                name: "corrections.ron".to_owned(),
+            }]),
+            CorrectionsError::Unserialisable {
+                error: "corrections.ron".to_owned(),
             },
         ];
         for lang in Lang::ALL {
@@ -142,6 +273,75 @@ mod tests {
         assert_eq!(
             errors[0].to_string(),
             Lang::En.corrections_error(&errors[0])
+        );
+    }
+
+    /// One of every problem, each naming `Aidos`, `ngo` or a character's code where it names anything.
+    fn every_problem() -> Vec<CorrectionProblem> {
+        let mut problems = vec![
+            CorrectionProblem::Format(2),
+            CorrectionProblem::EmptySession,
+            CorrectionProblem::NoGroup {
+                name: "Aidos".to_owned(),
+            },
+            CorrectionProblem::BadGroup {
+                group: "ngo".to_owned(),
+                bad: BadChar::Invisible('\u{200b}'),
+            },
+            CorrectionProblem::IntoItself {
+                who: "Aidos (ngo)".to_owned(),
+            },
+            CorrectionProblem::NotAnAttempt {
+                attempt: "Aidos".to_owned(),
+            },
+        ];
+        for field in [Field::Code, Field::Name, Field::Reason] {
+            problems.push(CorrectionProblem::Empty(field));
+            problems.push(CorrectionProblem::BadText {
+                field,
+                bad: BadChar::Control('\u{1b}'),
+            });
+            problems.push(CorrectionProblem::LongText {
+                field,
+                count: 20_001,
+            });
+        }
+        problems
+    }
+
+    #[test]
+    fn every_problem_is_worded_with_what_to_do_in_every_language_with_nothing_left_unfilled() {
+        for lang in Lang::ALL {
+            let worded: Vec<(String, String)> = every_problem()
+                .iter()
+                .map(|problem| lang.correction_problem(problem))
+                .collect();
+            for (message, hint) in &worded {
+                for said in [message, hint] {
+                    assert!(!said.is_empty(), "{lang:?}: {message} / {hint}");
+                    assert!(
+                        !said.contains('{') && !said.contains('}'),
+                        "{lang:?}: {said}"
+                    );
+                }
+            }
+            assert!(worded[0].0.contains('2') && worded[0].1.contains("format: 1,"));
+            assert!(worded[2].0.contains("Aidos"), "{lang:?}");
+            assert!(worded[3].0.contains("ngo") && worded[3].0.contains("U+200B"));
+            assert!(worded[4].0.contains("Aidos (ngo)"), "{lang:?}");
+            // Each text is named in its own words, and each problem of one text differs from the others.
+            let per_field: Vec<&String> = (6..15).map(|at| &worded[at].0).collect();
+            for (at, said) in per_field.iter().enumerate() {
+                assert!(
+                    per_field[at + 1..].iter().all(|other| other != said),
+                    "{lang:?}: {said}"
+                );
+            }
+            assert!(worded[7].0.contains("U+001B") && worded[8].0.contains("20001"));
+        }
+        assert_eq!(
+            Lang::Ru.correction_problem(&every_problem()[2]).0,
+            "у `Aidos` не указана группа"
         );
     }
 }

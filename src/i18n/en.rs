@@ -324,6 +324,15 @@ pub static RECORDS: super::RecordsStrings = super::RecordsStrings {
     edited: "{edited} edited after they were written",
 };
 
+/// English words for a character a name, code or text may not hold.
+pub static CHARACTERS: super::CharacterStrings = [
+    "a line break",
+    "a carriage return without a line feed",
+    "the control character {code}",
+    "the bidirectional control {code}",
+    "the invisible character {code}",
+];
+
 /// English words of `vigil roster import`.
 pub static ROSTER: super::RosterStrings = super::RosterStrings {
     windows_1251: "the file is not UTF-8, so it was read as Windows-1251 (Cyrillic), the encoding Excel uses for CSV on Russian Windows; check that the names below read right, or save the file as \"CSV UTF-8\" in Excel",
@@ -344,13 +353,6 @@ pub static ROSTER: super::RosterStrings = super::RosterStrings {
     bad_code: "the code `{code}` contains {character}",
     bad_name: "the name contains {character}",
     bad_char_hint: "retype the cell in the sheet: that character cannot be seen, or it would disturb the screens that show the roster",
-    characters: [
-        "a line break",
-        "a carriage return without a line feed",
-        "the control character {code}",
-        "the bidirectional control {code}",
-        "the invisible character {code}",
-    ],
     long_name: "the name has {count} characters; at most {max} are allowed",
     long_name_hint: "shorten the name in the sheet",
     unknown_group: "`{group}` is not a group of the config",
@@ -494,4 +496,35 @@ pub static CORRECTIONS: super::CorrectionStrings = super::CorrectionStrings {
     name_without_group: "`{name}` is no code of the trainer's list; name a participant by name as NAME/GROUP, such as \"Aidos Kenzhebaev/ngo\", or by their code on the list",
     already_voided: "attempt {attempt} is voided already; see `vigil corrections list`",
     no_folder: "this system has no user config folder for the corrections file; give one with --file",
+    unserialisable: "the corrections cannot be written as RON ({error}); check the texts given",
+    labels: ["error", "warning", "hint"],
+    format: "`format` is {format}; this Vigil reads format {expected}",
+    format_hint: "write `format: {expected},`",
+    empty_session: "a merge has an empty `session`",
+    empty_session_hint: "give the session both identities signed in to, as in vigil.ron",
+    no_group: "`{name}` has no group",
+    who_hint: "name a participant as NAME/GROUP, such as \"Aidos Kenzhebaev/ngo\", or by roster code",
+    empty: [
+        "a participant has an empty code",
+        "a participant has an empty name",
+        "a correction has no `reason`",
+    ],
+    bad_group: "the group `{group}` contains {character}",
+    bad_text: [
+        "the code contains {character}",
+        "the name contains {character}",
+        "the reason contains {character}",
+    ],
+    bad_char_hint: "retype it: that character cannot be seen, or it would disturb the screens and reports that show it",
+    long_text: [
+        "the code has {count} characters; at most {max} are allowed",
+        "the name has {count} characters; at most {max} are allowed",
+        "the reason has {count} characters; at most {max} are allowed",
+    ],
+    long_text_hint: "shorten it",
+    into_itself: "a merge of {who} into itself does nothing",
+    into_itself_hint: "name the mistyped identity first (`from`) and the right one second (`into`)",
+    not_an_attempt: "`{attempt}` is not an attempt id",
+    not_an_attempt_hint: "copy the attempt id from `vigil records --format json` or a report",
+    no_reason_hint: "say why, so every reader of a report knows why its figures were corrected",
 };

@@ -329,6 +329,15 @@ pub static RECORDS: super::RecordsStrings = super::RecordsStrings {
     edited: "жазылғаннан кейін өзгертілгені: {edited}",
 };
 
+/// Kazakh words for a character a name, code or text may not hold.
+pub static CHARACTERS: super::CharacterStrings = [
+    "жол ауыстыру",
+    "жол ауыстырусыз каретка қайтару",
+    "{code} басқару таңбасы",
+    "мәтін бағытын басқаратын {code} таңбасы",
+    "{code} көрінбейтін таңбасы",
+];
+
 /// Kazakh words of `vigil roster import`.
 pub static ROSTER: super::RosterStrings = super::RosterStrings {
     windows_1251: "файл UTF-8 емес, сондықтан ол Windows-1251 (кирилл) ретінде оқылды — орысша Windows-та Excel CSV файлын осы кодтаумен сақтайды; төмендегі аттардың дұрыс оқылатынын тексеріңіз немесе файлды Excel-де «CSV UTF-8» ретінде сақтаңыз",
@@ -349,13 +358,6 @@ pub static ROSTER: super::RosterStrings = super::RosterStrings {
     bad_code: "`{code}` кодында {character} бар",
     bad_name: "атында {character} бар",
     bad_char_hint: "парақтағы ұяшықтың мәтінін қайта теріңіз: бұл таңба көрінбейді немесе тізім көрсетілетін экрандардағы мәтінді бұзады",
-    characters: [
-        "жол ауыстыру",
-        "жол ауыстырусыз каретка қайтару",
-        "{code} басқару таңбасы",
-        "мәтін бағытын басқаратын {code} таңбасы",
-        "{code} көрінбейтін таңбасы",
-    ],
     long_name: "атында {count} таңба бар, ал ең көбі {max} таңбаға рұқсат етіледі",
     long_name_hint: "парақтағы атты қысқартыңыз",
     unknown_group: "конфигурацияда `{group}` тобы жоқ",
@@ -479,7 +481,38 @@ pub static CORRECTIONS: super::CorrectionStrings = super::CorrectionStrings {
     unreadable: "{file} түзетулер файлы оқылмайды ({error}); --corrections (немесе --file) арқылы берілген жолды тексеріңіз",
     invalid: "{findings}\nтүзетулер файлындағы қателерді түзетіңіз немесе онда не бар екенін көру үшін `vigil corrections list` орындаңыз",
     unwritable: "{file} түзетулер файлы жазылмады ({error}); оның қалтасына жазуға рұқсатыңыз бар екенін тексеріңіз",
-    name_without_group: "`{name}` — тренердің тізіміндегі код емес; қатысушыны атымен АТЫ/ТОБЫ түрінде, мысалы \"Aidos Kenzhebaev/ngo\", немесе тізімдегі кодымен беріңіз",
+    name_without_group: "`{name}` — тренердің тізіміндегі код емес; қатысушыны атымен АТЫ/ТОБЫ түрінде, мысалы \"Aidos Kenzhebaev/ngo\", немесе тізімдегі кодымен көрсетіңіз",
     already_voided: "{attempt} әрекеті бұрыннан есептелмейді; `vigil corrections list` қараңыз",
     no_folder: "бұл жүйеде түзетулер файлына арналған пайдаланушы баптаулары қалтасы жоқ; файлды --file арқылы беріңіз",
+    unserialisable: "түзетулерді RON пішімінде жазу мүмкін емес ({error}); енгізілген мәтіндерді тексеріңіз",
+    labels: ["қате", "ескерту", "кеңес"],
+    format: "`format` мәні {format}, ал Vigil-дің бұл нұсқасы {expected} пішімін оқиды",
+    format_hint: "`format: {expected},` деп жазыңыз",
+    empty_session: "біріктіруде `session` өрісі бос",
+    empty_session_hint: "қатысушы екі түрлі жазылған атымен немесе кодымен кірген сессияны vigil.ron-дағыдай көрсетіңіз",
+    no_group: "`{name}` үшін топ көрсетілмеген",
+    who_hint: "қатысушыны АТЫ/ТОБЫ түрінде, мысалы \"Aidos Kenzhebaev/ngo\", немесе тізімдегі кодымен көрсетіңіз",
+    empty: [
+        "қатысушының коды бос",
+        "қатысушының аты бос",
+        "түзетудің себебі (`reason`) көрсетілмеген",
+    ],
+    bad_group: "`{group}` тобында {character} бар",
+    bad_text: [
+        "кодында {character} бар",
+        "атында {character} бар",
+        "себебінде {character} бар",
+    ],
+    bad_char_hint: "мәтінді қайта теріңіз: бұл таңба көрінбейді немесе ол көрсетілетін экрандар мен есептердегі мәтінді бұзады",
+    long_text: [
+        "кодында {count} таңба бар, ал ең көбі {max} таңбаға рұқсат етіледі",
+        "атында {count} таңба бар, ал ең көбі {max} таңбаға рұқсат етіледі",
+        "себебінде {count} таңба бар, ал ең көбі {max} таңбаға рұқсат етіледі",
+    ],
+    long_text_hint: "мәтінді қысқартыңыз",
+    into_itself: "`from` пен `into` бірдей ({who}): мұндай біріктіру ештеңені өзгертпейді",
+    into_itself_hint: "алдымен қате терілген атты немесе кодты (`from`), содан кейін дұрысын (`into`) көрсетіңіз",
+    not_an_attempt: "`{attempt}` — әрекет идентификаторы емес",
+    not_an_attempt_hint: "әрекет идентификаторын `vigil records --format json` шығысынан немесе есептен көшіріңіз",
+    no_reason_hint: "себебін жазыңыз: есепті оқитын әркім ондағы сандардың неге түзетілгенін білуі керек",
 };

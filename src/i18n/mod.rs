@@ -3,6 +3,7 @@
 //! Each language is one [`Strings`] value: a string missing in any language is a compile error, and a test
 //! checks that none is empty.
 
+mod characters;
 mod corrections;
 mod en;
 mod keys;
@@ -15,6 +16,7 @@ mod ru;
 mod seal;
 mod store;
 
+pub use characters::CharacterStrings;
 pub use corrections::CorrectionStrings;
 pub use keys::KeyStrings;
 pub use output::OutputStrings;

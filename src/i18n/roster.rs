@@ -44,9 +44,6 @@ pub struct RosterStrings {
     pub bad_name: &'static str,
     /// What to do about a character a code or name may not hold.
     pub bad_char_hint: &'static str,
-    /// The characters, as `{character}`: [a line break, a lone carriage return, the control character
-    /// `{code}`, the bidirectional control `{code}`, the invisible character `{code}`], `{code}` as U+0000.
-    pub characters: [&'static str; 5],
     /// The name has `{count}` characters, more than `{max}`.
     pub long_name: &'static str,
     /// What to do about a name too long.
@@ -82,18 +79,7 @@ impl Lang {
     /// Why a roster file or row cannot be imported, and what to do, in this language.
     pub fn roster_problem(self, problem: &RosterProblem) -> (String, String) {
         let words = self.roster();
-        let character = |bad: &BadChar| {
-            let [line_break, carriage_return, control, bidi, invisible] = words.characters;
-            let (template, code) = match bad {
-                BadChar::LineBreak => (line_break, None),
-                BadChar::LoneCarriageReturn => (carriage_return, None),
-                BadChar::Control(c) => (control, Some(*c)),
-                BadChar::Bidi(c) => (bidi, Some(*c)),
-                BadChar::Invisible(c) => (invisible, Some(*c)),
-            };
-            let code = code.map_or_else(String::new, |c| format!("U+{:04X}", u32::from(c)));
-            fill(template, &[("code", &code)])
-        };
+        let character = |bad: &BadChar| self.bad_char(bad);
         let (message, hint) = match problem {
             RosterProblem::TooLarge => {
                 (words.too_large.to_owned(), words.too_large_hint.to_owned())
@@ -180,7 +166,7 @@ mod tests {
                 long_name_hint, unknown_group, unknown_group_hint, bad_group_id, bad_group_id_hint,
                 repeated_code, repeated_code_hint, no_participant, no_participant_hint,
             };
-            problems, labels, columns, characters
+            problems, labels, columns
         )
     }
 

@@ -226,7 +226,7 @@ pub static REPORT: super::ReportStrings = super::ReportStrings {
     contents: "Записи этого теста сделаны с файлами разного содержания, даже при одинаковой версии: {contents}. Проверьте, какой файл актуален, или используйте --regrade.",
     deviations: "Попытки, не соответствующие конфигурации тренера",
     same_name: "Возможно, один человек в нескольких группах",
-    same_name_hint: "если это один человек, объедините записи командой `vigil corrections merge`",
+    same_name_hint: "если это один человек, объедините оба варианта командой `vigil corrections merge`",
     repeated: "Несколько отправленных попыток одного теста (учитывается одна, как выбирает --attempts)",
     not_offered: "пройден на этапе «{phase}», где конфигурация не предлагает этот тест",
     feedback_differs: "обратная связь: {stored}; по конфигурации на этом этапе: {expected}",
@@ -338,6 +338,15 @@ pub static RECORDS: super::RecordsStrings = super::RecordsStrings {
     edited: "изменено после записи: {edited}",
 };
 
+/// Russian words for a character a name, code or text may not hold.
+pub static CHARACTERS: super::CharacterStrings = [
+    "перевод строки",
+    "возврат каретки без перевода строки",
+    "управляющий символ {code}",
+    "символ управления направлением текста {code}",
+    "невидимый символ {code}",
+];
+
 /// Russian words of `vigil roster import`.
 pub static ROSTER: super::RosterStrings = super::RosterStrings {
     windows_1251: "файл не в UTF-8, поэтому он прочитан как Windows-1251 (кириллица) — в этой кодировке Excel сохраняет CSV в русской Windows; проверьте, что имена ниже читаются правильно, или сохраните файл в Excel как «CSV UTF-8»",
@@ -358,13 +367,6 @@ pub static ROSTER: super::RosterStrings = super::RosterStrings {
     bad_code: "код `{code}` содержит {character}",
     bad_name: "имя содержит {character}",
     bad_char_hint: "заново введите содержимое ячейки на листе: этот символ не виден или нарушит вывод на экранах, где показывается список",
-    characters: [
-        "перевод строки",
-        "возврат каретки без перевода строки",
-        "управляющий символ {code}",
-        "символ управления направлением текста {code}",
-        "невидимый символ {code}",
-    ],
     long_name: "в имени слишком много символов ({count}), а допускается не больше {max}",
     long_name_hint: "сократите имя на листе",
     unknown_group: "в конфигурации нет группы `{group}`",
@@ -496,4 +498,35 @@ pub static CORRECTIONS: super::CorrectionStrings = super::CorrectionStrings {
     name_without_group: "`{name}` — не код из списка тренера; укажите участника по имени в виде ИМЯ/ГРУППА, например \"Aidos Kenzhebaev/ngo\", или по его коду из списка",
     already_voided: "попытка {attempt} уже не засчитывается; см. `vigil corrections list`",
     no_folder: "в этой системе нет папки пользовательских настроек для файла исправлений; укажите файл через --file",
+    unserialisable: "исправления нельзя записать в формате RON ({error}); проверьте введённые тексты",
+    labels: ["ошибка", "предупреждение", "подсказка"],
+    format: "`format` равен {format}, а эта версия Vigil читает формат {expected}",
+    format_hint: "напишите `format: {expected},`",
+    empty_session: "в объединении пустое поле `session`",
+    empty_session_hint: "укажите сессию, в которую участник входил под обоими вариантами имени или кода, так, как она названа в vigil.ron",
+    no_group: "у `{name}` не указана группа",
+    who_hint: "укажите участника в виде ИМЯ/ГРУППА, например \"Aidos Kenzhebaev/ngo\", или по коду из списка",
+    empty: [
+        "у участника пустой код",
+        "у участника пустое имя",
+        "у исправления не указана причина (`reason`)",
+    ],
+    bad_group: "группа `{group}` содержит {character}",
+    bad_text: [
+        "код содержит {character}",
+        "имя содержит {character}",
+        "причина содержит {character}",
+    ],
+    bad_char_hint: "введите текст заново: этот символ не виден или нарушит вывод на экранах и в отчётах, где показывается этот текст",
+    long_text: [
+        "в коде слишком много символов ({count}), а допускается не больше {max}",
+        "в имени слишком много символов ({count}), а допускается не больше {max}",
+        "в причине слишком много символов ({count}), а допускается не больше {max}",
+    ],
+    long_text_hint: "сократите текст",
+    into_itself: "`from` и `into` совпадают ({who}): такое объединение ничего не меняет",
+    into_itself_hint: "сначала укажите вариант с опечаткой (`from`), затем правильный (`into`)",
+    not_an_attempt: "`{attempt}` — не идентификатор попытки",
+    not_an_attempt_hint: "скопируйте идентификатор попытки из `vigil records --format json` или из отчёта",
+    no_reason_hint: "укажите причину, чтобы любой читатель отчёта знал, почему в нём исправлены цифры",
 };

@@ -3,10 +3,13 @@
 //! Reports and `vigil records` apply them ([`apply`]) and list them.
 
 pub mod apply;
+pub mod problem;
 
 use serde::{Deserialize, Serialize};
 
-use crate::quiz::characters::{Lines, bad_char_in_id, text_problem};
+use self::problem::{CorrectionProblem, Field, group_problem, text_problem};
+use crate::i18n::Lang;
+use crate::quiz::characters::bad_char_in_id;
 use crate::quiz::diagnostic::{Diagnostic, Severity};
 use crate::quiz::parse::{decode, parse};
 use crate::quiz::source::SourceText;
@@ -123,13 +126,25 @@ impl Corrections {
     }
 
     /// Reads a corrections file's `bytes`; every problem comes back as a finding naming `file`, with the line
-    /// and column where it is known.
-    pub fn read(file: &str, bytes: &[u8]) -> Result<Self, Vec<Diagnostic>> {
+    /// and column where it is known, worded in `lang` (a file that cannot be parsed is said in the parser's
+    /// words).
+    pub fn read(file: &str, bytes: &[u8], lang: Lang) -> Result<Self, Vec<Diagnostic>> {
         let text = decode(file, bytes).map_err(|finding| vec![*finding])?;
         let source = SourceText::new(text);
         let corrections: Self =
             parse(file, &source, CORRECTIONS_FORMAT).map_err(|finding| vec![*finding])?;
-        let findings = corrections.validate(file, &source);
+        let findings: Vec<Diagnostic> = corrections
+            .located_problems(Some(&source))
+            .into_iter()
+            .map(|(at, problem)| {
+                let (message, hint) = lang.correction_problem(&problem);
+                let finding = Diagnostic::file(Severity::Error, file, message).with_hint(hint);
+                match at {
+                    Some(at) => finding.at_offset(&source, at),
+                    None => finding,
+                }
+            })
+            .collect();
         if findings.is_empty() {
             Ok(corrections)
         } else {
@@ -147,25 +162,24 @@ impl Corrections {
         ))
     }
 
-    /// The problems of a parsed file: format, sessions, texts and merges of an identity into itself.
-    fn validate(&self, file: &str, source: &SourceText<'_>) -> Vec<Diagnostic> {
+    /// The problems of these corrections: format, sessions, texts and merges of an identity into itself.
+    pub fn problems(&self) -> Vec<CorrectionProblem> {
+        self.located_problems(None)
+            .into_iter()
+            .map(|(_, problem)| problem)
+            .collect()
+    }
+
+    /// The problems of these corrections, each with its offset in `source` (the file they were read from) where
+    /// it can be found.
+    fn located_problems(
+        &self,
+        source: Option<&SourceText<'_>>,
+    ) -> Vec<(Option<usize>, CorrectionProblem)> {
         let mut found = Vec::new();
-        let mut report = |at: Option<usize>, message: String, hint: &str| {
-            let mut finding = Diagnostic::file(Severity::Error, file, message).with_hint(hint);
-            if let Some(at) = at {
-                finding = finding.at_offset(source, at);
-            }
-            found.push(finding);
-        };
         if self.format != CORRECTIONS_FORMAT {
-            report(
-                source.find_field(0, "format"),
-                format!(
-                    "`format` is {}; this Vigil reads format {CORRECTIONS_FORMAT}",
-                    self.format
-                ),
-                "write `format: 1,`",
-            );
+            let at = source.and_then(|s| s.find_field(0, "format"));
+            found.push((at, CorrectionProblem::Format(self.format)));
         }
         let mut reasons = Vec::new();
         for (index, merge) in self.merges.iter().enumerate() {
@@ -173,51 +187,35 @@ impl Corrections {
                 .iter()
                 .filter(|m| m.session == merge.session)
                 .count();
-            let at = source.find_nth_key_value(0, "session", &merge.session, earlier);
+            let at =
+                source.and_then(|s| s.find_nth_key_value(0, "session", &merge.session, earlier));
             if merge.session.trim().is_empty() {
-                report(
-                    at,
-                    "a merge has an empty `session`".into(),
-                    "give the session both identities signed in to, as in vigil.ron",
-                );
+                found.push((at, CorrectionProblem::EmptySession));
             }
             for who in [&merge.from, &merge.into] {
-                if let Some((message, hint)) = who_problem(who) {
-                    report(at, message, hint);
+                if let Some(problem) = who_problem(who) {
+                    found.push((at, problem));
                 }
             }
             if merge.from.identity() == merge.into.identity() {
-                report(
-                    at,
-                    format!(
-                        "a merge of {} into itself does nothing",
-                        merge.from.describe()
-                    ),
-                    "name the mistyped identity in `from` and the right one in `into`",
-                );
+                let who = merge.from.describe();
+                found.push((at, CorrectionProblem::IntoItself { who }));
             }
             reasons.push((at, &merge.reason));
         }
         for void in &self.voids {
-            let at = source.find_key_value(0, "attempt", &void.attempt);
+            let at = source.and_then(|s| s.find_key_value(0, "attempt", &void.attempt));
             if void.attempt.trim().is_empty() || bad_char_in_id(&void.attempt).is_some() {
-                report(
-                    at,
-                    format!("`{}` is not an attempt id", void.attempt),
-                    "copy the attempt id from `vigil records --format json` or a report",
-                );
+                let attempt = void.attempt.clone();
+                found.push((at, CorrectionProblem::NotAnAttempt { attempt }));
             }
             reasons.push((at, &void.reason));
         }
         for (at, reason) in reasons {
             if reason.trim().is_empty() {
-                report(
-                    at,
-                    "a correction has no `reason`".into(),
-                    "say why, so every reader of a report knows why its figures were corrected",
-                );
-            } else if let Some((message, hint)) = text_problem("reason", reason, Lines::One) {
-                report(at, message, hint);
+                found.push((at, CorrectionProblem::Empty(Field::Reason)));
+            } else if let Some(problem) = text_problem(Field::Reason, reason) {
+                found.push((at, problem));
             }
         }
         found
@@ -225,29 +223,23 @@ impl Corrections {
 }
 
 /// What is wrong with a participant a correction names, if anything.
-pub fn who_problem(who: &Who) -> Option<(String, &'static str)> {
+pub fn who_problem(who: &Who) -> Option<CorrectionProblem> {
     let (field, text) = match who {
-        Who::Code(code) => ("code", code),
+        Who::Code(code) => (Field::Code, code),
         Who::Name { name, group } => {
             if group.trim().is_empty() {
-                return Some((
-                    format!("`{name}` has no group"),
-                    "name a participant as NAME/GROUP, such as \"Aidos Kenzhebaev/ngo\", or by roster code",
-                ));
+                return Some(CorrectionProblem::NoGroup { name: name.clone() });
             }
-            if let Some(bad) = bad_char_in_id(group) {
-                return Some((format!("the group `{group}` contains {bad}"), bad.hint()));
+            if let Some(problem) = group_problem(group) {
+                return Some(problem);
             }
-            ("name", name)
+            (Field::Name, name)
         }
     };
     if text.trim().is_empty() {
-        return Some((
-            format!("a participant has an empty {field}"),
-            "name a participant as NAME/GROUP, such as \"Aidos Kenzhebaev/ngo\", or by roster code",
-        ));
+        return Some(CorrectionProblem::Empty(field));
     }
-    text_problem(field, text, Lines::One)
+    text_problem(field, text)
 }
 
 #[cfg(test)]
@@ -269,7 +261,7 @@ mod tests {
         });
         let text = corrections.to_ron().unwrap();
         assert_eq!(
-            Corrections::read("corrections.ron", text.as_bytes()),
+            Corrections::read("corrections.ron", text.as_bytes(), Lang::En),
             Ok(corrections)
         );
     }
@@ -293,13 +285,13 @@ mod tests {
     #[test]
     fn errors_name_the_line_and_column_and_what_to_do() {
         let text = "(\n  format: 1,\n  voids: [\n    (attempt: \"a1\", reason: \"\"),\n  ],\n)\n";
-        let findings = Corrections::read("corrections.ron", text.as_bytes()).unwrap_err();
+        let findings = Corrections::read("corrections.ron", text.as_bytes(), Lang::En).unwrap_err();
         assert_eq!(findings.len(), 1);
         assert_eq!((findings[0].line, findings[0].column), (Some(4), Some(6)));
         assert!(findings[0].message.contains("no `reason`"));
 
         let text = "(\n  format: 1,\n  voids: [\n    (attempt: \"a1\" reason: \"x\"),\n  ],\n)\n";
-        let findings = Corrections::read("c.ron", text.as_bytes()).unwrap_err();
+        let findings = Corrections::read("c.ron", text.as_bytes(), Lang::En).unwrap_err();
         assert_eq!(findings[0].line, Some(4), "{}", findings[0]);
         assert!(findings[0].to_string().starts_with("c.ron:4:"));
     }
@@ -309,9 +301,9 @@ mod tests {
         let text = "(format: 1, merges: [(session: \"s\", from: Code(\"p03\"), into: Code(\"P03\"), \
                     reason: \"x\"), (session: \"s\", from: Name(name: \"A\\u{1b}]0;x\", group: \"ngo\"), \
                     into: Code(\"P04\"), reason: \"x\")])";
-        let findings = Corrections::read("c.ron", text.as_bytes()).unwrap_err();
+        let findings = Corrections::read("c.ron", text.as_bytes(), Lang::En).unwrap_err();
         assert_eq!(findings.len(), 2, "{findings:?}");
         assert!(findings[0].message.contains("into itself"));
-        assert!(findings[1].message.contains("`name` contains"));
+        assert!(findings[1].message.contains("the name contains"));
     }
 }

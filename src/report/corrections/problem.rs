@@ -1,0 +1,86 @@
+//! Why a correction cannot be used, as data: worded in the trainer's language by [`Lang::correction_problem`],
+//! whether it was found in the corrections file or on the command line.
+//!
+//! [`Lang::correction_problem`]: crate::i18n::Lang::correction_problem
+
+use crate::quiz::characters::{BadChar, Lines, MAX_TEXT_CHARS, bad_char_in_id, bad_char_in_text};
+
+/// A text of a correction that a problem is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// A participant's roster code.
+    Code,
+    /// A participant's name.
+    Name,
+    /// Why the correction was made.
+    Reason,
+}
+
+/// Why a correction, or the corrections file, cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorrectionProblem {
+    /// The file's `format` is not the one this build reads.
+    Format(u32),
+    /// A merge's `session` is empty.
+    EmptySession,
+    /// A participant named by name has no group.
+    NoGroup {
+        /// The name.
+        name: String,
+    },
+    /// A participant's group holds a character a group id may not.
+    BadGroup {
+        /// The group as given.
+        group: String,
+        /// The character.
+        bad: BadChar,
+    },
+    /// A participant's code or name, or a correction's reason, is empty.
+    Empty(Field),
+    /// A text holds a character it may not.
+    BadText {
+        /// Which text.
+        field: Field,
+        /// The character.
+        bad: BadChar,
+    },
+    /// A text longer than any text may be, in characters.
+    LongText {
+        /// Which text.
+        field: Field,
+        /// How many characters it has.
+        count: usize,
+    },
+    /// A merge of an identity into itself.
+    IntoItself {
+        /// The identity, as people read it.
+        who: String,
+    },
+    /// A void names something that is not an attempt id.
+    NotAnAttempt {
+        /// What it names.
+        attempt: String,
+    },
+}
+
+/// The problem with `text` as the correction's `field`, if any: a character it may not hold, or more characters
+/// than any text may have.
+pub fn text_problem(field: Field, text: &str) -> Option<CorrectionProblem> {
+    if let Some(bad) = bad_char_in_text(text, Lines::One) {
+        return Some(CorrectionProblem::BadText { field, bad });
+    }
+    if text.len() <= MAX_TEXT_CHARS {
+        // No more characters than bytes.
+        return None;
+    }
+    let count = text.chars().count();
+    (count > MAX_TEXT_CHARS).then_some(CorrectionProblem::LongText { field, count })
+}
+
+/// The problem with a group id given in a correction, if any.
+pub fn group_problem(group: &str) -> Option<CorrectionProblem> {
+    bad_char_in_id(group).map(|bad| CorrectionProblem::BadGroup {
+        group: group.to_owned(),
+        bad,
+    })
+}
