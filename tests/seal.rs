@@ -212,7 +212,7 @@ fn a_seal_whose_signature_or_list_was_tampered_with_is_rejected() {
     std::fs::write(&seal, "(format: 1, session: ").unwrap();
     let status = survey(&results, Some(&pinned(1)));
     assert!(
-        matches!(outcome(&status), Outcome::Unreadable { problem } if problem.starts_with("damaged seal: 1:")),
+        matches!(outcome(&status), Outcome::Unreadable { problem } if problem.to_string().starts_with("damaged seal: 1:")),
         "{status:?}"
     );
     assert!(status.alarming());

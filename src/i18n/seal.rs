@@ -1,7 +1,9 @@
 //! The words of what a trainer's seal shows (`vigil records`, `vigil report`, `vigil seal`) and of making the key
 //! it is made with (`vigil keygen`), in one language.
 
-use super::{Lang, en, kk, ru};
+use super::{Lang, en, fill, kk, ru};
+use crate::record::seal::fault::SealFault;
+use crate::record::seal::manifest::SEAL_FORMAT;
 
 /// The lines that say what the seal of a session folder shows. `{name}` marks a placeholder; every line about
 /// one folder starts with its `{folder}`; the key words a trainer scans for (verified, CHANGED, NOT CHECKED,
@@ -21,8 +23,15 @@ pub struct SealStrings {
     pub altered: &'static str,
     /// Records but no seal while a key is pinned: `{folder}`.
     pub missing: &'static str,
-    /// The seal file cannot be read: `{folder}`, `{problem}`.
+    /// The seal file cannot be read: `{folder}`, `{problem}` (one of the faults below, or why a file cannot be
+    /// read).
     pub unreadable: &'static str,
+    /// The seal file is not UTF-8 text.
+    pub seal_not_text: &'static str,
+    /// The seal file is no seal: `{detail}`, the parser's words on where it goes wrong.
+    pub seal_damaged: &'static str,
+    /// The seal is of format `{format}`, which this build does not read (it reads `{expected}`).
+    pub seal_format: &'static str,
     /// `{when}` of a known sealing time `{at}`.
     pub sealed_at: &'static str,
     /// `{when}` when the seal gives no time.
@@ -64,6 +73,23 @@ impl Lang {
             Lang::Kk => &kk::SEAL,
         }
     }
+
+    /// Why a seal file cannot be read, in this language.
+    pub fn seal_fault(self, fault: &SealFault) -> String {
+        let words = self.seal();
+        match fault {
+            SealFault::File(reason) => self.reason(reason),
+            SealFault::NotText => words.seal_not_text.to_owned(),
+            SealFault::Damaged { detail } => fill(words.seal_damaged, &[("detail", detail)]),
+            SealFault::Format { format } => fill(
+                words.seal_format,
+                &[
+                    ("format", &format.to_string()),
+                    ("expected", &SEAL_FORMAT.to_string()),
+                ],
+            ),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -81,6 +107,9 @@ mod tests {
             altered,
             missing,
             unreadable,
+            seal_not_text,
+            seal_damaged,
+            seal_format,
             sealed_at,
             unknown_time,
             no_pinned_key,
@@ -104,6 +133,9 @@ mod tests {
             *altered,
             *missing,
             *unreadable,
+            *seal_not_text,
+            *seal_damaged,
+            *seal_format,
             *sealed_at,
             *unknown_time,
             *no_pinned_key,

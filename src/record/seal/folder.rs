@@ -9,6 +9,7 @@ use ed25519_dalek::SigningKey;
 use serde::Serialize;
 
 use super::SEAL_FILE_NAME;
+use super::fault::SealFault;
 use super::keys::{PinnedKey, fingerprint};
 use super::manifest::{Manifest, SealedFile, Signing};
 use crate::i18n::Lang;
@@ -42,7 +43,7 @@ pub struct Change {
 }
 
 /// What checking a seal found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Outcome {
     /// The signature holds with the pinned key; `changes` lists every file edited, added or deleted since.
@@ -64,12 +65,12 @@ pub enum Outcome {
     /// The seal file cannot be read.
     Unreadable {
         /// Why.
-        problem: String,
+        problem: SealFault,
     },
 }
 
 /// The seal of one session folder, checked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SealCheck {
     /// The session folder.
     pub folder: PathBuf,
@@ -115,15 +116,14 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Reads the seal of `folder`, if it has one.
-fn read_seal(folder: &Path) -> Option<Result<Manifest, String>> {
+fn read_seal(folder: &Path) -> Option<Result<Manifest, SealFault>> {
     let path = folder.join(SEAL_FILE_NAME);
     std::fs::symlink_metadata(&path).ok()?;
     Some(
         read_regular(&path)
-            .map_err(|reason| reason.to_string())
+            .map_err(SealFault::File)
             .and_then(|bytes| {
-                let text = std::str::from_utf8(&bytes)
-                    .map_err(|_| "the seal is not UTF-8 text".to_owned())?;
+                let text = std::str::from_utf8(&bytes).map_err(|_| SealFault::NotText)?;
                 Manifest::from_text(text)
             }),
     )

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
+use super::fault::SealFault;
 use super::keys::fingerprint;
 
 /// The newest seal format this build reads and writes.
@@ -124,15 +125,16 @@ impl Manifest {
     }
 
     /// Reads a seal file's text, or says where and why it cannot be read.
-    pub fn from_text(text: &str) -> Result<Self, String> {
+    pub fn from_text(text: &str) -> Result<Self, SealFault> {
         let manifest: Self = crate::quiz::parse::ron_options()
             .from_str(text)
-            .map_err(|error| format!("damaged seal: {error}"))?;
+            .map_err(|error| SealFault::Damaged {
+                detail: error.to_string(),
+            })?;
         if manifest.format != SEAL_FORMAT {
-            return Err(format!(
-                "seal format {} is not one this Vigil reads (format {SEAL_FORMAT}); update Vigil",
-                manifest.format
-            ));
+            return Err(SealFault::Format {
+                format: manifest.format,
+            });
         }
         Ok(manifest)
     }
@@ -141,6 +143,7 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn manifest(key: &SigningKey) -> Manifest {
         let files = vec![SealedFile {
@@ -189,6 +192,15 @@ mod tests {
         assert_eq!(read, seal);
         assert_eq!(read.check(&key.verifying_key()), Signing::Valid);
         let damaged = Manifest::from_text("(format: 1,").unwrap_err();
-        assert!(damaged.starts_with("damaged seal: 1:"), "{damaged}");
+        assert!(
+            matches!(&damaged, SealFault::Damaged { detail } if detail.starts_with("1:")),
+            "{damaged}"
+        );
+        assert!(damaged.to_string().starts_with("damaged seal: 1:"));
+        assert!(
+            Lang::Ru
+                .seal_fault(&damaged)
+                .starts_with("повреждённая печать: 1:")
+        );
     }
 }

@@ -6,6 +6,7 @@
 //! Unlike the room key (a keyed hash every workstation can compute), the signing key never leaves the trainer's
 //! machine, so a seal proves what the folder held when the trainer sealed it.
 
+pub mod fault;
 pub mod folder;
 pub mod keys;
 pub mod manifest;

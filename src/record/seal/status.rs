@@ -15,7 +15,7 @@ use crate::record::listing::SEAL_FILE_NAME;
 use crate::record::store::safe_segment;
 
 /// The seal status of everything a command reads.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SealStatus {
     /// The fingerprint of the public key pinned on this machine, when there is one.
     pub pinned_key: Option<String>,
@@ -221,9 +221,9 @@ fn change_words(kind: ChangeKind, lang: Lang) -> &'static str {
 pub fn describe(check: &SealCheck, pinned: Option<&str>, lang: Lang) -> String {
     let words = lang.seal();
     let (files, changes, problem) = match &check.outcome {
-        Outcome::Verified { files, changes } => (*files, changes.as_slice(), ""),
-        Outcome::Unreadable { problem } => (0, [].as_slice(), problem.as_str()),
-        _ => (0, [].as_slice(), ""),
+        Outcome::Verified { files, changes } => (*files, changes.as_slice(), String::new()),
+        Outcome::Unreadable { problem } => (0, [].as_slice(), lang.seal_fault(problem)),
+        _ => (0, [].as_slice(), String::new()),
     };
     let template = match &check.outcome {
         Outcome::Verified { .. } if changes.is_empty() => words.verified,
@@ -261,7 +261,7 @@ pub fn describe(check: &SealCheck, pinned: Option<&str>, lang: Lang) -> String {
             ("edited", &edited),
             ("added", &added),
             ("deleted", &deleted),
-            ("problem", problem),
+            ("problem", &problem),
         ],
     )
 }
@@ -269,6 +269,7 @@ pub fn describe(check: &SealCheck, pinned: Option<&str>, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::seal::fault::SealFault;
     use crate::record::seal::folder::Change;
 
     const PINNED: &str = "ab12 cd34";
@@ -310,7 +311,7 @@ mod tests {
             check(Outcome::Altered),
             check(Outcome::Missing),
             check(Outcome::Unreadable {
-                problem: "not UTF-8".to_owned(),
+                problem: SealFault::NotText,
             }),
         ]
     }
@@ -330,7 +331,7 @@ mod tests {
                 "seal of results/almaty: REJECTED: its signature does not match its contents under the pinned key \
                  ab12 cd34",
                 "seal of results/almaty: NONE: the folder holds records but no trainer's seal",
-                "seal of results/almaty: cannot be read (not UTF-8)",
+                "seal of results/almaty: cannot be read (the seal is not UTF-8 text)",
             ],
         ),
         (
@@ -348,7 +349,7 @@ mod tests {
                 "печать results/almaty: ОТКЛОНЕНО: её подпись не соответствует её содержимому при закреплённом ключе \
                  ab12 cd34",
                 "печать results/almaty: НЕТ: в папке есть записи, но нет печати тренера",
-                "печать results/almaty: не читается (not UTF-8)",
+                "печать results/almaty: не читается (файл печати не является текстом UTF-8)",
             ],
         ),
         (
@@ -366,7 +367,7 @@ mod tests {
                 "results/almaty мөрі: ҚАБЫЛДАНБАДЫ: бекітілген ab12 cd34 кілтімен оның қолтаңбасы мазмұнына сәйкес \
                  келмейді",
                 "results/almaty мөрі: ЖОҚ: қалтада жазбалар бар, бірақ тренердің мөрі жоқ",
-                "results/almaty мөрі: оқылмайды (not UTF-8)",
+                "results/almaty мөрі: оқылмайды (мөр файлы UTF-8 мәтіні емес)",
             ],
         ),
     ];
