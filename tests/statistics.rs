@@ -1012,7 +1012,11 @@ fn without_the_quiz_file_every_record_follows_the_first_record_s_questions_acros
         let n = n as i64;
         let has_q1 = ((n % 15) + 1) & 1 != 0;
         let expected = if has_q1 && n % 3 != 0 { 1.0 } else { 0.0 };
-        assert_eq!(row.scores, [expected], "record {n}");
+        assert_eq!(
+            row.scores.iter().collect::<Vec<_>>(),
+            [expected],
+            "record {n}"
+        );
         assert_eq!((row.points, row.max), (expected, 1.0), "record {n}");
     }
     let serial = build(
@@ -1185,7 +1189,11 @@ fn the_pipeline_carries_skewness_error_ratio_and_effective_weight() {
             quiz.distribution.skewness,
             vigil::report::stats::skewness(&percents)
         );
-        let matrix: Vec<Vec<f64>> = quiz.attempts.iter().map(|a| a.scores.clone()).collect();
+        let matrix: Vec<Vec<f64>> = quiz
+            .attempts
+            .iter()
+            .map(|a| a.scores.iter().collect())
+            .collect();
         let weights = vigil::report::stats::effective_weights(&matrix);
         let carried: Vec<Option<f64>> = quiz
             .questions

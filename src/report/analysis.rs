@@ -11,6 +11,7 @@ use super::form_title::shared_title;
 use super::identities::IdentityNotes;
 use super::languages::{LanguageFacility, by_language};
 use super::overview::{Overview, overview};
+use super::scores::Scores;
 use super::shared_text::SharedText;
 use super::stats::{Distribution, ItemStats, Reliability, Thresholds, items, mean, reliability};
 use crate::quiz::bank::TEACHING_ORDER;
@@ -271,7 +272,7 @@ fn quiz_report(
     mixed_versions: Vec<u32>,
     mixed_content: Vec<ContentVariant>,
 ) -> QuizReport {
-    let matrix: Vec<&[f64]> = rows.iter().map(|r| r.scores.as_slice()).collect();
+    let matrix: Vec<&Scores> = rows.iter().map(|r| &r.scores).collect();
     let percents: Vec<f64> = rows.iter().map(|row| row.percent()).collect();
     let maxima: Vec<f64> = shape.questions.iter().map(|q| q.max).collect();
     let reliability = reliability(&matrix);

@@ -14,6 +14,7 @@ use super::corrections::apply::{Applied, Change};
 use super::identities::IdentityNotes;
 use super::known::Known;
 use super::pseudonym::PseudonymKey;
+use super::scores::Scores;
 use super::shared_text::SharedText;
 use crate::quiz::scoring::{item_targets, neighbouring_pairs};
 use crate::quiz::{CheckedQuiz, FeedbackMode, QuestionKind};
@@ -276,7 +277,7 @@ pub struct AttemptRow {
     /// Points possible.
     pub max: f64,
     /// Points per question, in the quiz shape's order (0 where a question is missing).
-    pub scores: Vec<f64>,
+    pub scores: Scores,
     /// Per question, a bit per option of the shape (bit i: option i chosen), or for an `order` or `match`
     /// question a bit per part it earns its points for (bit i: part i of [`QuestionShape::credited`] earned).
     pub chosen: ChosenOptions,

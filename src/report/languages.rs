@@ -32,7 +32,7 @@ pub fn by_language(rows: &[Box<AttemptRow>], q: usize, max: f64) -> Vec<Language
                 .iter()
                 .filter(|r| r.language == language)
                 .map(|r| {
-                    let score = r.scores.get(q).copied().unwrap_or(0.0);
+                    let score = r.scores.get(q).unwrap_or(0.0);
                     if max > 0.0 { score / max } else { 0.0 }
                 })
                 .collect();

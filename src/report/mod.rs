@@ -16,6 +16,7 @@ pub mod overview;
 pub mod pseudonym;
 pub mod record_shapes;
 pub mod reduce;
+pub mod scores;
 pub mod sealed;
 pub mod shared_text;
 pub mod stats;

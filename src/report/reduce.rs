@@ -16,6 +16,7 @@ use super::dataset::{
 use super::identities::{self, Roster};
 use super::known::Known;
 use super::record_shapes::RecordShapes;
+use super::scores::Scores;
 use super::shared_text::{Interner, SharedText};
 use crate::config::RosterEntry;
 use crate::quiz::CheckedQuiz;
@@ -504,7 +505,8 @@ fn conform(row: &mut AttemptRow, from: &QuizShape, to: &QuizShape, total_max: f6
         .enumerate()
         .map(|(i, q)| (q.id.as_str(), i))
         .collect();
-    row.scores = remapped(&row.scores, to, &index);
+    let scores: Vec<f64> = row.scores.iter().collect();
+    row.scores = Scores::from(remapped(&scores, to, &index));
     row.chosen = ChosenOptions::from_masks(remapped(&row.chosen.masks(), to, &index));
     if detail.question_times {
         row.question_time_ms = remapped(&row.question_time_ms, to, &index).into_boxed_slice();
@@ -653,7 +655,7 @@ fn row(
         started: record.started,
         points,
         max,
-        scores,
+        scores: Scores::from(scores),
         chosen: ChosenOptions::from_masks(chosen),
         time_ms: record.elapsed_ms(),
         question_time_ms: times.into_boxed_slice(),
@@ -688,7 +690,7 @@ mod tests {
             answers: false,
         };
         let row = row(&view, shape, None, detail, &Interner::default());
-        (row.scores, row.question_time_ms.into_vec())
+        (row.scores.iter().collect(), row.question_time_ms.into_vec())
     }
 
     #[test]

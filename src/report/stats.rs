@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use super::scores::Scores;
+
 /// The arithmetic mean (`None` for no values).
 pub fn mean(values: &[f64]) -> Option<f64> {
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
@@ -149,19 +151,52 @@ pub fn kurtosis(values: &[f64]) -> Option<f64> {
     Some(k4 / (k2 * k2))
 }
 
+/// One attempt's points per question, as the statistics read them.
+pub trait ScoreRow {
+    /// How many questions it has.
+    fn questions(&self) -> usize;
+    /// The points of question `q`, 0 beyond its questions.
+    fn score(&self, q: usize) -> f64;
+    /// The sum of its points, added in question order.
+    fn total(&self) -> f64 {
+        (0..self.questions()).map(|q| self.score(q)).sum()
+    }
+}
+
+impl<T: AsRef<[f64]> + ?Sized> ScoreRow for T {
+    fn questions(&self) -> usize {
+        self.as_ref().len()
+    }
+
+    fn score(&self, q: usize) -> f64 {
+        self.as_ref().get(q).copied().unwrap_or(0.0)
+    }
+
+    fn total(&self) -> f64 {
+        self.as_ref().iter().sum()
+    }
+}
+
+impl ScoreRow for &Scores {
+    fn questions(&self) -> usize {
+        self.len()
+    }
+
+    fn score(&self, q: usize) -> f64 {
+        self.get(q).unwrap_or(0.0)
+    }
+}
+
 /// Each question's effective weight, in percent, as Moodle's quiz statistics define it: how much of the spread
 /// of the totals the question accounts for, 100 x sqrt(cov(question, total)) / the sum of sqrt(cov(q, total))
 /// over the questions whose covariance with the total is not negative. `None` for a question whose covariance is
 /// negative (it works against the rest), and for every question when no covariance is positive.
-pub fn effective_weights<R: AsRef<[f64]>>(matrix: &[R]) -> Vec<Option<f64>> {
-    let p = matrix.first().map_or(0, |row| row.as_ref().len());
+pub fn effective_weights<R: ScoreRow>(matrix: &[R]) -> Vec<Option<f64>> {
+    let p = matrix.first().map_or(0, ScoreRow::questions);
     let totals = totals(matrix);
     let covariances: Vec<Option<f64>> = (0..p)
         .map(|q| {
-            let column: Vec<f64> = matrix
-                .iter()
-                .map(|row| row.as_ref().get(q).copied().unwrap_or(0.0))
-                .collect();
+            let column: Vec<f64> = matrix.iter().map(|row| row.score(q)).collect();
             covariance(&column, &totals)
         })
         .collect();
@@ -233,12 +268,7 @@ pub struct ItemStats {
 }
 
 /// The item analysis of question `q` of `matrix` (rows are attempts), worth `max` points.
-pub fn item<R: AsRef<[f64]>>(
-    matrix: &[R],
-    q: usize,
-    max: f64,
-    thresholds: &Thresholds,
-) -> ItemStats {
+pub fn item<R: ScoreRow>(matrix: &[R], q: usize, max: f64, thresholds: &Thresholds) -> ItemStats {
     let totals = totals(matrix);
     let weight = effective_weights(matrix).get(q).copied().flatten();
     item_against(matrix, &totals, weight, q, max, thresholds)
@@ -247,11 +277,7 @@ pub fn item<R: AsRef<[f64]>>(
 /// The item analysis of every question of `matrix` (rows are attempts), question `q` worth `maxima[q]`
 /// points: the same figures as [`item`] gives one at a time, with the totals and effective weights worked out
 /// once rather than once per question.
-pub fn items<R: AsRef<[f64]>>(
-    matrix: &[R],
-    maxima: &[f64],
-    thresholds: &Thresholds,
-) -> Vec<ItemStats> {
+pub fn items<R: ScoreRow>(matrix: &[R], maxima: &[f64], thresholds: &Thresholds) -> Vec<ItemStats> {
     let totals = totals(matrix);
     let weights = effective_weights(matrix);
     maxima
@@ -265,13 +291,13 @@ pub fn items<R: AsRef<[f64]>>(
 }
 
 /// Each attempt's total score.
-fn totals<R: AsRef<[f64]>>(matrix: &[R]) -> Vec<f64> {
-    matrix.iter().map(|row| row.as_ref().iter().sum()).collect()
+fn totals<R: ScoreRow>(matrix: &[R]) -> Vec<f64> {
+    matrix.iter().map(ScoreRow::total).collect()
 }
 
 /// The item analysis of question `q` of `matrix`, worth `max` points, given each attempt's total and the
 /// question's effective weight.
-fn item_against<R: AsRef<[f64]>>(
+fn item_against<R: ScoreRow>(
     matrix: &[R],
     totals: &[f64],
     effective_weight: Option<f64>,
@@ -279,10 +305,7 @@ fn item_against<R: AsRef<[f64]>>(
     max: f64,
     thresholds: &Thresholds,
 ) -> ItemStats {
-    let scores: Vec<f64> = matrix
-        .iter()
-        .map(|row| row.as_ref().get(q).copied().unwrap_or(0.0))
-        .collect();
+    let scores: Vec<f64> = matrix.iter().map(|row| row.score(q)).collect();
     let rest: Vec<f64> = totals
         .iter()
         .zip(&scores)
@@ -339,8 +362,8 @@ pub struct Reliability {
 
 /// Cronbach's alpha and the standard error of measurement of `matrix`, defined for more than one question,
 /// more than two attempts and totals that vary.
-pub fn reliability<R: AsRef<[f64]>>(matrix: &[R]) -> Option<Reliability> {
-    let p = matrix.first()?.as_ref().len();
+pub fn reliability<R: ScoreRow>(matrix: &[R]) -> Option<Reliability> {
+    let p = matrix.first()?.questions();
     if p < 2 || matrix.len() < 3 {
         return None;
     }
@@ -351,10 +374,7 @@ pub fn reliability<R: AsRef<[f64]>>(matrix: &[R]) -> Option<Reliability> {
     }
     let item_variances: f64 = (0..p)
         .map(|q| {
-            let column: Vec<f64> = matrix
-                .iter()
-                .map(|row| row.as_ref().get(q).copied().unwrap_or(0.0))
-                .collect();
+            let column: Vec<f64> = matrix.iter().map(|row| row.score(q)).collect();
             variance(&column).unwrap_or(0.0)
         })
         .sum();

@@ -60,7 +60,7 @@ pub(crate) fn row(
         started: jiff::Timestamp::UNIX_EPOCH,
         points: 0.0,
         max: 1.0,
-        scores: vec![0.0],
+        scores: vec![0.0].into(),
         chosen: ChosenOptions::default(),
         time_ms: 0,
         question_time_ms: Box::default(),

@@ -238,7 +238,7 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                             .iter()
                             .position(|q| q.id == *id)
                             .and_then(|at| attempt.scores.get(at))
-                            .map(|s| number(*s))
+                            .map(number)
                             .unwrap_or_default()
                     }));
                     row(cells)?;
@@ -334,7 +334,7 @@ pub fn write(report: &Report, table: Table, delimiter: u8, out: &mut dyn Write) 
                             neutralise(&question.id),
                             question.kind.clone(),
                             neutralise(&chosen),
-                            number(attempt.scores.get(at).copied().unwrap_or(0.0)),
+                            number(attempt.scores.get(at).unwrap_or(0.0)),
                             number(question.max),
                             number(
                                 attempt.question_time_ms.get(at).copied().unwrap_or(0) as f64
