@@ -124,13 +124,20 @@ impl Manifest {
         ))
     }
 
-    /// Reads a seal file's text, or says where and why it cannot be read.
+    /// Reads a seal file's text, or says where and why it cannot be read: a seal of another format is said to be
+    /// one, even when its fields are not the ones this build knows.
     pub fn from_text(text: &str) -> Result<Self, SealFault> {
-        let manifest: Self = crate::quiz::parse::ron_options()
-            .from_str(text)
-            .map_err(|error| SealFault::Damaged {
-                detail: error.to_string(),
-            })?;
+        let options = crate::quiz::parse::ron_options();
+        let manifest: Self = options.from_str(text).map_err(|error| {
+            match options.from_str::<FormatProbe>(text) {
+                Ok(FormatProbe {
+                    format: Some(format),
+                }) if format != SEAL_FORMAT => SealFault::Format { format },
+                _ => SealFault::Damaged {
+                    detail: error.to_string(),
+                },
+            }
+        })?;
         if manifest.format != SEAL_FORMAT {
             return Err(SealFault::Format {
                 format: manifest.format,
@@ -138,6 +145,12 @@ impl Manifest {
         }
         Ok(manifest)
     }
+}
+
+/// The format a seal file names, read on its own when the whole seal cannot be.
+#[derive(Deserialize)]
+struct FormatProbe {
+    format: Option<u32>,
 }
 
 #[cfg(test)]
@@ -197,6 +210,10 @@ mod tests {
             "{damaged}"
         );
         assert!(damaged.to_string().starts_with("damaged seal: 1:"));
+        assert_eq!(
+            Manifest::from_text("(format: 9, session: \"s\", checksums: [])"),
+            Err(SealFault::Format { format: 9 })
+        );
         assert!(
             Lang::Ru
                 .seal_fault(&damaged)
