@@ -9,9 +9,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::{Serialize, Serializer};
 
-/// A text shared by every row that repeats it; reads as a `str`.
+/// A text shared by every row that repeats it; reads as a `str`. Held through one thin pointer (8 bytes, where
+/// an `Arc<str>` takes 16), as every row keeps several.
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SharedText(Arc<str>);
+pub struct SharedText(Arc<Box<str>>);
 
 impl SharedText {
     /// The text.
@@ -42,61 +43,61 @@ impl AsRef<str> for SharedText {
 
 impl From<&str> for SharedText {
     fn from(text: &str) -> Self {
-        Self(Arc::from(text))
+        Self(Arc::new(Box::from(text)))
     }
 }
 
 impl From<String> for SharedText {
     fn from(text: String) -> Self {
-        Self(Arc::from(text))
+        Self(Arc::new(text.into_boxed_str()))
     }
 }
 
 impl PartialEq<str> for SharedText {
     fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
+        **self.0 == *other
     }
 }
 
 impl PartialEq<&str> for SharedText {
     fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
+        **self.0 == **other
     }
 }
 
 impl PartialEq<String> for SharedText {
     fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
+        **self.0 == **other
     }
 }
 
 impl PartialEq<SharedText> for str {
     fn eq(&self, other: &SharedText) -> bool {
-        *self == *other.0
+        *self == **other.0
     }
 }
 
 impl PartialEq<SharedText> for &str {
     fn eq(&self, other: &SharedText) -> bool {
-        **self == *other.0
+        **self == **other.0
     }
 }
 
 impl PartialEq<SharedText> for String {
     fn eq(&self, other: &SharedText) -> bool {
-        **self == *other.0
+        **self == **other.0
     }
 }
 
 impl fmt::Display for SharedText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&*self.0, f)
+        fmt::Display::fmt(&**self.0, f)
     }
 }
 
 impl fmt::Debug for SharedText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
+        fmt::Debug::fmt(&**self.0, f)
     }
 }
 
@@ -134,6 +135,14 @@ mod tests {
         let again = interner.get(&String::from("police"));
         assert!(Arc::ptr_eq(&first.0, &again.0));
         assert!(!Arc::ptr_eq(&first.0, &interner.get("ngo").0));
+    }
+
+    #[test]
+    fn a_shared_text_is_one_pointer() {
+        assert_eq!(
+            std::mem::size_of::<SharedText>(),
+            std::mem::size_of::<usize>()
+        );
     }
 
     #[test]
