@@ -280,6 +280,17 @@ pub fn run(
         .map_err(|error| CorrectionsError::Unserialisable {
             error: error.to_string(),
         })?;
+    // What is written must read back: a file too large, or a text the writer escaped wrongly, is refused here
+    // rather than found by the next report.
+    if let Err(findings) = Corrections::read(&shown, text.as_bytes(), context.lang) {
+        return Err(CorrectionsError::Unserialisable {
+            error: findings
+                .iter()
+                .map(|finding| finding.message.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+        });
+    }
     let made = match file.path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => std::fs::create_dir_all(folder),
         _ => Ok(()),

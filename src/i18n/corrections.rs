@@ -29,6 +29,10 @@ pub struct CorrectionStrings {
     pub no_folder: &'static str,
     /// The corrections cannot be written as RON, because `{error}` (the writer's words).
     pub unserialisable: &'static str,
+    /// The corrections file is empty.
+    pub empty_file: &'static str,
+    /// What to do about an empty corrections file.
+    pub empty_file_hint: &'static str,
     /// The labels of a mistake's lines: [error, warning, hint].
     pub labels: [&'static str; 3],
     /// The file's `format` is `{format}`, but this build reads `{expected}`.
@@ -132,6 +136,10 @@ impl Lang {
         };
         let expected = CORRECTIONS_FORMAT.to_string();
         match problem {
+            CorrectionProblem::EmptyFile => (
+                words.empty_file.to_owned(),
+                words.empty_file_hint.to_owned(),
+            ),
             CorrectionProblem::Format(format) => (
                 fill(
                     words.format,
@@ -206,7 +214,7 @@ mod tests {
             strings,
             CorrectionStrings {
                 in_results, room_file, unreadable, invalid, unwritable, name_without_group, already_voided,
-                no_folder, unserialisable, format, format_hint, empty_session, empty_session_hint, no_group,
+                no_folder, unserialisable, empty_file, empty_file_hint, format, format_hint, empty_session, empty_session_hint, no_group,
                 who_hint, bad_group, bad_char_hint, long_text_hint, into_itself, into_itself_hint,
                 not_an_attempt, not_an_attempt_hint, no_reason_hint,
             };
@@ -306,6 +314,7 @@ mod tests {
                 count: 20_001,
             });
         }
+        problems.push(CorrectionProblem::EmptyFile);
         problems
     }
 

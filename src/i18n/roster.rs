@@ -2,7 +2,6 @@
 
 use super::{Lang, en, fill, kk, ru};
 use crate::config::roster_csv::{Column, RosterProblem};
-use crate::quiz::characters::BadChar;
 
 /// What `vigil roster import` says besides the block it makes. `{name}` marks a placeholder; counted words are
 /// [one, few, many].
@@ -79,7 +78,6 @@ impl Lang {
     /// Why a roster file or row cannot be imported, and what to do, in this language.
     pub fn roster_problem(self, problem: &RosterProblem) -> (String, String) {
         let words = self.roster();
-        let character = |bad: &BadChar| self.bad_char(bad);
         let (message, hint) = match problem {
             RosterProblem::TooLarge => {
                 (words.too_large.to_owned(), words.too_large_hint.to_owned())
@@ -103,12 +101,12 @@ impl Lang {
             RosterProblem::BadCode { code, bad } => (
                 fill(
                     words.bad_code,
-                    &[("code", code), ("character", &character(bad))],
+                    &[("code", code), ("character", &self.bad_char(bad))],
                 ),
                 words.bad_char_hint.to_owned(),
             ),
             RosterProblem::BadName(bad) => (
-                fill(words.bad_name, &[("character", &character(bad))]),
+                fill(words.bad_name, &[("character", &self.bad_char(bad))]),
                 words.bad_char_hint.to_owned(),
             ),
             RosterProblem::LongName(count) => (
@@ -155,6 +153,7 @@ impl Lang {
 mod tests {
     use super::*;
     use crate::i18n::{assert_translated, every_string};
+    use crate::quiz::characters::BadChar;
 
     /// Every string of `strings`, field by field (a field left out here does not compile).
     fn all(strings: &RosterStrings) -> Vec<&'static str> {

@@ -30,8 +30,10 @@ pub struct SealStrings {
     pub seal_not_text: &'static str,
     /// The seal file is no seal: `{detail}`, the parser's words on where it goes wrong.
     pub seal_damaged: &'static str,
-    /// The seal is of format `{format}`, which this build does not read (it reads `{expected}`).
+    /// The seal is of format `{format}`, newer than the one this build reads (`{expected}`).
     pub seal_format: &'static str,
+    /// The seal is of format `{format}`, older than the one this build reads (`{expected}`).
+    pub seal_older_format: &'static str,
     /// `{when}` of a known sealing time `{at}`.
     pub sealed_at: &'static str,
     /// `{when}` when the seal gives no time.
@@ -82,7 +84,11 @@ impl Lang {
             SealFault::NotText => words.seal_not_text.to_owned(),
             SealFault::Damaged { detail } => fill(words.seal_damaged, &[("detail", detail)]),
             SealFault::Format { format } => fill(
-                words.seal_format,
+                if *format > SEAL_FORMAT {
+                    words.seal_format
+                } else {
+                    words.seal_older_format
+                },
                 &[
                     ("format", &format.to_string()),
                     ("expected", &SEAL_FORMAT.to_string()),
@@ -110,6 +116,7 @@ mod tests {
             seal_not_text,
             seal_damaged,
             seal_format,
+            seal_older_format,
             sealed_at,
             unknown_time,
             no_pinned_key,
@@ -136,6 +143,7 @@ mod tests {
             *seal_not_text,
             *seal_damaged,
             *seal_format,
+            *seal_older_format,
             *sealed_at,
             *unknown_time,
             *no_pinned_key,

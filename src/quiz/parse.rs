@@ -67,8 +67,9 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic
 
 /// The `format` field alone, read when a full parse fails, to tell "written for a newer Vigil" apart.
 #[derive(Deserialize)]
-struct FormatProbe {
-    format: Option<u32>,
+pub(crate) struct FormatProbe {
+    /// The format the file names, if it names one.
+    pub format: Option<u32>,
 }
 
 /// Parses `source` as a `T` in the current format, naming `file` in any finding.

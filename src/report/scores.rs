@@ -12,7 +12,11 @@ const MAX_DISTINCT: usize = u8::MAX as usize;
 /// Points per question, in the quiz shape's order. Two are equal when they hold equal values, however they hold
 /// them.
 #[derive(Clone)]
-pub enum Scores {
+pub struct Scores(Repr);
+
+/// How a row's points are held.
+#[derive(Clone)]
+enum Repr {
     /// A byte per question naming one of the row's distinct values, in words of 64 bits: the first holds the
     /// number of values (low byte) and of questions (the rest), the next the values' bits, then the questions'
     /// bytes, eight to a word, the first question in the lowest byte.
@@ -24,9 +28,9 @@ pub enum Scores {
 impl Scores {
     /// How many questions it covers.
     pub fn len(&self) -> usize {
-        match self {
-            Self::Narrow(words) => (words[0] >> 8) as usize,
-            Self::Wide(values) => values.len(),
+        match &self.0 {
+            Repr::Narrow(words) => words.first().map_or(0, |head| (head >> 8) as usize),
+            Repr::Wide(values) => values.len(),
         }
     }
 
@@ -37,17 +41,19 @@ impl Scores {
 
     /// The points of question `question`, if there are that many questions.
     pub fn get(&self, question: usize) -> Option<f64> {
-        match self {
-            Self::Narrow(words) => {
-                if question >= (words[0] >> 8) as usize {
+        match &self.0 {
+            Repr::Narrow(words) => {
+                if question >= self.len() {
                     return None;
                 }
-                let values = (words[0] & 0xff) as usize;
-                let word = words[1 + values + question / 8];
+                let values = (words.first()? & 0xff) as usize;
+                let word = words.get(1 + values + question / 8)?;
                 let code = (word >> (8 * (question % 8))) & 0xff;
-                Some(f64::from_bits(words[1 + code as usize]))
+                words
+                    .get(1 + code as usize)
+                    .map(|bits| f64::from_bits(*bits))
             }
-            Self::Wide(values) => values.get(question).copied(),
+            Repr::Wide(values) => values.get(question).copied(),
         }
     }
 
@@ -59,7 +65,7 @@ impl Scores {
 
 impl Default for Scores {
     fn default() -> Self {
-        Self::Wide(Box::default())
+        Self(Repr::Wide(Box::default()))
     }
 }
 
@@ -77,7 +83,7 @@ impl From<Vec<f64>> for Scores {
                     distinct.push(bits);
                     distinct.len() - 1
                 }
-                None => return Self::Wide(values.into_boxed_slice()),
+                None => return Self(Repr::Wide(values.into_boxed_slice())),
             };
             codes[question / 8] |= (code as u64) << (8 * (question % 8));
         }
@@ -85,7 +91,7 @@ impl From<Vec<f64>> for Scores {
         words.push((values.len() as u64) << 8 | distinct.len() as u64);
         words.extend(distinct);
         words.extend(codes);
-        Self::Narrow(words.into_boxed_slice())
+        Self(Repr::Narrow(words.into_boxed_slice()))
     }
 }
 
@@ -123,43 +129,63 @@ impl Serialize for Scores {
 mod tests {
     use super::*;
 
+    /// Whether `scores` keeps a byte per question rather than every value in full.
+    fn is_narrow(scores: &Scores) -> bool {
+        matches!(scores.0, Repr::Narrow(_))
+    }
+
     #[test]
     fn every_value_reads_back_to_the_bit_however_it_is_held() {
-        let values = vec![1.0, 0.0, 0.25, 1.0, -0.0, 1.0 / 3.0, 0.0, f64::MAX];
+        let values = vec![
+            1.0,
+            0.0,
+            0.25,
+            1.0,
+            -0.0,
+            1.0 / 3.0,
+            0.0,
+            f64::MAX,
+            0.25,
+            1.0,
+        ];
         let scores = Scores::from(values.clone());
-        assert!(matches!(scores, Scores::Narrow(_)));
+        assert!(is_narrow(&scores));
         assert_eq!(scores.len(), values.len());
         let read: Vec<u64> = scores.iter().map(f64::to_bits).collect();
         assert_eq!(read, values.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
-        assert_eq!(scores.get(5), Some(1.0 / 3.0));
-        assert_eq!(scores.get(8), None);
+        // The ninth and tenth questions are in the second word of bytes.
+        assert_eq!((scores.get(8), scores.get(9)), (Some(0.25), Some(1.0)));
+        assert_eq!(scores.get(10), None);
         // The counts, 6 distinct values and a byte per question: not 8 bytes per question.
-        let Scores::Narrow(words) = &scores else {
+        let Repr::Narrow(words) = &scores.0 else {
             unreachable!()
         };
-        assert_eq!(words.len(), 1 + 6 + 1);
+        assert_eq!(words.len(), 1 + 6 + 2);
     }
 
     #[test]
     fn a_row_of_more_distinct_values_than_a_byte_names_keeps_them_in_full() {
-        let values: Vec<f64> = (0..300).map(|n| f64::from(n) / 7.0).collect();
-        let scores = Scores::from(values.clone());
-        assert!(matches!(scores, Scores::Wide(_)));
-        assert_eq!(scores.iter().collect::<Vec<_>>(), values);
-        let few: Vec<f64> = (0..255).map(f64::from).collect();
+        let few: Vec<f64> = (0..255).map(|n| f64::from(n) / 7.0).collect();
         let narrow = Scores::from(few.clone());
-        assert!(matches!(narrow, Scores::Narrow(_)));
+        assert!(is_narrow(&narrow));
         assert_eq!(narrow.iter().collect::<Vec<_>>(), few);
+        let mut many = few;
+        many.extend([-0.0, 300.0 / 7.0]);
+        let wide = Scores::from(many.clone());
+        assert!(!is_narrow(&wide));
+        let read: Vec<u64> = wide.iter().map(f64::to_bits).collect();
+        assert_eq!(read, many.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
     }
 
     #[test]
     fn rows_are_equal_when_their_values_are_and_serialise_as_numbers() {
         let narrow = Scores::from(vec![1.0, 0.5]);
-        let wide = Scores::Wide(vec![1.0, 0.5].into_boxed_slice());
+        let wide = Scores(Repr::Wide(vec![1.0, 0.5].into_boxed_slice()));
         assert_eq!(narrow, wide);
         assert_ne!(narrow, Scores::from(vec![1.0]));
         assert_eq!(Scores::default().len(), 0);
-        assert!(Scores::from(Vec::new()).is_empty());
+        let empty = Scores::from(Vec::new());
+        assert!(empty.is_empty() && empty.get(0).is_none());
         assert_eq!(serde_json::to_string(&narrow).unwrap(), "[1.0,0.5]");
         assert_eq!(format!("{narrow:?}"), "[1.0, 0.5]");
     }

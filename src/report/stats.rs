@@ -171,10 +171,6 @@ impl<T: AsRef<[f64]> + ?Sized> ScoreRow for T {
     fn score(&self, q: usize) -> f64 {
         self.as_ref().get(q).copied().unwrap_or(0.0)
     }
-
-    fn total(&self) -> f64 {
-        self.as_ref().iter().sum()
-    }
 }
 
 impl ScoreRow for &Scores {
@@ -425,5 +421,29 @@ mod tests {
         assert_eq!(d.histogram, [2, 1, 0, 0, 0, 1, 0, 0, 0, 1]);
         assert_eq!(d.pass_rate, Some(0.4));
         assert_eq!((d.min, d.max), (Some(0.0), Some(100.0)));
+    }
+
+    #[test]
+    fn rows_of_scores_give_the_figures_of_plain_rows_to_the_bit() {
+        let plain: Vec<Vec<f64>> = (0..30)
+            .map(|n| {
+                (0..12)
+                    .map(|q| f64::from((n * 7 + q * 3 + n * q) % 5) / 4.0)
+                    .collect()
+            })
+            .collect();
+        let held: Vec<Scores> = plain.iter().map(|row| Scores::from(row.clone())).collect();
+        let rows: Vec<&Scores> = held.iter().collect();
+        let maxima = [1.0; 12];
+        let thresholds = Thresholds::default();
+        assert_eq!(
+            format!("{:?}", items(&rows, &maxima, &thresholds)),
+            format!("{:?}", items(&plain, &maxima, &thresholds))
+        );
+        assert_eq!(
+            format!("{:?}", reliability(&rows)),
+            format!("{:?}", reliability(&plain))
+        );
+        assert!(reliability(&rows).is_some());
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fault::SealFault;
 use super::keys::fingerprint;
+use crate::quiz::parse::{FormatProbe, ron_options};
 
 /// The newest seal format this build reads and writes.
 pub const SEAL_FORMAT: u32 = 1;
@@ -127,7 +128,7 @@ impl Manifest {
     /// Reads a seal file's text, or says where and why it cannot be read: a seal of another format is said to be
     /// one, even when its fields are not the ones this build knows.
     pub fn from_text(text: &str) -> Result<Self, SealFault> {
-        let options = crate::quiz::parse::ron_options();
+        let options = ron_options();
         let manifest: Self = options.from_str(text).map_err(|error| {
             match options.from_str::<FormatProbe>(text) {
                 Ok(FormatProbe {
@@ -145,12 +146,6 @@ impl Manifest {
         }
         Ok(manifest)
     }
-}
-
-/// The format a seal file names, read on its own when the whole seal cannot be.
-#[derive(Deserialize)]
-struct FormatProbe {
-    format: Option<u32>,
 }
 
 #[cfg(test)]
@@ -213,6 +208,13 @@ mod tests {
         assert_eq!(
             Manifest::from_text("(format: 9, session: \"s\", checksums: [])"),
             Err(SealFault::Format { format: 9 })
+        );
+        let older = SealFault::Format { format: 0 };
+        assert!(!older.to_string().contains("update Vigil"), "{older}");
+        assert!(
+            SealFault::Format { format: 9 }
+                .to_string()
+                .ends_with("update Vigil")
         );
         assert!(
             Lang::Ru

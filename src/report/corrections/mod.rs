@@ -7,7 +7,7 @@ pub mod problem;
 
 use serde::{Deserialize, Serialize};
 
-use self::problem::{CorrectionProblem, Field, group_problem, text_problem};
+use self::problem::{CorrectionProblem, Field, correction_text_problem, group_problem};
 use crate::i18n::Lang;
 use crate::quiz::characters::bad_char_in_id;
 use crate::quiz::diagnostic::{Diagnostic, Severity};
@@ -129,6 +129,13 @@ impl Corrections {
     /// and column where it is known, worded in `lang` (a file that cannot be parsed is said in the parser's
     /// words).
     pub fn read(file: &str, bytes: &[u8], lang: Lang) -> Result<Self, Vec<Diagnostic>> {
+        let finding = |problem: &CorrectionProblem| {
+            let (message, hint) = lang.correction_problem(problem);
+            Diagnostic::file(Severity::Error, file, message).with_hint(hint)
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(vec![finding(&CorrectionProblem::EmptyFile)]);
+        }
         let text = decode(file, bytes).map_err(|finding| vec![*finding])?;
         let source = SourceText::new(text);
         let corrections: Self =
@@ -136,13 +143,9 @@ impl Corrections {
         let findings: Vec<Diagnostic> = corrections
             .located_problems(Some(&source))
             .into_iter()
-            .map(|(at, problem)| {
-                let (message, hint) = lang.correction_problem(&problem);
-                let finding = Diagnostic::file(Severity::Error, file, message).with_hint(hint);
-                match at {
-                    Some(at) => finding.at_offset(&source, at),
-                    None => finding,
-                }
+            .map(|(at, problem)| match at {
+                Some(at) => finding(&problem).at_offset(&source, at),
+                None => finding(&problem),
             })
             .collect();
         if findings.is_empty() {
@@ -214,7 +217,7 @@ impl Corrections {
         for (at, reason) in reasons {
             if reason.trim().is_empty() {
                 found.push((at, CorrectionProblem::Empty(Field::Reason)));
-            } else if let Some(problem) = text_problem(Field::Reason, reason) {
+            } else if let Some(problem) = correction_text_problem(Field::Reason, reason) {
                 found.push((at, problem));
             }
         }
@@ -239,7 +242,7 @@ pub fn who_problem(who: &Who) -> Option<CorrectionProblem> {
     if text.trim().is_empty() {
         return Some(CorrectionProblem::Empty(field));
     }
-    text_problem(field, text)
+    correction_text_problem(field, text)
 }
 
 #[cfg(test)]
@@ -293,7 +296,11 @@ mod tests {
         let text = "(\n  format: 1,\n  voids: [\n    (attempt: \"a1\" reason: \"x\"),\n  ],\n)\n";
         let findings = Corrections::read("c.ron", text.as_bytes(), Lang::En).unwrap_err();
         assert_eq!(findings[0].line, Some(4), "{}", findings[0]);
+
         assert!(findings[0].to_string().starts_with("c.ron:4:"));
+
+        let findings = Corrections::read("c.ron", b" \n", Lang::Ru).unwrap_err();
+        assert_eq!(findings[0].message, "файл исправлений пуст");
     }
 
     #[test]

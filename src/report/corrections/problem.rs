@@ -19,6 +19,8 @@ pub enum Field {
 /// Why a correction, or the corrections file, cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CorrectionProblem {
+    /// The corrections file holds nothing.
+    EmptyFile,
     /// The file's `format` is not the one this build reads.
     Format(u32),
     /// A merge's `session` is empty.
@@ -65,7 +67,7 @@ pub enum CorrectionProblem {
 
 /// The problem with `text` as the correction's `field`, if any: a character it may not hold, or more characters
 /// than any text may have.
-pub fn text_problem(field: Field, text: &str) -> Option<CorrectionProblem> {
+pub fn correction_text_problem(field: Field, text: &str) -> Option<CorrectionProblem> {
     if let Some(bad) = bad_char_in_text(text, Lines::One) {
         return Some(CorrectionProblem::BadText { field, bad });
     }
