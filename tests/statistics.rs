@@ -579,7 +579,7 @@ fn quiz<'a>(report: &'a Report, id: &str) -> &'a QuizReport {
 }
 
 fn names(quiz: &QuizReport) -> Vec<&str> {
-    quiz.attempts.iter().map(|a| a.name.as_str()).collect()
+    quiz.attempts.iter().map(|a| &*a.name).collect()
 }
 
 #[test]
@@ -694,7 +694,7 @@ fn check_first_and_best(reversed: bool) {
     let daulet: Vec<_> = quiz(&first_report, "indicators")
         .attempts
         .iter()
-        .filter(|a| a.name == "Daulet")
+        .filter(|a| &*a.name == "Daulet")
         .collect();
     assert_eq!(daulet.len(), 1);
     assert_eq!(
@@ -957,7 +957,7 @@ fn reading_a_folder_on_every_core_gives_the_same_dataset_as_reading_record_by_re
         ..Filter::default()
     };
     let parallel = build_from_folders(&folders, None, &[], &police, AttemptChoice::First, false);
-    let names: Vec<&str> = parallel.attempts.iter().map(|a| a.name.as_str()).collect();
+    let names: Vec<&str> = parallel.attempts.iter().map(|a| &*a.name).collect();
     assert_eq!(names, ["Nurlan", "Yerlan", "Timur"]);
 }
 

@@ -551,7 +551,7 @@ mod tests {
             assert!(edited.seal.alarming(), "{:?}", edited.seal);
             let attempts = &edited.report.quizzes[0].attempts;
             assert_eq!(attempts.len(), 1, "the edited record is left out");
-            assert_eq!(attempts[0].name, "P1");
+            assert_eq!(&*attempts[0].name, "P1");
             assert!(
                 edited
                     .seal

@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
@@ -14,7 +14,8 @@ use super::model::Status;
 use super::problem::{Preference, Problem, Reason};
 use super::scan::Entry;
 
-/// What decides between two different files of one attempt: its seal, then how far the attempt had got.
+/// What decides between two different files of one attempt: its seal, then how far the attempt had got. Held in
+/// 40 bytes, as a scan keeps one for every file it reads until the files of each attempt are settled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standing {
     /// The attempt id.
@@ -23,10 +24,10 @@ pub struct Standing {
     pub integrity: Option<Integrity>,
     /// Where the attempt stands, when known.
     pub status: Option<Status>,
-    /// When it was last saved, when known.
-    pub updated: Option<Timestamp>,
+    /// When it was last saved; [`Timestamp::MIN`] when not known (it sorts before every real time).
+    updated: Timestamp,
     /// How many questions have an answer.
-    pub answered: usize,
+    answered: u32,
 }
 
 impl Standing {
@@ -42,9 +43,19 @@ impl Standing {
             attempt,
             integrity: Some(integrity),
             status: Some(status),
-            updated: Some(updated),
-            answered,
+            updated,
+            answered: u32::try_from(answered).unwrap_or(u32::MAX),
         }
+    }
+
+    /// When it was last saved, when known.
+    pub fn updated(&self) -> Option<Timestamp> {
+        Some(self.updated).filter(|at| *at != Timestamp::MIN)
+    }
+
+    /// How many questions have an answer.
+    pub fn answered(&self) -> usize {
+        self.answered as usize
     }
 }
 
@@ -55,7 +66,7 @@ impl From<AttemptId> for Standing {
             attempt,
             integrity: None,
             status: None,
-            updated: None,
+            updated: Timestamp::MIN,
             answered: 0,
         }
     }
@@ -108,13 +119,13 @@ impl Standing {
         }
         if self.updated != other.updated {
             return Preference::SavedLater {
-                saved: self.updated,
+                saved: self.updated(),
             };
         }
         if self.answered != other.answered {
             return Preference::MoreAnswers {
-                kept: self.answered,
-                other: other.answered,
+                kept: self.answered(),
+                other: other.answered(),
             };
         }
         Preference::Content
@@ -123,8 +134,8 @@ impl Standing {
 
 /// One file read by a scan, not yet settled against the other files of its attempt.
 pub(crate) struct Candidate<T> {
-    /// Its file.
-    pub path: PathBuf,
+    /// Its file (boxed: a scan keeps one for every file it reads).
+    pub path: Box<Path>,
     /// What decides between it and other files of its attempt.
     pub standing: Standing,
     /// A hash of its exact bytes.
@@ -144,7 +155,7 @@ struct Kept {
 /// The problem of `loser`, left out because another file of its attempt was kept.
 fn conflict<T>(loser: &Candidate<T>, kept: &Kept) -> Problem {
     Problem {
-        path: loser.path.clone(),
+        path: loser.path.to_path_buf(),
         reason: Reason::Conflict {
             attempt: loser.standing.attempt.to_string(),
             kept: kept.path.clone(),
@@ -187,7 +198,7 @@ pub(crate) fn settle<T>(files: Vec<Result<Candidate<T>, Problem>>) -> Vec<Entry<
                 file.standing.attempt.clone(),
                 Kept {
                     index,
-                    path: file.path.clone(),
+                    path: file.path.to_path_buf(),
                     standing: file.standing.clone(),
                     content: file.content,
                 },
@@ -202,12 +213,12 @@ pub(crate) fn settle<T>(files: Vec<Result<Candidate<T>, Problem>>) -> Vec<Entry<
             Ok(file) => match several.get(&file.standing.attempt) {
                 Some(kept) if kept.index != index && kept.content == file.content => {
                     Entry::Duplicate {
-                        path: file.path,
+                        path: file.path.into_path_buf(),
                         first: kept.path.clone(),
                     }
                 }
                 Some(kept) if kept.index != index => Entry::Problem(conflict(&file, kept)),
-                _ => Entry::Record((file.path, file.value)),
+                _ => Entry::Record((file.path.into_path_buf(), file.value)),
             },
         })
         .collect()

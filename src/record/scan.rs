@@ -210,7 +210,7 @@ impl<'r, T: Send> Scan<'r, T> {
         self.outcomes
             .iter()
             .filter_map(move |outcome| match outcome {
-                Ok(candidate) => Some((candidate.path.as_path(), Some(candidate.content))),
+                Ok(candidate) => Some((&*candidate.path, Some(candidate.content))),
                 Err(problem) => problem_hashes
                     .get(&problem.path)
                     .map(|hash| (problem.path.as_path(), *hash)),
@@ -258,7 +258,7 @@ impl<'r, T: Send> Scan<'r, T> {
             let reason = match outcome {
                 Ok(Ok((standing, content, value))) => {
                     return Ok(Candidate {
-                        path,
+                        path: path.into_boxed_path(),
                         standing,
                         content,
                         value,

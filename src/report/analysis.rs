@@ -446,7 +446,7 @@ fn pre_post(data: &Dataset) -> Vec<PrePost> {
             Phase::Post => &mut entry.1,
             Phase::Practice => continue,
         };
-        side.entry(row.participant.clone()).or_insert(row);
+        side.entry(row.participant.to_string()).or_insert(row);
     }
     sides
         .into_iter()
@@ -459,8 +459,8 @@ fn pre_post(data: &Dataset) -> Vec<PrePost> {
                     Some(after) => {
                         let (p, q) = (before.percent(), after.percent());
                         pairs.push(GainRow {
-                            name: before.name.clone(),
-                            code: before.code.clone(),
+                            name: before.name.to_string(),
+                            code: before.code.as_deref().map(str::to_owned),
                             group: before.group.to_string(),
                             pre: p,
                             post: q,
@@ -469,7 +469,7 @@ fn pre_post(data: &Dataset) -> Vec<PrePost> {
                         });
                     }
                     None => unmatched.push(Unmatched {
-                        name: before.name.clone(),
+                        name: before.name.to_string(),
                         group: before.group.to_string(),
                         phase: Phase::Pre,
                     }),
@@ -478,7 +478,7 @@ fn pre_post(data: &Dataset) -> Vec<PrePost> {
             for (who, after) in &post {
                 if !pre.contains_key(who) {
                     unmatched.push(Unmatched {
-                        name: after.name.clone(),
+                        name: after.name.to_string(),
                         group: after.group.to_string(),
                         phase: Phase::Post,
                     });
@@ -527,7 +527,7 @@ mod tests {
         let split: Vec<(String, Vec<String>)> = by_quiz(rows)
             .into_iter()
             .map(|(quiz, rows)| {
-                let participants = rows.into_iter().map(|r| r.name).collect();
+                let participants = rows.into_iter().map(|r| r.name.into_string()).collect();
                 (quiz.to_string(), participants)
             })
             .collect();

@@ -56,7 +56,7 @@ pub fn deviations(
         let rules = config.phases.of(row.phase);
         let deviation = |departure| Deviation {
             attempt: row.attempt.to_string(),
-            name: row.name.clone(),
+            name: row.name.to_string(),
             quiz: row.quiz.to_string(),
             phase: row.phase,
             departure,

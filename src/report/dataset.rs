@@ -253,11 +253,11 @@ pub struct AttemptRow {
     /// Attempt id.
     pub attempt: AttemptId,
     /// Who, as one identity within the session.
-    pub participant: String,
+    pub participant: Box<str>,
     /// Name.
-    pub name: String,
+    pub name: Box<str>,
     /// Roster code.
-    pub code: Option<String>,
+    pub code: Option<Box<str>>,
     /// Group id.
     pub group: SharedText,
     /// Session.
@@ -426,7 +426,7 @@ pub(crate) fn choose(
     // are sorted afterwards, so the map's order does not matter.
     let mut kept: HashMap<(&str, &str, Phase), usize> = HashMap::new();
     for (index, row) in rows.iter().enumerate() {
-        let key = (row.participant.as_str(), row.quiz.as_str(), row.phase);
+        let key = (&*row.participant, row.quiz.as_str(), row.phase);
         let replace = match kept.get(&key) {
             None => true,
             Some(&old) => {
@@ -470,8 +470,11 @@ impl Dataset {
     pub fn pseudonymise(&mut self, key: &PseudonymKey) {
         for row in &mut self.attempts {
             let pseudonym = key.pseudonym(&row.participant);
-            row.name = row.code.clone().unwrap_or_else(|| pseudonym.clone());
-            row.participant = pseudonym;
+            row.name = row
+                .code
+                .clone()
+                .unwrap_or_else(|| pseudonym.as_str().into());
+            row.participant = pseudonym.into();
         }
         let notes = &mut self.identity_notes;
         for same in &mut notes.same_name {

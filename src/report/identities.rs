@@ -41,18 +41,19 @@ impl<'r> Roster<'r> {
         match &row.code {
             None => {
                 if let Some(entry) = self.by_name.get(&normalise(&row.name)) {
-                    row.code = Some(entry.code.clone());
+                    row.code = Some(entry.code.as_str().into());
                     row.group = texts.get(&entry.group);
                     row.participant = format!(
                         "{}|{}",
                         row.session,
                         Identity::from_parts(&row.name, Some(&entry.code), &row.group).as_str()
-                    );
+                    )
+                    .into();
                 }
             }
             Some(code) if row.name.trim().is_empty() => {
                 if let Some(entry) = self.by_code.get(&normalise(code)) {
-                    row.name.clone_from(&entry.name);
+                    row.name = entry.name.as_str().into();
                 }
             }
             Some(_) => {}
@@ -138,9 +139,9 @@ fn same_names(rows: &[Box<AttemptRow>]) -> Vec<SameName> {
                 .any(|row| row.group != first.group)
                 .then(|| SameName {
                     session: first.session.to_string(),
-                    name: first.name.clone(),
+                    name: first.name.to_string(),
                     groups: owned(seen().map(|row| row.group.as_str()).collect()),
-                    participants: owned(seen().map(|row| row.participant.as_str()).collect()),
+                    participants: owned(seen().map(|row| &*row.participant).collect()),
                 })
         })
         .collect()
@@ -151,7 +152,7 @@ fn same_names(rows: &[Box<AttemptRow>]) -> Vec<SameName> {
 fn repeated(rows: &[Box<AttemptRow>]) -> Vec<Repeated> {
     let key = |index: usize| {
         let row = &rows[index];
-        (row.participant.as_str(), row.quiz.as_str(), row.phase)
+        (&*row.participant, row.quiz.as_str(), row.phase)
     };
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
@@ -162,7 +163,7 @@ fn repeated(rows: &[Box<AttemptRow>]) -> Vec<Repeated> {
             let first = rows.get(*run.first()?)?;
             Some(Repeated {
                 name: shown(first),
-                participant: first.participant.clone(),
+                participant: first.participant.to_string(),
                 quiz: first.quiz.to_string(),
                 phase: first.phase,
                 attempts: run.len(),
@@ -174,9 +175,9 @@ fn repeated(rows: &[Box<AttemptRow>]) -> Vec<Repeated> {
 /// The name a row is shown by: the name, else the code.
 fn shown(row: &AttemptRow) -> String {
     if row.name.trim().is_empty() {
-        row.code.clone().unwrap_or_default()
+        row.code.as_deref().unwrap_or_default().to_owned()
     } else {
-        row.name.clone()
+        row.name.to_string()
     }
 }
 

@@ -52,8 +52,6 @@ pub struct Counted {
     /// Its row, in the order of `shape`, or of the shape the report already uses for the quiz when `shape` is
     /// `None`; boxed where it is made, so that gathering moves a pointer, not the row.
     row: Box<AttemptRow>,
-    /// The version of the quiz it was taken on.
-    version: u32,
     /// The content hash of the quiz file it was taken on.
     content_hash: SharedText,
     /// The shape the row follows when no shape was known for the quiz yet (taken from the record itself, and
@@ -252,7 +250,6 @@ impl<'q> Reducer<'q> {
                 }
                 Contribution::Counted(Counted {
                     row: Box::new(row),
-                    version: record.quiz.version,
                     content_hash: self.texts.get(&record.quiz.content_hash),
                     shape,
                     total_max: record.total.max_points,
@@ -358,12 +355,12 @@ impl<'q> Reducer<'q> {
             };
             let Counted {
                 mut row,
-                version,
                 content_hash,
                 shape,
                 total_max,
             } = counted;
             row.file = file.into_boxed_path();
+            let version = row.version;
             versions
                 .entry(row.quiz.clone())
                 .or_default()
@@ -643,9 +640,10 @@ fn row(
                 &record.participant.group
             )
             .as_str()
-        ),
-        name: record.participant.name.to_string(),
-        code: record.participant.code.as_deref().map(str::to_owned),
+        )
+        .into(),
+        name: record.participant.name.as_ref().into(),
+        code: record.participant.code.as_deref().map(Box::from),
         group: texts.get(&record.participant.group),
         session: texts.get(&record.session),
         phase: record.phase,

@@ -12,6 +12,9 @@ use crate::record::{AttemptId, Identity};
 use crate::report::dataset::AttemptRow;
 use crate::report::shared_text::{Interner, SharedText};
 
+/// A participant's name, code and group, as the rows no merge moved give them.
+type OwnIdentity = (Box<str>, Option<Box<str>>, SharedText);
+
 /// What one correction does, as reports list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -178,14 +181,14 @@ impl Applier {
             return;
         };
         match who {
-            Who::Code(code) => row.code = Some(code.clone()),
+            Who::Code(code) => row.code = Some(code.as_str().into()),
             Who::Name { name, group } => {
-                row.name.clone_from(name);
+                row.name = name.as_str().into();
                 row.group = texts.get(group);
                 row.code = None;
             }
         }
-        row.participant = into.to_owned();
+        row.participant = into.into();
         self.remapped
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -199,7 +202,7 @@ impl Applier {
         if remapped.is_empty() {
             return;
         }
-        let mut own: BTreeMap<String, (String, Option<String>, SharedText)> = BTreeMap::new();
+        let mut own: BTreeMap<Box<str>, OwnIdentity> = BTreeMap::new();
         for row in rows.iter().filter(|r| !remapped.contains(&r.attempt)) {
             own.entry(row.participant.clone())
                 .or_insert_with(|| (row.name.clone(), row.code.clone(), row.group.clone()));

@@ -305,7 +305,7 @@ fn quiz_section(html: &mut String, quiz: &QuizReport, labels: &Labels<'_>) {
     for attempt in &quiz.attempts {
         let name = match &attempt.code {
             Some(code) => format!("{} ({code})", attempt.name),
-            None => attempt.name.clone(),
+            None => attempt.name.to_string(),
         };
         let _ = write!(
             html,

@@ -285,7 +285,7 @@ fn quiz_section(out: &mut String, quiz: &QuizReport, labels: &Labels<'_>, width:
     for attempt in &quiz.attempts {
         let name = match &attempt.code {
             Some(code) => format!("{} ({code})", attempt.name),
-            None => attempt.name.clone(),
+            None => attempt.name.to_string(),
         };
         let _ = writeln!(
             out,
