@@ -204,7 +204,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::i18n::{assert_translated, every_string};
+    use crate::i18n::{assert_translated, assert_worded, every_string};
     use crate::quiz::characters::BadChar;
     use crate::quiz::diagnostic::{Diagnostic, Severity};
 
@@ -325,15 +325,7 @@ mod tests {
                 .iter()
                 .map(|problem| lang.correction_problem(problem))
                 .collect();
-            for (message, hint) in &worded {
-                for said in [message, hint] {
-                    assert!(!said.is_empty(), "{lang:?}: {message} / {hint}");
-                    assert!(
-                        !said.contains('{') && !said.contains('}'),
-                        "{lang:?}: {said}"
-                    );
-                }
-            }
+            assert_worded(lang, &worded);
             assert!(worded[0].0.contains('2') && worded[0].1.contains("format: 1,"));
             assert!(worded[2].0.contains("Aidos"), "{lang:?}");
             assert!(worded[3].0.contains("ngo") && worded[3].0.contains("U+200B"));

@@ -187,6 +187,21 @@ macro_rules! every_string {
 #[cfg(test)]
 pub(crate) use every_string;
 
+/// Asserts that every problem of `worded`, as (message, hint) in `lang`, says something in both and leaves no
+/// placeholder unfilled.
+#[cfg(test)]
+pub(crate) fn assert_worded(lang: Lang, worded: &[(String, String)]) {
+    for (message, hint) in worded {
+        for said in [message, hint] {
+            assert!(!said.is_empty(), "{lang:?}: {message} / {hint}");
+            assert!(
+                !said.contains('{') && !said.contains('}'),
+                "{lang:?}: {said}"
+            );
+        }
+    }
+}
+
 /// Asserts that `translated`, the strings of `lang` in the order of `english`, has none blank and the placeholders
 /// of each English string.
 #[cfg(test)]

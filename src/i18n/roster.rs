@@ -152,7 +152,7 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{assert_translated, every_string};
+    use crate::i18n::{assert_translated, assert_worded, every_string};
     use crate::quiz::characters::BadChar;
 
     /// Every string of `strings`, field by field (a field left out here does not compile).
@@ -223,15 +223,7 @@ mod tests {
                 .iter()
                 .map(|p| lang.roster_problem(p))
                 .collect();
-            for (message, hint) in &worded {
-                for said in [message, hint] {
-                    assert!(!said.is_empty(), "{lang:?}: {message} / {hint}");
-                    assert!(
-                        !said.contains('{') && !said.contains('}'),
-                        "{lang:?}: {said}"
-                    );
-                }
-            }
+            assert_worded(lang, &worded);
             let said = |at: usize| &worded[at].0;
             assert!(said(3).contains("social") && worded[3].1.contains("police, ngo"));
             assert!(said(5).contains("P01") && said(5).contains('2'));
