@@ -33,6 +33,12 @@ pub struct CorrectionStrings {
     pub empty_file: &'static str,
     /// What to do about an empty corrections file.
     pub empty_file_hint: &'static str,
+    /// The corrections file is not UTF-8 text: `{byte}` (as 0xFF) cannot start a character.
+    pub not_text: &'static str,
+    /// What to do about a corrections file that is not UTF-8 text.
+    pub not_text_hint: &'static str,
+    /// A void names no attempt.
+    pub no_attempt: &'static str,
     /// The labels of a mistake's lines: [error, warning, hint].
     pub labels: [&'static str; 3],
     /// The file's `format` is `{format}`, but this build reads `{expected}`.
@@ -140,6 +146,14 @@ impl Lang {
                 words.empty_file.to_owned(),
                 words.empty_file_hint.to_owned(),
             ),
+            CorrectionProblem::NotText { byte } => (
+                fill(words.not_text, &[("byte", &format!("0x{byte:02X}"))]),
+                words.not_text_hint.to_owned(),
+            ),
+            CorrectionProblem::NoAttempt => (
+                words.no_attempt.to_owned(),
+                words.not_an_attempt_hint.to_owned(),
+            ),
             CorrectionProblem::Format(format) => (
                 fill(
                     words.format,
@@ -214,9 +228,9 @@ mod tests {
             strings,
             CorrectionStrings {
                 in_results, room_file, unreadable, invalid, unwritable, name_without_group, already_voided,
-                no_folder, unserialisable, empty_file, empty_file_hint, format, format_hint, empty_session, empty_session_hint, no_group,
-                who_hint, bad_group, bad_char_hint, long_text_hint, into_itself, into_itself_hint,
-                not_an_attempt, not_an_attempt_hint, no_reason_hint,
+                no_folder, unserialisable, empty_file, empty_file_hint, not_text, not_text_hint, no_attempt, format,
+                format_hint, empty_session, empty_session_hint, no_group, who_hint, bad_group, bad_char_hint,
+                long_text_hint, into_itself, into_itself_hint, not_an_attempt, not_an_attempt_hint, no_reason_hint,
             };
             labels, empty, bad_text, long_text
         )
@@ -314,7 +328,11 @@ mod tests {
                 count: 20_001,
             });
         }
-        problems.push(CorrectionProblem::EmptyFile);
+        problems.extend([
+            CorrectionProblem::EmptyFile,
+            CorrectionProblem::NotText { byte: 0xff },
+            CorrectionProblem::NoAttempt,
+        ]);
         problems
     }
 

@@ -133,7 +133,19 @@ impl Corrections {
             let (message, hint) = lang.correction_problem(problem);
             Diagnostic::file(Severity::Error, file, message).with_hint(hint)
         };
-        if bytes.iter().all(u8::is_ascii_whitespace) {
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+                let valid = std::str::from_utf8(valid).unwrap_or_default();
+                let byte = bytes.get(error.valid_up_to()).copied().unwrap_or_default();
+                let not_text = finding(&CorrectionProblem::NotText { byte });
+                return Err(vec![
+                    not_text.at_offset(&SourceText::new(valid), valid.len()),
+                ]);
+            }
+        };
+        if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
             return Err(vec![finding(&CorrectionProblem::EmptyFile)]);
         }
         let text = decode(file, bytes).map_err(|finding| vec![*finding])?;
@@ -208,7 +220,9 @@ impl Corrections {
         }
         for void in &self.voids {
             let at = source.and_then(|s| s.find_key_value(0, "attempt", &void.attempt));
-            if void.attempt.trim().is_empty() || bad_char_in_id(&void.attempt).is_some() {
+            if void.attempt.trim().is_empty() {
+                found.push((at, CorrectionProblem::NoAttempt));
+            } else if bad_char_in_id(&void.attempt).is_some() {
                 let attempt = void.attempt.clone();
                 found.push((at, CorrectionProblem::NotAnAttempt { attempt }));
             }
@@ -299,8 +313,11 @@ mod tests {
 
         assert!(findings[0].to_string().starts_with("c.ron:4:"));
 
-        let findings = Corrections::read("c.ron", b" \n", Lang::Ru).unwrap_err();
+        let findings = Corrections::read("c.ron", b"\xEF\xBB\xBF \n", Lang::Ru).unwrap_err();
         assert_eq!(findings[0].message, "файл исправлений пуст");
+        let findings = Corrections::read("c.ron", b"(format: 1,\n \xFF)", Lang::Kk).unwrap_err();
+        assert_eq!((findings[0].line, findings[0].column), (Some(2), Some(2)));
+        assert!(findings[0].message.contains("0xFF"), "{}", findings[0]);
     }
 
     #[test]

@@ -21,6 +21,11 @@ pub enum Field {
 pub enum CorrectionProblem {
     /// The corrections file holds nothing.
     EmptyFile,
+    /// The corrections file is not UTF-8 text: `byte` cannot start a character where it stands.
+    NotText {
+        /// The first byte that is not UTF-8.
+        byte: u8,
+    },
     /// The file's `format` is not the one this build reads.
     Format(u32),
     /// A merge's `session` is empty.
@@ -58,6 +63,8 @@ pub enum CorrectionProblem {
         /// The identity, as people read it.
         who: String,
     },
+    /// A void names no attempt.
+    NoAttempt,
     /// A void names something that is not an attempt id.
     NotAnAttempt {
         /// What it names.
