@@ -649,7 +649,11 @@ fn take_the_pre_test(lang: Lang, layout: Layout, name: &str) {
     session.act(lang, k.confirm, layout);
     session.wait_exit();
     let saved = records(&results);
-    assert_eq!(saved.len(), 1);
+    let summary: Vec<_> = saved
+        .iter()
+        .map(|r| (r.attempt.to_string(), r.status, r.answered(), r.started))
+        .collect();
+    assert_eq!(saved.len(), 1, "{lang:?}: {summary:?}");
     assert_eq!(saved[0].status, Status::Completed);
     assert_eq!(saved[0].answered(), 20, "{lang:?}: every question answered");
     assert_eq!(saved[0].participant.name, name);
