@@ -50,9 +50,12 @@ impl Session {
         Session::start_with(results, &all)
     }
 
-    /// `vigil` with `args`, recording into `results`, in an 80x24 terminal.
+    /// `vigil` with `args`, recording into `results` (made by [`results_folder`]), in an 80x24 terminal, on the
+    /// test's own workstation: its per-user data folder (spool, earlier writers) is beside `results`, never the
+    /// real one, so that tests running at once (in this process or another) never deliver each other's records.
     fn start_with(results: &Path, args: &[&str]) -> Session {
-        Session::start_on(results, args, None)
+        let home = results.with_file_name("home");
+        Session::start_on(results, args, &home)
     }
 
     /// As [`Session::start`], on a workstation of its own: its per-user data folder (spool, earlier writers) is
@@ -66,10 +69,10 @@ impl Session {
             "--seed",
             "1",
         ];
-        Session::start_on(results, &args, Some(home))
+        Session::start_on(results, &args, home)
     }
 
-    fn start_on(results: &Path, args: &[&str], home: Option<&Path>) -> Session {
+    fn start_on(results: &Path, args: &[&str], home: &Path) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -89,11 +92,9 @@ impl Session {
         command.env_remove("LC_CTYPE");
         command.env_remove("LC_MESSAGES");
         command.env_remove("VIGIL_RESULTS");
-        if let Some(home) = home {
-            command.env("HOME", home);
-            command.env("XDG_DATA_HOME", home.join("data"));
-            command.env("XDG_CONFIG_HOME", home.join("config"));
-        }
+        command.env("HOME", home);
+        command.env("XDG_DATA_HOME", home.join("data"));
+        command.env("XDG_CONFIG_HOME", home.join("config"));
         let child = pty.slave.spawn_command(command).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -265,9 +266,12 @@ fn records(results: &Path) -> Vec<vigil::record::AttemptRecord> {
         .collect()
 }
 
+/// A results folder of its own, with a home folder beside it for the apps that record into it.
 fn results_folder() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().to_path_buf();
+    let path = dir.path().join("results");
+    std::fs::create_dir(&path).unwrap();
+    std::fs::create_dir(dir.path().join("home")).unwrap();
     (dir, path)
 }
 
