@@ -82,10 +82,10 @@ fn quiz_file(path: &Path) -> anyhow::Result<CheckedQuiz> {
 /// sign-in shows the session and groups at once; a config on a slow shared folder arrives behind the first frame.
 const CONFIG_WAIT: Duration = Duration::from_millis(50);
 
-/// Reads the config: its result goes to the first frame (or, late, the loop), the quiz folders it names to the
-/// bank's parser. A config that may sit in a shared folder (`--config`, `--results`, `VIGIL_RESULTS`) is read on
-/// its own thread, so that a slow folder never holds up the first frame; one that can only be in the current
-/// folder is read at once, sparing the first frame a thread's start.
+/// Reads the config on a thread of its own: its result goes to the first frame (or, late, the loop), the quiz
+/// folders it names to the bank's parser. Any config may sit in a shared folder: one named by `--config`,
+/// `--results` or `VIGIL_RESULTS`, and `./vigil.ron` too when Vigil is started in a shared folder; a slow folder
+/// never holds up the first frame.
 fn read_config(
     options: &RunOptions,
     env: &Environment,
@@ -100,9 +100,7 @@ fn read_config(
         env.clone(),
         options.quiz_folders.clone(),
     );
-    let shared =
-        overrides.config.is_some() || overrides.results.is_some() || env.results_env.is_some();
-    let read = move || {
+    std::thread::spawn(move || {
         let located = locate(&overrides, &env).map_err(|e| e.to_string());
         let _ = to_bank.send(
             located
@@ -110,12 +108,7 @@ fn read_config(
                 .map_or_else(|_| given.clone(), |l| l.quiz_folders(&given)),
         );
         let _ = to_app.send(located);
-    };
-    if shared {
-        std::thread::spawn(read);
-    } else {
-        read();
-    }
+    });
     (config, folders)
 }
 
@@ -129,15 +122,15 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
     let (sender, receiver) = mpsc::channel();
     let mut bank_folders = None;
     // A quiz asked for by name may be in a folder the config names: the config comes first, and its error is
-    // the error. A config read already (it could only be in the current folder) is the same: its error ends
-    // Vigil before the terminal is taken over.
+    // the error. Otherwise the config is waited for a moment: one read in time (on this computer, or on a working
+    // share) shows on the first frame, and its error ends Vigil before the terminal is taken over.
     let read_first = match &options.target {
         Some(_) => Some(
             config
                 .recv()
                 .unwrap_or_else(|_| Err(Lang::En.store().config_unread.to_owned())),
         ),
-        None => config.try_recv().ok(),
+        None => config.recv_timeout(CONFIG_WAIT).ok(),
     };
     if let Some(Err(error)) = read_first {
         anyhow::bail!(error);
@@ -171,8 +164,8 @@ pub fn run(options: RunOptions) -> anyhow::Result<i32> {
         || crate::tui::symbols::wants_ascii(|name| std::env::var(name).ok(), cfg!(windows));
     let theme = Theme::new(options.theme, no_color()).with_ascii(ascii);
     in_terminal(|terminal| {
-        // The config has been read meanwhile, unless it sits on a slow shared folder.
-        let first = read_first.or_else(|| config.recv_timeout(CONFIG_WAIT).ok());
+        // A config on a slow shared folder that came in while the terminal was set up is on the first frame too.
+        let first = read_first.or_else(|| config.try_recv().ok());
         let (mut app, mut services) = start(first, config, services, &options)?;
         app.only_quiz = only_quiz;
         draw_sign_in(terminal, &mut app, &theme)?;
