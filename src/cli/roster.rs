@@ -65,7 +65,7 @@ pub fn run(
         Ok(roster) => roster,
         Err(findings) => {
             for finding in &findings {
-                writeln!(err, "{}", finding.worded(words.labels))?;
+                writeln!(err, "{}", finding.worded(lang.finding_labels()))?;
             }
             let problems = lang.count(findings.len() as u64, words.problems);
             writeln!(

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::model::{Group, RosterEntry};
 use crate::i18n::{Lang, fill};
-use crate::quiz::characters::{BadChar, Lines, MAX_TEXT_CHARS, bad_char_in_id, bad_char_in_text};
+use crate::quiz::characters::{BadChar, Lines, TextFault, bad_char_in_id, text_fault};
 use crate::quiz::diagnostic::{Diagnostic, Severity};
 use crate::quiz::parse::MAX_FILE_BYTES;
 use crate::quiz::source::SourceText;
@@ -213,11 +213,10 @@ fn finding_of(file: &str, problem: &RosterProblem, lang: Lang) -> Diagnostic {
 /// What is wrong with the name `name`, if anything: a character it may not hold, or more characters than any
 /// text may have.
 fn name_problem(name: &str) -> Option<RosterProblem> {
-    if let Some(bad) = bad_char_in_text(name, Lines::One) {
-        return Some(RosterProblem::BadName(bad));
-    }
-    let chars = name.chars().count();
-    (chars > MAX_TEXT_CHARS).then_some(RosterProblem::LongName(chars))
+    Some(match text_fault(name, Lines::One)? {
+        TextFault::Bad(bad) => RosterProblem::BadName(bad),
+        TextFault::TooLong(count) => RosterProblem::LongName(count),
+    })
 }
 
 /// Reads a roster from the CSV `bytes` of `file`. `groups`, when given (the config's), are the groups a row may

@@ -39,8 +39,6 @@ pub struct CorrectionStrings {
     pub not_text_hint: &'static str,
     /// A void names no attempt.
     pub no_attempt: &'static str,
-    /// The labels of a mistake's lines: [error, warning, hint].
-    pub labels: [&'static str; 3],
     /// The file's `format` is `{format}`, but this build reads `{expected}`.
     pub format: &'static str,
     /// What to do about a format this build does not read (`{expected}`).
@@ -104,7 +102,7 @@ impl Lang {
             CorrectionsError::Invalid { findings } => {
                 let findings: Vec<String> = findings
                     .iter()
-                    .map(|finding| finding.worded(words.labels))
+                    .map(|finding| finding.worded(self.finding_labels()))
                     .collect();
                 fill(words.invalid, &[("findings", &findings.join("\n"))])
             }
@@ -232,7 +230,7 @@ mod tests {
                 format_hint, empty_session, empty_session_hint, no_group, who_hint, bad_group, bad_char_hint,
                 long_text_hint, into_itself, into_itself_hint, not_an_attempt, not_an_attempt_hint, no_reason_hint,
             };
-            labels, empty, bad_text, long_text
+            empty, bad_text, long_text
         )
     }
 

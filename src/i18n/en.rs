@@ -328,6 +328,9 @@ pub static RECORDS: super::RecordsStrings = super::RecordsStrings {
     edited: "{edited} edited after they were written",
 };
 
+/// English labels of a finding's lines: [error, warning, hint].
+pub static FINDING_LABELS: super::FindingLabels = ["error", "warning", "hint"];
+
 /// English words for a character a name, code or text may not hold.
 pub static CHARACTERS: super::CharacterStrings = [
     "a line break",
@@ -346,7 +349,6 @@ pub static ROSTER: super::RosterStrings = super::RosterStrings {
     unwritable: "{file} could not be written ({error}); check that you may write to its folder",
     refused: "{problems}; nothing was imported. Fix the file and run the command again",
     problems: ["problem", "problems", "problems"],
-    labels: ["error", "warning", "hint"],
     too_large: "the file is too large for a roster",
     too_large_hint: "export only the roster sheet: code, name and group",
     not_csv: "this line cannot be read as CSV ({error})",
@@ -506,7 +508,6 @@ pub static CORRECTIONS: super::CorrectionStrings = super::CorrectionStrings {
     not_text: "the corrections file is not UTF-8 text (byte {byte} cannot start a character here)",
     not_text_hint: "save the file as UTF-8 in your editor",
     no_attempt: "a void names no attempt",
-    labels: ["error", "warning", "hint"],
     format: "`format` is {format}; this Vigil reads format {expected}",
     format_hint: "write `format: {expected},`",
     empty_session: "a merge has an empty `session`",

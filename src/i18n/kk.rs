@@ -333,6 +333,9 @@ pub static RECORDS: super::RecordsStrings = super::RecordsStrings {
     edited: "жазылғаннан кейін өзгертілгені: {edited}",
 };
 
+/// Kazakh labels of a finding's lines: [error, warning, hint].
+pub static FINDING_LABELS: super::FindingLabels = ["қате", "ескерту", "кеңес"];
+
 /// Kazakh words for a character a name, code or text may not hold.
 pub static CHARACTERS: super::CharacterStrings = [
     "жол ауыстыру",
@@ -351,7 +354,6 @@ pub static ROSTER: super::RosterStrings = super::RosterStrings {
     unwritable: "{file} жазылмады ({error}); оның қалтасына жазуға рұқсатыңыз бар екенін тексеріңіз",
     refused: "{problems}; ештеңе импортталмады. Файлды түзетіп, команданы қайта іске қосыңыз",
     problems: ["мәселе", "мәселе", "мәселе"],
-    labels: ["қате", "ескерту", "кеңес"],
     too_large: "файл қатысушылар тізімі үшін тым үлкен",
     too_large_hint: "тек тізім парағын экспорттаңыз: код, аты және топ",
     not_csv: "бұл жолды CSV ретінде оқу мүмкін емес ({error})",
@@ -494,7 +496,6 @@ pub static CORRECTIONS: super::CorrectionStrings = super::CorrectionStrings {
     not_text: "түзетулер файлы UTF-8 мәтіні емес ({byte} байты бұл жерде таңбаны бастай алмайды)",
     not_text_hint: "файлды редакторыңызда UTF-8 кодтауымен сақтаңыз",
     no_attempt: "қай әрекетті есептемеу керегі көрсетілмеген",
-    labels: ["қате", "ескерту", "кеңес"],
     format: "`format` мәні {format}, ал Vigil-дің бұл нұсқасы {expected} пішімін оқиды",
     format_hint: "`format: {expected},` деп жазыңыз",
     empty_session: "біріктіруде `session` өрісі бос",

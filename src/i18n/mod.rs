@@ -6,6 +6,7 @@
 mod characters;
 mod corrections;
 mod en;
+mod findings;
 mod keys;
 mod kk;
 mod output;
@@ -18,6 +19,7 @@ mod store;
 
 pub use characters::CharacterStrings;
 pub use corrections::CorrectionStrings;
+pub use findings::FindingLabels;
 pub use keys::KeyStrings;
 pub use output::OutputStrings;
 pub use problems::ProblemStrings;

@@ -21,8 +21,6 @@ pub struct RosterStrings {
     pub refused: &'static str,
     /// Counted: problem.
     pub problems: [&'static str; 3],
-    /// The labels of a problem's lines: [error, warning, hint].
-    pub labels: [&'static str; 3],
     /// The file is larger than any roster.
     pub too_large: &'static str,
     /// What to do about a file too large.
@@ -165,7 +163,7 @@ mod tests {
                 long_name_hint, unknown_group, unknown_group_hint, bad_group_id, bad_group_id_hint,
                 repeated_code, repeated_code_hint, no_participant, no_participant_hint,
             };
-            problems, labels, columns
+            problems, columns
         )
     }
 

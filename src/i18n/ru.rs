@@ -342,6 +342,9 @@ pub static RECORDS: super::RecordsStrings = super::RecordsStrings {
     edited: "изменено после записи: {edited}",
 };
 
+/// Russian labels of a finding's lines: [error, warning, hint].
+pub static FINDING_LABELS: super::FindingLabels = ["ошибка", "предупреждение", "подсказка"];
+
 /// Russian words for a character a name, code or text may not hold.
 pub static CHARACTERS: super::CharacterStrings = [
     "перевод строки",
@@ -360,7 +363,6 @@ pub static ROSTER: super::RosterStrings = super::RosterStrings {
     unwritable: "не удалось записать {file} ({error}); проверьте, что вам разрешена запись в его папку",
     refused: "{problems}; ничего не импортировано. Исправьте файл и выполните команду снова",
     problems: ["проблема", "проблемы", "проблем"],
-    labels: ["ошибка", "предупреждение", "подсказка"],
     too_large: "файл слишком велик для списка участников",
     too_large_hint: "экспортируйте только лист со списком: код, имя и группа",
     not_csv: "эту строку нельзя прочитать как CSV ({error})",
@@ -508,7 +510,6 @@ pub static CORRECTIONS: super::CorrectionStrings = super::CorrectionStrings {
     not_text: "файл исправлений не является текстом UTF-8 (байт {byte} не может начинать символ в этом месте)",
     not_text_hint: "сохраните файл в кодировке UTF-8 в своём редакторе",
     no_attempt: "не указано, какую попытку не засчитывать",
-    labels: ["ошибка", "предупреждение", "подсказка"],
     format: "`format` равен {format}, а эта версия Vigil читает формат {expected}",
     format_hint: "напишите `format: {expected},`",
     empty_session: "в объединении пустое поле `session`",

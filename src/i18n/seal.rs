@@ -101,65 +101,19 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::assert_translated;
+    use crate::i18n::{assert_translated, every_string};
 
     /// Every template of `strings`, field by field (a field left out here does not compile).
     fn templates(strings: &SealStrings) -> Vec<&'static str> {
-        let SealStrings {
-            verified,
-            changed,
-            not_checked,
-            other_key,
-            altered,
-            missing,
-            unreadable,
-            seal_not_text,
-            seal_damaged,
-            seal_format,
-            seal_older_format,
-            sealed_at,
-            unknown_time,
-            no_pinned_key,
-            unknown_key,
-            files,
-            change_kinds,
-            attempt,
-            unchecked_room_hashes,
-            room_hash_records,
-            sealed,
-            still_in_progress,
-            attempts_in_progress,
-            not_records,
-            made_key_pair,
-        } = strings;
-        let mut all = vec![
-            *verified,
-            *changed,
-            *not_checked,
-            *other_key,
-            *altered,
-            *missing,
-            *unreadable,
-            *seal_not_text,
-            *seal_damaged,
-            *seal_format,
-            *seal_older_format,
-            *sealed_at,
-            *unknown_time,
-            *no_pinned_key,
-            *unknown_key,
-            *attempt,
-            *unchecked_room_hashes,
-            *sealed,
-            *still_in_progress,
-            *not_records,
-            *made_key_pair,
-        ];
-        all.extend(files);
-        all.extend(change_kinds);
-        all.extend(room_hash_records);
-        all.extend(attempts_in_progress);
-        all
+        every_string!(
+            strings,
+            SealStrings {
+                verified, changed, not_checked, other_key, altered, missing, unreadable, seal_not_text,
+                seal_damaged, seal_format, seal_older_format, sealed_at, unknown_time, no_pinned_key, unknown_key,
+                attempt, unchecked_room_hashes, sealed, still_in_progress, not_records, made_key_pair,
+            };
+            files, change_kinds, room_hash_records, attempts_in_progress
+        )
     }
 
     #[test]

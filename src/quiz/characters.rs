@@ -110,22 +110,37 @@ pub fn bad_char_in_id(id: &str) -> Option<BadChar> {
     })
 }
 
-/// The problem with `text` as a `field`, if any: a character it must not contain, or too many characters.
-/// Returns the message and the hint.
-pub fn text_problem(field: &str, text: &str, lines: Lines) -> Option<(String, &'static str)> {
+/// What is wrong with a text, for the caller to word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFault {
+    /// It holds a character it must not.
+    Bad(BadChar),
+    /// It has this many characters, more than [`MAX_TEXT_CHARS`].
+    TooLong(usize),
+}
+
+/// What is wrong with `text`, if anything: a character it must not contain, or too many characters.
+pub fn text_fault(text: &str, lines: Lines) -> Option<TextFault> {
     if let Some(bad) = bad_char_in_text(text, lines) {
-        return Some((format!("`{field}` contains {bad}"), bad.hint()));
+        return Some(TextFault::Bad(bad));
     }
     if text.len() <= MAX_TEXT_CHARS {
         // No more characters than bytes.
         return None;
     }
     let count = text.chars().count();
-    (count > MAX_TEXT_CHARS).then(|| {
-        (
+    (count > MAX_TEXT_CHARS).then_some(TextFault::TooLong(count))
+}
+
+/// The problem with `text` as a `field`, if any: a character it must not contain, or too many characters.
+/// Returns the message and the hint.
+pub fn text_problem(field: &str, text: &str, lines: Lines) -> Option<(String, &'static str)> {
+    Some(match text_fault(text, lines)? {
+        TextFault::Bad(bad) => (format!("`{field}` contains {bad}"), bad.hint()),
+        TextFault::TooLong(count) => (
             format!("`{field}` has {count} characters; at most {MAX_TEXT_CHARS} are allowed"),
             "shorten it: a trainee cannot take in a text that long; split long material over several questions",
-        )
+        ),
     })
 }
 

@@ -50,7 +50,7 @@ impl Drop for Unfinished {
 /// Removes every temporary file being written at this moment, for a command stopped in the middle of a write
 /// (Ctrl-C), so that nothing named `.vigil-tmp-…` is left beside what it was writing; what it was replacing is
 /// untouched.
-pub fn remove_unfinished() {
+fn remove_unfinished() {
     remove_unfinished_where(|_| true);
 }
 

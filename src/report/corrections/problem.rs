@@ -3,7 +3,7 @@
 //!
 //! [`Lang::correction_problem`]: crate::i18n::Lang::correction_problem
 
-use crate::quiz::characters::{BadChar, Lines, MAX_TEXT_CHARS, bad_char_in_id, bad_char_in_text};
+use crate::quiz::characters::{BadChar, Lines, TextFault, bad_char_in_id, text_fault};
 
 /// A text of a correction that a problem is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,15 +75,10 @@ pub enum CorrectionProblem {
 /// The problem with `text` as the correction's `field`, if any: a character it may not hold, or more characters
 /// than any text may have.
 pub fn correction_text_problem(field: Field, text: &str) -> Option<CorrectionProblem> {
-    if let Some(bad) = bad_char_in_text(text, Lines::One) {
-        return Some(CorrectionProblem::BadText { field, bad });
-    }
-    if text.len() <= MAX_TEXT_CHARS {
-        // No more characters than bytes.
-        return None;
-    }
-    let count = text.chars().count();
-    (count > MAX_TEXT_CHARS).then_some(CorrectionProblem::LongText { field, count })
+    Some(match text_fault(text, Lines::One)? {
+        TextFault::Bad(bad) => CorrectionProblem::BadText { field, bad },
+        TextFault::TooLong(count) => CorrectionProblem::LongText { field, count },
+    })
 }
 
 /// The problem with a group id given in a correction, if any.
