@@ -620,3 +620,14 @@ fn case_clone(case: &Case) -> Case {
         config_error: case.config_error,
     }
 }
+
+/// The quiz the cursor is on is shown whole, its last line of description too, however small the window: the row
+/// that says what lies above and below never hides it.
+#[test]
+fn the_chosen_quiz_is_shown_whole_at_the_end_of_the_list() {
+    let mut keys = text("Aibek");
+    keys.extend([key(KeyCode::Enter), key(KeyCode::Down)]);
+    let screen = screen(&Case::default(), keys, 40, 12);
+    assert!(screen.contains("› 2"), "{screen}");
+    assert!(screen.contains("scenario."), "{screen}");
+}

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{body_parts, buttons, footer, scrolled};
+use super::{body_parts, buttons, footer, scrolled, view_rows};
 use crate::attempt::{Attempt, RecordHeader};
 use crate::i18n::fill;
 use crate::record::check::against_quiz;
@@ -300,7 +300,8 @@ pub fn render(app: &App, cursor: usize, theme: &Theme, frame: &mut Frame<'_>, ar
         }
         lines.push(Line::default());
     }
-    let height = usize::from(body.height);
+    // The whole chosen entry is shown, above the row that says what is above and below it.
+    let height = view_rows(lines.len(), body.height);
     let offset = selected.1.saturating_sub(height).min(selected.0);
     scrolled(
         app,
