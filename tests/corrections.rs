@@ -99,7 +99,19 @@ fn a_merge_pairs_a_mistyped_pre_test_with_the_post_test_and_every_report_lists_i
     assert_eq!(after["corrections"][0]["kind"], "merge");
     assert_eq!(after["corrections"][0]["records"], 1);
 
-    let text = stdout(&vigil(&["report", "--results", "results"], dir.path()));
+    // The report wraps each correction to its width (80 columns when not a terminal): read it as one run of
+    // words.
+    let raw = stdout(&vigil(&["report", "--results", "results"], dir.path()));
+    let section = raw
+        .lines()
+        .skip_while(|line| !line.starts_with("Corrections applied by the trainer"))
+        .take_while(|line| !line.is_empty());
+    assert!(section.clone().count() > 2, "{raw}");
+    assert!(
+        section.clone().all(|line| line.chars().count() <= 80),
+        "{raw}"
+    );
+    let text = words(&raw);
     assert!(
         text.contains("Corrections applied by the trainer")
             && text.contains("Aidos Kenzhebaev (ngo) counted as P03 (session almaty-2010-04); reason: typed his name without the code at the pre-test (1 record)"),
@@ -193,10 +205,10 @@ fn a_voided_attempt_is_not_counted_and_a_correction_that_matches_nothing_is_name
     assert_eq!(json["corrections"][0]["records"], 1);
     assert_eq!(json["corrections"][1]["records"], 0);
 
-    let text = stdout(&vigil(
+    let text = words(&stdout(&vigil(
         &["report", "--results", "results", "--corrections", file],
         dir.path(),
-    ));
+    )));
     assert!(
         text.contains(&format!(
             "- attempt {id} not counted; reason: took it in the wrong room"
@@ -363,4 +375,9 @@ fn records_edited_or_added_after_the_seal_are_left_out_unless_asked_for() {
 
     let (code, json) = report_json(dir.path(), &["--count-unsealed"]);
     assert_eq!((code, counted(&json)), (Some(1), 4), "{json}");
+}
+
+/// `text` as one run of words, single spaces between them, whatever the line breaks.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -366,7 +366,7 @@ fn print_text(listing: &Listing, lang: Lang, out: &mut dyn Write) -> io::Result<
     }
     writeln!(out, "\n{}", totals.join(", "))?;
     let mut lines = String::new();
-    corrections::text(&mut lines, &listing.corrections, lang);
+    corrections::text(&mut lines, &listing.corrections, lang, usize::MAX);
     write!(out, "{lines}")?;
     for line in listing.seal.lines(lang) {
         writeln!(out, "{}", printable_line(&line))?;

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use super::html::escape;
 use crate::i18n::{Lang, fill};
 use crate::report::corrections::apply::{Applied, Change};
-use crate::text::printable_line;
+use crate::text::{printable_line, wrap};
 
 /// One correction in words: what it does, the reason, and how many records it matched (or a warning that it
 /// matched none).
@@ -46,15 +46,23 @@ pub fn change_words(change: &Change, lang: Lang) -> String {
     }
 }
 
-/// The corrections section of the text report (nothing without corrections).
-pub fn text(out: &mut String, corrections: &[Applied], lang: Lang) {
+/// The corrections section of the text report, each correction wrapped to `width` columns (nothing without
+/// corrections).
+pub fn text(out: &mut String, corrections: &[Applied], lang: Lang, width: usize) {
     if corrections.is_empty() {
         return;
     }
     let _ = writeln!(out, "\n{}:", lang.report().corrections);
+    let room = u16::try_from(width.saturating_sub(4).max(20)).unwrap_or(u16::MAX);
     for applied in corrections {
         let mark = if applied.records == 0 { "!" } else { "-" };
-        let _ = writeln!(out, "  {mark} {}", printable_line(&describe(applied, lang)));
+        for (n, line) in wrap(&printable_line(&describe(applied, lang)), room)
+            .iter()
+            .enumerate()
+        {
+            let lead = if n == 0 { mark } else { " " };
+            let _ = writeln!(out, "  {lead} {line}");
+        }
     }
 }
 

@@ -111,7 +111,7 @@ pub fn render(report: &Report, labels: &Labels<'_>, width: usize) -> String {
     if report.regraded {
         let _ = writeln!(out, "{}", r.regraded);
     }
-    corrections::text(&mut out, &report.corrections, labels.lang);
+    corrections::text(&mut out, &report.corrections, labels.lang, width);
     if report.quizzes.is_empty() {
         let _ = writeln!(out, "{}", r.nothing);
     } else {
