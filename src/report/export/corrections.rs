@@ -117,7 +117,7 @@ mod tests {
     #[test]
     fn each_correction_says_what_why_and_how_many_records_it_matched() {
         let mut out = String::new();
-        text(&mut out, &applied(2), Lang::En);
+        text(&mut out, &applied(2), Lang::En, usize::MAX);
         assert!(out.contains(
             "- Aidos Kenzhebaev (ngo) counted as P03 (session s); reason: typo <b> (2 records)"
         ));
@@ -125,11 +125,22 @@ mod tests {
         assert!(out.contains("MATCHED NO RECORD"));
         assert!(!out.contains('\u{1b}'));
         let mut ru = String::new();
-        text(&mut ru, &applied(1), Lang::Ru);
+        text(&mut ru, &applied(1), Lang::Ru, usize::MAX);
         assert!(ru.contains("(1 запись)"), "{ru}");
         let mut ru = String::new();
-        text(&mut ru, &applied(5), Lang::Ru);
+        text(&mut ru, &applied(5), Lang::Ru, usize::MAX);
         assert!(ru.contains("(5 записей)"), "{ru}");
+        let mut narrow = String::new();
+        text(&mut narrow, &applied(2), Lang::En, 40);
+        assert!(
+            narrow
+                .lines()
+                .skip(2)
+                .all(|line| line.chars().count() <= 40),
+            "{narrow}"
+        );
+        assert!(narrow.contains("  - Aidos Kenzhebaev"), "{narrow}");
+        assert!(narrow.contains("  ! attempt a9"), "{narrow}");
     }
 
     #[test]
